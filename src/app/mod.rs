@@ -1,0 +1,238 @@
+//! Application state and the one function that changes it.
+
+mod action;
+mod keymap;
+pub mod panes;
+mod update;
+
+pub use action::{Action, Command, PaneId};
+pub use keymap::{KeyChord, Keymap, UnknownKey};
+pub use panes::{Panes, View};
+pub use update::{Effect, action_for_key, update};
+
+use crate::config::Config;
+use crate::document::Document;
+use crate::document::search::Match;
+use crate::layout::{Anchor, LayoutCache, Position};
+
+/// What the keys currently drive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Reading,
+    /// Typing a search; `origin` is where the view was before, for Esc.
+    Searching { input: String, origin: Position },
+    /// The table of contents, with the selected heading (index into `Document::headings`).
+    Contents { selected: usize },
+    /// The help overlay, scrolled by `scroll` rows.
+    Help { scroll: usize },
+}
+
+/// An active search.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    pub query: String,
+    pub matches: Vec<Match>,
+    /// Index of the current match.
+    pub current: Option<usize>,
+}
+
+/// A message on the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+/// Everything the screen shows, and nothing about how it is drawn.
+#[derive(Debug)]
+pub struct App {
+    pub doc: Document,
+    pub config: Config,
+    pub keymap: Keymap,
+    pub layout: LayoutCache,
+    pub top: Position,
+    pub size: (u16, u16),
+    pub view: View,
+    pub panes: Panes,
+    pub mode: Mode,
+    pub search: Option<Search>,
+    pub message: Option<Message>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(doc: Document, config: Config, width: u16, height: u16) -> App {
+        let keymap = Keymap::from_bindings(&config.keys);
+        let layout = LayoutCache::new(config.reading.hyphenation);
+        let view = View {
+            show_glossary: true,
+            show_notes: true,
+            zoom: false,
+            focus: PaneId::Article,
+        };
+        let mut app = App {
+            doc,
+            config,
+            keymap,
+            layout,
+            top: Position::default(),
+            size: (width, height),
+            view,
+            panes: Panes::default(),
+            mode: Mode::Reading,
+            search: None,
+            message: None,
+            quit: false,
+        };
+        app.relayout();
+        if app.doc.is_empty() {
+            app.info("This document is empty.");
+        }
+        app
+    }
+
+    /// Width of the text column.
+    pub fn text_width(&self) -> usize {
+        usize::from(self.panes.text.width).max(2)
+    }
+
+    /// Rows of the text column.
+    pub fn text_height(&self) -> usize {
+        usize::from(self.panes.text.height).max(1)
+    }
+
+    /// Recompute the panes for the current size and view, keeping the reading place.
+    pub fn relayout(&mut self) {
+        let anchor = self.anchor();
+        self.panes = panes::compute(
+            self.size.0,
+            self.size.1,
+            self.view,
+            &self.config.layout,
+            self.config.reading.max_width,
+        );
+        self.go_to_anchor(anchor);
+    }
+
+    /// The reading place, independent of the width.
+    pub fn anchor(&mut self) -> Anchor {
+        if self.doc.is_empty() || self.panes.text.width == 0 {
+            return Anchor {
+                block: self.top.block,
+                offset: 0,
+            };
+        }
+        let width = self.text_width();
+        self.top.anchor(&mut self.layout, &self.doc, width)
+    }
+
+    /// Show `anchor` on the top row (as far as the end of the document allows).
+    pub fn go_to_anchor(&mut self, anchor: Anchor) {
+        if self.doc.is_empty() {
+            return;
+        }
+        let width = self.text_width();
+        let pos = Position::from_anchor(anchor, &mut self.layout, &self.doc, width);
+        self.set_top(pos);
+    }
+
+    /// The last position the top row can take.
+    pub fn last_top(&mut self) -> Position {
+        let (width, height) = (self.text_width(), self.text_height());
+        Position::last_top(height, &mut self.layout, &self.doc, width)
+    }
+
+    /// Set the top row, clamped to the end of the document.
+    pub fn set_top(&mut self, pos: Position) {
+        let limit = self.last_top();
+        self.top = pos.min(limit);
+        self.warm_visible();
+    }
+
+    /// Wrap the blocks on screen (and one page beyond), so drawing finds them cached.
+    pub fn warm_visible(&mut self) {
+        if self.doc.is_empty() {
+            return;
+        }
+        let (width, height) = (self.text_width(), self.text_height());
+        let mut rows = 0;
+        let mut block = self.top.block;
+        while block < self.doc.blocks.len() && rows < height * 2 {
+            rows += self.layout.get(&self.doc, block, width).rows();
+            block += 1;
+        }
+    }
+
+    /// Percent of the text above the bottom of the screen.
+    pub fn percent(&self) -> u8 {
+        if self.doc.text.is_empty() {
+            return 100;
+        }
+        let width = self.text_width();
+        let mut left = self.text_height();
+        let mut pos = self.top;
+        let mut end = 0;
+        // Walk the visible rows (cached by `warm_visible`): work proportional to the screen.
+        while let Some(layout) = self.layout.peek(pos.block, width) {
+            for row in pos.row..layout.rows() {
+                if left == 0 {
+                    break;
+                }
+                if let Some(line) = layout.line_at_row(row) {
+                    end = line.range.end;
+                }
+                left -= 1;
+            }
+            if left == 0 {
+                break;
+            }
+            if pos.block + 1 >= self.doc.blocks.len() {
+                end = self.doc.text.len();
+                break;
+            }
+            pos = Position {
+                block: pos.block + 1,
+                row: 0,
+            };
+        }
+        let pct = end as f64 * 100.0 / self.doc.text.len() as f64;
+        pct.round().clamp(0.0, 100.0) as u8
+    }
+
+    /// The title of the section the top row is in.
+    pub fn current_section(&self) -> Option<&str> {
+        let block = self.doc.section_of(self.top.block)?;
+        if block == 0 && self.doc.blocks.first().is_some_and(|b| b.kind.is_heading()) {
+            return None;
+        }
+        Some(self.doc.block_text(block))
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// Panes that Tab cycles through, in order.
+    pub fn focusable(&self) -> Vec<PaneId> {
+        let mut panes = vec![PaneId::Article];
+        if !self.view.zoom {
+            if self.view.show_glossary {
+                panes.push(PaneId::Glossary);
+            }
+            if self.view.show_notes {
+                panes.push(PaneId::Notes);
+            }
+        }
+        panes
+    }
+}

@@ -1,0 +1,549 @@
+//! `update`: the one place where the state changes. Plain Rust, tested without a terminal.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::{Action, Command, PaneId};
+use super::keymap::KeyChord;
+use super::{App, Mode, Search};
+use crate::document::search::find_all;
+use crate::layout::Position;
+
+/// Work for the event loop to do after an update (I/O stays out of `update`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// The reading place moved: save it (the loop throttles this to about once a second).
+    SavePosition,
+    /// Leave the app (after saving).
+    Quit,
+}
+
+/// Rows moved by one wheel notch.
+const WHEEL_ROWS: usize = 3;
+
+/// Turn a key into an action, given the mode (a prompt takes typed characters).
+pub fn action_for_key(app: &App, key: &KeyEvent) -> Option<Action> {
+    let chord = KeyChord::from_event(key);
+    if let Mode::Searching { .. } = app.mode {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        return match key.code {
+            KeyCode::Enter => Some(Action::Command(Command::Confirm)),
+            KeyCode::Esc => Some(Action::Command(Command::Cancel)),
+            KeyCode::Backspace => Some(Action::DeleteBack),
+            KeyCode::Char(c) if !ctrl => Some(Action::Input(c)),
+            _ => app.keymap.command(&chord).map(Action::Command),
+        };
+    }
+    app.keymap.command(&chord).map(Action::Command)
+}
+
+/// Apply an action.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let before = app.top;
+    let mut effects = Vec::new();
+    match action {
+        Action::Command(c) => {
+            if !matches!(c, Command::NextMatch | Command::PreviousMatch) {
+                app.message = None;
+            }
+            command(app, c, &mut effects);
+        }
+        Action::Input(c) => search_input(app, Some(c)),
+        Action::DeleteBack => search_input(app, None),
+        Action::Resize { width, height } => {
+            app.size = (width, height);
+            app.relayout();
+        }
+        Action::Wheel { column, row, delta } => {
+            let over = app.panes.pane_at(column, row);
+            let overlay = !matches!(app.mode, Mode::Reading | Mode::Searching { .. });
+            if overlay {
+                let c = if delta > 0 { Command::ScrollDown } else { Command::ScrollUp };
+                command(app, c, &mut effects);
+            } else if over == Some(PaneId::Article) {
+                let rows = WHEEL_ROWS * usize::from(delta.unsigned_abs());
+                scroll(app, rows as isize * isize::from(delta.signum()));
+            }
+        }
+        Action::Click { column, row } => {
+            if let Some(pane) = app.panes.pane_at(column, row).or_else(|| app.panes.tab_at(column, row)) {
+                focus(app, pane);
+            }
+        }
+        Action::Terminate => {
+            app.quit = true;
+            effects.push(Effect::Quit);
+        }
+        Action::Tick => {}
+    }
+    if app.top != before {
+        effects.push(Effect::SavePosition);
+    }
+    effects
+}
+
+fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
+    match app.mode.clone() {
+        Mode::Contents { selected } => return contents_command(app, c, selected, effects),
+        Mode::Help { scroll } => return help_command(app, c, scroll, effects),
+        Mode::Searching { .. } => return search_command(app, c, effects),
+        Mode::Reading => {}
+    }
+    let page = app.text_height().saturating_sub(2).max(1) as isize;
+    let reading_article = app.view.focus == PaneId::Article;
+    match c {
+        Command::Quit => {
+            app.quit = true;
+            effects.push(Effect::Quit);
+        }
+        Command::Help => app.mode = Mode::Help { scroll: 0 },
+        Command::TableOfContents => {
+            if app.doc.headings().is_empty() {
+                app.info("This document has no headings.");
+            } else {
+                let current = app.doc.section_of(app.top.block);
+                let selected = app
+                    .doc
+                    .headings()
+                    .iter()
+                    .position(|&h| Some(h) == current)
+                    .unwrap_or(0);
+                app.mode = Mode::Contents { selected };
+            }
+        }
+        Command::Search => {
+            app.mode = Mode::Searching {
+                input: String::new(),
+                origin: app.top,
+            };
+        }
+        Command::NextMatch => step_match(app, true),
+        Command::PreviousMatch => step_match(app, false),
+        Command::FocusNext | Command::FocusPrevious => {
+            let panes = app.focusable();
+            let i = panes.iter().position(|p| *p == app.view.focus).unwrap_or(0);
+            let n = panes.len();
+            let next = if c == Command::FocusNext { (i + 1) % n } else { (i + n - 1) % n };
+            focus(app, panes[next]);
+        }
+        Command::ToggleGlossary => {
+            app.view.show_glossary = !app.view.show_glossary;
+            app.view.zoom = false;
+            if !app.view.show_glossary && app.view.focus == PaneId::Glossary {
+                app.view.focus = PaneId::Article;
+            }
+            app.relayout();
+        }
+        Command::ToggleNotes => {
+            app.view.show_notes = !app.view.show_notes;
+            app.view.zoom = false;
+            if !app.view.show_notes && app.view.focus == PaneId::Notes {
+                app.view.focus = PaneId::Article;
+            }
+            app.relayout();
+        }
+        Command::Zoom => {
+            app.view.zoom = !app.view.zoom;
+            app.view.focus = PaneId::Article;
+            app.relayout();
+        }
+        Command::Cancel => {
+            if app.search.take().is_none() && app.view.focus != PaneId::Article {
+                focus(app, PaneId::Article);
+            }
+        }
+        Command::Confirm => {}
+        _ if !reading_article => {}
+        Command::ScrollDown => scroll(app, 1),
+        Command::ScrollUp => scroll(app, -1),
+        Command::PageDown => scroll(app, page),
+        Command::PageUp => scroll(app, -page),
+        Command::HalfPageDown => scroll(app, (page / 2).max(1)),
+        Command::HalfPageUp => scroll(app, -(page / 2).max(1)),
+        Command::Top => app.set_top(Position::default()),
+        Command::Bottom => {
+            let last = app.last_top();
+            app.set_top(last);
+        }
+        Command::NextParagraph => {
+            if app.top.block + 1 < app.doc.blocks.len() {
+                show_block(app, app.top.block + 1);
+            }
+        }
+        Command::PreviousParagraph => {
+            let start = block_start(app, app.top.block);
+            if app.top.row > start.row {
+                app.set_top(start);
+            } else if app.top.block > 0 {
+                show_block(app, app.top.block - 1);
+            }
+        }
+        Command::NextSection => {
+            let next = app.doc.headings().iter().copied().find(|&h| h > app.top.block);
+            match next {
+                Some(h) => show_block(app, h),
+                None => app.info("No further section."),
+            }
+        }
+        Command::PreviousSection => {
+            let here = app.top;
+            let headings = app.doc.headings().to_vec();
+            let prev = headings
+                .into_iter()
+                .rev()
+                .find(|&h| block_start(app, h) < here);
+            match prev {
+                Some(h) => show_block(app, h),
+                None => app.set_top(Position::default()),
+            }
+        }
+    }
+}
+
+fn focus(app: &mut App, pane: PaneId) {
+    if app.view.focus != pane {
+        app.view.focus = pane;
+        if app.panes.narrow {
+            app.relayout();
+        }
+    }
+}
+
+/// The position that shows a block's first line on the top row.
+fn block_start(app: &mut App, block: usize) -> Position {
+    let width = app.text_width();
+    let gap = app.layout.get(&app.doc, block, width).shape.gap_before;
+    Position { block, row: gap }
+}
+
+fn show_block(app: &mut App, block: usize) {
+    let start = block_start(app, block);
+    app.set_top(start);
+}
+
+fn scroll(app: &mut App, rows: isize) {
+    if app.doc.is_empty() {
+        return;
+    }
+    let width = app.text_width();
+    let pos = if rows >= 0 {
+        let limit = app.last_top();
+        app.top.down(rows.unsigned_abs(), limit, &mut app.layout, &app.doc, width)
+    } else {
+        app.top.up(rows.unsigned_abs(), &mut app.layout, &app.doc, width)
+    };
+    app.set_top(pos);
+}
+
+fn contents_command(app: &mut App, c: Command, selected: usize, effects: &mut Vec<Effect>) {
+    let count = app.doc.headings().len();
+    let selected = match c {
+        Command::ScrollDown | Command::NextParagraph | Command::NextSection => {
+            (selected + 1).min(count.saturating_sub(1))
+        }
+        Command::ScrollUp | Command::PreviousParagraph | Command::PreviousSection => {
+            selected.saturating_sub(1)
+        }
+        Command::Top => 0,
+        Command::Bottom => count.saturating_sub(1),
+        Command::Confirm => {
+            app.mode = Mode::Reading;
+            if let Some(&block) = app.doc.headings().get(selected) {
+                show_block(app, block);
+            }
+            return;
+        }
+        Command::Quit => {
+            app.quit = true;
+            effects.push(Effect::Quit);
+            return;
+        }
+        Command::Cancel | Command::TableOfContents => {
+            app.mode = Mode::Reading;
+            return;
+        }
+        _ => selected,
+    };
+    app.mode = Mode::Contents { selected };
+}
+
+fn help_command(app: &mut App, c: Command, scroll: usize, effects: &mut Vec<Effect>) {
+    let scroll = match c {
+        Command::ScrollDown => scroll + 1,
+        Command::ScrollUp => scroll.saturating_sub(1),
+        Command::PageDown | Command::HalfPageDown => scroll + 10,
+        Command::PageUp | Command::HalfPageUp => scroll.saturating_sub(10),
+        Command::Top => 0,
+        Command::Quit => {
+            app.quit = true;
+            effects.push(Effect::Quit);
+            return;
+        }
+        _ => {
+            app.mode = Mode::Reading;
+            return;
+        }
+    };
+    app.mode = Mode::Help {
+        scroll: scroll.min(Command::ALL.len()),
+    };
+}
+
+fn search_command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
+    let Mode::Searching { input, origin } = app.mode.clone() else {
+        return;
+    };
+    match c {
+        Command::Confirm => {
+            app.mode = Mode::Reading;
+            if input.is_empty() {
+                app.search = None;
+                return;
+            }
+            match &app.search {
+                Some(s) if !s.matches.is_empty() => {
+                    let n = s.current.map_or(0, |i| i + 1);
+                    let total = s.matches.len();
+                    app.info(format!("match {n} of {total}"));
+                }
+                _ => {
+                    app.error(format!("Pattern not found: {input}"));
+                    app.set_top(origin);
+                }
+            }
+        }
+        Command::Cancel => {
+            app.mode = Mode::Reading;
+            app.search = None;
+            app.set_top(origin);
+        }
+        Command::Quit => {
+            app.quit = true;
+            effects.push(Effect::Quit);
+        }
+        _ => {}
+    }
+}
+
+/// A character typed into the search prompt (or `None` for backspace): search again,
+/// highlight, and show the first match at or after where the search started.
+fn search_input(app: &mut App, c: Option<char>) {
+    let Mode::Searching { input, origin } = &mut app.mode else {
+        return;
+    };
+    match c {
+        Some(c) => input.push(c),
+        None => {
+            input.pop();
+        }
+    }
+    let (query, origin) = (input.clone(), *origin);
+    if query.is_empty() {
+        app.search = None;
+        app.set_top(origin);
+        return;
+    }
+    let matches = find_all(&app.doc, &query);
+    let current = matches
+        .iter()
+        .position(|m| m.block >= origin.block)
+        .or(if matches.is_empty() { None } else { Some(0) });
+    app.search = Some(Search {
+        query,
+        matches,
+        current,
+    });
+    match current {
+        Some(i) => reveal_match(app, i),
+        None => app.set_top(origin),
+    }
+}
+
+fn step_match(app: &mut App, forward: bool) {
+    let Some(search) = &app.search else {
+        app.info("No search: press / to search.");
+        return;
+    };
+    let total = search.matches.len();
+    if total == 0 {
+        let q = search.query.clone();
+        app.error(format!("Pattern not found: {q}"));
+        return;
+    }
+    let cur = search.current.unwrap_or(0);
+    let (next, wrapped) = if forward {
+        ((cur + 1) % total, cur + 1 == total)
+    } else {
+        ((cur + total - 1) % total, cur == 0)
+    };
+    if let Some(s) = &mut app.search {
+        s.current = Some(next);
+    }
+    reveal_match(app, next);
+    let wrap_note = if wrapped { " (search wrapped)" } else { "" };
+    app.info(format!("match {} of {total}{wrap_note}", next + 1));
+}
+
+/// Scroll so that match `i` is on screen (a third down from the top if it was not).
+fn reveal_match(app: &mut App, i: usize) {
+    let Some(m) = app.search.as_ref().and_then(|s| s.matches.get(i)).cloned() else {
+        return;
+    };
+    let width = app.text_width();
+    let height = app.text_height();
+    let layout = app.layout.get(&app.doc, m.block, width);
+    let line = layout
+        .lines
+        .iter()
+        .rposition(|l| l.range.start <= m.range.start)
+        .unwrap_or(0);
+    let target = Position {
+        block: m.block,
+        row: layout.shape.gap_before + line,
+    };
+    let limit = app.last_top();
+    let bottom = app.top.down(height.saturating_sub(1), Position { block: usize::MAX, row: 0 }, &mut app.layout, &app.doc, width);
+    if target >= app.top && target <= bottom && app.top <= limit {
+        return;
+    }
+    let top = target.up(height / 3, &mut app.layout, &app.doc, width);
+    app.set_top(top);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::document::bundled;
+
+    fn app(w: u16, h: u16) -> App {
+        App::new(bundled(), Config::builtin().expect("config"), w, h)
+    }
+
+    fn run(app: &mut App, commands: &[Command]) {
+        for c in commands {
+            update(app, Action::Command(*c));
+        }
+    }
+
+    fn type_text(app: &mut App, s: &str) {
+        for c in s.chars() {
+            update(app, Action::Input(c));
+        }
+    }
+
+    #[test]
+    fn paging_moves_and_end_is_the_last_page() {
+        let mut a = app(120, 40);
+        run(&mut a, &[Command::PageDown]);
+        assert!(a.top > Position::default());
+        run(&mut a, &[Command::Bottom]);
+        let end = a.top;
+        assert_eq!(a.percent(), 100);
+        run(&mut a, &[Command::PageDown, Command::ScrollDown]);
+        assert_eq!(a.top, end);
+        run(&mut a, &[Command::Top]);
+        assert_eq!(a.top, Position::default());
+        run(&mut a, &[Command::ScrollUp]);
+        assert_eq!(a.top, Position::default());
+    }
+
+    #[test]
+    fn sections_and_contents_jump_to_headings() {
+        let mut a = app(120, 40);
+        let headings = a.doc.headings().to_vec();
+        run(&mut a, &[Command::NextSection]);
+        assert_eq!(a.top.block, headings[1]);
+        assert_eq!(a.current_section(), Some(a.doc.block_text(headings[1])));
+        run(&mut a, &[Command::TableOfContents]);
+        assert_eq!(a.mode, Mode::Contents { selected: 1 });
+        run(&mut a, &[Command::ScrollDown, Command::Confirm]);
+        assert_eq!(a.mode, Mode::Reading);
+        let last = a.last_top();
+        assert!(a.top.block == headings[2] || a.top == last);
+        run(&mut a, &[Command::PreviousSection]);
+        assert_eq!(a.top.block, headings[1]);
+    }
+
+    #[test]
+    fn search_counts_and_steps_through_matches() {
+        let mut a = app(120, 40);
+        run(&mut a, &[Command::Search]);
+        type_text(&mut a, "boeing");
+        let expected = a.doc.text.to_lowercase().matches("boeing").count();
+        let search = a.search.clone().expect("search");
+        assert_eq!(search.matches.len(), expected);
+        run(&mut a, &[Command::Confirm]);
+        assert_eq!(
+            a.message.as_ref().map(|m| m.text.clone()),
+            Some(format!("match 1 of {expected}"))
+        );
+        run(&mut a, &[Command::NextMatch]);
+        assert_eq!(a.search.as_ref().and_then(|s| s.current), Some(1));
+        run(&mut a, &[Command::PreviousMatch, Command::PreviousMatch]);
+        assert_eq!(a.search.as_ref().and_then(|s| s.current), Some(expected - 1));
+        assert!(a.message.as_ref().is_some_and(|m| m.text.contains("wrapped")));
+    }
+
+    #[test]
+    fn a_failed_search_returns_to_the_start() {
+        let mut a = app(120, 40);
+        run(&mut a, &[Command::PageDown, Command::Search]);
+        let origin = a.top;
+        type_text(&mut a, "xyzzy");
+        run(&mut a, &[Command::Confirm]);
+        assert_eq!(a.top, origin);
+        assert!(a.message.as_ref().is_some_and(|m| m.error));
+    }
+
+    #[test]
+    fn resize_keeps_the_first_visible_paragraph() {
+        let mut a = app(120, 40);
+        run(&mut a, &[Command::NextSection, Command::ScrollDown, Command::ScrollDown]);
+        let block = a.top.block;
+        update(&mut a, Action::Resize { width: 60, height: 20 });
+        assert_eq!(a.top.block, block);
+        update(&mut a, Action::Resize { width: 120, height: 40 });
+        assert_eq!(a.top.block, block);
+    }
+
+    #[test]
+    fn focus_cycles_and_toggles_hide_panes() {
+        let mut a = app(120, 40);
+        run(&mut a, &[Command::FocusNext]);
+        assert_eq!(a.view.focus, PaneId::Glossary);
+        run(&mut a, &[Command::FocusNext, Command::FocusNext]);
+        assert_eq!(a.view.focus, PaneId::Article);
+        run(&mut a, &[Command::FocusPrevious]);
+        assert_eq!(a.view.focus, PaneId::Notes);
+        run(&mut a, &[Command::ToggleNotes]);
+        assert_eq!(a.view.focus, PaneId::Article);
+        assert!(a.panes.notes.is_none());
+        run(&mut a, &[Command::Zoom]);
+        assert!(a.panes.glossary.is_none());
+        assert_eq!(a.panes.article.width, 120);
+    }
+
+    #[test]
+    fn mouse_wheel_scrolls_the_article_and_click_focuses() {
+        let mut a = app(120, 40);
+        let mut b = app(120, 40);
+        run(&mut b, &[Command::ScrollDown; WHEEL_ROWS]);
+        update(&mut a, Action::Wheel { column: 5, row: 5, delta: 1 });
+        assert_eq!(a.top, b.top);
+        let g = a.panes.glossary.expect("glossary");
+        update(&mut a, Action::Wheel { column: g.x + 1, row: g.y + 1, delta: 1 });
+        assert_eq!(a.top, b.top, "the wheel over the glossary does not scroll the article");
+        update(&mut a, Action::Click { column: g.x + 1, row: g.y + 1 });
+        assert_eq!(a.view.focus, PaneId::Glossary);
+    }
+
+    #[test]
+    fn tiny_sizes_do_not_panic() {
+        let mut a = app(1, 1);
+        run(&mut a, &[Command::PageDown, Command::Bottom, Command::NextSection, Command::Search]);
+        type_text(&mut a, "KI");
+        for (w, h) in [(0, 0), (3, 2), (30, 7), (200, 3)] {
+            update(&mut a, Action::Resize { width: w, height: h });
+        }
+    }
+}

@@ -1,0 +1,31 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Read and study a German text in the terminal: the article, a glossary of its key terms
+/// and your notes side by side.
+#[derive(Debug, Parser)]
+#[command(name = "lesepult", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A UTF-8 `.txt` or `.md` file to read (default: the bundled article).
+    pub path: Option<PathBuf>,
+
+    /// Start at the top instead of the saved reading position.
+    #[arg(long)]
+    pub from_start: bool,
+
+    /// Print the built-in configuration file and exit.
+    #[arg(long)]
+    pub print_default_config: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Subcommands>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Subcommands {
+    /// Print the config file, data and state locations this run would use.
+    Paths,
+}

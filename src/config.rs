@@ -1,0 +1,371 @@
+//! The configuration: `config/default.toml` built in, the user's file merged over it key by
+//! key. Every error names the file, line, column and key.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use ratatui::style::Color;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::app::{Command, KeyChord};
+
+/// The built-in configuration file.
+pub const DEFAULT_CONFIG: &str = include_str!("../config/default.toml");
+
+/// A configuration error, located in its file.
+#[derive(Debug, thiserror::Error)]
+#[error("{}:{line}:{column}: {key}{message}", .path.display())]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    /// "key `reading.max_width`: " or empty.
+    pub key: String,
+    pub message: String,
+}
+
+/// Reading settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    pub max_width: usize,
+    pub hyphenation: bool,
+}
+
+/// Pane sizes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LayoutConfig {
+    pub article_percent: u16,
+    pub glossary_percent: u16,
+    pub narrow_below: u16,
+}
+
+/// Colours by role.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ThemeConfig {
+    pub title: Color,
+    pub heading: Color,
+    pub lead: Color,
+    pub quote: Color,
+    pub aside: Color,
+    pub muted: Color,
+    pub accent: Color,
+    pub search_match: Color,
+    pub error: Color,
+}
+
+/// The merged configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub reading: Reading,
+    pub layout: LayoutConfig,
+    pub theme: ThemeConfig,
+    /// Key bindings, defaults first, then the user's (which take keys over).
+    pub keys: Vec<(Command, Vec<KeyChord>)>,
+}
+
+type Sp<T> = Spanned<T>;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    reading: Option<RawReading>,
+    layout: Option<RawLayout>,
+    theme: Option<BTreeMap<Sp<String>, Sp<String>>>,
+    keys: Option<BTreeMap<Sp<String>, Sp<Vec<Sp<String>>>>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReading {
+    max_width: Option<Sp<usize>>,
+    hyphenation: Option<bool>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLayout {
+    article_percent: Option<Sp<u16>>,
+    glossary_percent: Option<Sp<u16>>,
+    narrow_below: Option<Sp<u16>>,
+}
+
+/// One source file of configuration, for locating errors.
+struct Source<'a> {
+    path: &'a Path,
+    text: &'a str,
+}
+
+impl Source<'_> {
+    fn error(&self, offset: usize, key: &str, message: impl Into<String>) -> ConfigError {
+        let before = &self.text[..offset.min(self.text.len())];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        ConfigError {
+            path: self.path.to_path_buf(),
+            line,
+            column,
+            key: if key.is_empty() {
+                String::new()
+            } else {
+                format!("key `{key}`: ")
+            },
+            message: message.into(),
+        }
+    }
+
+    /// The dotted key on the line of `offset` ("reading.max_width"), found from the text.
+    fn key_at(&self, offset: usize) -> String {
+        let before = &self.text[..offset.min(self.text.len())];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line = self.text[line_start..].lines().next().unwrap_or("");
+        let key = line.split('=').next().unwrap_or("").trim();
+        let table = before
+            .lines()
+            .rev()
+            .map(str::trim)
+            .find(|l| l.starts_with('[') && l.ends_with(']'))
+            .map(|l| l.trim_matches(['[', ']']).trim().to_string());
+        match (table, line.contains('=')) {
+            (Some(t), true) => format!("{t}.{key}"),
+            (None, true) => key.to_string(),
+            (Some(t), false) => t,
+            (None, false) => String::new(),
+        }
+    }
+
+    fn parse(&self) -> Result<RawConfig, ConfigError> {
+        toml::from_str(self.text).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            let message = e.message().trim().to_string();
+            self.error(offset, &self.key_at(offset), message)
+        })
+    }
+}
+
+impl Config {
+    /// The built-in configuration alone.
+    pub fn builtin() -> Result<Config, ConfigError> {
+        Config::from_sources(None)
+    }
+
+    /// Load the built-in configuration and merge `user` (if the file exists) over it.
+    pub fn load(user: &Path) -> Result<Config, ConfigError> {
+        match std::fs::read(user) {
+            Ok(bytes) => {
+                let text = String::from_utf8(bytes).map_err(|e| ConfigError {
+                    path: user.to_path_buf(),
+                    line: 1,
+                    column: 1,
+                    key: String::new(),
+                    message: format!(
+                        "not valid UTF-8 (invalid byte at byte {})",
+                        e.utf8_error().valid_up_to()
+                    ),
+                })?;
+                Config::from_sources(Some((user, &text)))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Config::builtin(),
+            Err(e) => Err(ConfigError {
+                path: user.to_path_buf(),
+                line: 0,
+                column: 0,
+                key: String::new(),
+                message: format!("cannot read: {e}"),
+            }),
+        }
+    }
+
+    /// Merge an optional user file (path, text) over the defaults.
+    pub fn from_sources(user: Option<(&Path, &str)>) -> Result<Config, ConfigError> {
+        let builtin_path = Path::new("<built-in config/default.toml>");
+        let builtin = Source {
+            path: builtin_path,
+            text: DEFAULT_CONFIG,
+        };
+        let mut config = Config::empty();
+        config.apply(&builtin, builtin.parse()?)?;
+        if let Some((path, text)) = user {
+            let source = Source { path, text };
+            config.apply(&source, source.parse()?)?;
+        }
+        Ok(config)
+    }
+
+    fn empty() -> Config {
+        Config {
+            reading: Reading {
+                max_width: 80,
+                hyphenation: false,
+            },
+            layout: LayoutConfig {
+                article_percent: 60,
+                glossary_percent: 50,
+                narrow_below: 100,
+            },
+            theme: ThemeConfig {
+                title: Color::Reset,
+                heading: Color::Reset,
+                lead: Color::Reset,
+                quote: Color::Reset,
+                aside: Color::Reset,
+                muted: Color::Reset,
+                accent: Color::Reset,
+                search_match: Color::Reset,
+                error: Color::Reset,
+            },
+            keys: Vec::new(),
+        }
+    }
+
+    fn apply(&mut self, src: &Source<'_>, raw: RawConfig) -> Result<(), ConfigError> {
+        if let Some(r) = raw.reading {
+            if let Some(w) = r.max_width {
+                if *w.get_ref() < 20 {
+                    return Err(src.error(
+                        w.span().start,
+                        "reading.max_width",
+                        "must be at least 20 columns",
+                    ));
+                }
+                self.reading.max_width = w.into_inner();
+            }
+            if let Some(h) = r.hyphenation {
+                self.reading.hyphenation = h;
+            }
+        }
+        if let Some(l) = raw.layout {
+            let check = |v: &Sp<u16>, key: &str, range: std::ops::RangeInclusive<u16>| {
+                if range.contains(v.get_ref()) {
+                    Ok(*v.get_ref())
+                } else {
+                    Err(src.error(
+                        v.span().start,
+                        key,
+                        format!("must be between {} and {}", range.start(), range.end()),
+                    ))
+                }
+            };
+            if let Some(v) = &l.article_percent {
+                self.layout.article_percent = check(v, "layout.article_percent", 20..=90)?;
+            }
+            if let Some(v) = &l.glossary_percent {
+                self.layout.glossary_percent = check(v, "layout.glossary_percent", 10..=90)?;
+            }
+            if let Some(v) = &l.narrow_below {
+                self.layout.narrow_below = check(v, "layout.narrow_below", 0..=1000)?;
+            }
+        }
+        if let Some(theme) = raw.theme {
+            for (name, value) in theme {
+                let key = format!("theme.{}", name.get_ref());
+                let color = parse_color(value.get_ref()).ok_or_else(|| {
+                    src.error(
+                        value.span().start,
+                        &key,
+                        format!("unknown colour {:?}", value.get_ref()),
+                    )
+                })?;
+                let slot = match name.get_ref().as_str() {
+                    "title" => &mut self.theme.title,
+                    "heading" => &mut self.theme.heading,
+                    "lead" => &mut self.theme.lead,
+                    "quote" => &mut self.theme.quote,
+                    "aside" => &mut self.theme.aside,
+                    "muted" => &mut self.theme.muted,
+                    "accent" => &mut self.theme.accent,
+                    "search_match" => &mut self.theme.search_match,
+                    "error" => &mut self.theme.error,
+                    other => {
+                        return Err(src.error(
+                            name.span().start,
+                            &key,
+                            format!("unknown theme colour {other:?}"),
+                        ));
+                    }
+                };
+                *slot = color;
+            }
+        }
+        if let Some(keys) = raw.keys {
+            for (name, list) in keys {
+                let key = format!("keys.{}", name.get_ref());
+                let command = Command::from_name(name.get_ref()).ok_or_else(|| {
+                    src.error(
+                        name.span().start,
+                        &key,
+                        format!("unknown action {:?}", name.get_ref()),
+                    )
+                })?;
+                let mut chords = Vec::new();
+                for k in list.into_inner() {
+                    let chord = KeyChord::parse(k.get_ref())
+                        .map_err(|e| src.error(k.span().start, &key, e.to_string()))?;
+                    chords.push(chord);
+                }
+                self.keys.push((command, chords));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn parse_color(s: &str) -> Option<Color> {
+    Color::from_str(s).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(text: &str) -> Result<Config, ConfigError> {
+        Config::from_sources(Some((Path::new("/home/u/.config/lesepult/config.toml"), text)))
+    }
+
+    #[test]
+    fn builtin_config_is_valid_and_binds_every_command() {
+        let config = Config::builtin().expect("built-in config");
+        for command in Command::ALL {
+            assert!(
+                config.keys.iter().any(|(c, keys)| *c == command && !keys.is_empty()),
+                "{command:?} has no default key"
+            );
+        }
+        assert_eq!(config.reading.max_width, 80);
+    }
+
+    #[test]
+    fn user_values_merge_key_by_key() {
+        let config = user("[reading]\nmax_width = 66\n").expect("valid");
+        assert_eq!(config.reading.max_width, 66);
+        assert!(!config.reading.hyphenation);
+        assert_eq!(config.layout.article_percent, 60);
+    }
+
+    #[test]
+    fn errors_name_file_line_column_and_key() {
+        let err = user("[reading]\nmax_width = \"wide\"\n").expect_err("wrong type");
+        let msg = err.to_string();
+        assert!(msg.starts_with("/home/u/.config/lesepult/config.toml:2:"), "{msg}");
+        assert!(msg.contains("reading.max_width"), "{msg}");
+
+        let err = user("[keys]\njump_around = [\"x\"]\n").expect_err("unknown action");
+        assert_eq!(err.line, 2);
+        assert_eq!(err.column, 1);
+        assert!(err.to_string().contains("unknown action \"jump_around\""));
+
+        let err = user("[keys]\nquit = [\"q\", \"Hyper-q\"]\n").expect_err("unknown key");
+        assert_eq!((err.line, err.column), (2, 14));
+        assert!(err.to_string().contains("keys.quit"));
+
+        let err = user("[reading\n").expect_err("bad toml");
+        assert_eq!(err.line, 1);
+
+        let err = user("[colours]\n").expect_err("unknown table");
+        assert!(err.to_string().contains("colours"), "{err}");
+
+        let err = user("[theme]\ntitle = \"sparkly\"\n").expect_err("colour");
+        assert!(err.to_string().contains("theme.title"));
+    }
+}

@@ -1,0 +1,143 @@
+//! Reading a document from disk, with errors a user can act on.
+
+use std::path::{Path, PathBuf};
+
+use super::{Document, Origin, markdown, plain};
+
+/// The name (and document id) of the bundled article.
+pub const BUNDLED_NAME: &str = "deepseek-boeing-moment";
+const BUNDLED_TEXT: &str = include_str!("../../seeds/deepseek-boeing-moment.txt");
+
+/// Why a file could not be opened. Each message names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{}: no such file", .0.display())]
+    Missing(PathBuf),
+    #[error("{}: is a directory, not a text file", .0.display())]
+    Directory(PathBuf),
+    #[error("{}: binary file (NUL byte at byte {offset}), not a UTF-8 text", .path.display())]
+    Binary { path: PathBuf, offset: usize },
+    #[error("{}: not valid UTF-8 (invalid byte at byte {offset}, line {line})", .path.display())]
+    InvalidUtf8 {
+        path: PathBuf,
+        offset: usize,
+        line: usize,
+    },
+    #[error("{}: cannot read: {source}", .path.display())]
+    Unreadable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// The bundled article.
+pub fn bundled() -> Document {
+    plain::parse(
+        BUNDLED_TEXT.to_string(),
+        Origin::Bundled(BUNDLED_NAME),
+        BUNDLED_NAME,
+    )
+}
+
+/// Open a `.txt` or `.md` file. Any other extension is read as plain text.
+pub fn load_path(path: &Path) -> Result<Document, LoadError> {
+    let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
+    if meta.is_dir() {
+        return Err(LoadError::Directory(path.to_path_buf()));
+    }
+    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
+    let text = decode(path, bytes)?;
+    let fallback_title = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    Ok(parse_str(
+        text,
+        Origin::File(path.to_path_buf()),
+        &fallback_title,
+        is_markdown(path),
+    ))
+}
+
+/// Parse text that is already in memory.
+pub fn parse_str(text: String, origin: Origin, fallback_title: &str, markdown: bool) -> Document {
+    if markdown {
+        markdown::parse(&text, origin, fallback_title)
+    } else {
+        plain::parse(text, origin, fallback_title)
+    }
+}
+
+fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "md" | "markdown"))
+}
+
+fn io_error(path: &Path, error: std::io::Error) -> LoadError {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => LoadError::Missing(path.to_path_buf()),
+        std::io::ErrorKind::IsADirectory => LoadError::Directory(path.to_path_buf()),
+        _ => LoadError::Unreadable {
+            path: path.to_path_buf(),
+            source: error,
+        },
+    }
+}
+
+/// Check for NUL bytes and decode UTF-8 (a leading BOM is dropped).
+fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<String, LoadError> {
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(LoadError::Binary {
+            path: path.to_path_buf(),
+            offset,
+        });
+    }
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let line = 1 + e.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count();
+        LoadError::InvalidUtf8 {
+            path: path.to_path_buf(),
+            offset,
+            line,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_text_is_the_seed() {
+        assert_eq!(bundled().text, BUNDLED_TEXT);
+    }
+
+    #[test]
+    fn errors_name_the_problem() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let missing = dir.path().join("nope.txt");
+        assert!(matches!(load_path(&missing), Err(LoadError::Missing(_))));
+        assert!(matches!(
+            load_path(dir.path()),
+            Err(LoadError::Directory(_))
+        ));
+
+        let binary = dir.path().join("bin.txt");
+        std::fs::write(&binary, b"abc\0def").expect("write");
+        let err = load_path(&binary).expect_err("binary");
+        assert!(err.to_string().contains("NUL byte at byte 3"), "{err}");
+
+        let bad = dir.path().join("bad.txt");
+        std::fs::write(&bad, b"Gr\xc3\xb6\xc3e\nx").expect("write");
+        let err = load_path(&bad).expect_err("utf8");
+        assert!(err.to_string().contains("invalid byte at byte 4"), "{err}");
+
+        let empty = dir.path().join("empty.txt");
+        std::fs::write(&empty, b"").expect("write");
+        assert!(load_path(&empty).expect("empty opens").is_empty());
+    }
+}

@@ -1,0 +1,195 @@
+//! The document model: a text split into typed blocks, with byte ranges.
+//!
+//! Nothing here knows about terminals. A [`Document`] owns its display text (for a plain
+//! `.txt` file this is the file's text itself, so every range is also a range in the source)
+//! and a list of [`Block`]s pointing into it.
+
+mod load;
+mod markdown;
+mod plain;
+pub mod search;
+pub mod text;
+
+pub use load::{BUNDLED_NAME, LoadError, bundled, load_path, parse_str};
+pub use text::{sentence_ranges, word_ranges};
+
+use std::ops::Range;
+
+/// What a block is, which decides how it is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BlockKind {
+    /// The document title (first line of a plain text, first `#` heading of Markdown).
+    Title,
+    /// The teaser paragraph right after the title.
+    Lead,
+    /// A section heading; `level` 1 is the highest below the title.
+    Heading { level: u8 },
+    /// Running text.
+    Paragraph,
+    /// A quotation set apart from the text.
+    Quote,
+    /// A box beside the text, such as "Lesen Sie auch:" with its links.
+    Aside,
+    /// One item of a list.
+    ListItem,
+    /// Preformatted text (Markdown code blocks): never re-wrapped.
+    Code,
+    /// The closing credit or source line.
+    Credit,
+    /// A horizontal separator.
+    Rule,
+}
+
+impl BlockKind {
+    /// Blocks that start a section and belong in the table of contents.
+    pub fn is_heading(self) -> bool {
+        matches!(self, BlockKind::Title | BlockKind::Heading { .. })
+    }
+
+    /// Whether line breaks inside the block's text are kept when it is wrapped.
+    pub fn keeps_line_breaks(self) -> bool {
+        matches!(self, BlockKind::Aside | BlockKind::Code)
+    }
+}
+
+/// One block of the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// Range of the block's text in [`Document::text`].
+    pub text: Range<usize>,
+    /// Range of the block in the original source file (including markup for Markdown).
+    pub source: Range<usize>,
+}
+
+/// Where the text came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Bundled(&'static str),
+    File(std::path::PathBuf),
+}
+
+/// A parsed document.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Title shown on the status line.
+    pub title: String,
+    /// The display text; blocks point into it.
+    pub text: String,
+    pub blocks: Vec<Block>,
+    pub origin: Origin,
+    /// Indices of the heading blocks (title included), in order.
+    headings: Vec<usize>,
+}
+
+impl Document {
+    pub(crate) fn new(title: String, text: String, blocks: Vec<Block>, origin: Origin) -> Self {
+        let headings = blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.kind.is_heading())
+            .map(|(i, _)| i)
+            .collect();
+        Document {
+            title,
+            text,
+            blocks,
+            origin,
+            headings,
+        }
+    }
+
+    /// The text of block `index`.
+    pub fn block_text(&self, index: usize) -> &str {
+        self.blocks
+            .get(index)
+            .and_then(|b| self.text.get(b.text.clone()))
+            .unwrap_or("")
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.blocks.is_empty()
+    }
+
+    /// Indices of the title and heading blocks, in document order.
+    pub fn headings(&self) -> &[usize] {
+        &self.headings
+    }
+
+    /// The heading block that the given block belongs to (the last heading at or before it).
+    pub fn section_of(&self, block: usize) -> Option<usize> {
+        let pos = self.headings.partition_point(|&h| h <= block);
+        pos.checked_sub(1).map(|p| self.headings[p])
+    }
+
+    /// A stable identifier: the bundled article's name, or a slug of the file name plus a
+    /// short hash of its canonical path.
+    pub fn id(&self) -> String {
+        match &self.origin {
+            Origin::Bundled(name) => (*name).to_string(),
+            Origin::File(path) => {
+                let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+                let stem = path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let hash = fnv1a(canonical.to_string_lossy().as_bytes());
+                format!("{}-{:08x}", slug(&stem), hash as u32)
+            }
+        }
+    }
+}
+
+/// FNV-1a, 64 bit: a stable hash for file names (std's hasher may change between releases).
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
+/// Lower-case ASCII letters, digits and dashes; German letters transliterated.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        match c {
+            'a'..='z' | '0'..='9' => out.push(c),
+            'ä' => out.push_str("ae"),
+            'ö' => out.push_str("oe"),
+            'ü' => out.push_str("ue"),
+            'ß' => out.push_str("ss"),
+            _ => {
+                if !out.ends_with('-') && !out.is_empty() {
+                    out.push('-');
+                }
+            }
+        }
+    }
+    let trimmed = out.trim_end_matches('-');
+    if trimmed.is_empty() {
+        "document".to_string()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slug_transliterates_umlauts() {
+        assert_eq!(slug("Größe der Äpfel"), "groesse-der-aepfel");
+        assert_eq!(slug("***"), "document");
+    }
+
+    #[test]
+    fn section_of_finds_last_heading() {
+        let doc = bundled();
+        let first_heading = doc.headings()[1];
+        assert_eq!(doc.section_of(first_heading + 1), Some(first_heading));
+        assert_eq!(doc.section_of(0), Some(0));
+    }
+}

@@ -1,0 +1,319 @@
+//! Plain text into blocks, by general typographic heuristics.
+//!
+//! A text is read as a sequence of *units*: its non-empty lines, or, when the text is
+//! hard-wrapped with blank lines between paragraphs, its blank-line-separated groups.
+//! Each unit then becomes a block by its shape: a first short line is the title, the prose
+//! after it the lead, a short line without a final full stop between paragraphs a heading,
+//! a unit in quotation marks a quote, a short line ending in a colon followed by short lines
+//! an aside, a line of dashes a rule, and a short last line the credit.
+
+use std::ops::Range;
+
+use unicode_width::UnicodeWidthStr;
+
+use super::{Block, BlockKind, Document, Origin};
+
+const TITLE_MAX: usize = 120;
+const HEADING_MAX: usize = 80;
+const HEADING_MAX_WORDS: usize = 12;
+const LEAD_MAX: usize = 350;
+const ASIDE_LABEL_MAX: usize = 40;
+const ASIDE_LINE_MAX: usize = 100;
+const ASIDE_MAX_LINES: usize = 4;
+const CREDIT_MAX: usize = 160;
+
+const OPENING_QUOTES: &[char] = &['„', '"', '»', '«', '‚', '“', '\''];
+const CLOSING_QUOTES: &[char] = &['“', '”', '"', '«', '»', '‘', '’', '\''];
+
+/// A unit of text: its trimmed range in the source.
+#[derive(Debug, Clone)]
+struct Unit {
+    range: Range<usize>,
+    width: usize,
+}
+
+pub(super) fn parse(text: String, origin: Origin, fallback_title: &str) -> Document {
+    let units = units(&text);
+    let blocks = classify(&text, &units);
+    let title = blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Title)
+        .map(|b| collapse_whitespace(&text[b.text.clone()]))
+        .unwrap_or_else(|| fallback_title.to_string());
+    Document::new(title, text, blocks, origin)
+}
+
+fn collapse_whitespace(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Lines with their ranges (without the line break).
+fn lines(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            out.push(start..i);
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push(start..text.len());
+    }
+    out
+}
+
+fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let s = &text[range.clone()];
+    let start = range.start + (s.len() - s.trim_start().len());
+    let end = range.start + s.trim_end().len();
+    start..end.max(start)
+}
+
+fn units(text: &str) -> Vec<Unit> {
+    let lines: Vec<Range<usize>> = lines(text)
+        .into_iter()
+        .map(|r| trim_range(text, r))
+        .collect();
+    // Groups of consecutive non-blank lines.
+    let mut groups: Vec<Vec<Range<usize>>> = Vec::new();
+    let mut current = Vec::new();
+    for line in lines {
+        if line.is_empty() {
+            if !current.is_empty() {
+                groups.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        groups.push(current);
+    }
+    let total: usize = groups.iter().map(Vec::len).sum();
+    let in_multi: usize = groups.iter().filter(|g| g.len() > 1).map(Vec::len).sum();
+    let hard_wrapped = groups.len() > 1 && in_multi * 2 > total && looks_hard_wrapped(text, &groups);
+    let make = |range: Range<usize>| Unit {
+        width: text[range.clone()].width(),
+        range,
+    };
+    if hard_wrapped {
+        groups
+            .iter()
+            .filter_map(|g| Some(make(g.first()?.start..g.last()?.end)))
+            .collect()
+    } else {
+        groups.into_iter().flatten().map(make).collect()
+    }
+}
+
+/// Hard-wrapped prose has lines of similar, moderate length.
+fn looks_hard_wrapped(text: &str, groups: &[Vec<Range<usize>>]) -> bool {
+    let mut widths: Vec<usize> = groups
+        .iter()
+        .flatten()
+        .map(|r| text[r.clone()].width())
+        .collect();
+    widths.sort_unstable();
+    let median = widths.get(widths.len() / 2).copied().unwrap_or(0);
+    median <= 100
+}
+
+fn ends_with_any(s: &str, set: &[char]) -> bool {
+    s.chars().last().is_some_and(|c| set.contains(&c))
+}
+
+fn is_rule(s: &str) -> bool {
+    let chars: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+    chars.len() >= 3 && chars.iter().all(|c| "-_=*~─━—–·•".contains(*c))
+}
+
+fn is_quote(s: &str) -> bool {
+    let first = s.chars().next();
+    first.is_some_and(|c| OPENING_QUOTES.contains(&c))
+        && ends_with_any(s.trim_end_matches(['.', ',']), CLOSING_QUOTES)
+        && s.chars().count() > 2
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+fn is_short_line_without_stop(s: &str, max: usize) -> bool {
+    s.width() <= max
+        && word_count(s) <= HEADING_MAX_WORDS
+        && !s.contains('\n')
+        && !ends_with_any(s, &['.', ',', ';', ':'])
+}
+
+fn is_aside_label(s: &str) -> bool {
+    s.width() <= ASIDE_LABEL_MAX && s.ends_with(':') && !s.contains('\n')
+}
+
+fn classify(text: &str, units: &[Unit]) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::new();
+    let last_prose = units.iter().rposition(|u| !is_rule(&text[u.range.clone()]));
+    let mut paragraphs = 0usize;
+    let mut i = 0;
+    while i < units.len() {
+        let unit = &units[i];
+        let s = &text[unit.range.clone()];
+        let next = units.get(i + 1).map(|u| (&text[u.range.clone()], u.width));
+        let push = |blocks: &mut Vec<Block>, kind, range: Range<usize>| {
+            blocks.push(Block {
+                kind,
+                text: range.clone(),
+                source: range,
+            })
+        };
+
+        if is_rule(s) {
+            push(&mut blocks, BlockKind::Rule, unit.range.clone());
+            i += 1;
+            continue;
+        }
+        if i == 0 && unit.width <= TITLE_MAX && is_short_line_without_stop(s, TITLE_MAX) {
+            push(&mut blocks, BlockKind::Title, unit.range.clone());
+            i += 1;
+            continue;
+        }
+        let after_title = blocks.len() == 1 && blocks[0].kind == BlockKind::Title;
+        if after_title && unit.width <= LEAD_MAX && !is_quote(s) && next.is_some() {
+            push(&mut blocks, BlockKind::Lead, unit.range.clone());
+            i += 1;
+            continue;
+        }
+        // An aside: a short label ending in a colon, then a few short lines.
+        let label_line = s.lines().next().unwrap_or("");
+        if is_aside_label(label_line) {
+            if s.contains('\n') {
+                push(&mut blocks, BlockKind::Aside, unit.range.clone());
+                i += 1;
+                continue;
+            }
+            let mut end = i + 1;
+            while end < units.len()
+                && end - i <= ASIDE_MAX_LINES
+                && units[end].width <= ASIDE_LINE_MAX
+                && !is_rule(&text[units[end].range.clone()])
+                && Some(end) != last_prose
+            {
+                end += 1;
+            }
+            if end > i + 1 {
+                push(
+                    &mut blocks,
+                    BlockKind::Aside,
+                    unit.range.start..units[end - 1].range.end,
+                );
+                i = end;
+                continue;
+            }
+        }
+        if is_quote(s) {
+            push(&mut blocks, BlockKind::Quote, unit.range.clone());
+            i += 1;
+            continue;
+        }
+        let between_paragraphs =
+            !blocks.is_empty() && next.is_some_and(|(n, w)| w > HEADING_MAX && !is_rule(n));
+        if between_paragraphs && is_short_line_without_stop(s, HEADING_MAX) {
+            push(&mut blocks, BlockKind::Heading { level: 1 }, unit.range.clone());
+            i += 1;
+            continue;
+        }
+        if Some(i) == last_prose && i > 0 && unit.width <= CREDIT_MAX && paragraphs >= 3 {
+            push(&mut blocks, BlockKind::Credit, unit.range.clone());
+            i += 1;
+            continue;
+        }
+        paragraphs += 1;
+        push(&mut blocks, BlockKind::Paragraph, unit.range.clone());
+        i += 1;
+    }
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{BlockKind, bundled, parse_str};
+    use super::*;
+
+    fn kinds(doc: &Document) -> Vec<BlockKind> {
+        doc.blocks.iter().map(|b| b.kind).collect()
+    }
+
+    fn count(doc: &Document, kind: BlockKind) -> usize {
+        doc.blocks.iter().filter(|b| b.kind == kind).count()
+    }
+
+    #[test]
+    fn the_article_has_its_structure() {
+        let doc = bundled();
+        assert_eq!(count(&doc, BlockKind::Title), 1);
+        assert_eq!(count(&doc, BlockKind::Lead), 1);
+        assert_eq!(count(&doc, BlockKind::Heading { level: 1 }), 3);
+        assert_eq!(count(&doc, BlockKind::Quote), 1);
+        assert_eq!(count(&doc, BlockKind::Aside), 1);
+        assert_eq!(count(&doc, BlockKind::Credit), 1);
+        assert_eq!(count(&doc, BlockKind::Rule), 1);
+        assert_eq!(doc.title, doc.block_text(0));
+        let headings: Vec<&str> = doc.headings()[1..]
+            .iter()
+            .map(|&i| doc.block_text(i))
+            .collect();
+        // The headings are the short lines of the source without a final full stop that
+        // stand between two long lines: compute them independently of the parser.
+        let source_lines: Vec<&str> = doc.text.lines().collect();
+        let expected: Vec<&str> = source_lines
+            .windows(3)
+            .filter(|w| {
+                w[1].chars().count() < 60
+                    && !w[1].ends_with(['.', ':'])
+                    && w[0].chars().count() > 100
+                    && w[2].chars().count() > 100
+            })
+            .map(|w| w[1])
+            .collect();
+        assert_eq!(headings, expected);
+        let aside = doc
+            .blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Aside)
+            .expect("aside");
+        assert!(doc.text[aside.text.clone()].lines().count() >= 2);
+        assert_eq!(kinds(&doc).last(), Some(&BlockKind::Rule));
+    }
+
+    #[test]
+    fn ranges_point_into_the_source() {
+        let doc = bundled();
+        for block in &doc.blocks {
+            assert_eq!(block.text, block.source);
+            let s = &doc.text[block.text.clone()];
+            assert_eq!(s, s.trim());
+        }
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let text = "Ein Titel\n\nDies ist ein Absatz, der über\nzwei Zeilen geht und weiter.\n\nZweiter Absatz mit\nmehr Text darin, genug.\n\nDritter Absatz, auch\nhart umbrochen.\n";
+        let doc = parse_str(
+            text.to_string(),
+            Origin::Bundled("t"),
+            "fallback",
+            false,
+        );
+        assert_eq!(doc.blocks.len(), 4);
+        assert_eq!(doc.blocks[0].kind, BlockKind::Title);
+        assert!(doc.block_text(2).contains('\n'));
+    }
+
+    #[test]
+    fn a_long_first_line_is_not_a_title() {
+        let long = "Wort ".repeat(40);
+        let doc = parse_str(long, Origin::Bundled("t"), "Datei.txt", false);
+        assert_eq!(doc.title, "Datei.txt");
+        assert_eq!(kinds(&doc), vec![BlockKind::Paragraph]);
+    }
+}

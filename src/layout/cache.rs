@@ -1,0 +1,120 @@
+//! Wrapped blocks, cached by (block, width): a key press or a resize wraps only the blocks
+//! that come into view.
+
+use std::collections::HashMap;
+
+use super::shape::{BlockShape, shape_of};
+use super::wrap::{Line, wrap_text};
+use crate::document::{BlockKind, Document};
+
+/// One block laid out at one width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BlockLayout {
+    pub shape: BlockShape,
+    pub lines: Vec<Line>,
+}
+
+impl BlockLayout {
+    /// Screen rows: the gap before, the lines, an underline.
+    pub fn rows(&self) -> usize {
+        self.shape.gap_before + self.lines.len() + usize::from(self.shape.underline)
+    }
+
+    /// The line shown at `row`, if that row is a text line.
+    pub fn line_at_row(&self, row: usize) -> Option<&Line> {
+        row.checked_sub(self.shape.gap_before)
+            .and_then(|i| self.lines.get(i))
+    }
+}
+
+/// Lay out one block at a text width.
+pub fn layout_block(doc: &Document, index: usize, width: usize, hyphenate: bool) -> BlockLayout {
+    let Some(block) = doc.blocks.get(index) else {
+        return BlockLayout {
+            shape: shape_of(BlockKind::Paragraph, None),
+            lines: Vec::new(),
+        };
+    };
+    let previous = index.checked_sub(1).and_then(|p| doc.blocks.get(p)).map(|b| b.kind);
+    let shape = shape_of(block.kind, previous);
+    let text = doc.block_text(index);
+    let inner = width.saturating_sub(shape.indent).max(2);
+    let lines = match block.kind {
+        BlockKind::Rule => vec![Line {
+            range: block.text.start..block.text.start,
+            hyphen: false,
+            width: 0,
+        }],
+        BlockKind::Code => {
+            let mut start = block.text.start;
+            text.split('\n')
+                .map(|l| {
+                    let line = Line {
+                        range: start..start + l.len(),
+                        hyphen: false,
+                        width: unicode_width::UnicodeWidthStr::width(l),
+                    };
+                    start += l.len() + 1;
+                    line
+                })
+                .collect()
+        }
+        kind => {
+            let splitter = if hyphenate {
+                super::german_splitter()
+            } else {
+                None
+            };
+            wrap_text(
+                text,
+                block.text.start,
+                inner,
+                kind.keeps_line_breaks(),
+                splitter,
+            )
+        }
+    };
+    BlockLayout { shape, lines }
+}
+
+/// Wrapped blocks by (block, width).
+#[derive(Debug, Default)]
+pub struct LayoutCache {
+    hyphenate: bool,
+    entries: HashMap<(usize, usize), BlockLayout>,
+}
+
+impl LayoutCache {
+    pub fn new(hyphenate: bool) -> Self {
+        LayoutCache {
+            hyphenate,
+            entries: HashMap::new(),
+        }
+    }
+
+    pub fn hyphenate(&self) -> bool {
+        self.hyphenate
+    }
+
+    /// The layout of a block, wrapping it on first use.
+    pub fn get(&mut self, doc: &Document, block: usize, width: usize) -> &BlockLayout {
+        let hyphenate = self.hyphenate;
+        self.entries
+            .entry((block, width))
+            .or_insert_with(|| layout_block(doc, block, width, hyphenate))
+    }
+
+    /// The layout if it is cached already.
+    pub fn peek(&self, block: usize, width: usize) -> Option<&BlockLayout> {
+        self.entries.get(&(block, width))
+    }
+
+    /// Number of cached (block, width) entries, for tests and benchmarks.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}

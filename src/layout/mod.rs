@@ -1,0 +1,14 @@
+//! Turning blocks into screen rows: wrapping by display width, optional German
+//! hyphenation, a cache per (block, width), and the viewport. No terminal types here.
+
+mod cache;
+mod hyphenate;
+mod shape;
+mod viewport;
+mod wrap;
+
+pub use cache::{BlockLayout, LayoutCache, layout_block};
+pub use hyphenate::german_splitter;
+pub use shape::{BlockShape, shape_of};
+pub use viewport::{Anchor, Position};
+pub use wrap::{Line, wrap_text};

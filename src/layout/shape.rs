@@ -1,0 +1,58 @@
+//! How each kind of block sits on the page: indent, space before, decoration rows.
+
+use crate::document::BlockKind;
+
+/// The page geometry of one block kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BlockShape {
+    /// Columns reserved on the left (for a quote bar, an aside bar, a list indent).
+    pub indent: usize,
+    /// Blank rows before the block (not before the first block).
+    pub gap_before: usize,
+    /// An underline row after the text (title and headings).
+    pub underline: bool,
+    /// Whether the text is wrapped (code is not).
+    pub wraps: bool,
+}
+
+/// The shape of a block, given the kind of the block before it.
+pub fn shape_of(kind: BlockKind, previous: Option<BlockKind>) -> BlockShape {
+    let base = BlockShape {
+        indent: 0,
+        gap_before: 1,
+        underline: false,
+        wraps: true,
+    };
+    let shape = match kind {
+        BlockKind::Title => BlockShape {
+            underline: true,
+            ..base
+        },
+        BlockKind::Heading { .. } => BlockShape {
+            gap_before: 2,
+            underline: true,
+            ..base
+        },
+        BlockKind::Quote => BlockShape { indent: 4, ..base },
+        BlockKind::Aside => BlockShape { indent: 4, ..base },
+        BlockKind::Code => BlockShape {
+            indent: 4,
+            wraps: false,
+            ..base
+        },
+        BlockKind::ListItem => BlockShape {
+            indent: 2,
+            gap_before: usize::from(previous != Some(BlockKind::ListItem)),
+            ..base
+        },
+        _ => base,
+    };
+    if previous.is_none() {
+        BlockShape {
+            gap_before: 0,
+            ..shape
+        }
+    } else {
+        shape
+    }
+}

@@ -1,0 +1,292 @@
+//! Wrapping a text to a width in display columns (unicode-width), with optional
+//! hyphenation. Every line keeps its byte range in the text it came from.
+
+use std::ops::Range;
+
+use textwrap::WordSplitter;
+use textwrap::core::Fragment;
+use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// One wrapped line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// Byte range of the line's text (without a hyphen that the wrap added).
+    pub range: Range<usize>,
+    /// The line ends inside a word: show a hyphen after it.
+    pub hyphen: bool,
+    /// Display width, including the added hyphen. Whitespace counts one column per char.
+    pub width: usize,
+}
+
+/// A piece of a word, with the whitespace after it.
+#[derive(Debug, Clone)]
+struct Piece {
+    range: Range<usize>,
+    width: usize,
+    whitespace: usize,
+    penalty: usize,
+}
+
+impl Fragment for Piece {
+    fn width(&self) -> f64 {
+        self.width as f64
+    }
+    fn whitespace_width(&self) -> f64 {
+        self.whitespace as f64
+    }
+    fn penalty_width(&self) -> f64 {
+        self.penalty as f64
+    }
+}
+
+/// Wrap `text` (which starts at byte `base` of the document) to `width` columns.
+///
+/// Whitespace separates words; with `keep_breaks` each `\n` also ends a line. With a
+/// `splitter` long words may be hyphenated. No line is wider than `width` (at least 2).
+pub fn wrap_text(
+    text: &str,
+    base: usize,
+    width: usize,
+    keep_breaks: bool,
+    splitter: Option<&WordSplitter>,
+) -> Vec<Line> {
+    let width = width.max(2);
+    let mut lines = Vec::new();
+    if keep_breaks {
+        let mut start = 0;
+        for segment in text.split('\n') {
+            wrap_segment(segment, base + start, width, splitter, &mut lines);
+            start += segment.len() + 1;
+        }
+    } else {
+        wrap_segment(text, base, width, splitter, &mut lines);
+    }
+    lines
+}
+
+fn wrap_segment(
+    text: &str,
+    base: usize,
+    width: usize,
+    splitter: Option<&WordSplitter>,
+    out: &mut Vec<Line>,
+) {
+    let pieces = pieces(text, base, width, splitter);
+    if pieces.is_empty() {
+        out.push(Line {
+            range: base..base,
+            hyphen: false,
+            width: 0,
+        });
+        return;
+    }
+    let widths = [width as f64];
+    let optimal = wrap_optimal_fit(&pieces, &widths, &Penalties::new()).ok();
+    let fits = |lines: &Vec<&[Piece]>| lines.iter().all(|l| line_width(l) <= width);
+    let lines = match optimal {
+        Some(lines) if fits(&lines) => lines,
+        _ => wrap_first_fit(&pieces, &widths),
+    };
+    for line in lines {
+        let (Some(first), Some(last)) = (line.first(), line.last()) else {
+            continue;
+        };
+        out.push(Line {
+            range: first.range.start..last.range.end,
+            hyphen: last.penalty > 0,
+            width: line_width(line),
+        });
+    }
+}
+
+fn line_width(line: &[Piece]) -> usize {
+    let Some(last) = line.last() else { return 0 };
+    let inner: usize = line[..line.len() - 1]
+        .iter()
+        .map(|p| p.width + p.whitespace)
+        .sum();
+    inner + last.width + last.penalty
+}
+
+/// Split the text into words, the words at hyphenation points, and anything still too
+/// wide into grapheme chunks that fit.
+fn pieces(text: &str, base: usize, width: usize, splitter: Option<&WordSplitter>) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut words = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                words.push(s..i);
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push(s..text.len());
+    }
+    for (n, word) in words.iter().enumerate() {
+        let ws_end = words.get(n + 1).map_or(text.len(), |w| w.start);
+        let whitespace = text[word.end..ws_end].chars().count();
+        let w = &text[word.clone()];
+        let mut cuts: Vec<usize> = match splitter {
+            Some(s) if w.width() > 1 => s.split_points(w),
+            _ => Vec::new(),
+        };
+        cuts.retain(|&c| c > 0 && c < w.len() && w.is_char_boundary(c));
+        let mut prev = 0;
+        let bounds: Vec<usize> = cuts.into_iter().chain(std::iter::once(w.len())).collect();
+        for (k, &cut) in bounds.iter().enumerate() {
+            let is_last = k + 1 == bounds.len();
+            let part = &w[prev..cut];
+            let penalty = usize::from(!is_last && !part.ends_with('-'));
+            push_fitting(
+                part,
+                base + word.start + prev,
+                if is_last { whitespace } else { 0 },
+                penalty,
+                width,
+                &mut out,
+            );
+            prev = cut;
+        }
+    }
+    out
+}
+
+/// Push a piece, chunked by graphemes if it (with its penalty) is wider than `width`.
+fn push_fitting(
+    part: &str,
+    start: usize,
+    whitespace: usize,
+    penalty: usize,
+    width: usize,
+    out: &mut Vec<Piece>,
+) {
+    let w = part.width();
+    if w + penalty <= width {
+        out.push(Piece {
+            range: start..start + part.len(),
+            width: w,
+            whitespace,
+            penalty,
+        });
+        return;
+    }
+    let max = width - penalty.min(width - 1);
+    let mut chunk_start = 0;
+    let mut chunk_width = 0;
+    let graphemes: Vec<(usize, &str)> = part.grapheme_indices(true).collect();
+    for (i, g) in &graphemes {
+        let gw = g.width();
+        if chunk_width + gw > max && chunk_width > 0 {
+            out.push(Piece {
+                range: start + chunk_start..start + i,
+                width: chunk_width,
+                whitespace: 0,
+                penalty: 0,
+            });
+            chunk_start = *i;
+            chunk_width = 0;
+        }
+        chunk_width += gw;
+    }
+    out.push(Piece {
+        range: start + chunk_start..start + part.len(),
+        width: chunk_width,
+        whitespace,
+        penalty,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn render(text: &str, line: &Line) -> String {
+        let mut s: String = text[line.range.clone()]
+            .chars()
+            .map(|c| if c.is_whitespace() { ' ' } else { c })
+            .collect();
+        if line.hyphen {
+            s.push('-');
+        }
+        s
+    }
+
+    #[test]
+    fn wraps_at_word_boundaries() {
+        let text = "Die Leerverkäufe haben Hochkonjunktur";
+        let lines = wrap_text(text, 0, 20, false, None);
+        let shown: Vec<String> = lines.iter().map(|l| render(text, l)).collect();
+        assert_eq!(shown, vec!["Die Leerverkäufe", "haben Hochkonjunktur"]);
+    }
+
+    #[test]
+    fn hyphenates_long_german_words() {
+        let splitter = super::super::german_splitter();
+        let text = "Wettbewerbsvorteile Wettbewerbsvorteile";
+        let lines = wrap_text(text, 0, 14, false, splitter);
+        assert!(lines.iter().any(|l| l.hyphen), "{lines:?}");
+        for l in &lines {
+            assert!(render(text, l).width() <= 14);
+        }
+    }
+
+    #[test]
+    fn keeps_line_breaks_when_asked() {
+        let text = "Lesen Sie auch:\nWie China\n\nEnde";
+        let lines = wrap_text(text, 10, 40, true, None);
+        assert_eq!(lines.len(), 4);
+        assert_eq!(lines[1].range, 26..35);
+        assert!(lines[2].range.is_empty());
+    }
+
+    fn any_text() -> impl Strategy<Value = String> {
+        let words = prop::sample::select(vec![
+            "Leerverkäufe", "„Hyperscaler“", "Größe", "ß", "Wettbewerbshemmnis", "中文字符",
+            "😀", "Kernreaktors", "a", "Donaudampfschifffahrtsgesellschaftskapitän", "–",
+            "Big-Tech-Unternehmen", "x\u{301}", "ＡＢＣ", "Rechenzentren,",
+        ]);
+        let seps = prop::sample::select(vec![" ", "  ", "\n", " \t "]);
+        prop::collection::vec((words, seps), 0..40).prop_map(|v| {
+            v.into_iter()
+                .map(|(w, s)| format!("{w}{s}"))
+                .collect::<String>()
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn no_line_is_wider_than_its_width(
+            text in any_text(),
+            width in 2usize..50,
+            hyphenate in any::<bool>(),
+            keep in any::<bool>(),
+        ) {
+            let splitter = if hyphenate { super::super::german_splitter() } else { None };
+            let base = 7;
+            let padded = format!("{}{}", "x".repeat(base), text);
+            let lines = wrap_text(&padded[base..], base, width, keep, splitter);
+            let mut last_end = base;
+            for line in &lines {
+                prop_assert!(line.range.start >= last_end);
+                prop_assert!(line.range.end <= padded.len());
+                prop_assert!(padded.is_char_boundary(line.range.start));
+                prop_assert!(padded.is_char_boundary(line.range.end));
+                let shown = render(&padded, line);
+                prop_assert!(shown.width() <= width, "{:?} is {} wide, max {}", shown, shown.width(), width);
+                prop_assert_eq!(shown.width(), line.width);
+                last_end = line.range.end;
+            }
+            // Every non-space character of the text is on some line.
+            let shown: usize = lines.iter().map(|l| padded[l.range.clone()].chars().filter(|c| !c.is_whitespace()).count()).sum();
+            prop_assert_eq!(shown, text.chars().filter(|c| !c.is_whitespace()).count());
+        }
+    }
+}

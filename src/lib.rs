@@ -1,0 +1,16 @@
+//! lesepult: a terminal reader for studying German texts.
+//!
+//! The pure parts (`document`, `layout`) know nothing of terminals; `app` holds the state
+//! and the one `update` function; `ui` draws it; `run` wires them to a real terminal.
+
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod document;
+pub mod layout;
+pub mod paths;
+pub mod resume;
+pub mod run;
+pub mod storage;
+pub mod terminal;
+pub mod ui;

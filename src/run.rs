@@ -1,0 +1,159 @@
+//! The edges: command line, files and the terminal event loop.
+
+use std::time::{Duration, Instant};
+
+use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+
+use crate::app::{Action, App, Effect, update};
+use crate::cli::{Cli, Subcommands};
+use crate::config::{Config, DEFAULT_CONFIG};
+use crate::document::{self, Document};
+use crate::paths::Paths;
+use crate::terminal::{TerminalGuard, termination_flag};
+use crate::ui::{self, Theme};
+use crate::{resume, storage};
+
+/// How a run failed: bad input (exit code 2) or a failure while running (exit code 1).
+#[derive(Debug)]
+pub struct Failure {
+    pub code: u8,
+    pub error: anyhow::Error,
+}
+
+fn bad_input(error: impl Into<anyhow::Error>) -> Failure {
+    Failure {
+        code: 2,
+        error: error.into(),
+    }
+}
+
+fn failed(error: impl Into<anyhow::Error>) -> Failure {
+    Failure {
+        code: 1,
+        error: error.into(),
+    }
+}
+
+/// Minimum time between two saves of the reading position while scrolling.
+const SAVE_INTERVAL: Duration = Duration::from_secs(1);
+
+/// Run the command line.
+pub fn main(cli: Cli) -> Result<(), Failure> {
+    if cli.print_default_config {
+        print!("{DEFAULT_CONFIG}");
+        return Ok(());
+    }
+    let paths = Paths::from_env().map_err(bad_input)?;
+    if let Some(Subcommands::Paths) = cli.command {
+        println!("config file: {}", paths.config_file.display());
+        println!("data dir:    {}", paths.data_dir.display());
+        println!("notes:       {}", paths.notes_dir().display());
+        println!("state dir:   {}", paths.state_dir.display());
+        println!("positions:   {}", paths.positions_dir().display());
+        return Ok(());
+    }
+    // Everything that can be wrong with the input is checked before raw mode.
+    let config = Config::load(&paths.config_file).map_err(bad_input)?;
+    let doc = match &cli.path {
+        Some(path) => document::load_path(path).map_err(bad_input)?,
+        None => document::bundled(),
+    };
+    read(doc, config, &paths, cli.from_start)
+}
+
+fn read(doc: Document, config: Config, paths: &Paths, from_start: bool) -> Result<(), Failure> {
+    let positions = paths.positions_dir();
+    storage::remove_stale_temps(&positions);
+    let resumed = if from_start {
+        None
+    } else {
+        resume::load(&positions, &doc)
+    };
+    let terminate = termination_flag().map_err(failed)?;
+    let theme = Theme::new(&config.theme, Theme::no_color_from_env());
+    let mut guard = TerminalGuard::enter().map_err(failed)?;
+    let size = guard.terminal.size().map_err(failed)?;
+    let mut app = App::new(doc, config, size.width, size.height);
+    if let Some(anchor) = resumed {
+        app.go_to_anchor(anchor);
+        let pct = app.percent();
+        app.info(format!("Resumed where you left off ({pct}%). g goes to the start."));
+    }
+
+    let mut last_save = Instant::now();
+    let mut unsaved = false;
+    let mut save_error: Option<String> = None;
+    let mut save = |app: &mut App, unsaved: &mut bool, last_save: &mut Instant| {
+        let anchor = app.anchor();
+        match resume::save(&positions, &app.doc, anchor) {
+            Ok(()) => {
+                *unsaved = false;
+                save_error = None;
+            }
+            Err(e) => {
+                let text = format!("Reading position not saved: {e}");
+                app.error(text.clone());
+                save_error = Some(text);
+            }
+        }
+        *last_save = Instant::now();
+    };
+
+    loop {
+        guard
+            .terminal
+            .draw(|frame| ui::draw(&app, &theme, frame))
+            .map_err(failed)?;
+        if app.quit {
+            break;
+        }
+        let action = if terminate.load(std::sync::atomic::Ordering::Relaxed) {
+            Action::Terminate
+        } else if event::poll(Duration::from_millis(200)).map_err(failed)? {
+            match event::read().map_err(failed)? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => {
+                    match crate::app::action_for_key(&app, &key) {
+                        Some(a) => a,
+                        None => continue,
+                    }
+                }
+                Event::Mouse(m) => match m.kind {
+                    MouseEventKind::ScrollDown => Action::Wheel {
+                        column: m.column,
+                        row: m.row,
+                        delta: 1,
+                    },
+                    MouseEventKind::ScrollUp => Action::Wheel {
+                        column: m.column,
+                        row: m.row,
+                        delta: -1,
+                    },
+                    MouseEventKind::Down(MouseButton::Left) => Action::Click {
+                        column: m.column,
+                        row: m.row,
+                    },
+                    _ => continue,
+                },
+                Event::Resize(width, height) => Action::Resize { width, height },
+                _ => continue,
+            }
+        } else {
+            Action::Tick
+        };
+        for effect in update(&mut app, action) {
+            match effect {
+                Effect::SavePosition => unsaved = true,
+                Effect::Quit => {}
+            }
+        }
+        if unsaved && last_save.elapsed() >= SAVE_INTERVAL {
+            save(&mut app, &mut unsaved, &mut last_save);
+        }
+    }
+    save(&mut app, &mut unsaved, &mut last_save);
+    drop(guard);
+    if let Some(e) = save_error {
+        eprintln!("lesepult: {e}");
+    }
+    Ok(())
+}

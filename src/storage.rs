@@ -1,0 +1,132 @@
+//! The one way lesepult writes a file: a temp file in the same folder, fsync, rename over
+//! the old file, fsync the folder. A crash leaves the old or the new version, never a mix.
+
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Why a write failed, with the file's path.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write {}: {source}", .path.display())]
+pub struct WriteError {
+    pub path: PathBuf,
+    #[source]
+    pub source: std::io::Error,
+}
+
+const TEMP_MARK: &str = ".tmp-";
+
+fn temp_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}{TEMP_MARK}{}", std::process::id()))
+}
+
+/// Write `bytes` to `path` atomically. With `keep_backup`, the previous version is kept as
+/// `NAME.bak` (itself replaced atomically).
+pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), WriteError> {
+    let err = |source| WriteError {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::create_dir_all(dir).map_err(err)?;
+    let temp = temp_path(path);
+    let result = (|| {
+        let mut file = File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        if keep_backup && path.exists() {
+            let bak = backup_path(path);
+            let bak_temp = temp_path(&bak);
+            let _ = fs::remove_file(&bak_temp);
+            fs::hard_link(path, &bak_temp).or_else(|_| fs::copy(path, &bak_temp).map(|_| ()))?;
+            fs::rename(&bak_temp, &bak)?;
+        }
+        fs::rename(&temp, path)?;
+        File::open(dir)?.sync_all()
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result.map_err(err)
+}
+
+/// `NAME.bak` beside `path`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Delete temp files left in `dir` by a process that died mid-write. Returns how many.
+pub fn remove_stale_temps(dir: &Path) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some((_, pid)) = name.rsplit_once(TEMP_MARK) else {
+            continue;
+        };
+        let alive = pid
+            .parse::<u32>()
+            .is_ok_and(|p| Path::new(&format!("/proc/{p}")).exists() && p != 0);
+        if name.starts_with('.') && !alive && fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_replaces_and_keeps_a_backup() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("sub").join("a.toml");
+        write_atomic(&path, "„eins“".as_bytes(), true).expect("first write");
+        write_atomic(&path, "zwei ß".as_bytes(), true).expect("second write");
+        assert_eq!(fs::read_to_string(&path).expect("read"), "zwei ß");
+        assert_eq!(
+            fs::read_to_string(backup_path(&path)).expect("bak"),
+            "„eins“"
+        );
+        let leftovers: Vec<_> = fs::read_dir(path.parent().expect("parent"))
+            .expect("list")
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().contains(TEMP_MARK))
+            .collect();
+        assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn stale_temps_of_dead_processes_are_removed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let stale = dir.path().join(format!(".a.toml{TEMP_MARK}999999999"));
+        let live = dir.path().join(format!(".a.toml{TEMP_MARK}{}", std::process::id()));
+        fs::write(&stale, "x").expect("write");
+        fs::write(&live, "x").expect("write");
+        assert_eq!(remove_stale_temps(dir.path()), 1);
+        assert!(!stale.exists());
+        assert!(live.exists());
+    }
+
+    #[test]
+    fn a_failed_write_names_the_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let blocker = dir.path().join("file");
+        fs::write(&blocker, "x").expect("write");
+        let err = write_atomic(&blocker.join("x.toml"), b"y", false).expect_err("not a dir");
+        assert!(err.to_string().contains("x.toml"));
+    }
+}

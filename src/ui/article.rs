@@ -1,0 +1,180 @@
+//! The article pane: the visible rows of the document, styled by block kind, with search
+//! matches highlighted. Only the rows on screen are built.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use ratatui::Frame;
+use ratatui::layout::Alignment;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{Theme, pane_block, plain};
+use crate::app::{App, PaneId};
+use crate::document::BlockKind;
+use crate::layout::{BlockLayout, layout_block};
+
+pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
+    let title = Line::from(vec![plain(" Article ", theme.heading)]);
+    let block = pane_block(app, theme, PaneId::Article, title);
+    frame.render_widget(block, app.panes.article);
+    let area = app.panes.text;
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    if app.doc.is_empty() {
+        let empty = Paragraph::new("This document is empty.")
+            .style(theme.muted)
+            .alignment(Alignment::Center);
+        frame.render_widget(empty, area);
+        return;
+    }
+    let lines = visible_lines(app, theme, usize::from(area.height));
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The styled rows from the top of the view down, `height` of them at most.
+fn visible_lines(app: &App, theme: &Theme, height: usize) -> Vec<Line<'static>> {
+    let width = app.text_width();
+    let mut out = Vec::with_capacity(height);
+    let mut block = app.top.block;
+    let mut row = app.top.row;
+    while out.len() < height && block < app.doc.blocks.len() {
+        let layout: Cow<'_, BlockLayout> = match app.layout.peek(block, width) {
+            Some(l) => Cow::Borrowed(l),
+            None => Cow::Owned(layout_block(&app.doc, block, width, app.layout.hyphenate())),
+        };
+        while row < layout.rows() && out.len() < height {
+            out.push(render_row(app, theme, block, &layout, row, width));
+            row += 1;
+        }
+        block += 1;
+        row = 0;
+    }
+    out
+}
+
+fn kind_style(theme: &Theme, kind: BlockKind, line_index: usize) -> Style {
+    match kind {
+        BlockKind::Title => theme.title,
+        BlockKind::Lead => theme.lead,
+        BlockKind::Heading { .. } => theme.heading,
+        BlockKind::Quote => theme.quote,
+        BlockKind::Aside if line_index == 0 => theme.aside_label,
+        BlockKind::Aside => theme.aside,
+        BlockKind::Credit => theme.credit,
+        BlockKind::Code => theme.code,
+        BlockKind::Rule => theme.rule,
+        BlockKind::Paragraph | BlockKind::ListItem => theme.paragraph,
+    }
+}
+
+fn render_row(
+    app: &App,
+    theme: &Theme,
+    block: usize,
+    layout: &BlockLayout,
+    row: usize,
+    width: usize,
+) -> Line<'static> {
+    let kind = app.doc.blocks[block].kind;
+    let gap = layout.shape.gap_before;
+    if row < gap {
+        return Line::default();
+    }
+    let index = row - gap;
+    let Some(line) = layout.lines.get(index) else {
+        // The underline row under a title or heading.
+        let w = layout.lines.iter().map(|l| l.width).max().unwrap_or(0).min(width);
+        let ch = if kind == BlockKind::Title { "═" } else { "─" };
+        return Line::from(Span::styled(ch.repeat(w), kind_style(theme, kind, 0)));
+    };
+    if kind == BlockKind::Rule {
+        let w = (width / 3).max(3);
+        return Line::from(Span::styled("─".repeat(w), theme.rule)).alignment(Alignment::Center);
+    }
+    let mut spans = Vec::new();
+    match kind {
+        BlockKind::Quote => spans.push(Span::styled("  ┃ ", theme.quote_bar)),
+        BlockKind::Aside => spans.push(Span::styled("  ▌ ", theme.aside_bar)),
+        _ if layout.shape.indent > 0 => spans.push(Span::raw(" ".repeat(layout.shape.indent))),
+        _ => {}
+    }
+    let base = kind_style(theme, kind, index);
+    spans.extend(text_spans(app, theme, block, line.range.clone(), base));
+    if line.hyphen {
+        spans.push(Span::styled("-", base));
+    }
+    Line::from(spans)
+}
+
+/// The text of a line, split where search matches begin and end.
+fn text_spans(
+    app: &App,
+    theme: &Theme,
+    block: usize,
+    range: Range<usize>,
+    base: Style,
+) -> Vec<Span<'static>> {
+    let text = &app.doc.text;
+    let mut marks: Vec<(Range<usize>, Style)> = Vec::new();
+    if let Some(search) = &app.search {
+        let first = search.matches.partition_point(|m| m.block < block);
+        for (i, m) in search.matches.iter().enumerate().skip(first) {
+            if m.block != block || m.range.start >= range.end {
+                break;
+            }
+            if m.range.end <= range.start {
+                continue;
+            }
+            let style = if search.current == Some(i) {
+                theme.search_current
+            } else {
+                theme.search_match
+            };
+            marks.push((m.range.start.max(range.start)..m.range.end.min(range.end), style));
+        }
+    }
+    let mut spans = Vec::new();
+    let mut at = range.start;
+    for (r, style) in marks {
+        if r.start > at {
+            spans.push(Span::styled(clean(&text[at..r.start]), base));
+        }
+        spans.push(Span::styled(clean(&text[r.clone()]), base.patch(style)));
+        at = r.end;
+    }
+    if at < range.end {
+        spans.push(Span::styled(clean(&text[at..range.end]), base));
+    }
+    spans
+}
+
+/// Whitespace shown as one space each, control characters as a replacement mark, so the
+/// width on screen is the width the wrap counted.
+fn clean(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_whitespace() {
+                ' '
+            } else if c.is_control() {
+                '�'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn clean_keeps_width() {
+        let s = "Größe\tund\n„Zitat“";
+        assert_eq!(clean(s).width(), s.chars().count());
+    }
+}

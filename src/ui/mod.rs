@@ -1,0 +1,106 @@
+//! Drawing: reads the state, writes cells. No I/O, no mutation, no work off screen.
+
+mod article;
+mod overlay;
+mod side;
+mod status;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+
+pub use theme::Theme;
+
+use crate::app::{App, Mode, PaneId};
+
+/// Draw the whole screen.
+pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    if app.panes.too_small {
+        let text = Paragraph::new("terminal too small")
+            .wrap(Wrap { trim: true })
+            .style(theme.status_error);
+        frame.render_widget(text, area);
+        return;
+    }
+    article::draw(app, theme, frame);
+    if let Some(r) = app.panes.glossary {
+        side::draw_glossary(app, theme, frame, r);
+    }
+    if let Some(r) = app.panes.notes {
+        side::draw_notes(app, theme, frame, r);
+    }
+    if let Some(r) = app.panes.tabs {
+        side::draw_tabs(app, theme, frame, r);
+    }
+    status::draw(app, theme, frame);
+    match &app.mode {
+        Mode::Contents { selected } => overlay::draw_contents(app, theme, frame, *selected),
+        Mode::Help { scroll } => overlay::draw_help(app, theme, frame, *scroll),
+        _ => {}
+    }
+}
+
+/// A pane's frame: a border with its title, highlighted when focused.
+pub(crate) fn pane_block<'a>(app: &App, theme: &Theme, pane: PaneId, title: Line<'a>) -> Block<'a> {
+    let focused = app.view.focus == pane;
+    let (style, kind) = if focused {
+        (theme.border_focused, BorderType::Thick)
+    } else {
+        (theme.border, BorderType::Rounded)
+    };
+    let marker = if focused { "▸" } else { " " };
+    let mut spans = vec![ratatui::text::Span::styled(marker, style)];
+    spans.extend(title.spans);
+    spans.push(ratatui::text::Span::raw(" "));
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(kind)
+        .border_style(style)
+        .title(Line::from(spans))
+}
+
+/// A rectangle of at most `w` x `h` centred in `area`.
+pub(crate) fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// Text cut to a display width, with an ellipsis if it was cut.
+pub(crate) fn truncate(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let total = unicode_width::UnicodeWidthStr::width(s);
+    if total <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+pub(crate) fn plain(s: impl Into<String>, style: Style) -> ratatui::text::Span<'static> {
+    ratatui::text::Span::styled(s.into(), style)
+}

@@ -1,0 +1,69 @@
+//! The glossary and notes panes (their content arrives with the glossary and notes
+//! features; until then each says honestly what it will hold), and the narrow tab bar.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::{Theme, pane_block, plain};
+use crate::app::{App, PaneId, panes::tab_labels};
+
+pub fn draw_glossary(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let title = Line::from(vec![plain(" Glossary ", theme.heading)]);
+    let block = pane_block(app, theme, PaneId::Glossary, title);
+    let body = vec![
+        Line::from(Span::styled("No glossary for this document yet.", theme.muted)),
+        Line::default(),
+        Line::from(Span::styled(
+            "Key terms of the text, with article, plural and meaning, will be listed here.",
+            theme.muted,
+        )),
+    ];
+    frame.render_widget(
+        Paragraph::new(body).block(block).wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+pub fn draw_notes(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let title = Line::from(vec![plain(" Notes ", theme.heading)]);
+    let block = pane_block(app, theme, PaneId::Notes, title);
+    let body = vec![
+        Line::from(Span::styled("No notes on this document.", theme.muted)),
+        Line::default(),
+        Line::from(Span::styled(
+            "Notes you attach to a passage or a term will be listed here.",
+            theme.muted,
+        )),
+    ];
+    frame.render_widget(
+        Paragraph::new(body).block(block).wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+/// The one-line tab bar of a narrow terminal: the side panes by name, the focused one lit.
+pub fn draw_tabs(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let (glossary, notes) = tab_labels();
+    let style = |pane: PaneId, shown: bool| {
+        if app.view.focus == pane {
+            theme.border_focused.patch(theme.selected)
+        } else if shown {
+            theme.border
+        } else {
+            theme.muted
+        }
+    };
+    let keys = |c| app.keymap.describe(c);
+    let line = Line::from(vec![
+        Span::styled(glossary, style(PaneId::Glossary, app.view.show_glossary)),
+        Span::raw(" "),
+        Span::styled(notes, style(PaneId::Notes, app.view.show_notes)),
+        Span::styled(
+            format!("  {} to open", keys(crate::app::Command::FocusNext)),
+            theme.muted,
+        ),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}

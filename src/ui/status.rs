@@ -1,0 +1,49 @@
+//! The status line: title, section, position, and messages (errors stand out), or the
+//! search prompt with its match count.
+
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::{Theme, truncate};
+use crate::app::{App, Mode};
+
+pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
+    let area = app.panes.status;
+    let width = usize::from(area.width);
+    let count = app.search.as_ref().map(|s| {
+        let n = s.current.map_or(0, |i| i + 1);
+        if s.matches.is_empty() {
+            "no match".to_string()
+        } else {
+            format!("match {n} of {}", s.matches.len())
+        }
+    });
+    let right = match &count {
+        Some(c) => format!(" {c} · {:>3}% ", app.percent()),
+        None => format!(" {:>3}% ", app.percent()),
+    };
+    let (left, style) = match (&app.mode, &app.message) {
+        (Mode::Searching { input, .. }, _) => (format!(" /{input}▏"), theme.status),
+        (_, Some(m)) if m.error => (format!(" {}", m.text), theme.status_error),
+        (_, Some(m)) => (format!(" {}", m.text), theme.status),
+        _ => {
+            let mut s = format!(" {}", app.doc.title);
+            if let Some(section) = app.current_section() {
+                s.push_str(" › ");
+                s.push_str(section);
+            }
+            (s, theme.status)
+        }
+    };
+    let room = width.saturating_sub(right.width());
+    let left = truncate(&left, room);
+    let pad = room.saturating_sub(left.width());
+    let line = Line::from(vec![
+        Span::styled(left, style),
+        Span::styled(" ".repeat(pad), theme.status),
+        Span::styled(truncate(&right, width), theme.status),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}

@@ -1,0 +1,89 @@
+//! Styles by role, from the configured colours; `NO_COLOR` keeps only bold, italic,
+//! underline and reverse.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::config::ThemeConfig;
+
+#[derive(Debug, Clone)]
+pub struct Theme {
+    pub title: Style,
+    pub lead: Style,
+    pub heading: Style,
+    pub paragraph: Style,
+    pub quote: Style,
+    pub quote_bar: Style,
+    pub aside: Style,
+    pub aside_label: Style,
+    pub aside_bar: Style,
+    pub credit: Style,
+    pub rule: Style,
+    pub code: Style,
+    pub border: Style,
+    pub border_focused: Style,
+    pub muted: Style,
+    pub status: Style,
+    pub status_error: Style,
+    pub search_match: Style,
+    pub search_current: Style,
+    pub selected: Style,
+}
+
+impl Theme {
+    pub fn new(c: &ThemeConfig, no_color: bool) -> Theme {
+        let fg = |color: Color| {
+            if no_color {
+                Style::default()
+            } else {
+                Style::default().fg(color)
+            }
+        };
+        let bold = Modifier::BOLD;
+        let italic = Modifier::ITALIC;
+        let (search_match, search_current) = if no_color {
+            (
+                Style::default().add_modifier(Modifier::UNDERLINED),
+                Style::default().add_modifier(Modifier::REVERSED),
+            )
+        } else {
+            (
+                Style::default().bg(c.search_match).fg(Color::Black),
+                Style::default()
+                    .bg(c.accent)
+                    .fg(Color::Black)
+                    .add_modifier(bold),
+            )
+        };
+        Theme {
+            title: fg(c.title).add_modifier(bold),
+            lead: fg(c.lead).add_modifier(bold),
+            heading: fg(c.heading).add_modifier(bold),
+            paragraph: Style::default(),
+            quote: fg(c.quote).add_modifier(italic),
+            quote_bar: fg(c.quote),
+            aside: fg(c.aside),
+            aside_label: fg(c.aside).add_modifier(bold),
+            aside_bar: fg(c.aside),
+            credit: fg(c.muted).add_modifier(italic),
+            rule: fg(c.muted),
+            code: fg(c.muted),
+            border: fg(c.muted),
+            border_focused: fg(c.accent).add_modifier(bold),
+            muted: fg(c.muted),
+            status: Style::default().add_modifier(Modifier::REVERSED),
+            status_error: if no_color {
+                Style::default().add_modifier(bold | Modifier::REVERSED)
+            } else {
+                Style::default().bg(c.error).fg(Color::Black).add_modifier(bold)
+            },
+            search_match,
+            search_current,
+            selected: Style::default().add_modifier(Modifier::REVERSED),
+        }
+    }
+
+    /// `NO_COLOR` set to anything non-empty turns colours off (no-color.org).
+    pub fn no_color_from_env() -> bool {
+        std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+    }
+}
