@@ -273,6 +273,7 @@ fn help_command(app: &mut App, c: Command, scroll: usize, effects: &mut Vec<Effe
         Command::PageDown | Command::HalfPageDown => scroll + 10,
         Command::PageUp | Command::HalfPageUp => scroll.saturating_sub(10),
         Command::Top => 0,
+        Command::Bottom => Command::ALL.len(),
         Command::Quit => {
             app.quit = true;
             effects.push(Effect::Quit);
@@ -284,8 +285,14 @@ fn help_command(app: &mut App, c: Command, scroll: usize, effects: &mut Vec<Effe
         }
     };
     app.mode = Mode::Help {
-        scroll: scroll.min(Command::ALL.len()),
+        scroll: scroll.min(help_max_scroll(app)),
     };
+}
+
+/// The help lists one command a row in an overlay of at most the screen height less 4.
+fn help_max_scroll(app: &App) -> usize {
+    let visible = usize::from(app.size.1.saturating_sub(4));
+    Command::ALL.len().saturating_sub(visible)
 }
 
 fn search_command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {

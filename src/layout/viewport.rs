@@ -91,8 +91,8 @@ impl Position {
         }
     }
 
-    /// The position that shows `anchor` on its top row: the start of the block if the
-    /// anchor is at the block's start, else the line that contains the offset.
+    /// The position that shows `anchor` on its top row: the line that contains the offset
+    /// (the gap rows before a block are skipped, so its first line is on top).
     pub fn from_anchor(anchor: Anchor, cache: &mut LayoutCache, doc: &Document, width: usize) -> Position {
         if doc.blocks.is_empty() {
             return Position::default();
@@ -100,9 +100,6 @@ impl Position {
         let block = anchor.block.min(doc.blocks.len() - 1);
         let base = doc.blocks[block].text.start;
         let layout = cache.get(doc, block, width);
-        if anchor.offset == 0 {
-            return Position { block, row: 0 };
-        }
         let target = base + anchor.offset;
         let index = layout
             .lines
