@@ -1,1 +1,107 @@
-fn main(){}
+//! Benchmarks: opening, wrapping, paging and drawing, on the bundled article and on a
+//! generated ~10 MB German text (made at run time from the article; nothing large is
+//! committed). A key press should cost the same on both.
+
+use std::hint::black_box;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use lesepult::app::{Action, App, Command, update};
+use lesepult::config::Config;
+use lesepult::document::{Origin, bundled, parse_str};
+use lesepult::layout::wrap_text;
+use lesepult::ui::{Theme, draw};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// About `mb` megabytes of German text: the article's paragraphs, repeated with variations.
+fn big_text(mb: usize) -> String {
+    let article = bundled();
+    let mut out = String::with_capacity(mb << 20);
+    let mut n = 0usize;
+    while out.len() < mb << 20 {
+        for (i, block) in article.blocks.iter().enumerate() {
+            let text = &article.text[block.text.clone()];
+            if i % 7 == 3 {
+                out.push_str(&format!("Kapitel {n}: Wettbewerb und Größe\n"));
+            }
+            out.push_str(text);
+            if n % 3 == 1 {
+                out.push_str(" Die Leerverkäufe haben Hochkonjunktur.");
+            }
+            out.push('\n');
+        }
+        n += 1;
+    }
+    out
+}
+
+fn app_for(text: &str, w: u16, h: u16) -> App {
+    let doc = parse_str(text.to_string(), Origin::Bundled("bench"), "bench", false);
+    App::new(doc, Config::builtin().expect("config"), w, h)
+}
+
+fn benches(c: &mut Criterion) {
+    let article = bundled().text;
+    let big = big_text(10);
+
+    let mut open = c.benchmark_group("open");
+    open.sample_size(10);
+    for (name, text) in [("article", &article), ("10MB", &big)] {
+        open.bench_with_input(BenchmarkId::new("parse", name), text, |b, t| {
+            b.iter(|| parse_str(t.clone(), Origin::Bundled("bench"), "bench", false))
+        });
+    }
+    open.finish();
+
+    let mut keys = c.benchmark_group("key");
+    for (name, text) in [("article", &article), ("10MB", &big)] {
+        let mut app = app_for(text, 120, 40);
+        keys.bench_function(BenchmarkId::new("page_down_and_up", name), |b| {
+            b.iter(|| {
+                update(&mut app, Action::Command(Command::PageDown));
+                update(&mut app, Action::Command(Command::PageUp));
+            })
+        });
+        let mut app = app_for(text, 120, 40);
+        keys.bench_function(BenchmarkId::new("end_and_start", name), |b| {
+            b.iter(|| {
+                update(&mut app, Action::Command(Command::Bottom));
+                update(&mut app, Action::Command(Command::Top));
+            })
+        });
+        let mut app = app_for(text, 120, 40);
+        let mut wide = true;
+        keys.bench_function(BenchmarkId::new("resize", name), |b| {
+            b.iter(|| {
+                wide = !wide;
+                let (width, height) = if wide { (120, 40) } else { (100, 30) };
+                update(&mut app, Action::Resize { width, height });
+            })
+        });
+        let app = app_for(text, 120, 40);
+        let theme = Theme::new(&app.config.theme, false);
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+        keys.bench_function(BenchmarkId::new("draw_frame", name), |b| {
+            b.iter(|| terminal.draw(|f| draw(&app, &theme, f)).map(|_| ()))
+        });
+    }
+    keys.finish();
+
+    let doc = bundled();
+    let longest = doc
+        .blocks
+        .iter()
+        .max_by_key(|b| b.text.len())
+        .map(|b| &doc.text[b.text.clone()])
+        .unwrap_or("");
+    let splitter = lesepult::layout::german_splitter();
+    c.bench_function("wrap/longest_paragraph_68", |b| {
+        b.iter(|| wrap_text(black_box(longest), 0, 68, false, None))
+    });
+    c.bench_function("wrap/longest_paragraph_68_hyphenated", |b| {
+        b.iter(|| wrap_text(black_box(longest), 0, 68, false, splitter))
+    });
+}
+
+criterion_group!(all, benches);
+criterion_main!(all);

@@ -7,7 +7,12 @@ use clap::{Parser, Subcommand};
 /// Read and study a German text in the terminal: the article, a glossary of its key terms
 /// and your notes side by side.
 #[derive(Debug, Parser)]
-#[command(name = "lesepult", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "lesepult",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// A UTF-8 `.txt` or `.md` file to read (default: the bundled article).
     pub path: Option<PathBuf>,

@@ -66,6 +66,7 @@ pub struct Config {
 }
 
 type Sp<T> = Spanned<T>;
+type KeyList = Vec<Sp<String>>;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -73,7 +74,7 @@ struct RawConfig {
     reading: Option<RawReading>,
     layout: Option<RawLayout>,
     theme: Option<BTreeMap<Sp<String>, Sp<String>>>,
-    keys: Option<BTreeMap<Sp<String>, Sp<Vec<Sp<String>>>>>,
+    keys: Option<BTreeMap<Sp<String>, Sp<KeyList>>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -320,7 +321,10 @@ mod tests {
     use super::*;
 
     fn user(text: &str) -> Result<Config, ConfigError> {
-        Config::from_sources(Some((Path::new("/home/u/.config/lesepult/config.toml"), text)))
+        Config::from_sources(Some((
+            Path::new("/home/u/.config/lesepult/config.toml"),
+            text,
+        )))
     }
 
     #[test]
@@ -328,7 +332,10 @@ mod tests {
         let config = Config::builtin().expect("built-in config");
         for command in Command::ALL {
             assert!(
-                config.keys.iter().any(|(c, keys)| *c == command && !keys.is_empty()),
+                config
+                    .keys
+                    .iter()
+                    .any(|(c, keys)| *c == command && !keys.is_empty()),
                 "{command:?} has no default key"
             );
         }
@@ -347,7 +354,10 @@ mod tests {
     fn errors_name_file_line_column_and_key() {
         let err = user("[reading]\nmax_width = \"wide\"\n").expect_err("wrong type");
         let msg = err.to_string();
-        assert!(msg.starts_with("/home/u/.config/lesepult/config.toml:2:"), "{msg}");
+        assert!(
+            msg.starts_with("/home/u/.config/lesepult/config.toml:2:"),
+            "{msg}"
+        );
         assert!(msg.contains("reading.max_width"), "{msg}");
 
         let err = user("[keys]\njump_around = [\"x\"]\n").expect_err("unknown action");

@@ -62,7 +62,10 @@ mod tests {
     fn save_then_load() {
         let dir = tempfile::tempdir().expect("tempdir");
         let doc = bundled();
-        let anchor = Anchor { block: 5, offset: 0 };
+        let anchor = Anchor {
+            block: 5,
+            offset: 0,
+        };
         save(dir.path(), &doc, anchor).expect("save");
         assert_eq!(load(dir.path(), &doc), Some(anchor));
     }
@@ -74,7 +77,10 @@ mod tests {
         let file = position_file(dir.path(), &doc);
         std::fs::write(&file, "\0\0\0").expect("write");
         assert_eq!(load(dir.path(), &doc), None);
-        let far = Anchor { block: 10_000, offset: 0 };
+        let far = Anchor {
+            block: 10_000,
+            offset: 0,
+        };
         save(dir.path(), &doc, far).expect("save");
         assert_eq!(load(dir.path(), &doc), None);
     }

@@ -77,7 +77,9 @@ fn read(doc: Document, config: Config, paths: &Paths, from_start: bool) -> Resul
     if let Some(anchor) = resumed {
         app.go_to_anchor(anchor);
         let pct = app.percent();
-        app.info(format!("Resumed where you left off ({pct}%). g goes to the start."));
+        app.info(format!(
+            "Resumed where you left off ({pct}%). g goes to the start."
+        ));
     }
 
     let mut last_save = Instant::now();

@@ -113,7 +113,9 @@ mod tests {
     fn stale_temps_of_dead_processes_are_removed() {
         let dir = tempfile::tempdir().expect("tempdir");
         let stale = dir.path().join(format!(".a.toml{TEMP_MARK}999999999"));
-        let live = dir.path().join(format!(".a.toml{TEMP_MARK}{}", std::process::id()));
+        let live = dir
+            .path()
+            .join(format!(".a.toml{TEMP_MARK}{}", std::process::id()));
         fs::write(&stale, "x").expect("write");
         fs::write(&live, "x").expect("write");
         assert_eq!(remove_stale_temps(dir.path()), 1);

@@ -95,7 +95,10 @@ fn reads_searches_jumps_resizes_quits_and_resumes() {
 
     // --from-start ignores it.
     let mut fresh = Session::start(&home, &["--from-start"], 120, 40);
-    fresh.wait_until(|_| first_text_row(&fresh).contains(&title), "the title on top");
+    fresh.wait_until(
+        |_| first_text_row(&fresh).contains(&title),
+        "the title on top",
+    );
     assert!(!fresh.screen().contains("Resumed"));
     fresh.send("q");
     fresh.wait_exit();
@@ -141,7 +144,12 @@ fn sigterm_restores_the_terminal_and_saves_the_position() {
         .expect("positions dir")
         .flatten()
         .collect();
-    assert_eq!(saved.len(), 1, "one position file in {}", positions.display());
+    assert_eq!(
+        saved.len(),
+        1,
+        "one position file in {}",
+        positions.display()
+    );
 }
 
 #[test]
@@ -170,7 +178,10 @@ fn bad_input_exits_2_with_a_message_and_no_raw_mode() {
         ("missing.txt", "missing.txt: no such file"),
         ("folder.md", "folder.md: is a directory"),
         ("binary.txt", "binary.txt: binary file (NUL byte at byte 5)"),
-        ("latin1.txt", "latin1.txt: not valid UTF-8 (invalid byte at byte 2"),
+        (
+            "latin1.txt",
+            "latin1.txt: not valid UTF-8 (invalid byte at byte 2",
+        ),
     ];
     for (file, message) in cases {
         let (code, _, stderr) = run_plain(&home, &[file]);
@@ -181,7 +192,10 @@ fn bad_input_exits_2_with_a_message_and_no_raw_mode() {
         let mut s = Session::start(&home, &[file], 80, 24);
         assert_eq!(s.wait_exit(), 2);
         let out = s.output();
-        assert!(!out.contains("\x1b[?1049h"), "{file}: entered the alternate screen");
+        assert!(
+            !out.contains("\x1b[?1049h"),
+            "{file}: entered the alternate screen"
+        );
         assert!(out.contains(message));
     }
 }
@@ -220,13 +234,19 @@ fn a_broken_config_exits_2_naming_file_line_and_column() {
     std::fs::write(&config, "[keys]\nquit = [\"q\"]\nfly = [\"x\"]\n").expect("write");
     let (code, _, stderr) = run_plain(&home, &[]);
     assert_eq!(code, 2);
-    let expected = format!("{}:3:1: key `keys.fly`: unknown action \"fly\"", config.display());
+    let expected = format!(
+        "{}:3:1: key `keys.fly`: unknown action \"fly\"",
+        config.display()
+    );
     assert!(stderr.contains(&expected), "{stderr}");
 
     std::fs::write(&config, "[reading]\nmax_width = \"wide\"\n").expect("write");
     let (code, _, stderr) = run_plain(&home, &[]);
     assert_eq!(code, 2);
-    assert!(stderr.contains(&format!("{}:2:", config.display())), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{}:2:", config.display())),
+        "{stderr}"
+    );
     assert!(stderr.contains("reading.max_width"), "{stderr}");
 }
 
@@ -240,7 +260,11 @@ fn a_user_binding_replaces_the_default() {
     s.wait_for("Article");
     s.send("?");
     let help = s.wait_for("Keys");
-    assert!(help.lines().any(|l| l.contains(" x ") && l.contains("Quit")), "{help}");
+    assert!(
+        help.lines()
+            .any(|l| l.contains(" x ") && l.contains("Quit")),
+        "{help}"
+    );
     s.send(ESC);
     s.settle();
     s.send("q");
@@ -255,14 +279,24 @@ fn cli_prints_paths_default_config_and_version() {
     let (code, stdout, _) = run_plain(&home, &["paths"]);
     assert_eq!(code, 0);
     let root = home.path().display().to_string();
-    assert!(stdout.contains(&format!("{root}/config/lesepult/config.toml")), "{stdout}");
-    assert!(stdout.contains(&format!("{root}/data/lesepult")), "{stdout}");
-    assert!(stdout.contains(&format!("{root}/state/lesepult")), "{stdout}");
+    assert!(
+        stdout.contains(&format!("{root}/config/lesepult/config.toml")),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("{root}/data/lesepult")),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("{root}/state/lesepult")),
+        "{stdout}"
+    );
 
     let (code, stdout, _) = run_plain(&home, &["--print-default-config"]);
     assert_eq!(code, 0);
-    let builtin = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/config/default.toml"))
-        .expect("default config");
+    let builtin =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/config/default.toml"))
+            .expect("default config");
     assert_eq!(stdout, builtin);
 
     let (code, stdout, _) = run_plain(&home, &["--version"]);

@@ -144,10 +144,20 @@ pub enum Action {
     Input(char),
     /// Backspace in a prompt.
     DeleteBack,
-    Resize { width: u16, height: u16 },
+    Resize {
+        width: u16,
+        height: u16,
+    },
     /// Mouse wheel: positive scrolls down.
-    Wheel { column: u16, row: u16, delta: i16 },
-    Click { column: u16, row: u16 },
+    Wheel {
+        column: u16,
+        row: u16,
+        delta: i16,
+    },
+    Click {
+        column: u16,
+        row: u16,
+    },
     /// SIGTERM or SIGHUP: leave cleanly.
     Terminate,
     /// Nothing happened (a timer tick).

@@ -16,7 +16,9 @@ pub struct KeyChord {
 
 /// A key name that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown key name {0:?} (examples: \"j\", \"G\", \"Ctrl-d\", \"Shift-Tab\", \"PageDown\", \"F1\")")]
+#[error(
+    "unknown key name {0:?} (examples: \"j\", \"G\", \"Ctrl-d\", \"Shift-Tab\", \"PageDown\", \"F1\")"
+)]
 pub struct UnknownKey(pub String);
 
 impl KeyChord {
@@ -155,10 +157,10 @@ impl Keymap {
             }
         }
         for key in keys {
-            if let Some(previous) = self.by_key.insert(*key, command) {
-                if let Some(list) = self.by_command.get_mut(&previous) {
-                    list.retain(|k| k != key);
-                }
+            if let Some(previous) = self.by_key.insert(*key, command)
+                && let Some(list) = self.by_command.get_mut(&previous)
+            {
+                list.retain(|k| k != key);
             }
         }
         let mut unique: Vec<KeyChord> = Vec::new();
@@ -198,7 +200,18 @@ mod tests {
 
     #[test]
     fn parses_and_prints_key_names() {
-        for name in ["j", "G", "Ctrl-d", "Shift-Tab", "PageDown", "F1", "Space", "?", "{", "Alt-x"] {
+        for name in [
+            "j",
+            "G",
+            "Ctrl-d",
+            "Shift-Tab",
+            "PageDown",
+            "F1",
+            "Space",
+            "?",
+            "{",
+            "Alt-x",
+        ] {
             let chord = KeyChord::parse(name).expect(name);
             assert_eq!(chord.to_string(), name);
         }
@@ -211,7 +224,10 @@ mod tests {
     #[test]
     fn crossterm_events_normalise() {
         let shifted = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(KeyChord::from_event(&shifted), KeyChord::parse("G").expect("G"));
+        assert_eq!(
+            KeyChord::from_event(&shifted),
+            KeyChord::parse("G").expect("G")
+        );
         let backtab = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
         assert_eq!(
             KeyChord::from_event(&backtab),

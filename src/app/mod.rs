@@ -20,11 +20,18 @@ use crate::layout::{Anchor, LayoutCache, Position};
 pub enum Mode {
     Reading,
     /// Typing a search; `origin` is where the view was before, for Esc.
-    Searching { input: String, origin: Position },
+    Searching {
+        input: String,
+        origin: Position,
+    },
     /// The table of contents, with the selected heading (index into `Document::headings`).
-    Contents { selected: usize },
+    Contents {
+        selected: usize,
+    },
     /// The help overlay, scrolled by `scroll` rows.
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
 }
 
 /// An active search.

@@ -171,7 +171,16 @@ mod tests {
     fn narrow_terminal_collapses_to_tabs() {
         let p = compute(80, 24, view(), &cfg(), 80);
         assert!(p.narrow && p.tabs.is_some() && p.glossary.is_none());
-        let focused = compute(80, 24, View { focus: PaneId::Notes, ..view() }, &cfg(), 80);
+        let focused = compute(
+            80,
+            24,
+            View {
+                focus: PaneId::Notes,
+                ..view()
+            },
+            &cfg(),
+            80,
+        );
         assert!(focused.notes.is_some());
         assert!(focused.article.height < p.article.height);
     }

@@ -57,7 +57,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             let over = app.panes.pane_at(column, row);
             let overlay = !matches!(app.mode, Mode::Reading | Mode::Searching { .. });
             if overlay {
-                let c = if delta > 0 { Command::ScrollDown } else { Command::ScrollUp };
+                let c = if delta > 0 {
+                    Command::ScrollDown
+                } else {
+                    Command::ScrollUp
+                };
                 command(app, c, &mut effects);
             } else if over == Some(PaneId::Article) {
                 let rows = WHEEL_ROWS * usize::from(delta.unsigned_abs());
@@ -65,7 +69,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::Click { column, row } => {
-            if let Some(pane) = app.panes.pane_at(column, row).or_else(|| app.panes.tab_at(column, row)) {
+            if let Some(pane) = app
+                .panes
+                .pane_at(column, row)
+                .or_else(|| app.panes.tab_at(column, row))
+            {
                 focus(app, pane);
             }
         }
@@ -122,7 +130,11 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
             let panes = app.focusable();
             let i = panes.iter().position(|p| *p == app.view.focus).unwrap_or(0);
             let n = panes.len();
-            let next = if c == Command::FocusNext { (i + 1) % n } else { (i + n - 1) % n };
+            let next = if c == Command::FocusNext {
+                (i + 1) % n
+            } else {
+                (i + n - 1) % n
+            };
             focus(app, panes[next]);
         }
         Command::ToggleGlossary => {
@@ -178,7 +190,12 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
             }
         }
         Command::NextSection => {
-            let next = app.doc.headings().iter().copied().find(|&h| h > app.top.block);
+            let next = app
+                .doc
+                .headings()
+                .iter()
+                .copied()
+                .find(|&h| h > app.top.block);
             match next {
                 Some(h) => show_block(app, h),
                 None => app.info("No further section."),
@@ -227,9 +244,11 @@ fn scroll(app: &mut App, rows: isize) {
     let width = app.text_width();
     let pos = if rows >= 0 {
         let limit = app.last_top();
-        app.top.down(rows.unsigned_abs(), limit, &mut app.layout, &app.doc, width)
+        app.top
+            .down(rows.unsigned_abs(), limit, &mut app.layout, &app.doc, width)
     } else {
-        app.top.up(rows.unsigned_abs(), &mut app.layout, &app.doc, width)
+        app.top
+            .up(rows.unsigned_abs(), &mut app.layout, &app.doc, width)
     };
     app.set_top(pos);
 }
@@ -408,7 +427,16 @@ fn reveal_match(app: &mut App, i: usize) {
         row: layout.shape.gap_before + line,
     };
     let limit = app.last_top();
-    let bottom = app.top.down(height.saturating_sub(1), Position { block: usize::MAX, row: 0 }, &mut app.layout, &app.doc, width);
+    let bottom = app.top.down(
+        height.saturating_sub(1),
+        Position {
+            block: usize::MAX,
+            row: 0,
+        },
+        &mut app.layout,
+        &app.doc,
+        width,
+    );
     if target >= app.top && target <= bottom && app.top <= limit {
         return;
     }
@@ -487,8 +515,15 @@ mod tests {
         run(&mut a, &[Command::NextMatch]);
         assert_eq!(a.search.as_ref().and_then(|s| s.current), Some(1));
         run(&mut a, &[Command::PreviousMatch, Command::PreviousMatch]);
-        assert_eq!(a.search.as_ref().and_then(|s| s.current), Some(expected - 1));
-        assert!(a.message.as_ref().is_some_and(|m| m.text.contains("wrapped")));
+        assert_eq!(
+            a.search.as_ref().and_then(|s| s.current),
+            Some(expected - 1)
+        );
+        assert!(
+            a.message
+                .as_ref()
+                .is_some_and(|m| m.text.contains("wrapped"))
+        );
     }
 
     #[test]
@@ -505,11 +540,30 @@ mod tests {
     #[test]
     fn resize_keeps_the_first_visible_paragraph() {
         let mut a = app(120, 40);
-        run(&mut a, &[Command::NextSection, Command::ScrollDown, Command::ScrollDown]);
+        run(
+            &mut a,
+            &[
+                Command::NextSection,
+                Command::ScrollDown,
+                Command::ScrollDown,
+            ],
+        );
         let block = a.top.block;
-        update(&mut a, Action::Resize { width: 60, height: 20 });
+        update(
+            &mut a,
+            Action::Resize {
+                width: 60,
+                height: 20,
+            },
+        );
         assert_eq!(a.top.block, block);
-        update(&mut a, Action::Resize { width: 120, height: 40 });
+        update(
+            &mut a,
+            Action::Resize {
+                width: 120,
+                height: 40,
+            },
+        );
         assert_eq!(a.top.block, block);
     }
 
@@ -535,22 +589,59 @@ mod tests {
         let mut a = app(120, 40);
         let mut b = app(120, 40);
         run(&mut b, &[Command::ScrollDown; WHEEL_ROWS]);
-        update(&mut a, Action::Wheel { column: 5, row: 5, delta: 1 });
+        update(
+            &mut a,
+            Action::Wheel {
+                column: 5,
+                row: 5,
+                delta: 1,
+            },
+        );
         assert_eq!(a.top, b.top);
         let g = a.panes.glossary.expect("glossary");
-        update(&mut a, Action::Wheel { column: g.x + 1, row: g.y + 1, delta: 1 });
-        assert_eq!(a.top, b.top, "the wheel over the glossary does not scroll the article");
-        update(&mut a, Action::Click { column: g.x + 1, row: g.y + 1 });
+        update(
+            &mut a,
+            Action::Wheel {
+                column: g.x + 1,
+                row: g.y + 1,
+                delta: 1,
+            },
+        );
+        assert_eq!(
+            a.top, b.top,
+            "the wheel over the glossary does not scroll the article"
+        );
+        update(
+            &mut a,
+            Action::Click {
+                column: g.x + 1,
+                row: g.y + 1,
+            },
+        );
         assert_eq!(a.view.focus, PaneId::Glossary);
     }
 
     #[test]
     fn tiny_sizes_do_not_panic() {
         let mut a = app(1, 1);
-        run(&mut a, &[Command::PageDown, Command::Bottom, Command::NextSection, Command::Search]);
+        run(
+            &mut a,
+            &[
+                Command::PageDown,
+                Command::Bottom,
+                Command::NextSection,
+                Command::Search,
+            ],
+        );
         type_text(&mut a, "KI");
         for (w, h) in [(0, 0), (3, 2), (30, 7), (200, 3)] {
-            update(&mut a, Action::Resize { width: w, height: h });
+            update(
+                &mut a,
+                Action::Resize {
+                    width: w,
+                    height: h,
+                },
+            );
         }
     }
 }

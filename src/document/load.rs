@@ -98,7 +98,10 @@ fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<String, LoadError> {
     }
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
-        let line = 1 + e.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count();
+        let line = 1 + e.as_bytes()[..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
         LoadError::InvalidUtf8 {
             path: path.to_path_buf(),
             offset,

@@ -102,11 +102,7 @@ fn handle(b: &mut Builder, event: Event<'_>, range: Range<usize>) {
                 b.begin(kind, range.start);
             }
         }
-        Event::End(TagEnd::Paragraph) => {
-            if b.item_depth == 0 {
-                b.end(range.end);
-            }
-        }
+        Event::End(TagEnd::Paragraph) if b.item_depth == 0 => b.end(range.end),
         Event::Start(Tag::BlockQuote(_)) => {
             b.end(range.start);
             b.quote_depth += 1;

@@ -92,7 +92,8 @@ fn units(text: &str) -> Vec<Unit> {
     }
     let total: usize = groups.iter().map(Vec::len).sum();
     let in_multi: usize = groups.iter().filter(|g| g.len() > 1).map(Vec::len).sum();
-    let hard_wrapped = groups.len() > 1 && in_multi * 2 > total && looks_hard_wrapped(text, &groups);
+    let hard_wrapped =
+        groups.len() > 1 && in_multi * 2 > total && looks_hard_wrapped(text, &groups);
     let make = |range: Range<usize>| Unit {
         width: text[range.clone()].width(),
         range,
@@ -218,7 +219,11 @@ fn classify(text: &str, units: &[Unit]) -> Vec<Block> {
         let between_paragraphs =
             !blocks.is_empty() && next.is_some_and(|(n, w)| w > HEADING_MAX && !is_rule(n));
         if between_paragraphs && is_short_line_without_stop(s, HEADING_MAX) {
-            push(&mut blocks, BlockKind::Heading { level: 1 }, unit.range.clone());
+            push(
+                &mut blocks,
+                BlockKind::Heading { level: 1 },
+                unit.range.clone(),
+            );
             i += 1;
             continue;
         }
@@ -298,12 +303,7 @@ mod tests {
     #[test]
     fn hard_wrapped_paragraphs_are_joined() {
         let text = "Ein Titel\n\nDies ist ein Absatz, der über\nzwei Zeilen geht und weiter.\n\nZweiter Absatz mit\nmehr Text darin, genug.\n\nDritter Absatz, auch\nhart umbrochen.\n";
-        let doc = parse_str(
-            text.to_string(),
-            Origin::Bundled("t"),
-            "fallback",
-            false,
-        );
+        let doc = parse_str(text.to_string(), Origin::Bundled("t"), "fallback", false);
         assert_eq!(doc.blocks.len(), 4);
         assert_eq!(doc.blocks[0].kind, BlockKind::Title);
         assert!(doc.block_text(2).contains('\n'));

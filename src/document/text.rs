@@ -54,11 +54,11 @@ pub fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
             continue;
         }
         let range = start + lead..start + trimmed.len();
-        if let Some(prev) = out.last_mut() {
-            if ends_with_abbreviation(&text[prev.clone()]) {
-                prev.end = range.end;
-                continue;
-            }
+        if let Some(prev) = out.last_mut()
+            && ends_with_abbreviation(&text[prev.clone()])
+        {
+            prev.end = range.end;
+            continue;
         }
         out.push(range);
     }
@@ -107,7 +107,11 @@ mod tests {
         let got: Vec<&str> = sentence_ranges(s).into_iter().map(|r| &s[r]).collect();
         assert_eq!(
             got,
-            vec!["China blamiert U.S. Big Tech.", "Das ist z.B. neu!", "Wirklich?"]
+            vec![
+                "China blamiert U.S. Big Tech.",
+                "Das ist z.B. neu!",
+                "Wirklich?"
+            ]
         );
     }
 }

@@ -35,7 +35,10 @@ pub fn layout_block(doc: &Document, index: usize, width: usize, hyphenate: bool)
             lines: Vec::new(),
         };
     };
-    let previous = index.checked_sub(1).and_then(|p| doc.blocks.get(p)).map(|b| b.kind);
+    let previous = index
+        .checked_sub(1)
+        .and_then(|p| doc.blocks.get(p))
+        .map(|b| b.kind);
     let shape = shape_of(block.kind, previous);
     let text = doc.block_text(index);
     let inner = width.saturating_sub(shape.indent).max(2);

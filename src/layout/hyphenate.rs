@@ -29,6 +29,10 @@ mod tests {
         let splitter = german_splitter().expect("bundled patterns load");
         let points = splitter.split_points("Wettbewerbsvorteil");
         assert!(!points.is_empty());
-        assert!(points.iter().all(|&p| "Wettbewerbsvorteil".is_char_boundary(p)));
+        assert!(
+            points
+                .iter()
+                .all(|&p| "Wettbewerbsvorteil".is_char_boundary(p))
+        );
     }
 }

@@ -21,7 +21,14 @@ pub struct Anchor {
 
 impl Position {
     /// Move down by `n` rows, stopping at `limit`.
-    pub fn down(self, n: usize, limit: Position, cache: &mut LayoutCache, doc: &Document, width: usize) -> Position {
+    pub fn down(
+        self,
+        n: usize,
+        limit: Position,
+        cache: &mut LayoutCache,
+        doc: &Document,
+        width: usize,
+    ) -> Position {
         if self >= limit {
             return self;
         }
@@ -35,7 +42,10 @@ impl Position {
                 left = 0;
             } else if pos.block + 1 < doc.blocks.len() {
                 left -= room + 1;
-                pos = Position { block: pos.block + 1, row: 0 };
+                pos = Position {
+                    block: pos.block + 1,
+                    row: 0,
+                };
             } else {
                 pos.row = rows.saturating_sub(1);
                 break;
@@ -56,7 +66,10 @@ impl Position {
                 left -= pos.row + 1;
                 let block = pos.block - 1;
                 let rows = cache.get(doc, block, width).rows();
-                pos = Position { block, row: rows.saturating_sub(1) };
+                pos = Position {
+                    block,
+                    row: rows.saturating_sub(1),
+                };
             } else {
                 pos.row = 0;
                 left = 0;
@@ -67,12 +80,20 @@ impl Position {
 
     /// The last top position: the one that shows the document's last row at the bottom of
     /// a view `height` rows tall. Walks back from the end: work proportional to the screen.
-    pub fn last_top(height: usize, cache: &mut LayoutCache, doc: &Document, width: usize) -> Position {
+    pub fn last_top(
+        height: usize,
+        cache: &mut LayoutCache,
+        doc: &Document,
+        width: usize,
+    ) -> Position {
         let Some(last) = doc.blocks.len().checked_sub(1) else {
             return Position::default();
         };
         let rows = cache.get(doc, last, width).rows();
-        let end = Position { block: last, row: rows.saturating_sub(1) };
+        let end = Position {
+            block: last,
+            row: rows.saturating_sub(1),
+        };
         end.up(height.saturating_sub(1), cache, doc, width)
     }
 
@@ -93,7 +114,12 @@ impl Position {
 
     /// The position that shows `anchor` on its top row: the line that contains the offset
     /// (the gap rows before a block are skipped, so its first line is on top).
-    pub fn from_anchor(anchor: Anchor, cache: &mut LayoutCache, doc: &Document, width: usize) -> Position {
+    pub fn from_anchor(
+        anchor: Anchor,
+        cache: &mut LayoutCache,
+        doc: &Document,
+        width: usize,
+    ) -> Position {
         if doc.blocks.is_empty() {
             return Position::default();
         }
@@ -106,7 +132,10 @@ impl Position {
             .iter()
             .rposition(|l| l.range.start <= target)
             .unwrap_or(0);
-        Position { block, row: layout.shape.gap_before + index }
+        Position {
+            block,
+            row: layout.shape.gap_before + index,
+        }
     }
 }
 
@@ -138,7 +167,10 @@ mod tests {
         let anchor = pos.anchor(&mut cache, &doc, 70);
         let narrow = Position::from_anchor(anchor, &mut cache, &doc, 40);
         assert_eq!(narrow.block, pos.block);
-        let line = cache.get(&doc, narrow.block, 40).line_at_row(narrow.row).cloned();
+        let line = cache
+            .get(&doc, narrow.block, 40)
+            .line_at_row(narrow.row)
+            .cloned();
         if let Some(line) = line {
             let target = doc.blocks[pos.block].text.start + anchor.offset;
             assert!(line.range.start <= target && target <= line.range.end);

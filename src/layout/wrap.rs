@@ -249,9 +249,21 @@ mod tests {
 
     fn any_text() -> impl Strategy<Value = String> {
         let words = prop::sample::select(vec![
-            "Leerverkäufe", "„Hyperscaler“", "Größe", "ß", "Wettbewerbshemmnis", "中文字符",
-            "😀", "Kernreaktors", "a", "Donaudampfschifffahrtsgesellschaftskapitän", "–",
-            "Big-Tech-Unternehmen", "x\u{301}", "ＡＢＣ", "Rechenzentren,",
+            "Leerverkäufe",
+            "„Hyperscaler“",
+            "Größe",
+            "ß",
+            "Wettbewerbshemmnis",
+            "中文字符",
+            "😀",
+            "Kernreaktors",
+            "a",
+            "Donaudampfschifffahrtsgesellschaftskapitän",
+            "–",
+            "Big-Tech-Unternehmen",
+            "x\u{301}",
+            "ＡＢＣ",
+            "Rechenzentren,",
         ]);
         let seps = prop::sample::select(vec![" ", "  ", "\n", " \t "]);
         prop::collection::vec((words, seps), 0..40).prop_map(|v| {

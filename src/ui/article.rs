@@ -86,8 +86,18 @@ fn render_row(
     let index = row - gap;
     let Some(line) = layout.lines.get(index) else {
         // The underline row under a title or heading.
-        let w = layout.lines.iter().map(|l| l.width).max().unwrap_or(0).min(width);
-        let ch = if kind == BlockKind::Title { "═" } else { "─" };
+        let w = layout
+            .lines
+            .iter()
+            .map(|l| l.width)
+            .max()
+            .unwrap_or(0)
+            .min(width);
+        let ch = if kind == BlockKind::Title {
+            "═"
+        } else {
+            "─"
+        };
         return Line::from(Span::styled(ch.repeat(w), kind_style(theme, kind, 0)));
     };
     if kind == BlockKind::Rule {
@@ -133,7 +143,10 @@ fn text_spans(
             } else {
                 theme.search_match
             };
-            marks.push((m.range.start.max(range.start)..m.range.end.min(range.end), style));
+            marks.push((
+                m.range.start.max(range.start)..m.range.end.min(range.end),
+                style,
+            ));
         }
     }
     let mut spans = Vec::new();

@@ -33,7 +33,11 @@ pub fn draw_contents(app: &App, theme: &Theme, frame: &mut Frame, selected: usiz
                 &format!("{here}{indent}{}", app.doc.block_text(block)),
                 inner_w.saturating_sub(1),
             );
-            let style = if i == selected { theme.selected } else { theme.paragraph };
+            let style = if i == selected {
+                theme.selected
+            } else {
+                theme.paragraph
+            };
             Line::from(Span::styled(format!(" {text:<inner_w$}"), style))
         })
         .collect();
@@ -80,7 +84,10 @@ pub fn draw_help(app: &App, theme: &Theme, frame: &mut Frame, scroll: usize) {
         .border_type(BorderType::Rounded)
         .border_style(theme.border_focused)
         .title(Span::styled(" Keys ", theme.heading))
-        .title_bottom(Span::styled(" j/k scroll · any other key closes ", theme.muted));
+        .title_bottom(Span::styled(
+            " j/k scroll · any other key closes ",
+            theme.muted,
+        ));
     frame.render_widget(Clear, rect);
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }

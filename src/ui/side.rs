@@ -4,16 +4,19 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Padding, Paragraph, Wrap};
 
 use super::{Theme, pane_block, plain};
 use crate::app::{App, PaneId, panes::tab_labels};
 
 pub fn draw_glossary(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let title = Line::from(vec![plain(" Glossary ", theme.heading)]);
-    let block = pane_block(app, theme, PaneId::Glossary, title);
+    let block = pane_block(app, theme, PaneId::Glossary, title).padding(Padding::horizontal(1));
     let body = vec![
-        Line::from(Span::styled("No glossary for this document yet.", theme.muted)),
+        Line::from(Span::styled(
+            "No glossary for this document yet.",
+            theme.muted,
+        )),
         Line::default(),
         Line::from(Span::styled(
             "Key terms of the text, with article, plural and meaning, will be listed here.",
@@ -28,7 +31,7 @@ pub fn draw_glossary(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 pub fn draw_notes(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let title = Line::from(vec![plain(" Notes ", theme.heading)]);
-    let block = pane_block(app, theme, PaneId::Notes, title);
+    let block = pane_block(app, theme, PaneId::Notes, title).padding(Padding::horizontal(1));
     let body = vec![
         Line::from(Span::styled("No notes on this document.", theme.muted)),
         Line::default(),

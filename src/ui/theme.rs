@@ -74,7 +74,10 @@ impl Theme {
             status_error: if no_color {
                 Style::default().add_modifier(bold | Modifier::REVERSED)
             } else {
-                Style::default().bg(c.error).fg(Color::Black).add_modifier(bold)
+                Style::default()
+                    .bg(c.error)
+                    .fg(Color::Black)
+                    .add_modifier(bold)
             },
             search_match,
             search_current,

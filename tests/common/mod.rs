@@ -42,7 +42,10 @@ impl Home {
     }
 
     pub fn config_file(&self) -> PathBuf {
-        self.path().join("config").join("lesepult").join("config.toml")
+        self.path()
+            .join("config")
+            .join("lesepult")
+            .join("config.toml")
     }
 }
 
@@ -131,7 +134,11 @@ impl Session {
     }
 
     pub fn alternate_screen(&self) -> bool {
-        self.parser.lock().expect("parser").screen().alternate_screen()
+        self.parser
+            .lock()
+            .expect("parser")
+            .screen()
+            .alternate_screen()
     }
 
     /// Everything the program wrote, as text.
@@ -141,7 +148,10 @@ impl Session {
 
     /// Wait until the screen contains `needle`; the screen on success, a report on failure.
     pub fn wait_for(&self, needle: &str) -> String {
-        self.wait_until(|s| s.contains(needle), &format!("screen to show {needle:?}"))
+        self.wait_until(
+            |s| s.contains(needle),
+            &format!("screen to show {needle:?}"),
+        )
     }
 
     pub fn wait_until(&self, mut done: impl FnMut(&str) -> bool, what: &str) -> String {
@@ -187,7 +197,10 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("resize pty");
-        self.parser.lock().expect("parser").set_size(nz(rows), nz(cols));
+        self.parser
+            .lock()
+            .expect("parser")
+            .set_size(nz(rows), nz(cols));
     }
 
     pub fn pid(&self) -> Option<u32> {
@@ -243,6 +256,9 @@ pub fn run_plain(home: &Home, args: &[&str]) -> (i32, String, String) {
 
 /// The bundled article's text, read by the test itself.
 pub fn seed_text() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/deepseek-boeing-moment.txt"))
-        .expect("seed")
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/deepseek-boeing-moment.txt"
+    ))
+    .expect("seed")
 }
