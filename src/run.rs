@@ -101,11 +101,16 @@ fn read(doc: Document, config: Config, paths: &Paths, from_start: bool) -> Resul
         *last_save = Instant::now();
     };
 
+    // For the end-to-end test of the panic hook only.
+    let panic_for_test = std::env::var_os("LESEPULT_TEST_PANIC").is_some();
     loop {
         guard
             .terminal
             .draw(|frame| ui::draw(&app, &theme, frame))
             .map_err(failed)?;
+        if panic_for_test {
+            panic!("LESEPULT_TEST_PANIC is set");
+        }
         if app.quit {
             break;
         }

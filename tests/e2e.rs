@@ -316,3 +316,21 @@ fn tiny_terminal_says_so_and_grows_back() {
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn a_panic_restores_the_terminal_before_the_message() {
+    let home = Home::new();
+    let mut s = Session::start_with_env(&home, &[], &[("LESEPULT_TEST_PANIC", "1")], 80, 24);
+    let code = s.wait_exit();
+    assert_ne!(code, 0);
+    let out = s.output();
+    let left = out.find("\x1b[?1049l").expect("left the alternate screen");
+    let message = out
+        .find("LESEPULT_TEST_PANIC is set")
+        .expect("panic message");
+    assert!(
+        left < message,
+        "the terminal is restored before the message is printed"
+    );
+    assert!(!s.alternate_screen());
+}

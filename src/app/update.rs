@@ -137,22 +137,8 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
             };
             focus(app, panes[next]);
         }
-        Command::ToggleGlossary => {
-            app.view.show_glossary = !app.view.show_glossary;
-            app.view.zoom = false;
-            if !app.view.show_glossary && app.view.focus == PaneId::Glossary {
-                app.view.focus = PaneId::Article;
-            }
-            app.relayout();
-        }
-        Command::ToggleNotes => {
-            app.view.show_notes = !app.view.show_notes;
-            app.view.zoom = false;
-            if !app.view.show_notes && app.view.focus == PaneId::Notes {
-                app.view.focus = PaneId::Article;
-            }
-            app.relayout();
-        }
+        Command::ToggleGlossary => toggle_side(app, PaneId::Glossary),
+        Command::ToggleNotes => toggle_side(app, PaneId::Notes),
         Command::Zoom => {
             app.view.zoom = !app.view.zoom;
             app.view.focus = PaneId::Article;
@@ -214,6 +200,22 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
             }
         }
     }
+}
+
+/// Show or hide a side pane (and leave zoom); a hidden pane gives the focus back.
+fn toggle_side(app: &mut App, pane: PaneId) {
+    let shown = match pane {
+        PaneId::Glossary => &mut app.view.show_glossary,
+        PaneId::Notes => &mut app.view.show_notes,
+        PaneId::Article => return,
+    };
+    *shown = !*shown;
+    let now_shown = *shown;
+    app.view.zoom = false;
+    if !now_shown && app.view.focus == pane {
+        app.view.focus = PaneId::Article;
+    }
+    app.relayout();
 }
 
 fn focus(app: &mut App, pane: PaneId) {

@@ -13,7 +13,7 @@ pub fn draw_contents(app: &App, theme: &Theme, frame: &mut Frame, selected: usiz
     let headings = app.doc.headings();
     let area = frame.area();
     let inner_w = usize::from(area.width.saturating_sub(8)).min(70);
-    let h = (headings.len() as u16 + 4).min(area.height.saturating_sub(2));
+    let h = (headings.len() as u16 + 2).min(area.height.saturating_sub(2));
     let rect = centered(area, inner_w as u16 + 4, h);
     let visible = usize::from(rect.height.saturating_sub(2));
     let first = selected.saturating_sub(visible.saturating_sub(1));

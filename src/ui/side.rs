@@ -10,35 +10,50 @@ use super::{Theme, pane_block, plain};
 use crate::app::{App, PaneId, panes::tab_labels};
 
 pub fn draw_glossary(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let title = Line::from(vec![plain(" Glossary ", theme.heading)]);
-    let block = pane_block(app, theme, PaneId::Glossary, title).padding(Padding::horizontal(1));
-    let body = vec![
-        Line::from(Span::styled(
-            "No glossary for this document yet.",
-            theme.muted,
-        )),
-        Line::default(),
-        Line::from(Span::styled(
-            "Key terms of the text, with article, plural and meaning, will be listed here.",
-            theme.muted,
-        )),
+    let lines = [
+        "No glossary for this document yet.",
+        "Key terms of the text, with article, plural and meaning, will be listed here.",
     ];
-    frame.render_widget(
-        Paragraph::new(body).block(block).wrap(Wrap { trim: true }),
+    draw_empty(
+        app,
+        theme,
+        frame,
         area,
+        PaneId::Glossary,
+        " Glossary ",
+        lines,
     );
 }
 
 pub fn draw_notes(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let title = Line::from(vec![plain(" Notes ", theme.heading)]);
-    let block = pane_block(app, theme, PaneId::Notes, title).padding(Padding::horizontal(1));
+    let lines = [
+        "No notes on this document.",
+        "Notes you attach to a passage or a term will be listed here.",
+    ];
+    draw_empty(app, theme, frame, area, PaneId::Notes, " Notes ", lines);
+}
+
+/// A pane with nothing in it yet: a headline and a sentence on what will appear.
+fn draw_empty(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    pane: PaneId,
+    title: &'static str,
+    [headline, explanation]: [&'static str; 2],
+) {
+    let block = pane_block(
+        app,
+        theme,
+        pane,
+        Line::from(vec![plain(title, theme.heading)]),
+    )
+    .padding(Padding::horizontal(1));
     let body = vec![
-        Line::from(Span::styled("No notes on this document.", theme.muted)),
+        Line::from(Span::styled(headline, theme.muted)),
         Line::default(),
-        Line::from(Span::styled(
-            "Notes you attach to a passage or a term will be listed here.",
-            theme.muted,
-        )),
+        Line::from(Span::styled(explanation, theme.muted)),
     ];
     frame.render_widget(
         Paragraph::new(body).block(block).wrap(Wrap { trim: true }),

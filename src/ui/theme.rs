@@ -90,3 +90,37 @@ impl Theme {
         std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    #[test]
+    fn no_color_keeps_structure_without_colours() {
+        let config = Config::builtin().map(|c| c.theme);
+        let Ok(colours) = config else {
+            panic!("built-in config")
+        };
+        let theme = Theme::new(&colours, true);
+        for style in [
+            theme.title,
+            theme.heading,
+            theme.quote,
+            theme.search_match,
+            theme.status_error,
+        ] {
+            assert_eq!(style.fg, None);
+            assert_eq!(style.bg, None);
+        }
+        assert!(theme.heading.add_modifier.contains(Modifier::BOLD));
+        assert!(
+            theme
+                .search_match
+                .add_modifier
+                .contains(Modifier::UNDERLINED)
+        );
+        let coloured = Theme::new(&colours, false);
+        assert!(coloured.heading.fg.is_some());
+    }
+}

@@ -69,6 +69,16 @@ pub struct Session {
 
 impl Session {
     pub fn start(home: &Home, args: &[&str], cols: u16, rows: u16) -> Session {
+        Session::start_with_env(home, args, &[], cols, rows)
+    }
+
+    pub fn start_with_env(
+        home: &Home,
+        args: &[&str],
+        extra_env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Session {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -85,6 +95,9 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "C.UTF-8");
         for (k, v) in home.env() {
+            cmd.env(k, v);
+        }
+        for (k, v) in extra_env {
             cmd.env(k, v);
         }
         cmd.cwd(home.path());
