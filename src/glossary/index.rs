@@ -1,0 +1,288 @@
+//! A document's glossary: its terms (the document's and the user's), every occurrence in
+//! the text with its sentence, found once when the document is opened.
+
+use std::ops::Range;
+
+use super::fold::{edit_distance, filter_fold, german_cmp};
+use super::matcher::Matcher;
+use super::term::Term;
+use crate::document::{Document, sentence_ranges};
+
+/// One place where a term stands in the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Occurrence {
+    pub term: usize,
+    pub block: usize,
+    /// Byte range of the form in `Document::text`.
+    pub range: Range<usize>,
+    /// Byte range of the sentence around it in `Document::text`.
+    pub sentence: Range<usize>,
+}
+
+/// Terms, their matcher and their occurrences in one document.
+#[derive(Debug)]
+pub struct Glossary {
+    pub terms: Vec<Term>,
+    matcher: Matcher,
+    /// All occurrences, in text order.
+    pub occurrences: Vec<Occurrence>,
+    /// Indices into `occurrences`, per term.
+    per_term: Vec<Vec<usize>>,
+    /// Term indices in German alphabetical order.
+    sorted: Vec<usize>,
+}
+
+impl Glossary {
+    /// Build from the user's terms and the document's terms (the user's win a shared form),
+    /// and find every occurrence in `doc`.
+    pub fn build(doc: &Document, user: Vec<Term>, document: Vec<Term>) -> Glossary {
+        let mut terms = user;
+        for t in document {
+            if !terms.iter().any(|u| u.lemma == t.lemma) {
+                terms.push(t);
+            }
+        }
+        let matcher = Matcher::new(&terms);
+        let mut occurrences = Vec::new();
+        for (b, block) in doc.blocks.iter().enumerate() {
+            let text = doc.block_text(b);
+            let found = matcher.find(text);
+            if found.is_empty() {
+                continue;
+            }
+            let sentences = sentence_ranges(text);
+            for f in found {
+                let sentence = sentences
+                    .iter()
+                    .find(|s| s.start <= f.range.start && f.range.start < s.end.max(s.start + 1))
+                    .cloned()
+                    .unwrap_or(0..text.len());
+                let base = block.text.start;
+                occurrences.push(Occurrence {
+                    term: f.term,
+                    block: b,
+                    range: base + f.range.start..base + f.range.end,
+                    sentence: base + sentence.start..base + sentence.end,
+                });
+            }
+        }
+        let mut per_term = vec![Vec::new(); terms.len()];
+        for (i, o) in occurrences.iter().enumerate() {
+            per_term[o.term].push(i);
+        }
+        let mut sorted: Vec<usize> = (0..terms.len()).collect();
+        sorted.sort_by(|&a, &b| german_cmp(&terms[a].lemma, &terms[b].lemma));
+        Glossary {
+            terms,
+            matcher,
+            occurrences,
+            per_term,
+            sorted,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Occurrences of one term, in text order.
+    pub fn occurrences_of(&self, term: usize) -> impl Iterator<Item = &Occurrence> {
+        self.per_term
+            .get(term)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.occurrences.get(i))
+    }
+
+    pub fn count(&self, term: usize) -> usize {
+        self.per_term.get(term).map_or(0, Vec::len)
+    }
+
+    /// Occurrences in one block (for drawing): a slice of the text-ordered list.
+    pub fn in_block(&self, block: usize) -> &[Occurrence] {
+        let start = self.occurrences.partition_point(|o| o.block < block);
+        let end = self.occurrences.partition_point(|o| o.block <= block);
+        &self.occurrences[start..end]
+    }
+
+    /// The occurrence that covers a byte of the text, if any.
+    pub fn occurrence_at(&self, block: usize, offset: usize) -> Option<&Occurrence> {
+        self.in_block(block)
+            .iter()
+            .find(|o| o.range.start <= offset && offset < o.range.end)
+    }
+
+    /// Term indices in German alphabetical order, filtered by a forgiving query that is
+    /// looked for in the lemma, the forms and the English meanings.
+    pub fn filtered(&self, query: &str) -> Vec<usize> {
+        let q = filter_fold(query);
+        self.sorted
+            .iter()
+            .copied()
+            .filter(|&i| {
+                q.is_empty() || {
+                    let t = &self.terms[i];
+                    t.surface_forms()
+                        .chain(t.english.iter().map(String::as_str))
+                        .any(|f| filter_fold(f).contains(&q))
+                }
+            })
+            .collect()
+    }
+
+    /// The term of a word in any form.
+    pub fn lookup(&self, word: &str) -> Option<usize> {
+        self.matcher.lookup(word)
+    }
+
+    /// Up to `n` terms closest in spelling to `word`, for "did you mean".
+    pub fn nearest(&self, word: &str, n: usize) -> Vec<usize> {
+        let w = filter_fold(word);
+        let mut scored: Vec<(usize, usize)> = self
+            .sorted
+            .iter()
+            .map(|&i| {
+                let best = self.terms[i]
+                    .surface_forms()
+                    .map(|f| {
+                        let f = filter_fold(f);
+                        let prefix = f.len().min(w.len());
+                        edit_distance(&w, &f).min(edit_distance(&w, &f[..floor(&f, prefix)]) + 2)
+                    })
+                    .min()
+                    .unwrap_or(usize::MAX);
+                (best, i)
+            })
+            .collect();
+        scored.sort_by_key(|&(d, _)| d);
+        scored.into_iter().take(n).map(|(_, i)| i).collect()
+    }
+}
+
+fn floor(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document;
+    use crate::glossary::load::bundled;
+
+    fn article() -> (Document, Glossary) {
+        let doc = document::bundled();
+        let g = Glossary::build(&doc, Vec::new(), bundled());
+        (doc, g)
+    }
+
+    fn term(g: &Glossary, lemma: &str) -> usize {
+        g.terms
+            .iter()
+            .position(|t| t.lemma == lemma)
+            .unwrap_or_else(|| panic!("{lemma} in the glossary"))
+    }
+
+    #[test]
+    fn every_required_form_of_the_article_is_found() {
+        let (doc, g) = article();
+        let forms = |lemma: &str| -> Vec<String> {
+            g.occurrences_of(term(&g, lemma))
+                .map(|o| doc.text[o.range.clone()].to_string())
+                .collect()
+        };
+        assert!(forms("Leerverkauf").contains(&"Leerverkäufe".to_string()));
+        assert!(
+            forms("Monopol").contains(&"Monopolen".to_string()),
+            "{:?}",
+            forms("Monopol")
+        );
+        assert!(forms("Kernreaktor").contains(&"Kernreaktors".to_string()));
+        assert!(forms("Rechenzentrum").contains(&"Rechenzentren".to_string()));
+        assert!(forms("Big Tech").contains(&"Big Techs".to_string()));
+        assert!(forms("Hyperscaler").contains(&"Hyperscaler".to_string()));
+        assert!(
+            forms("nationaler Champion").contains(&"nationalen Champions".to_string()),
+            "{:?}",
+            forms("nationaler Champion")
+        );
+        // Every occurrence of a word the source spells like a listed Monopol form is found,
+        // and the look-alikes are not counted as Monopol.
+        let monopol = forms("Monopol");
+        assert!(
+            !monopol
+                .iter()
+                .any(|f| f.starts_with("monopolist") || f.contains("Monopolis"))
+        );
+        // Counted independently: whole words "Monopol", "Monopole", "Monopolen", "Monopols".
+        let expected = doc
+            .text
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| matches!(*w, "Monopol" | "Monopole" | "Monopolen" | "Monopols"))
+            .count();
+        assert_eq!(monopol.len(), expected);
+    }
+
+    #[test]
+    fn sentences_hold_their_occurrence() {
+        let (doc, g) = article();
+        for o in &g.occurrences {
+            assert!(o.sentence.start <= o.range.start && o.range.end <= o.sentence.end);
+            assert!(doc.text.get(o.sentence.clone()).is_some());
+        }
+        let leer = g
+            .occurrences_of(term(&g, "Leerverkauf"))
+            .next()
+            .expect("occurs");
+        assert!(doc.text[leer.sentence.clone()].contains("Hochkonjunktur"));
+    }
+
+    #[test]
+    fn sorted_and_filtered_the_german_way() {
+        let (_, g) = article();
+        let all = g.filtered("");
+        assert_eq!(all.len(), g.terms.len());
+        for w in all.windows(2) {
+            let (a, b) = (&g.terms[w[0]].lemma, &g.terms[w[1]].lemma);
+            assert_ne!(
+                german_cmp(a, b),
+                std::cmp::Ordering::Greater,
+                "{a} before {b}"
+            );
+        }
+        let leer = term(&g, "Leerverkauf");
+        for q in ["leerverkaufe", "leerverkaeufe", "Leerverk", "short sale"] {
+            assert!(g.filtered(q).contains(&leer), "{q}");
+        }
+    }
+
+    #[test]
+    fn user_terms_are_matched_too() {
+        let doc = document::bundled();
+        let mine = crate::glossary::Term {
+            lemma: "Clippy".into(),
+            pos: crate::glossary::PartOfSpeech::Noun,
+            gender: None,
+            plural: None,
+            singular_only: false,
+            english: vec!["Clippy".into()],
+            explanation_de: String::new(),
+            explanation_en: String::new(),
+            category: String::new(),
+            forms: vec![],
+            note: String::new(),
+            source: crate::glossary::Source::User,
+        };
+        let g = Glossary::build(&doc, vec![mine], bundled());
+        assert_eq!(g.count(term(&g, "Clippy")), 1);
+    }
+
+    #[test]
+    fn nearest_terms_for_a_typo() {
+        let (_, g) = article();
+        let near = g.nearest("Monopoll", 3);
+        assert!(near.contains(&term(&g, "Monopol")));
+    }
+}

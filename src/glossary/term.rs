@@ -1,0 +1,154 @@
+//! A glossary term: lemma, grammar, meanings and explanations.
+
+use serde::{Deserialize, Serialize};
+
+/// Grammatical gender of a noun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Gender {
+    #[serde(rename = "m")]
+    Masculine,
+    #[serde(rename = "f")]
+    Feminine,
+    #[serde(rename = "n")]
+    Neuter,
+}
+
+impl Gender {
+    pub fn article(self) -> &'static str {
+        match self {
+            Gender::Masculine => "der",
+            Gender::Feminine => "die",
+            Gender::Neuter => "das",
+        }
+    }
+
+    /// "m", "f", "n", or an article ("der", "die", "das").
+    pub fn parse(s: &str) -> Option<Gender> {
+        match s.trim().to_lowercase().as_str() {
+            "m" | "der" | "masc" | "maskulin" => Some(Gender::Masculine),
+            "f" | "die" | "fem" | "feminin" => Some(Gender::Feminine),
+            "n" | "das" | "neut" | "neutrum" => Some(Gender::Neuter),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Gender::Masculine => "m",
+            Gender::Feminine => "f",
+            Gender::Neuter => "n",
+        }
+    }
+}
+
+/// Part of speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PartOfSpeech {
+    Noun,
+    Verb,
+    Adjective,
+    Adverb,
+    Phrase,
+    Other,
+}
+
+impl PartOfSpeech {
+    pub fn parse(s: &str) -> Option<PartOfSpeech> {
+        Some(match s {
+            "noun" => PartOfSpeech::Noun,
+            "verb" => PartOfSpeech::Verb,
+            "adjective" => PartOfSpeech::Adjective,
+            "adverb" => PartOfSpeech::Adverb,
+            "phrase" => PartOfSpeech::Phrase,
+            "other" => PartOfSpeech::Other,
+            _ => return None,
+        })
+    }
+
+    pub fn short(self) -> &'static str {
+        match self {
+            PartOfSpeech::Noun => "n.",
+            PartOfSpeech::Verb => "v.",
+            PartOfSpeech::Adjective => "adj.",
+            PartOfSpeech::Adverb => "adv.",
+            PartOfSpeech::Phrase => "phr.",
+            PartOfSpeech::Other => "",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            PartOfSpeech::Noun => "noun",
+            PartOfSpeech::Verb => "verb",
+            PartOfSpeech::Adjective => "adjective",
+            PartOfSpeech::Adverb => "adverb",
+            PartOfSpeech::Phrase => "phrase",
+            PartOfSpeech::Other => "other",
+        }
+    }
+}
+
+/// Where a term comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// The document's glossary (bundled, beside the file, or `--glossary`).
+    Document,
+    /// The user's own glossary in the data dir.
+    User,
+}
+
+/// One entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    pub lemma: String,
+    pub pos: PartOfSpeech,
+    pub gender: Option<Gender>,
+    /// Nominative plural; `None` with `singular_only` for nouns without a plural.
+    pub plural: Option<String>,
+    pub singular_only: bool,
+    pub english: Vec<String>,
+    /// Plain-German explanation (B1).
+    pub explanation_de: String,
+    pub explanation_en: String,
+    pub category: String,
+    /// Further inflected forms that count as this term.
+    pub forms: Vec<String>,
+    /// The user's own remark.
+    pub note: String,
+    pub source: Source,
+}
+
+impl Term {
+    /// "der Leerverkauf", or the bare lemma for words without gender.
+    pub fn headword(&self) -> String {
+        match self.gender {
+            Some(g) => format!("{} {}", g.article(), self.lemma),
+            None => self.lemma.clone(),
+        }
+    }
+
+    /// "die Leerverkäufe", "no plural", or empty (not a noun, or not known).
+    pub fn plural_label(&self) -> String {
+        match (&self.plural, self.singular_only) {
+            (Some(p), _) if !p.is_empty() => format!("die {p}"),
+            (_, true) => "no plural".to_string(),
+            _ => String::new(),
+        }
+    }
+
+    /// The lemma, the plural and the listed forms.
+    pub fn surface_forms(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.lemma.as_str())
+            .chain(self.plural.as_deref())
+            .chain(self.forms.iter().map(String::as_str))
+            .filter(|s| !s.trim().is_empty())
+    }
+
+    /// Nouns (and noun phrases) are capitalised in German; the stemmer only matches them
+    /// on capitalised words.
+    pub fn is_nounlike(&self) -> bool {
+        self.pos == PartOfSpeech::Noun
+            || (self.pos == PartOfSpeech::Phrase && self.gender.is_some())
+    }
+}
