@@ -25,6 +25,10 @@ pub struct Cli {
     #[arg(long)]
     pub print_default_config: bool,
 
+    /// A glossary file for the document (default: NAME.glossary.toml beside NAME.txt).
+    #[arg(long, value_name = "PATH")]
+    pub glossary: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Subcommands>,
 }
@@ -33,4 +37,18 @@ pub struct Cli {
 pub enum Subcommands {
     /// Print the config file, data and state locations this run would use.
     Paths,
+    /// List the glossary's terms, or look up WORD in any inflected form.
+    Glossary {
+        /// A word in any form ("Leerverkäufe"); without it, all terms are listed.
+        word: Option<String>,
+        /// The document (default: the bundled article).
+        #[arg(long, value_name = "PATH")]
+        doc: Option<PathBuf>,
+        /// A glossary file for the document.
+        #[arg(long, value_name = "PATH")]
+        glossary: Option<PathBuf>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
 }

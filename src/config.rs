@@ -53,6 +53,7 @@ pub struct ThemeConfig {
     pub accent: Color,
     pub search_match: Color,
     pub error: Color,
+    pub term: Color,
 }
 
 /// The merged configuration.
@@ -215,6 +216,7 @@ impl Config {
                 accent: Color::Reset,
                 search_match: Color::Reset,
                 error: Color::Reset,
+                term: Color::Reset,
             },
             keys: Vec::new(),
         }
@@ -278,6 +280,7 @@ impl Config {
                     "accent" => &mut self.theme.accent,
                     "search_match" => &mut self.theme.search_match,
                     "error" => &mut self.theme.error,
+                    "term" => &mut self.theme.term,
                     other => {
                         return Err(src.error(
                             name.span().start,

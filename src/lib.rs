@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod document;
 pub mod glossary;
@@ -13,6 +14,7 @@ pub mod location;
 pub mod paths;
 pub mod resume;
 pub mod run;
+pub mod sources;
 pub mod storage;
 pub mod terminal;
 pub mod ui;

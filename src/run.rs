@@ -4,14 +4,14 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 
-use crate::app::{Action, App, Effect, update};
+use crate::app::{Action, App, Effect, UserGlossary, update};
 use crate::cli::{Cli, Subcommands};
 use crate::config::{Config, DEFAULT_CONFIG};
 use crate::document::{self, Document};
 use crate::paths::Paths;
 use crate::terminal::{TerminalGuard, termination_flag};
 use crate::ui::{self, Theme};
-use crate::{resume, storage};
+use crate::{commands, glossary, resume, sources, storage};
 
 /// How a run failed: bad input (exit code 2) or a failure while running (exit code 1).
 #[derive(Debug)]
@@ -44,42 +44,89 @@ pub fn main(cli: Cli) -> Result<(), Failure> {
         return Ok(());
     }
     let paths = Paths::from_env().map_err(bad_input)?;
-    if let Some(Subcommands::Paths) = cli.command {
-        println!("config file: {}", paths.config_file.display());
-        println!("data dir:    {}", paths.data_dir.display());
-        println!("notes:       {}", paths.notes_dir().display());
-        println!("state dir:   {}", paths.state_dir.display());
-        println!("positions:   {}", paths.positions_dir().display());
-        return Ok(());
+    match cli.command {
+        Some(Subcommands::Paths) => {
+            commands::paths(&paths);
+            return Ok(());
+        }
+        Some(Subcommands::Glossary {
+            word,
+            doc,
+            glossary,
+            json,
+        }) => {
+            let doc = open(doc.as_deref())?;
+            return commands::glossary(&doc, glossary.as_deref(), &paths, word.as_deref(), json)
+                .map_err(|e| Failure {
+                    code: e.code,
+                    error: anyhow::anyhow!(e.message),
+                });
+        }
+        None => {}
     }
     // Everything that can be wrong with the input is checked before raw mode.
     let config = Config::load(&paths.config_file).map_err(bad_input)?;
-    let doc = match &cli.path {
-        Some(path) => document::load_path(path).map_err(bad_input)?,
-        None => document::bundled(),
-    };
-    read(doc, config, &paths, cli.from_start)
+    let doc = open(cli.path.as_deref())?;
+    read(doc, config, &paths, cli.from_start, cli.glossary.as_deref())
 }
 
-fn read(doc: Document, config: Config, paths: &Paths, from_start: bool) -> Result<(), Failure> {
+/// The document at `path`, or the bundled article.
+fn open(path: Option<&std::path::Path>) -> Result<Document, Failure> {
+    match path {
+        Some(path) => document::load_path(path).map_err(bad_input),
+        None => Ok(document::bundled()),
+    }
+}
+
+fn read(
+    doc: Document,
+    config: Config,
+    paths: &Paths,
+    from_start: bool,
+    glossary_file: Option<&std::path::Path>,
+) -> Result<(), Failure> {
     let positions = paths.positions_dir();
     storage::remove_stale_temps(&positions);
+    storage::remove_stale_temps(&paths.data_dir);
     let resumed = if from_start {
         None
     } else {
         resume::load(&positions, &doc)
     };
+    // Glossaries: a broken file is a message, and the document opens all the same.
+    let mut problems = Vec::new();
+    let document_terms = sources::document_terms(&doc, glossary_file).unwrap_or_else(|e| {
+        problems.push(e.to_string());
+        Vec::new()
+    });
+    let user_file = glossary::user::path(&paths.data_dir);
+    let (user_terms, broken) = match glossary::user::load(&user_file) {
+        Ok(terms) => (terms, None),
+        Err(e) => {
+            problems.push(format!("{e} (your glossary; it will not be overwritten)"));
+            (Vec::new(), Some(e.to_string()))
+        }
+    };
+
     let terminate = termination_flag().map_err(failed)?;
     let theme = Theme::new(&config.theme, Theme::no_color_from_env());
     let mut guard = TerminalGuard::enter().map_err(failed)?;
     let size = guard.terminal.size().map_err(failed)?;
     let mut app = App::new(doc, config, size.width, size.height);
+    app.set_glossary(document_terms, user_terms);
+    app.user_glossary = Some(UserGlossary {
+        path: user_file.clone(),
+        broken,
+    });
     if let Some(anchor) = resumed {
         app.go_to_anchor(anchor);
         let pct = app.percent();
         app.info(format!(
             "Resumed where you left off ({pct}%). g goes to the start."
         ));
+    }
+    if !problems.is_empty() {
+        app.error(problems.join(" · "));
     }
 
     let mut last_save = Instant::now();
@@ -151,6 +198,7 @@ fn read(doc: Document, config: Config, paths: &Paths, from_start: bool) -> Resul
             match effect {
                 Effect::SavePosition => unsaved = true,
                 Effect::Quit => {}
+                Effect::SaveUserGlossary => save_user_glossary(&mut app),
             }
         }
         if unsaved && last_save.elapsed() >= SAVE_INTERVAL {
@@ -163,4 +211,29 @@ fn read(doc: Document, config: Config, paths: &Paths, from_start: bool) -> Resul
         eprintln!("lesepult: {e}");
     }
     Ok(())
+}
+
+/// Write the user's glossary; the message says where, or what went wrong.
+fn save_user_glossary(app: &mut App) {
+    let Some(user) = app.user_glossary.clone() else {
+        return;
+    };
+    if user.broken.is_some() {
+        app.error(format!(
+            "{} could not be read, so it is not overwritten; fix it and restart.",
+            user.path.display()
+        ));
+        return;
+    }
+    let note = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    match glossary::user::save(&user.path, &app.user_terms) {
+        Ok(()) => app.info(format!("{note} (saved)").trim().to_string()),
+        Err(e) => app.error(format!(
+            "Not saved: {e}. Your term stays in memory; it is written with the next change."
+        )),
+    }
 }

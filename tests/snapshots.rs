@@ -127,3 +127,106 @@ fn search_matches_are_highlighted_in_the_buffer() {
     assert!(highlighted >= 2, "matches on screen are highlighted");
     assert!(plain >= 1, "text around a match is not");
 }
+
+fn with_glossary(width: u16, height: u16) -> App {
+    let mut a = app(width, height);
+    a.set_glossary(lesepult::glossary::bundled(), Vec::new());
+    a
+}
+
+#[test]
+fn glossary_pane_list_focused_and_filtered() {
+    let mut a = with_glossary(120, 40);
+    run(&mut a, &[Command::FocusNext]);
+    insta::assert_snapshot!("glossary_list", render(&a));
+    for c in "wettb".chars() {
+        update(&mut a, Action::Input(c));
+    }
+    insta::assert_snapshot!("glossary_filtered", render(&a));
+}
+
+#[test]
+fn glossary_entry_open() {
+    let mut a = with_glossary(120, 40);
+    run(&mut a, &[Command::FocusNext]);
+    for c in "leerverkaeufe".chars() {
+        update(&mut a, Action::Input(c));
+    }
+    run(&mut a, &[Command::Confirm]);
+    insta::assert_snapshot!(render(&a));
+}
+
+#[test]
+fn glossary_entry_at_80x24_after_a_lookup() {
+    let mut a = with_glossary(80, 24);
+    run(
+        &mut a,
+        &[Command::NextWord, Command::NextWord, Command::Lookup],
+    );
+    insta::assert_snapshot!(render(&a));
+}
+
+#[test]
+fn add_term_form() {
+    let mut a = with_glossary(120, 40);
+    run(&mut a, &[Command::NextWord, Command::AddTerm]);
+    for c in "to reveal".chars() {
+        update(&mut a, Action::Input(c));
+    }
+    insta::assert_snapshot!(render(&a));
+}
+
+#[test]
+fn terms_and_the_word_cursor_are_styled_in_the_article() {
+    let mut a = with_glossary(120, 40);
+    run(&mut a, &[Command::NextWord]);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    let theme = Theme::new(&a.config.theme, false);
+    terminal.draw(|f| draw(&a, &theme, f)).expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    let row_text = |y: u16| -> String {
+        (0..120)
+            .map(|x| buffer[(x, y)].symbol().to_string())
+            .collect()
+    };
+    // The cursor is on the first word of the title, drawn reversed.
+    let title_row = (0..40)
+        .find(|&y| row_text(y).contains("DeepSeek: China"))
+        .expect("title");
+    let x = row_text(title_row)
+        .find("DeepSeek")
+        .map(|b| row_text(title_row)[..b].chars().count() as u16)
+        .expect("x");
+    assert!(
+        buffer[(x, title_row)]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED)
+    );
+    // "Rechenzentren" is a glossary term: underlined in the term colour.
+    let (y, line) = (0..40)
+        .map(|y| (y, row_text(y)))
+        .find(|(_, l)| l.contains("Rechenzentren"))
+        .expect("on screen");
+    let x = line[..line.find("Rechenzentren").unwrap_or(0)]
+        .chars()
+        .count() as u16;
+    assert!(
+        buffer[(x, y)]
+            .modifier
+            .contains(ratatui::style::Modifier::UNDERLINED)
+    );
+    assert_eq!(Some(buffer[(x, y)].fg), theme.term.fg);
+    // "Unternehmen" alone is not a term.
+    let (y, line) = (0..40)
+        .map(|y| (y, row_text(y)))
+        .find(|(_, l)| l.contains("Das chinesische Unternehmen"))
+        .expect("lead");
+    let x = line[..line.find("Unternehmen").unwrap_or(0)]
+        .chars()
+        .count() as u16;
+    assert!(
+        !buffer[(x, y)]
+            .modifier
+            .contains(ratatui::style::Modifier::UNDERLINED)
+    );
+}

@@ -1,18 +1,26 @@
 //! Application state and the one function that changes it.
 
 mod action;
+pub mod cursor;
+mod glossary_pane;
 mod keymap;
 pub mod panes;
+mod study;
+pub mod term_form;
 mod update;
 
 pub use action::{Action, Command, PaneId};
+pub use cursor::WordCursor;
+pub use glossary_pane::{GlossaryPane, GlossaryView};
 pub use keymap::{KeyChord, Keymap, UnknownKey};
 pub use panes::{Panes, View};
+pub use term_form::TermForm;
 pub use update::{Effect, action_for_key, update};
 
 use crate::config::Config;
 use crate::document::Document;
 use crate::document::search::Match;
+use crate::glossary::{Glossary, Term};
 use crate::layout::{Anchor, LayoutCache, Position};
 
 /// What the keys currently drive.
@@ -32,6 +40,16 @@ pub enum Mode {
     Help {
         scroll: usize,
     },
+    /// Adding or editing a term of the user's glossary.
+    TermForm(TermForm),
+}
+
+/// The user's own glossary file and whether it may be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserGlossary {
+    pub path: std::path::PathBuf,
+    /// Why the file must not be overwritten (it did not parse), if so.
+    pub broken: Option<String>,
 }
 
 /// An active search.
@@ -65,6 +83,14 @@ pub struct App {
     pub search: Option<Search>,
     pub message: Option<Message>,
     pub quit: bool,
+    /// The document's glossary with the user's terms, and every occurrence in the text.
+    pub glossary: Glossary,
+    pub glossary_pane: GlossaryPane,
+    /// The document's own terms and the user's, kept to rebuild after an edit.
+    pub document_terms: Vec<Term>,
+    pub user_terms: Vec<Term>,
+    pub user_glossary: Option<UserGlossary>,
+    pub cursor: Option<WordCursor>,
 }
 
 impl App {
@@ -90,12 +116,112 @@ impl App {
             search: None,
             message: None,
             quit: false,
+            glossary: Glossary::build(&Document::empty(), Vec::new(), Vec::new()),
+            glossary_pane: GlossaryPane::new(Vec::new()),
+            document_terms: Vec::new(),
+            user_terms: Vec::new(),
+            user_glossary: None,
+            cursor: None,
         };
         app.relayout();
         if app.doc.is_empty() {
             app.info("This document is empty.");
         }
         app
+    }
+
+    /// Set the document's and the user's terms and find them in the text (once).
+    pub fn set_glossary(&mut self, document_terms: Vec<Term>, user_terms: Vec<Term>) {
+        self.document_terms = document_terms;
+        self.user_terms = user_terms;
+        self.rebuild_glossary();
+    }
+
+    /// Find the terms again after the user's terms changed; keep the selection by lemma.
+    pub fn rebuild_glossary(&mut self) {
+        let selected = self
+            .glossary_pane
+            .selected_term()
+            .and_then(|t| self.glossary.terms.get(t))
+            .map(|t| t.lemma.clone());
+        self.glossary = Glossary::build(
+            &self.doc,
+            self.user_terms.clone(),
+            self.document_terms.clone(),
+        );
+        self.refilter();
+        if let Some(lemma) = selected {
+            self.select_lemma(&lemma);
+        }
+    }
+
+    /// Recompute the glossary list for the current filter.
+    pub fn refilter(&mut self) {
+        self.glossary_pane.items = self.glossary.filtered(&self.glossary_pane.filter);
+        self.glossary_pane.move_selection(0);
+    }
+
+    /// Select a term in the list by its lemma; its index in `glossary.terms`.
+    pub fn select_lemma(&mut self, lemma: &str) -> Option<usize> {
+        let term = self.glossary.terms.iter().position(|t| t.lemma == lemma)?;
+        if let Some(i) = self.glossary_pane.items.iter().position(|&t| t == term) {
+            self.glossary_pane.selected = i;
+        }
+        Some(term)
+    }
+
+    /// The position of the row that shows byte `offset` of `block`'s text (absolute).
+    pub fn position_of(&mut self, block: usize, offset: usize) -> Position {
+        let width = self.text_width();
+        let layout = self.layout.get(&self.doc, block, width);
+        let line = layout
+            .lines
+            .iter()
+            .rposition(|l| l.range.start <= offset)
+            .unwrap_or(0);
+        Position {
+            block,
+            row: layout.shape.gap_before + line,
+        }
+    }
+
+    /// The position of the last row on screen.
+    pub fn bottom(&mut self) -> Position {
+        let (width, height) = (self.text_width(), self.text_height());
+        let unbounded = Position {
+            block: usize::MAX,
+            row: 0,
+        };
+        self.top.down(
+            height.saturating_sub(1),
+            unbounded,
+            &mut self.layout,
+            &self.doc,
+            width,
+        )
+    }
+
+    /// Scroll so that byte `offset` of `block` is on screen: a third down from the top if
+    /// `center`, else as little as needed.
+    pub fn reveal(&mut self, block: usize, offset: usize, center: bool) {
+        if self.doc.is_empty() {
+            return;
+        }
+        let target = self.position_of(block, offset);
+        let bottom = self.bottom();
+        if target >= self.top && target <= bottom {
+            return;
+        }
+        let (width, height) = (self.text_width(), self.text_height());
+        let up = if center {
+            height / 3
+        } else if target > bottom {
+            height.saturating_sub(1)
+        } else {
+            0
+        };
+        let top = target.up(up, &mut self.layout, &self.doc, width);
+        self.set_top(top);
     }
 
     /// Width of the text column.

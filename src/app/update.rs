@@ -3,7 +3,11 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{Action, Command, PaneId};
+use super::cursor;
+use super::glossary_pane::GlossaryView;
 use super::keymap::KeyChord;
+use super::study;
+use super::term_form::TermForm;
 use super::{App, Mode, Search};
 use crate::document::search::find_all;
 use crate::layout::Position;
@@ -15,6 +19,8 @@ pub enum Effect {
     SavePosition,
     /// Leave the app (after saving).
     Quit,
+    /// The user's glossary changed: write it.
+    SaveUserGlossary,
 }
 
 /// Rows moved by one wheel notch.
@@ -23,13 +29,22 @@ const WHEEL_ROWS: usize = 3;
 /// Turn a key into an action, given the mode (a prompt takes typed characters).
 pub fn action_for_key(app: &App, key: &KeyEvent) -> Option<Action> {
     let chord = KeyChord::from_event(key);
-    if let Mode::Searching { .. } = app.mode {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let typing = matches!(app.mode, Mode::Searching { .. } | Mode::TermForm(_))
+        || (app.mode == Mode::Reading
+            && app.view.focus == PaneId::Glossary
+            && app.glossary_pane.view == GlossaryView::List);
+    if typing {
+        let plain = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let in_form = matches!(app.mode, Mode::TermForm(_));
         return match key.code {
             KeyCode::Enter => Some(Action::Command(Command::Confirm)),
             KeyCode::Esc => Some(Action::Command(Command::Cancel)),
             KeyCode::Backspace => Some(Action::DeleteBack),
-            KeyCode::Char(c) if !ctrl => Some(Action::Input(c)),
+            KeyCode::Tab if in_form => Some(Action::Command(Command::FocusNext)),
+            KeyCode::BackTab if in_form => Some(Action::Command(Command::FocusPrevious)),
+            KeyCode::Char(c) if plain => Some(Action::Input(c)),
             _ => app.keymap.command(&chord).map(Action::Command),
         };
     }
@@ -47,8 +62,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             command(app, c, &mut effects);
         }
-        Action::Input(c) => search_input(app, Some(c)),
-        Action::DeleteBack => search_input(app, None),
+        Action::Input(c) => text_input(app, Some(c), &mut effects),
+        Action::DeleteBack => text_input(app, None, &mut effects),
         Action::Resize { width, height } => {
             app.size = (width, height);
             app.relayout();
@@ -75,6 +90,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 .or_else(|| app.panes.tab_at(column, row))
             {
                 focus(app, pane);
+                if pane == PaneId::Article && app.mode == Mode::Reading {
+                    cursor::place_at(app, column, row);
+                }
             }
         }
         Action::Terminate => {
@@ -94,7 +112,11 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
         Mode::Contents { selected } => return contents_command(app, c, selected, effects),
         Mode::Help { scroll } => return help_command(app, c, scroll, effects),
         Mode::Searching { .. } => return search_command(app, c, effects),
+        Mode::TermForm(form) => return study::form_command(app, c, form, effects),
         Mode::Reading => {}
+    }
+    if app.view.focus == PaneId::Glossary && study::glossary_command(app, c, effects) {
+        return;
     }
     let page = app.text_height().saturating_sub(2).max(1) as isize;
     let reading_article = app.view.focus == PaneId::Article;
@@ -145,12 +167,26 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
             app.relayout();
         }
         Command::Cancel => {
-            if app.search.take().is_none() && app.view.focus != PaneId::Article {
+            if app.search.take().is_none() && app.cursor.take().is_none() {
                 focus(app, PaneId::Article);
             }
         }
-        Command::Confirm => {}
+        Command::Confirm | Command::Lookup if app.cursor.is_some() => study::lookup(app),
+        Command::Lookup => {
+            cursor::step(app, true);
+            study::lookup(app);
+        }
+        Command::AddTerm => match app.cursor.clone() {
+            Some(c) => {
+                let word = app.doc.text[c.range].to_string();
+                app.mode = Mode::TermForm(TermForm::new(&word));
+            }
+            None => app.info("Put the word cursor on a word first (w, or a click)."),
+        },
+        Command::Confirm | Command::EditTerm | Command::DeleteTerm => {}
         _ if !reading_article => {}
+        Command::NextWord => cursor::step(app, true),
+        Command::PreviousWord => cursor::step(app, false),
         Command::ScrollDown => scroll(app, 1),
         Command::ScrollUp => scroll(app, -1),
         Command::PageDown => scroll(app, page),
@@ -218,7 +254,7 @@ fn toggle_side(app: &mut App, pane: PaneId) {
     app.relayout();
 }
 
-fn focus(app: &mut App, pane: PaneId) {
+pub(super) fn focus(app: &mut App, pane: PaneId) {
     if app.view.focus != pane {
         app.view.focus = pane;
         if app.panes.narrow {
@@ -412,38 +448,20 @@ fn step_match(app: &mut App, forward: bool) {
 }
 
 /// Scroll so that match `i` is on screen (a third down from the top if it was not).
-fn reveal_match(app: &mut App, i: usize) {
-    let Some(m) = app.search.as_ref().and_then(|s| s.matches.get(i)).cloned() else {
-        return;
-    };
-    let width = app.text_width();
-    let height = app.text_height();
-    let layout = app.layout.get(&app.doc, m.block, width);
-    let line = layout
-        .lines
-        .iter()
-        .rposition(|l| l.range.start <= m.range.start)
-        .unwrap_or(0);
-    let target = Position {
-        block: m.block,
-        row: layout.shape.gap_before + line,
-    };
-    let limit = app.last_top();
-    let bottom = app.top.down(
-        height.saturating_sub(1),
-        Position {
-            block: usize::MAX,
-            row: 0,
-        },
-        &mut app.layout,
-        &app.doc,
-        width,
-    );
-    if target >= app.top && target <= bottom && app.top <= limit {
-        return;
+pub(super) fn reveal_match(app: &mut App, i: usize) {
+    if let Some(m) = app.search.as_ref().and_then(|s| s.matches.get(i)).cloned() {
+        app.reveal(m.block, m.range.start, true);
     }
-    let top = target.up(height / 3, &mut app.layout, &app.doc, width);
-    app.set_top(top);
+}
+
+/// Typed text goes to the prompt or field that has the keys.
+fn text_input(app: &mut App, c: Option<char>, effects: &mut Vec<Effect>) {
+    match &mut app.mode {
+        Mode::Searching { .. } => search_input(app, c),
+        Mode::TermForm(form) => form.input(c),
+        Mode::Reading if app.view.focus == PaneId::Glossary => study::filter_input(app, c, effects),
+        _ => {}
+    }
 }
 
 #[cfg(test)]

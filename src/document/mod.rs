@@ -99,6 +99,16 @@ impl Document {
         }
     }
 
+    /// A document with no text.
+    pub fn empty() -> Self {
+        Document::new(
+            String::new(),
+            String::new(),
+            Vec::new(),
+            Origin::Bundled(""),
+        )
+    }
+
     /// The text of block `index`.
     pub fn block_text(&self, index: usize) -> &str {
         self.blocks

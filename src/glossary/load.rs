@@ -137,7 +137,7 @@ pub fn parse(text: &str, path: &Path, source: Source) -> Result<Vec<Term>, Gloss
                     field("gender", "a noun needs a gender (m, f or n)"),
                 ));
             }
-            if t.plural.is_none() == !t.singular_only {
+            if t.plural.is_none() != t.singular_only {
                 return Err(err(
                     at,
                     field(

@@ -119,7 +119,8 @@ fn render_row(
     Line::from(spans)
 }
 
-/// The text of a line, split where search matches begin and end.
+/// The text of a line, split where glossary terms, search matches and the word cursor
+/// begin and end; overlapping marks combine their styles.
 fn text_spans(
     app: &App,
     theme: &Theme,
@@ -128,40 +129,54 @@ fn text_spans(
     base: Style,
 ) -> Vec<Span<'static>> {
     let text = &app.doc.text;
+    let clip = |r: &Range<usize>| r.start.max(range.start)..r.end.min(range.end);
+    let overlaps = |r: &Range<usize>| r.start < range.end && r.end > range.start;
     let mut marks: Vec<(Range<usize>, Style)> = Vec::new();
+    for o in app.glossary.in_block(block) {
+        if overlaps(&o.range) {
+            marks.push((clip(&o.range), theme.term));
+        }
+    }
     if let Some(search) = &app.search {
         let first = search.matches.partition_point(|m| m.block < block);
         for (i, m) in search.matches.iter().enumerate().skip(first) {
             if m.block != block || m.range.start >= range.end {
                 break;
             }
-            if m.range.end <= range.start {
-                continue;
+            if overlaps(&m.range) {
+                let style = if search.current == Some(i) {
+                    theme.search_current
+                } else {
+                    theme.search_match
+                };
+                marks.push((clip(&m.range), style));
             }
-            let style = if search.current == Some(i) {
-                theme.search_current
-            } else {
-                theme.search_match
-            };
-            marks.push((
-                m.range.start.max(range.start)..m.range.end.min(range.end),
-                style,
-            ));
         }
     }
-    let mut spans = Vec::new();
-    let mut at = range.start;
-    for (r, style) in marks {
-        if r.start > at {
-            spans.push(Span::styled(clean(&text[at..r.start]), base));
-        }
-        spans.push(Span::styled(clean(&text[r.clone()]), base.patch(style)));
-        at = r.end;
+    if let Some(c) = &app.cursor
+        && c.block == block
+        && overlaps(&c.range)
+    {
+        marks.push((clip(&c.range), theme.cursor));
     }
-    if at < range.end {
-        spans.push(Span::styled(clean(&text[at..range.end]), base));
+    // Cut the line at every mark boundary and style each piece with the marks over it.
+    let mut cuts: Vec<usize> = vec![range.start, range.end];
+    for (r, _) in &marks {
+        cuts.push(r.start);
+        cuts.push(r.end);
     }
-    spans
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .filter(|w| w[0] < w[1])
+        .map(|w| {
+            let style = marks
+                .iter()
+                .filter(|(r, _)| r.start <= w[0] && w[1] <= r.end)
+                .fold(base, |s, (_, m)| s.patch(*m));
+            Span::styled(clean(&text[w[0]..w[1]]), style)
+        })
+        .collect()
 }
 
 /// Whitespace shown as one space each, control characters as a replacement mark, so the

@@ -1,6 +1,7 @@
 //! Drawing: reads the state, writes cells. No I/O, no mutation, no work off screen.
 
 mod article;
+mod glossary;
 mod overlay;
 mod side;
 mod status;
@@ -31,7 +32,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
     }
     article::draw(app, theme, frame);
     if let Some(r) = app.panes.glossary {
-        side::draw_glossary(app, theme, frame, r);
+        glossary::draw(app, theme, frame, r);
     }
     if let Some(r) = app.panes.notes {
         side::draw_notes(app, theme, frame, r);
@@ -43,6 +44,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
     match &app.mode {
         Mode::Contents { selected } => overlay::draw_contents(app, theme, frame, *selected),
         Mode::Help { scroll } => overlay::draw_help(app, theme, frame, *scroll),
+        Mode::TermForm(form) => overlay::draw_term_form(theme, frame, form),
         _ => {}
     }
 }

@@ -9,22 +9,6 @@ use ratatui::widgets::{Padding, Paragraph, Wrap};
 use super::{Theme, pane_block, plain};
 use crate::app::{App, PaneId, panes::tab_labels};
 
-pub fn draw_glossary(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let lines = [
-        "No glossary for this document yet.",
-        "Key terms of the text, with article, plural and meaning, will be listed here.",
-    ];
-    draw_empty(
-        app,
-        theme,
-        frame,
-        area,
-        PaneId::Glossary,
-        " Glossary ",
-        lines,
-    );
-}
-
 pub fn draw_notes(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lines = [
         "No notes on this document.",

@@ -27,6 +27,11 @@ pub struct Theme {
     pub search_match: Style,
     pub search_current: Style,
     pub selected: Style,
+    /// Glossary terms in the text.
+    pub term: Style,
+    /// The word cursor.
+    pub cursor: Style,
+    pub label: Style,
 }
 
 impl Theme {
@@ -82,6 +87,9 @@ impl Theme {
             search_match,
             search_current,
             selected: Style::default().add_modifier(Modifier::REVERSED),
+            term: fg(c.term).add_modifier(Modifier::UNDERLINED),
+            cursor: Style::default().add_modifier(Modifier::REVERSED),
+            label: fg(c.muted).add_modifier(bold),
         }
     }
 

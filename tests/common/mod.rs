@@ -139,11 +139,35 @@ impl Session {
         self.parser.lock().expect("parser").screen().contents()
     }
 
+    /// The screen's rows (a full row is one entry, unlike `contents()` which joins rows
+    /// that the terminal wrapped).
+    pub fn rows(&self) -> Vec<String> {
+        let parser = self.parser.lock().expect("parser");
+        let (rows, cols) = parser.screen().size();
+        (0..rows.get())
+            .map(|r| parser.screen().contents_between(r, 0, r, cols.get()))
+            .collect()
+    }
+
+    /// (row, column) of the first occurrence of `text` on the screen, 0-based, counting
+    /// columns in characters (the screen here holds no wide characters).
+    pub fn find(&self, text: &str) -> Option<(u16, u16)> {
+        self.rows().iter().enumerate().find_map(|(row, line)| {
+            line.find(text)
+                .map(|b| (row as u16, line[..b].chars().count() as u16))
+        })
+    }
+
     /// One row of the screen.
     pub fn row(&self, row: u16) -> String {
         let parser = self.parser.lock().expect("parser");
         let (_, cols) = parser.screen().size();
         parser.screen().contents_between(row, 0, row, cols.get())
+    }
+
+    /// A copy of one cell (0-based row and column), for its attributes.
+    pub fn cell(&self, row: u16, col: u16) -> Option<vt100::Cell> {
+        self.parser.lock().ok()?.screen().cell(row, col).cloned()
     }
 
     pub fn alternate_screen(&self) -> bool {

@@ -1,0 +1,44 @@
+//! State of the glossary pane: the filtered, sorted list, an open entry, or a word that is
+//! not in the glossary.
+
+/// What the glossary pane shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GlossaryView {
+    List,
+    Entry { term: usize, scroll: usize },
+    Unknown { word: String },
+}
+
+/// The pane's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GlossaryPane {
+    pub filter: String,
+    /// Term indices shown, in German alphabetical order (recomputed when the filter changes).
+    pub items: Vec<usize>,
+    /// Index into `items`.
+    pub selected: usize,
+    pub view: GlossaryView,
+    /// A user term whose deletion waits for a second key press.
+    pub pending_delete: Option<usize>,
+}
+
+impl GlossaryPane {
+    pub fn new(items: Vec<usize>) -> GlossaryPane {
+        GlossaryPane {
+            filter: String::new(),
+            items,
+            selected: 0,
+            view: GlossaryView::List,
+            pending_delete: None,
+        }
+    }
+
+    pub fn selected_term(&self) -> Option<usize> {
+        self.items.get(self.selected).copied()
+    }
+
+    pub fn move_selection(&mut self, delta: isize) {
+        let last = self.items.len().saturating_sub(1) as isize;
+        self.selected = (self.selected as isize + delta).clamp(0, last.max(0)) as usize;
+    }
+}

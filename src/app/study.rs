@@ -1,0 +1,261 @@
+//! The study keys: the glossary pane, looking up the word under the cursor, and the form
+//! that adds a word to the user's glossary. Part of `update`: state changes only.
+
+use super::action::{Command, PaneId};
+use super::glossary_pane::GlossaryView;
+use super::term_form::TermForm;
+use super::update::{Effect, focus, reveal_match};
+use super::{App, Mode, Search};
+use crate::document::search::Match;
+use crate::glossary::Source;
+
+/// A character typed into the glossary pane (or `None` for backspace): the filter in the
+/// list; backspace leaves an entry.
+pub(super) fn filter_input(app: &mut App, c: Option<char>, effects: &mut Vec<Effect>) {
+    match (&app.glossary_pane.view, c) {
+        (GlossaryView::List, Some(c)) => app.glossary_pane.filter.push(c),
+        (GlossaryView::List, None) => {
+            app.glossary_pane.filter.pop();
+        }
+        (_, None) => {
+            glossary_command(app, Command::Cancel, effects);
+            return;
+        }
+        _ => return,
+    }
+    app.glossary_pane.selected = 0;
+    app.refilter();
+}
+
+/// The glossary pane's keys; `false` if the command is not the pane's.
+pub(super) fn glossary_command(app: &mut App, c: Command, effects: &mut Vec<Effect>) -> bool {
+    let page = app
+        .panes
+        .glossary
+        .map_or(10, |r| r.height.saturating_sub(4).max(1) as isize);
+    let pending = app.glossary_pane.pending_delete.take();
+    match app.glossary_pane.view.clone() {
+        GlossaryView::List => match c {
+            Command::ScrollDown => app.glossary_pane.move_selection(1),
+            Command::ScrollUp => app.glossary_pane.move_selection(-1),
+            Command::PageDown | Command::HalfPageDown => app.glossary_pane.move_selection(page),
+            Command::PageUp | Command::HalfPageUp => app.glossary_pane.move_selection(-page),
+            Command::Top => app.glossary_pane.selected = 0,
+            Command::Bottom => app.glossary_pane.move_selection(isize::MAX / 2),
+            Command::Confirm | Command::Lookup => match app.glossary_pane.selected_term() {
+                Some(t) => open_entry(app, t, true),
+                None => app.info("No term matches the filter."),
+            },
+            Command::Cancel => {
+                if app.glossary_pane.filter.is_empty() {
+                    focus(app, PaneId::Article);
+                } else {
+                    app.glossary_pane.filter.clear();
+                    app.refilter();
+                }
+            }
+            _ => return false,
+        },
+        GlossaryView::Entry { term, scroll } => match c {
+            Command::ScrollDown => set_entry_scroll(app, term, scroll + 1),
+            Command::ScrollUp => set_entry_scroll(app, term, scroll.saturating_sub(1)),
+            Command::PageDown => set_entry_scroll(app, term, scroll + 10),
+            Command::PageUp => set_entry_scroll(app, term, scroll.saturating_sub(10)),
+            Command::Confirm => open_entry(app, term, true),
+            Command::Cancel => app.glossary_pane.view = GlossaryView::List,
+            Command::EditTerm | Command::DeleteTerm if !is_user_term(app, term) => {
+                app.info("Only your own terms can be edited or deleted.");
+            }
+            Command::EditTerm => {
+                if let Some(t) = app.glossary.terms.get(term) {
+                    app.mode = Mode::TermForm(TermForm::edit(t));
+                }
+            }
+            Command::DeleteTerm => delete_term(app, term, pending == Some(term), effects),
+            _ => return false,
+        },
+        GlossaryView::Unknown { word } => match c {
+            Command::AddTerm | Command::Confirm => {
+                app.mode = Mode::TermForm(TermForm::new(&word));
+            }
+            Command::Cancel => app.glossary_pane.view = GlossaryView::List,
+            _ => return false,
+        },
+    }
+    true
+}
+
+/// Delete a user term on the second press of the key.
+fn delete_term(app: &mut App, term: usize, confirmed: bool, effects: &mut Vec<Effect>) {
+    let lemma = app
+        .glossary
+        .terms
+        .get(term)
+        .map(|t| t.lemma.clone())
+        .unwrap_or_default();
+    if confirmed {
+        app.user_terms.retain(|t| t.lemma != lemma);
+        app.glossary_pane.view = GlossaryView::List;
+        app.search = None;
+        app.rebuild_glossary();
+        app.info(format!("Deleted „{lemma}“ from your glossary."));
+        effects.push(Effect::SaveUserGlossary);
+    } else {
+        app.glossary_pane.pending_delete = Some(term);
+        let keys = app.keymap.describe(Command::DeleteTerm);
+        app.info(format!(
+            "Press {keys} again to delete „{lemma}“ from your glossary."
+        ));
+    }
+}
+
+fn is_user_term(app: &App, term: usize) -> bool {
+    app.glossary
+        .terms
+        .get(term)
+        .is_some_and(|t| t.source == Source::User)
+}
+
+fn set_entry_scroll(app: &mut App, term: usize, scroll: usize) {
+    app.glossary_pane.view = GlossaryView::Entry {
+        term,
+        scroll: scroll.min(200),
+    };
+}
+
+/// Open a term's entry; its occurrences become the `n` / `N` matches. With `jump`, the
+/// article moves to the first occurrence, else the current one is the first at or after
+/// the word cursor.
+pub(super) fn open_entry(app: &mut App, term: usize, jump: bool) {
+    let Some(t) = app.glossary.terms.get(term) else {
+        return;
+    };
+    let headword = t.headword();
+    let matches: Vec<Match> = app
+        .glossary
+        .occurrences_of(term)
+        .map(|o| Match {
+            block: o.block,
+            range: o.range.clone(),
+        })
+        .collect();
+    app.glossary_pane.view = GlossaryView::Entry { term, scroll: 0 };
+    if let Some(i) = app.glossary_pane.items.iter().position(|&x| x == term) {
+        app.glossary_pane.selected = i;
+    }
+    let count = matches.len();
+    let current = if jump {
+        0
+    } else {
+        let at = app.cursor.as_ref().map_or(0, |c| c.range.start);
+        matches.iter().position(|m| m.range.end > at).unwrap_or(0)
+    };
+    app.search = (count > 0).then(|| Search {
+        query: headword.clone(),
+        matches,
+        current: Some(current),
+    });
+    if count == 0 {
+        app.info(format!("{headword}: not in this text."));
+        return;
+    }
+    if jump {
+        reveal_match(app, 0);
+    }
+    let keys = format!(
+        "{}/{}",
+        app.keymap.describe(Command::NextMatch),
+        app.keymap.describe(Command::PreviousMatch)
+    );
+    let times = if count == 1 {
+        "once".to_string()
+    } else {
+        format!("{count} times")
+    };
+    app.info(format!(
+        "{headword}: {times} in the text; {keys} steps through."
+    ));
+}
+
+/// Look up the word under the cursor: the term it belongs to opens in the glossary pane;
+/// otherwise the pane says so and offers to add it.
+pub(super) fn lookup(app: &mut App) {
+    let Some(c) = app.cursor.clone() else {
+        return;
+    };
+    let word = app.doc.text[c.range.clone()].to_string();
+    let term = app
+        .glossary
+        .occurrence_at(c.block, c.range.start)
+        .map(|o| o.term)
+        .or_else(|| app.glossary.lookup(&word));
+    if !app.view.show_glossary || app.view.zoom {
+        app.view.show_glossary = true;
+        app.view.zoom = false;
+        app.relayout();
+    }
+    if app.panes.narrow {
+        focus(app, PaneId::Glossary);
+    }
+    match term {
+        Some(t) => open_entry(app, t, false),
+        None => {
+            app.glossary_pane.view = GlossaryView::Unknown { word: word.clone() };
+            let keys = app.keymap.describe(Command::AddTerm);
+            app.info(format!(
+                "„{word}“ is not in the glossary; {keys} adds it to yours."
+            ));
+        }
+    }
+}
+
+/// Keys of the add/edit term form.
+pub(super) fn form_command(
+    app: &mut App,
+    c: Command,
+    mut form: TermForm,
+    effects: &mut Vec<Effect>,
+) {
+    match c {
+        Command::FocusNext | Command::ScrollDown => form.next_field(true),
+        Command::FocusPrevious | Command::ScrollUp => form.next_field(false),
+        Command::Cancel => {
+            app.mode = Mode::Reading;
+            app.info("Nothing added.");
+            return;
+        }
+        Command::Quit => {
+            app.quit = true;
+            effects.push(Effect::Quit);
+            return;
+        }
+        Command::Confirm => match form.to_term() {
+            Ok(term)
+                if app
+                    .user_glossary
+                    .as_ref()
+                    .is_some_and(|u| u.broken.is_some()) =>
+            {
+                let _ = term;
+                form.error = Some("Your glossary file is broken; fix it first.".into());
+            }
+            Ok(term) => {
+                let lemma = term.lemma.clone();
+                let replaced = form.editing.clone().unwrap_or_else(|| lemma.clone());
+                app.user_terms
+                    .retain(|t| t.lemma != replaced && t.lemma != lemma);
+                app.user_terms.push(term);
+                app.mode = Mode::Reading;
+                app.rebuild_glossary();
+                if let Some(t) = app.select_lemma(&lemma) {
+                    open_entry(app, t, false);
+                }
+                effects.push(Effect::SaveUserGlossary);
+                return;
+            }
+            Err(e) => form.error = Some(e),
+        },
+        _ => {}
+    }
+    app.mode = Mode::TermForm(form);
+}

@@ -1,0 +1,221 @@
+//! The glossary pane: the sorted, filterable list of terms with their counts, an open
+//! entry with every sentence the term stands in, or a word that is not in the glossary.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Padding, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::{Theme, pane_block, plain, truncate};
+use crate::app::{App, Command, GlossaryView, PaneId};
+
+pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let count = app.glossary.terms.len();
+    let title = Line::from(vec![plain(format!(" Glossary ({count}) "), theme.heading)]);
+    let block = pane_block(app, theme, PaneId::Glossary, title).padding(Padding::horizontal(1));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.width < 4 || inner.height == 0 {
+        return;
+    }
+    match &app.glossary_pane.view {
+        GlossaryView::List => draw_list(app, theme, frame, inner),
+        GlossaryView::Entry { term, scroll } => {
+            draw_entry(app, theme, frame, inner, *term, *scroll)
+        }
+        GlossaryView::Unknown { word } => draw_unknown(app, theme, frame, inner, word),
+    }
+}
+
+fn draw_list(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let pane = &app.glossary_pane;
+    let width = usize::from(area.width);
+    let focused = app.view.focus == PaneId::Glossary;
+    let filter_line = if focused || !pane.filter.is_empty() {
+        let cursor = if focused { "▏" } else { "" };
+        Line::from(vec![
+            Span::styled("Filter: ", theme.label),
+            Span::raw(format!("{}{cursor}", pane.filter)),
+        ])
+    } else {
+        Line::from(Span::styled("Tab here, then type to filter", theme.muted))
+    };
+    let mut lines = vec![filter_line];
+    if app.glossary.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            "No glossary for this document. Put the word cursor on a word (w) and press + to add your own terms.",
+            theme.muted,
+        )));
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    if pane.items.is_empty() {
+        lines.push(Line::from(Span::styled("No term matches.", theme.muted)));
+    }
+    let rows = usize::from(area.height).saturating_sub(1);
+    let first = pane.selected.saturating_sub(rows.saturating_sub(1));
+    for (i, &t) in pane.items.iter().enumerate().skip(first).take(rows) {
+        let term = &app.glossary.terms[t];
+        let count = app.glossary.count(t);
+        let right = format!("{count:>3}");
+        let mut left = term.headword();
+        if term.gender.is_none() && !term.pos.short().is_empty() {
+            left.push_str(&format!("  {}", term.pos.short()));
+        }
+        if term.source == crate::glossary::Source::User {
+            left.push_str(" ★");
+        }
+        let room = width.saturating_sub(right.width() + 1);
+        let left = truncate(&left, room);
+        let pad = width.saturating_sub(left.width() + right.width());
+        let style = if i == pane.selected && focused {
+            theme.selected
+        } else if i == pane.selected {
+            theme.label
+        } else {
+            theme.paragraph
+        };
+        let count_style = if count == 0 { theme.muted } else { style };
+        lines.push(Line::from(vec![
+            Span::styled(left, style),
+            Span::styled(" ".repeat(pad), style),
+            Span::styled(right, count_style),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn draw_entry(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, t: usize, scroll: usize) {
+    let Some(term) = app.glossary.terms.get(t) else {
+        return;
+    };
+    let mut lines = vec![Line::from(Span::styled(term.headword(), theme.title))];
+    let plural = term.plural_label();
+    let mut grammar = vec![term.pos.name().to_string()];
+    if !plural.is_empty() {
+        grammar.push(format!("Pl. {plural}"));
+    }
+    if !term.category.is_empty() {
+        grammar.push(term.category.clone());
+    }
+    if term.source == crate::glossary::Source::User {
+        grammar.push("your term".into());
+    }
+    lines.push(Line::from(Span::styled(grammar.join(" · "), theme.muted)));
+    lines.push(Line::from(vec![
+        Span::styled("English: ", theme.label),
+        Span::raw(term.english.join(", ")),
+    ]));
+    if !term.explanation_de.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::raw(term.explanation_de.clone())));
+    }
+    if !term.explanation_en.is_empty() {
+        lines.push(Line::from(Span::styled(
+            term.explanation_en.clone(),
+            theme.credit,
+        )));
+    }
+    if !term.note.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::from(vec![
+            Span::styled("Note: ", theme.label),
+            Span::raw(term.note.clone()),
+        ]));
+    }
+    lines.push(Line::default());
+    let count = app.glossary.count(t);
+    lines.push(Line::from(Span::styled(
+        format!("In the text ({count}):"),
+        theme.label,
+    )));
+    let current = app
+        .search
+        .as_ref()
+        .and_then(|s| s.current.and_then(|i| s.matches.get(i)));
+    for o in app.glossary.occurrences_of(t) {
+        let text = &app.doc.text;
+        let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let before = squash(&text[o.sentence.start..o.range.start]);
+        let form = squash(&text[o.range.clone()]);
+        let after = squash(&text[o.range.end..o.sentence.end]);
+        let is_current = current.is_some_and(|m| m.range == o.range);
+        let marker = if is_current { "▶ " } else { "¶ " };
+        let space = |s: &str, at_end: bool| {
+            if s.is_empty() {
+                String::new()
+            } else if at_end {
+                format!("{s} ")
+            } else {
+                s.to_string()
+            }
+        };
+        let glued_before = text[..o.range.start].ends_with(char::is_whitespace);
+        lines.push(Line::from(vec![
+            Span::styled(format!("{marker}{} ", o.block + 1), theme.muted),
+            Span::raw(space(&before, glued_before)),
+            Span::styled(form, theme.search_match.patch(theme.term)),
+            Span::raw(if text[o.range.end..].starts_with(char::is_whitespace) {
+                format!(" {after}")
+            } else {
+                after
+            }),
+        ]));
+    }
+    let keys = |c| app.keymap.describe(c);
+    let mut hint = format!(
+        "{}/{} occurrences · {} back",
+        keys(Command::NextMatch),
+        keys(Command::PreviousMatch),
+        keys(Command::Cancel)
+    );
+    if term.source == crate::glossary::Source::User {
+        hint.push_str(&format!(
+            " · {} edit · {} delete",
+            keys(Command::EditTerm),
+            keys(Command::DeleteTerm)
+        ));
+    }
+    let body_height = area.height.saturating_sub(1);
+    let body = Rect::new(area.x, area.y, area.width, body_height);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+        body,
+    );
+    let hint_area = Rect::new(area.x, area.y + body_height, area.width, 1);
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            truncate(&hint, usize::from(area.width)),
+            theme.muted,
+        ))
+        .alignment(Alignment::Left),
+        hint_area,
+    );
+}
+
+fn draw_unknown(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, word: &str) {
+    let keys = app.keymap.describe(Command::AddTerm);
+    let lines = vec![
+        Line::from(Span::styled(format!("„{word}“"), theme.title)),
+        Line::default(),
+        Line::from("is not in the glossary."),
+        Line::default(),
+        Line::from(vec![
+            Span::raw("Press "),
+            Span::styled(keys, theme.heading),
+            Span::raw(" to add it to your own glossary (lemma, meaning, gender, plural, note)."),
+        ]),
+        Line::from(Span::styled(
+            format!(
+                "{} goes back to the list.",
+                app.keymap.describe(Command::Cancel)
+            ),
+            theme.muted,
+        )),
+    ];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+}
