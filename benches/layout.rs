@@ -87,7 +87,21 @@ fn benches(c: &mut Criterion) {
     }
     keys.finish();
 
+    let mut terms = c.benchmark_group("glossary");
+    terms.sample_size(20);
     let doc = bundled();
+    let glossary_terms = lesepult::glossary::bundled();
+    terms.bench_function("build_and_match_whole_article", |b| {
+        b.iter(|| lesepult::glossary::Glossary::build(&doc, Vec::new(), glossary_terms.clone()))
+    });
+    let matcher = lesepult::glossary::Matcher::new(&glossary_terms);
+    // About one 120x40 screen of text: the first 3,000 bytes of the article.
+    let screen_text = &doc.text[..doc.text.floor_char_boundary(3000)];
+    terms.bench_function("match_one_screen", |b| {
+        b.iter(|| matcher.find(black_box(screen_text)))
+    });
+    terms.finish();
+
     let longest = doc
         .blocks
         .iter()
