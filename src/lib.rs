@@ -5,11 +5,13 @@
 
 pub mod app;
 pub mod cli;
+pub mod clock;
 pub mod commands;
 pub mod config;
 pub mod document;
 pub mod glossary;
 pub mod layout;
+pub mod notes;
 pub mod location;
 pub mod paths;
 pub mod resume;
