@@ -37,6 +37,30 @@ pub struct Cli {
 pub enum Subcommands {
     /// Print the config file, data and state locations this run would use.
     Paths,
+    /// List the notes of a document.
+    Notes {
+        /// The document (default: the bundled article).
+        #[arg(long, value_name = "PATH")]
+        doc: Option<PathBuf>,
+        /// Print JSON (the export schema) instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export the notes (and, for Anki, the glossary terms) of a document.
+    Export {
+        /// markdown, json, csv or anki.
+        #[arg(long, value_enum)]
+        format: crate::notes::export::Format,
+        /// The document (default: the bundled article).
+        #[arg(long, value_name = "PATH")]
+        doc: Option<PathBuf>,
+        /// Write to FILE (atomically) instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// A glossary file for the document (Anki term cards).
+        #[arg(long, value_name = "PATH")]
+        glossary: Option<PathBuf>,
+    },
     /// List the glossary's terms, or look up WORD in any inflected form.
     Glossary {
         /// A word in any form ("Leerverkäufe"); without it, all terms are listed.

@@ -6,6 +6,8 @@ use serde::Serialize;
 
 use crate::document::Document;
 use crate::glossary::{self, Glossary};
+use crate::notes::export::{self, Format};
+use crate::notes::{Note, NotesStore, anchor};
 use crate::paths::Paths;
 use crate::sources;
 
@@ -158,4 +160,97 @@ pub fn glossary(
 /// Pretty JSON of anything serialisable.
 fn to_json<T: Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// The notes of a document, re-anchored in its current text. A broken notes file is an
+/// error (exit 2) naming the file and the place; notes of a recovery file are included.
+fn load_notes(doc: &Document, paths: &Paths) -> Result<Vec<Note>, CommandError> {
+    let (store, loaded) = NotesStore::open(&paths.notes_dir(), doc);
+    if let Some(bad) = loaded.unreadable
+        && !loaded.from_recovery
+    {
+        return Err(CommandError {
+            code: 2,
+            message: format!(
+                "{bad} (not changed; the app saves new notes to {})",
+                store.recovery_path.display()
+            ),
+        });
+    }
+    let mut notes = loaded.notes;
+    for n in &mut notes {
+        n.detached = !anchor::reanchor(doc, &mut n.anchor);
+    }
+    crate::notes::store::sort_notes(&mut notes);
+    Ok(notes)
+}
+
+/// `lesepult notes [--json]`.
+pub fn notes(doc: &Document, paths: &Paths, json: bool) -> Result<(), CommandError> {
+    let notes = load_notes(doc, paths)?;
+    if json {
+        print!("{}", export::json(doc, &notes));
+        return Ok(());
+    }
+    if notes.is_empty() {
+        println!("No notes on „{}“.", doc.title);
+        return Ok(());
+    }
+    for n in &notes {
+        let place = if n.detached {
+            "detached".to_string()
+        } else {
+            format!("¶{}", n.anchor.block + 1)
+        };
+        let tags: Vec<String> = n.tags().iter().map(|t| format!("#{t}")).collect();
+        println!(
+            "{place:<5} „{}“  {}  {}  {}",
+            crate::ui_text::shorten(&n.anchor.quote, 40),
+            crate::ui_text::shorten(&n.text, 60),
+            tags.join(" "),
+            crate::clock::date_of(&n.updated)
+        );
+    }
+    Ok(())
+}
+
+/// `lesepult export --format F [--output FILE]`.
+pub fn export(
+    doc: &Document,
+    paths: &Paths,
+    format: Format,
+    output: Option<&Path>,
+    glossary_file: Option<&Path>,
+) -> Result<(), CommandError> {
+    let notes = load_notes(doc, paths)?;
+    let g = if format == Format::Anki {
+        let document_terms =
+            sources::document_terms(doc, glossary_file).map_err(|e| CommandError {
+                code: 2,
+                message: e.to_string(),
+            })?;
+        let user = glossary::user::load(&glossary::user::path(&paths.data_dir)).unwrap_or_default();
+        Some(Glossary::build(doc, user, document_terms))
+    } else {
+        None
+    };
+    let text = export::render(format, doc, &notes, g.as_ref());
+    match output {
+        Some(path) => {
+            crate::storage::write_atomic(path, text.as_bytes(), false).map_err(|e| {
+                CommandError {
+                    code: 1,
+                    message: e.to_string(),
+                }
+            })?;
+            eprintln!(
+                "Exported {} notes as {} to {}.",
+                notes.len(),
+                format.name(),
+                path.display()
+            );
+        }
+        None => print!("{text}"),
+    }
+    Ok(())
 }

@@ -54,6 +54,8 @@ pub struct ThemeConfig {
     pub search_match: Color,
     pub error: Color,
     pub term: Color,
+    pub note: Color,
+    pub selection: Color,
 }
 
 /// The merged configuration.
@@ -217,6 +219,8 @@ impl Config {
                 search_match: Color::Reset,
                 error: Color::Reset,
                 term: Color::Reset,
+                note: Color::Reset,
+                selection: Color::Reset,
             },
             keys: Vec::new(),
         }
@@ -281,6 +285,8 @@ impl Config {
                     "search_match" => &mut self.theme.search_match,
                     "error" => &mut self.theme.error,
                     "term" => &mut self.theme.term,
+                    "note" => &mut self.theme.note,
+                    "selection" => &mut self.theme.selection,
                     other => {
                         return Err(src.error(
                             name.span().start,

@@ -4,14 +4,15 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 
-use crate::app::{Action, App, Effect, UserGlossary, update};
+use crate::app::{Action, App, Effect, Mode, UserGlossary, notes_keys, update};
 use crate::cli::{Cli, Subcommands};
 use crate::config::{Config, DEFAULT_CONFIG};
 use crate::document::{self, Document};
+use crate::notes::NotesStore;
 use crate::paths::Paths;
 use crate::terminal::{TerminalGuard, termination_flag};
 use crate::ui::{self, Theme};
-use crate::{commands, glossary, resume, sources, storage};
+use crate::{commands, effects, glossary, resume, sources, storage};
 
 /// How a run failed: bad input (exit code 2) or a failure while running (exit code 1).
 #[derive(Debug)]
@@ -62,12 +63,33 @@ pub fn main(cli: Cli) -> Result<(), Failure> {
                     error: anyhow::anyhow!(e.message),
                 });
         }
+        Some(Subcommands::Notes { doc, json }) => {
+            let doc = open(doc.as_deref())?;
+            return commands::notes(&doc, &paths, json).map_err(command_failure);
+        }
+        Some(Subcommands::Export {
+            format,
+            doc,
+            output,
+            glossary,
+        }) => {
+            let doc = open(doc.as_deref())?;
+            return commands::export(&doc, &paths, format, output.as_deref(), glossary.as_deref())
+                .map_err(command_failure);
+        }
         None => {}
     }
     // Everything that can be wrong with the input is checked before raw mode.
     let config = Config::load(&paths.config_file).map_err(bad_input)?;
     let doc = open(cli.path.as_deref())?;
     read(doc, config, &paths, cli.from_start, cli.glossary.as_deref())
+}
+
+fn command_failure(e: commands::CommandError) -> Failure {
+    Failure {
+        code: e.code,
+        error: anyhow::anyhow!(e.message),
+    }
 }
 
 /// The document at `path`, or the bundled article.
@@ -108,6 +130,12 @@ fn read(
         }
     };
 
+    // Notes: a broken file is left alone; its backup is offered; new notes go to the
+    // recovery file beside it.
+    let notes_dir = paths.notes_dir();
+    storage::remove_stale_temps(&notes_dir);
+    let (mut store, loaded) = NotesStore::open(&notes_dir, &doc);
+
     let terminate = termination_flag().map_err(failed)?;
     let theme = Theme::new(&config.theme, Theme::no_color_from_env());
     let mut guard = TerminalGuard::enter().map_err(failed)?;
@@ -118,6 +146,7 @@ fn read(
         path: user_file.clone(),
         broken,
     });
+    notes_keys::set_notes(&mut app, loaded.notes, loaded.deleted);
     if let Some(anchor) = resumed {
         app.go_to_anchor(anchor);
         let pct = app.percent();
@@ -125,29 +154,32 @@ fn read(
             "Resumed where you left off ({pct}%). g goes to the start."
         ));
     }
+    if let Some(bad) = &loaded.unreadable {
+        app.notes_status.recovery = Some(store.recovery_path.clone());
+        let from = if loaded.from_recovery {
+            format!(" Notes were read from {}.", store.recovery_path.display())
+        } else {
+            String::new()
+        };
+        problems.push(format!(
+            "Notes file broken: {bad}. It is left as it is; new notes go to {}.{from}",
+            store.recovery_path.display()
+        ));
+        if let Some(backup) = bad.backup.clone().filter(|b| !b.is_empty()) {
+            app.notes_status.backup = Some(backup);
+            app.mode = Mode::AskBackup;
+        }
+    }
     if !problems.is_empty() {
         app.error(problems.join(" · "));
     }
 
-    let mut last_save = Instant::now();
-    let mut unsaved = false;
-    let mut save_error: Option<String> = None;
-    let mut save = |app: &mut App, unsaved: &mut bool, last_save: &mut Instant| {
-        let anchor = app.anchor();
-        match resume::save(&positions, &app.doc, anchor) {
-            Ok(()) => {
-                *unsaved = false;
-                save_error = None;
-            }
-            Err(e) => {
-                let text = format!("Reading position not saved: {e}");
-                app.error(text.clone());
-                save_error = Some(text);
-            }
-        }
-        *last_save = Instant::now();
+    let mut position = PositionSaver {
+        dir: positions,
+        last: Instant::now(),
+        pending: false,
+        error: None,
     };
-
     // For the end-to-end test of the panic hook only.
     let panic_for_test = std::env::var_os("LESEPULT_TEST_PANIC").is_some();
     loop {
@@ -163,54 +195,98 @@ fn read(
         }
         let action = if terminate.load(std::sync::atomic::Ordering::Relaxed) {
             Action::Terminate
-        } else if event::poll(Duration::from_millis(200)).map_err(failed)? {
-            match event::read().map_err(failed)? {
-                Event::Key(key) if key.kind != KeyEventKind::Release => {
-                    match crate::app::action_for_key(&app, &key) {
-                        Some(a) => a,
-                        None => continue,
-                    }
-                }
-                Event::Mouse(m) => match m.kind {
-                    MouseEventKind::ScrollDown => Action::Wheel {
-                        column: m.column,
-                        row: m.row,
-                        delta: 1,
-                    },
-                    MouseEventKind::ScrollUp => Action::Wheel {
-                        column: m.column,
-                        row: m.row,
-                        delta: -1,
-                    },
-                    MouseEventKind::Down(MouseButton::Left) => Action::Click {
-                        column: m.column,
-                        row: m.row,
-                    },
-                    _ => continue,
-                },
-                Event::Resize(width, height) => Action::Resize { width, height },
-                _ => continue,
-            }
         } else {
-            Action::Tick
+            match next_action(&app).map_err(failed)? {
+                Some(action) => action,
+                None => continue,
+            }
         };
         for effect in update(&mut app, action) {
             match effect {
-                Effect::SavePosition => unsaved = true,
+                Effect::SavePosition => position.pending = true,
                 Effect::Quit => {}
                 Effect::SaveUserGlossary => save_user_glossary(&mut app),
+                Effect::SaveNotes => effects::save_notes(&mut app, &mut store),
+                Effect::Export { format, path } => effects::export(&mut app, format, &path),
+                Effect::WriteNotesTo(path) => effects::write_notes_to(&mut app, &store, &path),
+                Effect::ExternalEditor => effects::external_editor(&mut app, &mut guard),
             }
         }
-        if unsaved && last_save.elapsed() >= SAVE_INTERVAL {
-            save(&mut app, &mut unsaved, &mut last_save);
+        if position.pending && position.last.elapsed() >= SAVE_INTERVAL {
+            position.save(&mut app);
         }
     }
-    save(&mut app, &mut unsaved, &mut last_save);
+    position.save(&mut app);
     drop(guard);
-    if let Some(e) = save_error {
+    if let Some(e) = position.error {
         eprintln!("lesepult: {e}");
     }
+    if app.notes_status.unsaved {
+        eprintln!(
+            "lesepult: {} note change(s) were not saved: {}",
+            app.notes.len(),
+            app.notes_status.error.clone().unwrap_or_default()
+        );
+    }
     Ok(())
+}
+
+/// Saves the reading position, at most about once a second while scrolling.
+struct PositionSaver {
+    dir: std::path::PathBuf,
+    last: Instant,
+    pending: bool,
+    error: Option<String>,
+}
+
+impl PositionSaver {
+    fn save(&mut self, app: &mut App) {
+        let anchor = app.anchor();
+        match resume::save(&self.dir, &app.doc, anchor) {
+            Ok(()) => {
+                self.pending = false;
+                self.error = None;
+            }
+            Err(e) => {
+                let text = format!("Reading position not saved: {e}");
+                app.error(text.clone());
+                self.error = Some(text);
+            }
+        }
+        self.last = Instant::now();
+    }
+}
+
+/// Wait a little for an input event and turn it into an action (`Tick` if none came).
+fn next_action(app: &App) -> std::io::Result<Option<Action>> {
+    if !event::poll(Duration::from_millis(200))? {
+        return Ok(Some(Action::Tick));
+    }
+    Ok(match event::read()? {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            crate::app::action_for_key(app, &key)
+        }
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => Some(Action::Wheel {
+                column: m.column,
+                row: m.row,
+                delta: 1,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::Wheel {
+                column: m.column,
+                row: m.row,
+                delta: -1,
+            }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                column: m.column,
+                row: m.row,
+            }),
+            _ => None,
+        },
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        Event::Paste(text) => Some(Action::Paste(text)),
+        _ => None,
+    })
 }
 
 /// Write the user's glossary; the message says where, or what went wrong.

@@ -4,6 +4,8 @@ mod action;
 pub mod cursor;
 mod glossary_pane;
 mod keymap;
+pub mod notes_keys;
+mod notes_pane;
 pub mod panes;
 mod study;
 pub mod term_form;
@@ -13,6 +15,7 @@ pub use action::{Action, Command, PaneId};
 pub use cursor::WordCursor;
 pub use glossary_pane::{GlossaryPane, GlossaryView};
 pub use keymap::{KeyChord, Keymap, UnknownKey};
+pub use notes_pane::{ExportDialog, NoteEditor, NotesPane, default_path, note_matches};
 pub use panes::{Panes, View};
 pub use term_form::TermForm;
 pub use update::{Effect, action_for_key, update};
@@ -22,6 +25,7 @@ use crate::document::Document;
 use crate::document::search::Match;
 use crate::glossary::{Glossary, Term};
 use crate::layout::{Anchor, LayoutCache, Position};
+use crate::notes::Note;
 
 /// What the keys currently drive.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +46,33 @@ pub enum Mode {
     },
     /// Adding or editing a term of the user's glossary.
     TermForm(TermForm),
+    /// Writing a note in the notes pane.
+    Editing,
+    /// The export dialog.
+    Export(ExportDialog),
+    /// Quitting with notes that are not saved: retry, write elsewhere, or quit anyway.
+    ConfirmQuit,
+    /// Typing a path to write the unsaved notes to.
+    WriteElsewhere {
+        input: String,
+    },
+    /// The notes file is broken and has a readable backup: load it?
+    AskBackup,
+}
+
+/// Where the notes stand on disk.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NotesStatus {
+    /// Notes changed since the last successful save.
+    pub unsaved: bool,
+    /// The last save error, shown until a save succeeds.
+    pub error: Option<String>,
+    /// The notes file is broken: notes go to this recovery file.
+    pub recovery: Option<std::path::PathBuf>,
+    /// Notes of a broken file's backup, offered at the start.
+    pub backup: Option<Vec<Note>>,
+    /// The last deleted note, for undo.
+    pub last_deleted: Option<Note>,
 }
 
 /// The user's own glossary file and whether it may be written.
@@ -91,6 +122,15 @@ pub struct App {
     pub user_terms: Vec<Term>,
     pub user_glossary: Option<UserGlossary>,
     pub cursor: Option<WordCursor>,
+    /// The fixed end of a selection (the word cursor is the moving end).
+    pub selection: Option<WordCursor>,
+    /// The document's notes, in text order.
+    pub notes: Vec<Note>,
+    /// Ids of deleted notes (kept so a merge does not bring them back).
+    pub notes_deleted: Vec<String>,
+    pub notes_pane: NotesPane,
+    pub notes_status: NotesStatus,
+    pub editor: Option<NoteEditor>,
 }
 
 impl App {
@@ -122,6 +162,12 @@ impl App {
             user_terms: Vec::new(),
             user_glossary: None,
             cursor: None,
+            selection: None,
+            notes: Vec::new(),
+            notes_deleted: Vec::new(),
+            notes_pane: NotesPane::default(),
+            notes_status: NotesStatus::default(),
+            editor: None,
         };
         app.relayout();
         if app.doc.is_empty() {

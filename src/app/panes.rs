@@ -128,11 +128,12 @@ pub fn compute(width: u16, height: u16, view: View, cfg: &LayoutConfig, max_text
     panes
 }
 
-/// Inside the border, one column of margin each side, at most `max_text` wide, centred.
+/// Inside the border, a two-column margin on the left (for note markers) and one on the
+/// right, at most `max_text` wide, centred.
 fn text_area(article: Rect, max_text: usize) -> Rect {
-    let inner_w = article.width.saturating_sub(4);
+    let inner_w = article.width.saturating_sub(5);
     let w = inner_w.min(u16::try_from(max_text).unwrap_or(u16::MAX));
-    let x = article.x + 2 + (inner_w - w) / 2;
+    let x = article.x + 3 + (inner_w - w) / 2;
     Rect::new(x, article.y + 1, w, article.height.saturating_sub(2))
 }
 

@@ -63,15 +63,15 @@ pub(super) fn glossary_command(app: &mut App, c: Command, effects: &mut Vec<Effe
             Command::PageUp => set_entry_scroll(app, term, scroll.saturating_sub(10)),
             Command::Confirm => open_entry(app, term, true),
             Command::Cancel => app.glossary_pane.view = GlossaryView::List,
-            Command::EditTerm | Command::DeleteTerm if !is_user_term(app, term) => {
+            Command::Edit | Command::Delete if !is_user_term(app, term) => {
                 app.info("Only your own terms can be edited or deleted.");
             }
-            Command::EditTerm => {
+            Command::Edit => {
                 if let Some(t) = app.glossary.terms.get(term) {
                     app.mode = Mode::TermForm(TermForm::edit(t));
                 }
             }
-            Command::DeleteTerm => delete_term(app, term, pending == Some(term), effects),
+            Command::Delete => delete_term(app, term, pending == Some(term), effects),
             _ => return false,
         },
         GlossaryView::Unknown { word } => match c {
@@ -102,7 +102,7 @@ fn delete_term(app: &mut App, term: usize, confirmed: bool, effects: &mut Vec<Ef
         effects.push(Effect::SaveUserGlossary);
     } else {
         app.glossary_pane.pending_delete = Some(term);
-        let keys = app.keymap.describe(Command::DeleteTerm);
+        let keys = app.keymap.describe(Command::Delete);
         app.info(format!(
             "Press {keys} again to delete „{lemma}“ from your glossary."
         ));

@@ -6,6 +6,8 @@ use super::action::{Action, Command, PaneId};
 use super::cursor;
 use super::glossary_pane::GlossaryView;
 use super::keymap::KeyChord;
+use super::notes_keys;
+use super::notes_pane::ExportDialog;
 use super::study;
 use super::term_form::TermForm;
 use super::{App, Mode, Search};
@@ -21,6 +23,17 @@ pub enum Effect {
     Quit,
     /// The user's glossary changed: write it.
     SaveUserGlossary,
+    /// The notes changed: save them (lock, merge, atomic write); report only success.
+    SaveNotes,
+    /// Open the note being edited in `$VISUAL` / `$EDITOR`.
+    ExternalEditor,
+    /// Export the notes.
+    Export {
+        format: crate::notes::export::Format,
+        path: String,
+    },
+    /// Write the unsaved notes to another file (after a failed save, at quit).
+    WriteNotesTo(String),
 }
 
 /// Rows moved by one wheel notch.
@@ -29,14 +42,47 @@ const WHEEL_ROWS: usize = 3;
 /// Turn a key into an action, given the mode (a prompt takes typed characters).
 pub fn action_for_key(app: &App, key: &KeyEvent) -> Option<Action> {
     let chord = KeyChord::from_event(key);
+    let plain = !key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match &app.mode {
+        Mode::Editing => {
+            return match app.keymap.command(&chord) {
+                Some(c @ (Command::SaveNote | Command::ExternalEditor | Command::Cancel)) => {
+                    Some(Action::Command(c))
+                }
+                Some(Command::Quit) if !plain => Some(Action::Command(Command::Quit)),
+                _ => Some(Action::EditorKey(*key)),
+            };
+        }
+        Mode::ConfirmQuit | Mode::AskBackup => {
+            return match key.code {
+                KeyCode::Esc => Some(Action::Command(Command::Cancel)),
+                KeyCode::Char(c) if plain => Some(Action::Input(c)),
+                _ => app.keymap.command(&chord).map(Action::Command),
+            };
+        }
+        Mode::Export(_) | Mode::WriteElsewhere { .. } => {
+            return match key.code {
+                KeyCode::Enter => Some(Action::Command(Command::Confirm)),
+                KeyCode::Esc => Some(Action::Command(Command::Cancel)),
+                KeyCode::Backspace => Some(Action::DeleteBack),
+                KeyCode::Tab | KeyCode::Right => Some(Action::Command(Command::FocusNext)),
+                KeyCode::BackTab | KeyCode::Left => Some(Action::Command(Command::FocusPrevious)),
+                KeyCode::Char(c) if plain => Some(Action::Input(c)),
+                _ => app.keymap.command(&chord).map(Action::Command),
+            };
+        }
+        _ => {}
+    }
     let typing = matches!(app.mode, Mode::Searching { .. } | Mode::TermForm(_))
         || (app.mode == Mode::Reading
             && app.view.focus == PaneId::Glossary
-            && app.glossary_pane.view == GlossaryView::List);
+            && app.glossary_pane.view == GlossaryView::List)
+        || (app.mode == Mode::Reading
+            && app.view.focus == PaneId::Notes
+            && app.notes_pane.filtering);
     if typing {
-        let plain = !key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         let in_form = matches!(app.mode, Mode::TermForm(_));
         return match key.code {
             KeyCode::Enter => Some(Action::Command(Command::Confirm)),
@@ -64,6 +110,17 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Input(c) => text_input(app, Some(c), &mut effects),
         Action::DeleteBack => text_input(app, None, &mut effects),
+        Action::EditorKey(key) => notes_keys::editor_key(app, key),
+        Action::Paste(text) => match (&app.mode, &mut app.editor) {
+            (Mode::Editing, Some(editor)) => {
+                editor.textarea.insert_str(text);
+            }
+            _ => {
+                for c in text.chars().filter(|c| !c.is_control()) {
+                    text_input(app, Some(c), &mut effects);
+                }
+            }
+        },
         Action::Resize { width, height } => {
             app.size = (width, height);
             app.relayout();
@@ -96,6 +153,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::Terminate => {
+            // Keep a draft as a note, save, then leave.
+            if app.editor.is_some() {
+                notes_keys::commit_editor(app, &mut effects);
+            }
+            if app.notes_status.unsaved && !effects.contains(&Effect::SaveNotes) {
+                effects.push(Effect::SaveNotes);
+            }
             app.quit = true;
             effects.push(Effect::Quit);
         }
@@ -113,7 +177,42 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
         Mode::Help { scroll } => return help_command(app, c, scroll, effects),
         Mode::Searching { .. } => return search_command(app, c, effects),
         Mode::TermForm(form) => return study::form_command(app, c, form, effects),
+        Mode::Editing => return notes_keys::editor_command(app, c, effects),
+        Mode::Export(dialog) => return notes_keys::export_command(app, c, dialog, effects),
+        Mode::ConfirmQuit => {
+            match c {
+                Command::Quit => {
+                    app.quit = true;
+                    effects.push(Effect::Quit);
+                }
+                _ => app.mode = Mode::Reading,
+            }
+            return;
+        }
+        Mode::WriteElsewhere { input } => {
+            match c {
+                Command::Confirm => {
+                    app.mode = Mode::Reading;
+                    effects.push(Effect::WriteNotesTo(input));
+                }
+                Command::Cancel => app.mode = Mode::ConfirmQuit,
+                _ => {}
+            }
+            return;
+        }
+        Mode::AskBackup => {
+            if c == Command::Cancel {
+                app.mode = Mode::Reading;
+            }
+            return;
+        }
         Mode::Reading => {}
+    }
+    if app.view.focus == PaneId::Notes && app.notes_pane.filtering {
+        return notes_keys::filter_command(app, c);
+    }
+    if app.view.focus == PaneId::Notes && notes_keys::notes_command(app, c, effects) {
+        return;
     }
     if app.view.focus == PaneId::Glossary && study::glossary_command(app, c, effects) {
         return;
@@ -121,10 +220,11 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
     let page = app.text_height().saturating_sub(2).max(1) as isize;
     let reading_article = app.view.focus == PaneId::Article;
     match c {
-        Command::Quit => {
-            app.quit = true;
-            effects.push(Effect::Quit);
-        }
+        Command::Quit => notes_keys::request_quit(app, effects),
+        Command::AddNote => notes_keys::add_note(app),
+        Command::UndoDelete => notes_keys::undo_delete(app, effects),
+        Command::Export => app.mode = Mode::Export(ExportDialog::new(&app.doc.id())),
+        Command::SaveNote | Command::ExternalEditor => {}
         Command::Help => app.mode = Mode::Help { scroll: 0 },
         Command::TableOfContents => {
             if app.doc.headings().is_empty() {
@@ -167,10 +267,14 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
             app.relayout();
         }
         Command::Cancel => {
-            if app.search.take().is_none() && app.cursor.take().is_none() {
+            if app.selection.take().is_none()
+                && app.search.take().is_none()
+                && app.cursor.take().is_none()
+            {
                 focus(app, PaneId::Article);
             }
         }
+        Command::Select => notes_keys::toggle_selection(app),
         Command::Confirm | Command::Lookup if app.cursor.is_some() => study::lookup(app),
         Command::Lookup => {
             cursor::step(app, true);
@@ -183,7 +287,7 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
             }
             None => app.info("Put the word cursor on a word first (w, or a click)."),
         },
-        Command::Confirm | Command::EditTerm | Command::DeleteTerm => {}
+        Command::Confirm | Command::Edit | Command::Delete => {}
         _ if !reading_article => {}
         Command::NextWord => cursor::step(app, true),
         Command::PreviousWord => cursor::step(app, false),
@@ -239,6 +343,35 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
 }
 
 /// Show or hide a side pane (and leave zoom); a hidden pane gives the focus back.
+/// The answer to "load the backup of the broken notes file?".
+fn ask_backup_input(app: &mut App, c: char, effects: &mut Vec<Effect>) {
+    match c {
+        'y' | 'Y' | 'j' | 'J' => {
+            let backup = app.notes_status.backup.take().unwrap_or_default();
+            let count = backup.len();
+            let mut notes = std::mem::take(&mut app.notes);
+            for n in backup {
+                if !notes.iter().any(|m| m.id == n.id) {
+                    notes.push(n);
+                }
+            }
+            let deleted = std::mem::take(&mut app.notes_deleted);
+            notes_keys::set_notes(app, notes, deleted);
+            app.mode = Mode::Reading;
+            app.notes_status.unsaved = true;
+            app.info(format!(
+                "Loaded {count} notes from the backup; they are saved to the recovery file."
+            ));
+            effects.push(Effect::SaveNotes);
+        }
+        'n' | 'N' => {
+            app.mode = Mode::Reading;
+            app.info("The backup was not loaded. New notes go to the recovery file.");
+        }
+        _ => {}
+    }
+}
+
 fn toggle_side(app: &mut App, pane: PaneId) {
     let shown = match pane {
         PaneId::Glossary => &mut app.view.show_glossary,
@@ -459,6 +592,24 @@ fn text_input(app: &mut App, c: Option<char>, effects: &mut Vec<Effect>) {
     match &mut app.mode {
         Mode::Searching { .. } => search_input(app, c),
         Mode::TermForm(form) => form.input(c),
+        Mode::Export(dialog) => notes_keys::export_input(dialog, c),
+        Mode::WriteElsewhere { input } => match c {
+            Some(c) => input.push(c),
+            None => {
+                input.pop();
+            }
+        },
+        Mode::ConfirmQuit => {
+            if let Some(c) = c {
+                notes_keys::confirm_quit_input(app, c, effects);
+            }
+        }
+        Mode::AskBackup => {
+            if let Some(c) = c {
+                ask_backup_input(app, c, effects);
+            }
+        }
+        Mode::Reading if app.view.focus == PaneId::Notes => notes_keys::filter_input(app, c),
         Mode::Reading if app.view.focus == PaneId::Glossary => study::filter_input(app, c, effects),
         _ => {}
     }

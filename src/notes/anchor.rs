@@ -46,7 +46,13 @@ pub fn block_at(doc: &Document, offset: usize) -> Option<usize> {
 }
 
 /// An anchor for `range` (bytes of `doc.text`) in `block`.
-pub fn make(doc: &Document, kind: AnchorKind, block: usize, range: Range<usize>, term: Option<String>) -> Anchor {
+pub fn make(
+    doc: &Document,
+    kind: AnchorKind,
+    block: usize,
+    range: Range<usize>,
+    term: Option<String>,
+) -> Anchor {
     let text = &doc.text;
     let start = floor(text, range.start);
     let end = ceil(text, range.end.max(start));
@@ -81,7 +87,11 @@ pub fn make(doc: &Document, kind: AnchorKind, block: usize, range: Range<usize>,
 
 /// Length of the common suffix of two strings, in characters.
 fn common_suffix(a: &str, b: &str) -> usize {
-    a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).count()
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 fn common_prefix(a: &str, b: &str) -> usize {
@@ -154,7 +164,13 @@ mod tests {
         let d = bundled();
         let at = d.text.find("Leerverkäufe").expect("word");
         let block = block_at(&d, at).expect("block");
-        let a = make(&d, AnchorKind::Word, block, at..at + "Leerverkäufe".len(), None);
+        let a = make(
+            &d,
+            AnchorKind::Word,
+            block,
+            at..at + "Leerverkäufe".len(),
+            None,
+        );
         assert_eq!(a.quote, "Leerverkäufe");
         assert_eq!(locate(&d, &a), Some((block, at..at + "Leerverkäufe".len())));
         assert!(!a.section.is_empty() || d.section_of(block) == Some(0));
@@ -162,16 +178,23 @@ mod tests {
 
     #[test]
     fn an_edited_text_finds_the_passage_by_its_quote_and_context() {
-        let old = doc("Titel\nErster Absatz mit einem Wort darin, lang genug für einen Absatz hier.\nZweiter Absatz: das Wort steht auch hier, lang genug für einen Absatz.\n");
+        let old = doc(
+            "Titel\nErster Absatz mit einem Wort darin, lang genug für einen Absatz hier.\nZweiter Absatz: das Wort steht auch hier, lang genug für einen Absatz.\n",
+        );
         let at = old.text.rfind("Wort").expect("word");
         let a = make(&old, AnchorKind::Word, 2, at..at + 4, None);
         // Text inserted before: the byte offsets shift; the second "Wort" is still chosen
         // by its context, not the first.
-        let new = doc("Titel\nNeu eingefügt.\nErster Absatz mit einem Wort darin, lang genug für einen Absatz hier.\nZweiter Absatz: das Wort steht auch hier, lang genug für einen Absatz.\n");
+        let new = doc(
+            "Titel\nNeu eingefügt.\nErster Absatz mit einem Wort darin, lang genug für einen Absatz hier.\nZweiter Absatz: das Wort steht auch hier, lang genug für einen Absatz.\n",
+        );
         let (block, range) = locate(&new, &a).expect("found");
         assert_eq!(&new.text[range.clone()], "Wort");
         assert_eq!(range.start, new.text.rfind("Wort").expect("word"));
-        assert_eq!(new.block_text(block).split(':').next(), Some("Zweiter Absatz"));
+        assert_eq!(
+            new.block_text(block).split(':').next(),
+            Some("Zweiter Absatz")
+        );
         // The passage deleted: detached.
         let gone = doc("Titel\nGanz anderer Text ohne das gesuchte.\n");
         assert_eq!(locate(&gone, &a), None);
@@ -179,9 +202,19 @@ mod tests {
 
     #[test]
     fn a_paragraph_anchor_covers_the_paragraph_again() {
-        let old = doc("Titel\nEin Absatz über Monopole und Kartelle, lang genug, damit er kein Titel ist, wirklich.\n");
-        let a = make(&old, AnchorKind::Paragraph, 1, old.blocks[1].text.clone(), None);
-        let new = doc("Titel\nVorwort.\nEin Absatz über Monopole und Kartelle, lang genug, damit er kein Titel ist, wirklich. Mit Zusatz.\n");
+        let old = doc(
+            "Titel\nEin Absatz über Monopole und Kartelle, lang genug, damit er kein Titel ist, wirklich.\n",
+        );
+        let a = make(
+            &old,
+            AnchorKind::Paragraph,
+            1,
+            old.blocks[1].text.clone(),
+            None,
+        );
+        let new = doc(
+            "Titel\nVorwort.\nEin Absatz über Monopole und Kartelle, lang genug, damit er kein Titel ist, wirklich. Mit Zusatz.\n",
+        );
         let (block, range) = locate(&new, &a).expect("found");
         assert_eq!(range, new.blocks[block].text);
         assert!(new.block_text(block).ends_with("Mit Zusatz."));

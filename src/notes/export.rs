@@ -38,7 +38,12 @@ impl Format {
 }
 
 /// Render the notes (and, for Anki, the glossary terms) in a format.
-pub fn render(format: Format, doc: &Document, notes: &[Note], glossary: Option<&Glossary>) -> String {
+pub fn render(
+    format: Format,
+    doc: &Document,
+    notes: &[Note],
+    glossary: Option<&Glossary>,
+) -> String {
     match format {
         Format::Markdown => markdown(doc, notes),
         Format::Json => json(doc, notes),
@@ -150,8 +155,8 @@ pub fn json(doc: &Document, notes: &[Note]) -> String {
 pub fn csv(notes: &[Note]) -> String {
     let mut w = ::csv::Writer::from_writer(Vec::new());
     let _ = w.write_record([
-        "id", "created", "updated", "section", "kind", "passage", "note", "tags", "block",
-        "start", "end", "detached",
+        "id", "created", "updated", "section", "kind", "passage", "note", "tags", "block", "start",
+        "end", "detached",
     ]);
     for n in notes {
         let kind = serde_json::to_value(n.anchor.kind)
@@ -205,7 +210,10 @@ fn anki_tag(s: &str) -> String {
 /// A stable GUID: the same note or term of the same document always gets the same one,
 /// so a re-import updates the card instead of adding a duplicate.
 pub fn guid(doc_id: &str, kind: &str, key: &str) -> String {
-    format!("ls{:016x}", fnv1a(format!("lesepult\u{1f}{doc_id}\u{1f}{kind}\u{1f}{key}").as_bytes()))
+    format!(
+        "ls{:016x}",
+        fnv1a(format!("lesepult\u{1f}{doc_id}\u{1f}{kind}\u{1f}{key}").as_bytes())
+    )
 }
 
 /// Anki's tab-separated import format: one Basic card per note (front: the passage; back:
@@ -222,7 +230,10 @@ pub fn anki(doc: &Document, notes: &[Note], glossary: Option<&Glossary>) -> Stri
     for n in notes {
         let mut front = anki_field(&n.anchor.quote);
         if !n.anchor.section.is_empty() {
-            front.push_str(&format!("<br><small>{}</small>", anki_field(&n.anchor.section)));
+            front.push_str(&format!(
+                "<br><small>{}</small>",
+                anki_field(&n.anchor.section)
+            ));
         }
         let mut tags = vec!["lesepult".to_string(), doc_tag.clone(), "note".to_string()];
         tags.extend(n.tags().iter().map(|t| anki_tag(t)));
@@ -275,7 +286,13 @@ mod tests {
         let doc = bundled();
         let at = doc.text.find("Leerverkäufe").expect("word");
         let block = super::super::anchor::block_at(&doc, at).expect("block");
-        let anchor = super::super::anchor::make(&doc, AnchorKind::Word, block, at..at + "Leerverkäufe".len(), None);
+        let anchor = super::super::anchor::make(
+            &doc,
+            AnchorKind::Word,
+            block,
+            at..at + "Leerverkäufe".len(),
+            None,
+        );
         vec![
             Note {
                 id: "n1".into(),
@@ -349,13 +366,34 @@ mod tests {
         assert_eq!(one, two, "stable across exports");
         let mut lines = one.lines();
         let headers: Vec<&str> = lines.by_ref().take(6).collect();
-        assert_eq!(headers, vec!["#separator:tab", "#html:true", "#guid column:1", "#notetype column:2", "#deck column:3", "#tags column:6"]);
-        let rows: Vec<Vec<&str>> = one.lines().filter(|l| !l.starts_with('#')).map(|l| l.split('\t').collect()).collect();
+        assert_eq!(
+            headers,
+            vec![
+                "#separator:tab",
+                "#html:true",
+                "#guid column:1",
+                "#notetype column:2",
+                "#deck column:3",
+                "#tags column:6"
+            ]
+        );
+        let rows: Vec<Vec<&str>> = one
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| l.split('\t').collect())
+            .collect();
         assert!(rows.iter().all(|r| r.len() == 6), "six fields in every row");
         let note = &rows[0];
         assert_eq!(note[1], "Basic");
-        assert!(note[4].contains("<br>") && note[4].contains("&lt;b&gt; &amp;") && note[4].contains("&quot;Quotes&quot;"));
-        let term = rows.iter().find(|r| r[3] == "der Leerverkauf").expect("a term card");
+        assert!(
+            note[4].contains("<br>")
+                && note[4].contains("&lt;b&gt; &amp;")
+                && note[4].contains("&quot;Quotes&quot;")
+        );
+        let term = rows
+            .iter()
+            .find(|r| r[3] == "der Leerverkauf")
+            .expect("a term card");
         assert!(term[4].contains("short sale") && term[4].contains("Pl. die Leerverkäufe"));
         let guids: Vec<&str> = rows.iter().map(|r| r[0]).collect();
         let mut unique = guids.clone();

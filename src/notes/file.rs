@@ -89,7 +89,9 @@ pub fn parse(bytes: &[u8]) -> Result<NotesFile, FileError> {
         )));
     }
     let Some(end) = raw.end else {
-        return Err(whole("the end marker `[end]` is missing: the file was cut short"));
+        return Err(whole(
+            "the end marker `[end]` is missing: the file was cut short",
+        ));
     };
     if end.count != raw.count || raw.note.len() != raw.count {
         return Err(whole(format!(
@@ -174,7 +176,11 @@ mod tests {
 
     #[test]
     fn damaged_files_are_refused() {
-        let f = file(vec![note("a", "eins"), note("b", "zwei"), note("c", "drei")]);
+        let f = file(vec![
+            note("a", "eins"),
+            note("b", "zwei"),
+            note("c", "drei"),
+        ]);
         let text = to_string(&f);
         assert!(parse(b"").is_err());
         assert!(parse(&[0u8; 64]).is_err());

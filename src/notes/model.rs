@@ -79,7 +79,9 @@ pub fn tags_of(text: &str) -> Vec<String> {
             let start = at + 1;
             let mut end = start;
             let mut j = i + 1;
-            while j < chars.len() && (chars[j].1.is_alphanumeric() || matches!(chars[j].1, '-' | '_')) {
+            while j < chars.len()
+                && (chars[j].1.is_alphanumeric() || matches!(chars[j].1, '-' | '_'))
+            {
                 end = chars[j].0 + chars[j].1.len_utf8();
                 j += 1;
             }
@@ -105,7 +107,11 @@ pub fn new_id() -> String {
     let salt = crate::document::fnv1a(
         format!("{}-{}-{n}", std::process::id(), crate::clock::now_millis()).as_bytes(),
     );
-    format!("{}-{}", base36(crate::clock::now_millis() as u64), base36(salt % 1_679_616))
+    format!(
+        "{}-{}",
+        base36(crate::clock::now_millis() as u64),
+        base36(salt % 1_679_616)
+    )
 }
 
 fn base36(mut n: u64) -> String {

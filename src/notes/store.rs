@@ -186,16 +186,22 @@ impl NotesStore {
 
     /// Save `notes`. Returns the notes as saved: with another process's notes merged in if
     /// the file changed since it was read.
-    pub fn save(&mut self, notes: &[Note], deleted: &[String]) -> Result<(Vec<Note>, Vec<String>), SaveError> {
+    pub fn save(
+        &mut self,
+        notes: &[Note],
+        deleted: &[String],
+    ) -> Result<(Vec<Note>, Vec<String>), SaveError> {
         let io = |path: &Path| {
             let path = path.to_path_buf();
             move |source| SaveError::Io { path, source }
         };
         if self.recovery {
             let text = self.contents(notes, deleted);
-            write_atomic(&self.recovery_path, text.as_bytes(), true).map_err(|e| SaveError::Io {
-                path: e.path,
-                source: e.source,
+            write_atomic(&self.recovery_path, text.as_bytes(), true).map_err(|e| {
+                SaveError::Io {
+                    path: e.path,
+                    source: e.source,
+                }
             })?;
             return Ok((notes.to_vec(), deleted.to_vec()));
         }
@@ -253,7 +259,9 @@ impl NotesStore {
                 Err(TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
                     std::thread::sleep(Duration::from_millis(20));
                 }
-                Err(TryLockError::WouldBlock) => return Err(SaveError::Locked(self.lock_path.clone())),
+                Err(TryLockError::WouldBlock) => {
+                    return Err(SaveError::Locked(self.lock_path.clone()));
+                }
                 Err(TryLockError::Error(source)) => {
                     return Err(SaveError::Io {
                         path: self.lock_path.clone(),
@@ -335,13 +343,23 @@ mod tests {
 
     #[test]
     fn merge_keeps_both_sides_and_respects_deletions() {
-        let mine = vec![note("a", "2026-01-02T00:00:00Z", "mine, newer"), note("b", "2026-01-01T00:00:00Z", "b")];
-        let theirs = vec![note("a", "2026-01-01T12:00:00Z", "theirs, older"), note("c", "2026-01-01T00:00:00Z", "c"), note("d", "2026-01-01T00:00:00Z", "d")];
+        let mine = vec![
+            note("a", "2026-01-02T00:00:00Z", "mine, newer"),
+            note("b", "2026-01-01T00:00:00Z", "b"),
+        ];
+        let theirs = vec![
+            note("a", "2026-01-01T12:00:00Z", "theirs, older"),
+            note("c", "2026-01-01T00:00:00Z", "c"),
+            note("d", "2026-01-01T00:00:00Z", "d"),
+        ];
         let (merged, deleted) = merge(&mine, &["d".into()], &theirs, &[]);
         let ids: Vec<&str> = merged.iter().map(|n| n.id.as_str()).collect();
         assert_eq!(ids.len(), 3);
         assert!(ids.contains(&"a") && ids.contains(&"b") && ids.contains(&"c"));
-        assert_eq!(merged.iter().find(|n| n.id == "a").map(|n| n.text.as_str()), Some("mine, newer"));
+        assert_eq!(
+            merged.iter().find(|n| n.id == "a").map(|n| n.text.as_str()),
+            Some("mine, newer")
+        );
         assert_eq!(deleted, vec!["d".to_string()]);
     }
 
@@ -351,10 +369,18 @@ mod tests {
         let doc = bundled();
         let (mut one, _) = NotesStore::open(dir.path(), &doc);
         let (mut two, _) = NotesStore::open(dir.path(), &doc);
-        let (saved, _) = one.save(&[note("one", "2026-01-01T00:00:00Z", "eins")], &[]).expect("save one");
+        let (saved, _) = one
+            .save(&[note("one", "2026-01-01T00:00:00Z", "eins")], &[])
+            .expect("save one");
         assert_eq!(saved.len(), 1);
-        let (saved, _) = two.save(&[note("two", "2026-01-01T00:00:00Z", "zwei")], &[]).expect("save two");
-        assert_eq!(saved.len(), 2, "the second store merged the first one's note");
+        let (saved, _) = two
+            .save(&[note("two", "2026-01-01T00:00:00Z", "zwei")], &[])
+            .expect("save two");
+        assert_eq!(
+            saved.len(),
+            2,
+            "the second store merged the first one's note"
+        );
         let (_, loaded) = NotesStore::open(dir.path(), &doc);
         assert_eq!(loaded.notes.len(), 2);
     }
@@ -369,9 +395,12 @@ mod tests {
         let (mut store, loaded) = NotesStore::open(dir.path(), &doc);
         assert!(loaded.unreadable.is_some());
         assert!(store.recovery);
-        store.save(&[note("new", "2026-01-01T00:00:00Z", "neu")], &[]).expect("save");
+        store
+            .save(&[note("new", "2026-01-01T00:00:00Z", "neu")], &[])
+            .expect("save");
         assert_eq!(std::fs::read(&path).expect("read"), broken.to_vec());
-        let recovered = file::parse(&std::fs::read(&store.recovery_path).expect("recovery")).expect("parses");
+        let recovered =
+            file::parse(&std::fs::read(&store.recovery_path).expect("recovery")).expect("parses");
         assert_eq!(recovered.notes.len(), 1);
         // The next start reads the recovery file.
         let (_, again) = NotesStore::open(dir.path(), &doc);

@@ -11,9 +11,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Theme, pane_block, plain};
+use crate::app::notes_keys::selection_range;
 use crate::app::{App, PaneId};
 use crate::document::BlockKind;
 use crate::layout::{BlockLayout, layout_block};
+use crate::notes::AnchorKind;
 
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
     let title = Line::from(vec![plain(" Article ", theme.heading)]);
@@ -30,14 +32,34 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         frame.render_widget(empty, area);
         return;
     }
-    let lines = visible_lines(app, theme, usize::from(area.height));
+    let (lines, marked) = visible_lines(app, theme, usize::from(area.height));
     frame.render_widget(Paragraph::new(lines), area);
+    // Paragraphs with notes carry a marker in the left margin.
+    if area.x >= app.panes.article.x + 2 {
+        let x = area.x - 2;
+        for (i, has_note) in marked.iter().enumerate() {
+            if *has_note {
+                frame
+                    .buffer_mut()
+                    .set_string(x, area.y + i as u16, "✎", theme.note_marker);
+            }
+        }
+    }
 }
 
-/// The styled rows from the top of the view down, `height` of them at most.
-fn visible_lines(app: &App, theme: &Theme, height: usize) -> Vec<Line<'static>> {
+/// Whether a block has notes (detached notes are nowhere).
+fn block_has_note(app: &App, block: usize) -> bool {
+    app.notes
+        .iter()
+        .any(|n| !n.detached && n.anchor.block == block)
+}
+
+/// The styled rows from the top of the view down, `height` of them at most, and for each
+/// whether it is the first line of a paragraph with notes.
+fn visible_lines(app: &App, theme: &Theme, height: usize) -> (Vec<Line<'static>>, Vec<bool>) {
     let width = app.text_width();
     let mut out = Vec::with_capacity(height);
+    let mut marked = Vec::with_capacity(height);
     let mut block = app.top.block;
     let mut row = app.top.row;
     while out.len() < height && block < app.doc.blocks.len() {
@@ -45,14 +67,16 @@ fn visible_lines(app: &App, theme: &Theme, height: usize) -> Vec<Line<'static>> 
             Some(l) => Cow::Borrowed(l),
             None => Cow::Owned(layout_block(&app.doc, block, width, app.layout.hyphenate())),
         };
+        let has_note = block_has_note(app, block);
         while row < layout.rows() && out.len() < height {
             out.push(render_row(app, theme, block, &layout, row, width));
+            marked.push(has_note && row == layout.shape.gap_before);
             row += 1;
         }
         block += 1;
         row = 0;
     }
-    out
+    (out, marked)
 }
 
 fn kind_style(theme: &Theme, kind: BlockKind, line_index: usize) -> Style {
@@ -152,6 +176,17 @@ fn text_spans(
                 marks.push((clip(&m.range), style));
             }
         }
+    }
+    for n in &app.notes {
+        let r = n.anchor.start..n.anchor.end;
+        if !n.detached && n.anchor.kind != AnchorKind::Paragraph && overlaps(&r) {
+            marks.insert(0, (clip(&r), theme.note));
+        }
+    }
+    if let Some((_, r)) = selection_range(app)
+        && overlaps(&r)
+    {
+        marks.push((clip(&r), theme.selection));
     }
     if let Some(c) = &app.cursor
         && c.block == block

@@ -174,8 +174,8 @@ fn draw_entry(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, t: usize,
     if term.source == crate::glossary::Source::User {
         hint.push_str(&format!(
             " · {} edit · {} delete",
-            keys(Command::EditTerm),
-            keys(Command::DeleteTerm)
+            keys(Command::Edit),
+            keys(Command::Delete)
         ));
     }
     let body_height = area.height.saturating_sub(1);

@@ -2,9 +2,10 @@
 
 mod article;
 mod glossary;
+mod notes;
 mod overlay;
-mod side;
 mod status;
+mod tabs;
 pub mod theme;
 
 use ratatui::Frame;
@@ -35,16 +36,20 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         glossary::draw(app, theme, frame, r);
     }
     if let Some(r) = app.panes.notes {
-        side::draw_notes(app, theme, frame, r);
+        notes::draw(app, theme, frame, r);
     }
     if let Some(r) = app.panes.tabs {
-        side::draw_tabs(app, theme, frame, r);
+        tabs::draw_tabs(app, theme, frame, r);
     }
     status::draw(app, theme, frame);
     match &app.mode {
         Mode::Contents { selected } => overlay::draw_contents(app, theme, frame, *selected),
         Mode::Help { scroll } => overlay::draw_help(app, theme, frame, *scroll),
         Mode::TermForm(form) => overlay::draw_term_form(theme, frame, form),
+        Mode::Export(dialog) => overlay::draw_export(app, theme, frame, dialog),
+        Mode::ConfirmQuit => overlay::draw_confirm_quit(app, theme, frame),
+        Mode::WriteElsewhere { input } => overlay::draw_write_elsewhere(theme, frame, input),
+        Mode::AskBackup => overlay::draw_ask_backup(app, theme, frame),
         _ => {}
     }
 }

@@ -6,8 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
 use super::{Theme, centered, truncate};
-use crate::app::{App, Command, TermForm, term_form::FIELDS};
+use crate::app::{App, Command, ExportDialog, TermForm, term_form::FIELDS};
 use crate::document::BlockKind;
+use crate::notes::export::Format;
 
 pub fn draw_contents(app: &App, theme: &Theme, frame: &mut Frame, selected: usize) {
     let headings = app.doc.headings();
@@ -168,4 +169,123 @@ fn truncate_start(s: &str, width: usize) -> String {
         out.push(c);
     }
     out.into_iter().rev().collect()
+}
+
+/// A small dialog box with a title, lines and a key hint.
+fn dialog(theme: &Theme, frame: &mut Frame, title: &str, lines: Vec<Line>, hint: &str, width: u16) {
+    let area = frame.area();
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let rect = centered(area, width.min(area.width.saturating_sub(2)), height);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border_focused)
+        .title(Span::styled(format!(" {title} "), theme.heading))
+        .title_bottom(Span::styled(format!(" {hint} "), theme.muted));
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(ratatui::widgets::Wrap { trim: false }),
+        rect,
+    );
+}
+
+pub fn draw_export(app: &App, theme: &Theme, frame: &mut Frame, d: &ExportDialog) {
+    let mut formats = vec![Span::styled(" Format: ", theme.label)];
+    for f in Format::ALL {
+        let style = if f == d.format {
+            theme.selected
+        } else {
+            theme.paragraph
+        };
+        formats.push(Span::styled(format!(" {} ", f.name()), style));
+        formats.push(Span::raw(" "));
+    }
+    let lines = vec![
+        Line::from(formats),
+        Line::default(),
+        Line::from(vec![
+            Span::styled(" File:   ", theme.label),
+            Span::raw(format!("{}▏", d.path)),
+        ]),
+        Line::default(),
+        Line::from(Span::styled(
+            format!(
+                " {} notes of „{}“",
+                app.notes.len(),
+                truncate(&app.doc.title, 40)
+            ),
+            theme.muted,
+        )),
+    ];
+    dialog(
+        theme,
+        frame,
+        "Export notes",
+        lines,
+        "Tab/←→ format · type the file · Enter export · Esc cancel",
+        76,
+    );
+}
+
+pub fn draw_confirm_quit(app: &App, theme: &Theme, frame: &mut Frame) {
+    let error = app
+        .notes_status
+        .error
+        .clone()
+        .unwrap_or_else(|| "not saved yet".into());
+    let lines = vec![
+        Line::from(Span::styled(
+            " Your notes are not saved:",
+            theme.status_error,
+        )),
+        Line::from(Span::raw(format!(" {error}"))),
+        Line::default(),
+        Line::from(" r  try to save again"),
+        Line::from(" w  write them to another file"),
+        Line::from(" q  quit without saving (the changes are lost)"),
+        Line::from(" Esc  go back"),
+    ];
+    dialog(theme, frame, "Unsaved notes", lines, "r · w · q · Esc", 70);
+}
+
+pub fn draw_write_elsewhere(theme: &Theme, frame: &mut Frame, input: &str) {
+    let lines = vec![
+        Line::from(Span::styled(" Write the notes to:", theme.label)),
+        Line::from(Span::raw(format!(" {input}▏"))),
+    ];
+    dialog(
+        theme,
+        frame,
+        "Write notes elsewhere",
+        lines,
+        "Enter write · Esc back",
+        76,
+    );
+}
+
+pub fn draw_ask_backup(app: &App, theme: &Theme, frame: &mut Frame) {
+    let count = app.notes_status.backup.as_ref().map_or(0, Vec::len);
+    let recovery = app
+        .notes_status
+        .recovery
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    let lines = vec![
+        Line::from(Span::styled(
+            " The notes file does not parse (see the status line).",
+            theme.status_error,
+        )),
+        Line::from(" It is left exactly as it is."),
+        Line::default(),
+        Line::from(format!(
+            " Its backup (.bak) holds {count} notes. Load them?"
+        )),
+        Line::from(format!(" Notes are then saved to {recovery}.")),
+        Line::default(),
+        Line::from(" y  load the backup    n  start without it"),
+    ];
+    dialog(theme, frame, "Notes file broken", lines, "y · n", 76);
 }

@@ -32,6 +32,12 @@ pub struct Theme {
     /// The word cursor.
     pub cursor: Style,
     pub label: Style,
+    /// A passage with a note: tinted.
+    pub note: Style,
+    /// The marker in the margin of a paragraph with notes.
+    pub note_marker: Style,
+    /// The selected span.
+    pub selection: Style,
 }
 
 impl Theme {
@@ -90,6 +96,17 @@ impl Theme {
             term: fg(c.term).add_modifier(Modifier::UNDERLINED),
             cursor: Style::default().add_modifier(Modifier::REVERSED),
             label: fg(c.muted).add_modifier(bold),
+            note: if no_color {
+                Style::default().add_modifier(italic)
+            } else {
+                Style::default().bg(c.note)
+            },
+            note_marker: fg(c.accent).add_modifier(bold),
+            selection: if no_color {
+                Style::default().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED)
+            } else {
+                Style::default().bg(c.selection).fg(Color::Black)
+            },
         }
     }
 

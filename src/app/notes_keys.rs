@@ -1,0 +1,413 @@
+//! The notes keys: adding a note on the selection, word, term or paragraph; the editor;
+//! the notes pane; deletion with undo; the export dialog; quitting with unsaved notes.
+//! Part of `update`: state changes only, I/O is requested as effects.
+
+use crossterm::event::KeyEvent;
+
+use super::action::{Command, PaneId};
+use super::notes_pane::{ExportDialog, NoteEditor, note_matches};
+use super::update::{Effect, focus};
+use super::{App, Mode, WordCursor};
+use crate::clock;
+use crate::notes::{AnchorKind, Note, anchor, new_id, store::sort_notes};
+
+/// Set the notes (after loading or saving): each finds its passage in the current text,
+/// or is marked detached; then sorted in text order.
+pub fn set_notes(app: &mut App, mut notes: Vec<Note>, deleted: Vec<String>) {
+    for n in &mut notes {
+        n.detached = !anchor::reanchor(&app.doc, &mut n.anchor);
+    }
+    sort_notes(&mut notes);
+    let selected = app
+        .notes_pane
+        .selected_note()
+        .and_then(|i| app.notes.get(i))
+        .map(|n| n.id.clone());
+    app.notes = notes;
+    app.notes_deleted = deleted;
+    refilter(app);
+    if let Some(id) = selected {
+        select_id(app, &id);
+    }
+}
+
+pub fn refilter(app: &mut App) {
+    let filter = app.notes_pane.filter.clone();
+    app.notes_pane.items = app
+        .notes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| note_matches(n, &filter))
+        .map(|(i, _)| i)
+        .collect();
+    app.notes_pane.move_selection(0);
+}
+
+fn select_id(app: &mut App, id: &str) {
+    if let Some(pos) = app
+        .notes_pane
+        .items
+        .iter()
+        .position(|&i| app.notes.get(i).is_some_and(|n| n.id == id))
+    {
+        app.notes_pane.selected = pos;
+    }
+}
+
+/// The selected span: from the selection's fixed word to the cursor, in text order.
+pub fn selection_range(app: &App) -> Option<(usize, std::ops::Range<usize>)> {
+    let fixed = app.selection.as_ref()?;
+    let cursor = app.cursor.as_ref().unwrap_or(fixed);
+    let (first, last) = if fixed.range.start <= cursor.range.start {
+        (fixed, cursor)
+    } else {
+        (cursor, fixed)
+    };
+    Some((first.block, first.range.start..last.range.end))
+}
+
+/// `v`: start a selection at the word cursor (placing it if needed), or end it.
+pub fn toggle_selection(app: &mut App) {
+    if app.selection.take().is_some() {
+        app.info("Selection cancelled.");
+        return;
+    }
+    if app.cursor.is_none() {
+        super::cursor::step(app, true);
+    }
+    app.selection = app.cursor.clone();
+    if app.selection.is_some() {
+        let word = app.keymap.describe(Command::NextWord);
+        let add = app.keymap.describe(Command::AddNote);
+        app.info(format!(
+            "Selecting: {word} extends, {add} adds a note on it, Esc cancels."
+        ));
+    }
+}
+
+/// `a`: open the editor for a new note on the selection, the term or word under the
+/// cursor, or the paragraph at the top of the screen.
+pub fn add_note(app: &mut App) {
+    if app.doc.is_empty() {
+        app.info("This document is empty: there is nothing to attach a note to.");
+        return;
+    }
+    let new_anchor = if let Some((block, range)) = selection_range(app) {
+        anchor::make(&app.doc, AnchorKind::Span, block, range, None)
+    } else if let Some(WordCursor { block, range }) = app.cursor.clone() {
+        match app.glossary.occurrence_at(block, range.start) {
+            Some(o) => {
+                let lemma = app.glossary.terms.get(o.term).map(|t| t.lemma.clone());
+                anchor::make(&app.doc, AnchorKind::Term, block, o.range.clone(), lemma)
+            }
+            None => anchor::make(&app.doc, AnchorKind::Word, block, range, None),
+        }
+    } else {
+        let a = app.anchor();
+        let block = if a.offset == 0 || app.top.row == 0 {
+            a.block
+        } else {
+            (a.block + 1).min(app.doc.blocks.len() - 1)
+        };
+        let range = app.doc.blocks[block].text.clone();
+        anchor::make(&app.doc, AnchorKind::Paragraph, block, range, None)
+    };
+    app.selection = None;
+    app.editor = Some(NoteEditor::new(new_anchor, "", None));
+    open_editor(app);
+}
+
+fn open_editor(app: &mut App) {
+    if !app.view.show_notes || app.view.zoom {
+        app.view.show_notes = true;
+        app.view.zoom = false;
+        app.relayout();
+    }
+    focus(app, PaneId::Notes);
+    app.mode = Mode::Editing;
+    let save = app.keymap.describe(Command::SaveNote);
+    let editor = app.keymap.describe(Command::ExternalEditor);
+    app.info(format!(
+        "Writing a note: {save} saves, Esc cancels, {editor} opens $EDITOR."
+    ));
+}
+
+/// A key typed into the editor.
+pub fn editor_key(app: &mut App, key: KeyEvent) {
+    if let Some(editor) = &mut app.editor {
+        editor.discard_armed = false;
+        editor.textarea.input(key);
+    }
+}
+
+/// Store the editor's text as a note (new or edited). Empty text keeps nothing.
+pub fn commit_editor(app: &mut App, effects: &mut Vec<Effect>) {
+    let Some(editor) = app.editor.take() else {
+        return;
+    };
+    app.mode = Mode::Reading;
+    let text = editor.text().trim_end().to_string();
+    if text.trim().is_empty() {
+        app.info("Empty note: nothing saved.");
+        return;
+    }
+    let now = clock::now();
+    let id = match &editor.editing {
+        Some(id) => {
+            if let Some(n) = app.notes.iter_mut().find(|n| &n.id == id) {
+                n.text = text;
+                n.updated = now;
+            }
+            id.clone()
+        }
+        None => {
+            let id = new_id();
+            app.notes.push(Note {
+                id: id.clone(),
+                created: now.clone(),
+                updated: now,
+                text,
+                anchor: editor.anchor,
+                detached: false,
+            });
+            id
+        }
+    };
+    let notes = std::mem::take(&mut app.notes);
+    let deleted = std::mem::take(&mut app.notes_deleted);
+    set_notes(app, notes, deleted);
+    select_id(app, &id);
+    app.notes_status.unsaved = true;
+    app.info("Saving…");
+    effects.push(Effect::SaveNotes);
+}
+
+/// Keys while editing a note.
+pub fn editor_command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
+    match c {
+        Command::SaveNote => commit_editor(app, effects),
+        Command::ExternalEditor => effects.push(Effect::ExternalEditor),
+        Command::Cancel => {
+            let Some(editor) = &mut app.editor else {
+                app.mode = Mode::Reading;
+                return;
+            };
+            if editor.changed() && !editor.discard_armed && !editor.text().trim().is_empty() {
+                editor.discard_armed = true;
+                let save = app.keymap.describe(Command::SaveNote);
+                app.info(format!(
+                    "Press Esc again to discard this note, {save} to save it."
+                ));
+            } else {
+                app.editor = None;
+                app.mode = Mode::Reading;
+                app.info("Note discarded.");
+            }
+        }
+        Command::Quit => {
+            // Never lose a draft: keep it as a note, then quit (which asks if unsaved).
+            commit_editor(app, effects);
+            request_quit(app, effects);
+        }
+        _ => {}
+    }
+}
+
+/// Quit, unless notes are unsaved: then ask.
+pub fn request_quit(app: &mut App, effects: &mut Vec<Effect>) {
+    if app.notes_status.unsaved && !effects.contains(&Effect::SaveNotes) {
+        app.mode = Mode::ConfirmQuit;
+        return;
+    }
+    app.quit = true;
+    effects.push(Effect::Quit);
+}
+
+/// Keys of the notes pane (when focused); `false` if the command is not the pane's.
+pub fn notes_command(app: &mut App, c: Command, effects: &mut Vec<Effect>) -> bool {
+    let page = app
+        .panes
+        .notes
+        .map_or(5, |r| (r.height / 4).max(1) as isize);
+    match c {
+        Command::ScrollDown | Command::NextWord => app.notes_pane.move_selection(1),
+        Command::ScrollUp | Command::PreviousWord => app.notes_pane.move_selection(-1),
+        Command::PageDown | Command::HalfPageDown => app.notes_pane.move_selection(page),
+        Command::PageUp | Command::HalfPageUp => app.notes_pane.move_selection(-page),
+        Command::Top => app.notes_pane.selected = 0,
+        Command::Bottom => app.notes_pane.move_selection(isize::MAX / 2),
+        Command::Confirm => jump_to_selected(app),
+        Command::Search => {
+            app.notes_pane.filtering = true;
+            app.info("Filter the notes: words or #tags; Enter keeps the filter, Esc clears it.");
+        }
+        Command::Edit => match app
+            .notes_pane
+            .selected_note()
+            .and_then(|i| app.notes.get(i))
+        {
+            Some(n) => {
+                app.editor = Some(NoteEditor::new(
+                    n.anchor.clone(),
+                    &n.text,
+                    Some(n.id.clone()),
+                ));
+                open_editor(app);
+            }
+            None => app.info("No note selected."),
+        },
+        Command::Delete => match app.notes_pane.selected_note() {
+            Some(i) => {
+                let note = app.notes.remove(i);
+                app.notes_deleted.push(note.id.clone());
+                let undo = app.keymap.describe(Command::UndoDelete);
+                app.info(format!("Note deleted; {undo} brings it back."));
+                app.notes_status.last_deleted = Some(note);
+                refilter(app);
+                app.notes_status.unsaved = true;
+                effects.push(Effect::SaveNotes);
+            }
+            None => app.info("No note selected."),
+        },
+        Command::Cancel => {
+            if app.notes_pane.filter.is_empty() {
+                focus(app, PaneId::Article);
+            } else {
+                app.notes_pane.filter.clear();
+                refilter(app);
+            }
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// Typing into the notes filter.
+pub fn filter_input(app: &mut App, c: Option<char>) {
+    match c {
+        Some(c) => app.notes_pane.filter.push(c),
+        None => {
+            app.notes_pane.filter.pop();
+        }
+    }
+    app.notes_pane.selected = 0;
+    refilter(app);
+}
+
+/// Keys while typing the notes filter.
+pub fn filter_command(app: &mut App, c: Command) {
+    match c {
+        Command::Confirm => app.notes_pane.filtering = false,
+        Command::Cancel => {
+            app.notes_pane.filtering = false;
+            app.notes_pane.filter.clear();
+            refilter(app);
+        }
+        _ => {}
+    }
+}
+
+/// `u`: bring back the last deleted note.
+pub fn undo_delete(app: &mut App, effects: &mut Vec<Effect>) {
+    match app.notes_status.last_deleted.take() {
+        Some(note) => {
+            let id = note.id.clone();
+            app.notes_deleted.retain(|d| d != &id);
+            let mut notes = std::mem::take(&mut app.notes);
+            notes.push(note);
+            let deleted = std::mem::take(&mut app.notes_deleted);
+            set_notes(app, notes, deleted);
+            select_id(app, &id);
+            app.info("Note restored.");
+            app.notes_status.unsaved = true;
+            effects.push(Effect::SaveNotes);
+        }
+        None => app.info("No deleted note to bring back."),
+    }
+}
+
+/// Move the article to the selected note's passage.
+pub fn jump_to_selected(app: &mut App) {
+    let Some(n) = app
+        .notes_pane
+        .selected_note()
+        .and_then(|i| app.notes.get(i))
+        .cloned()
+    else {
+        return;
+    };
+    if n.detached {
+        app.error("This note's passage is no longer in the text (detached); the note is kept.");
+        return;
+    }
+    app.reveal(n.anchor.block, n.anchor.start, true);
+    app.info(format!(
+        "„{}“",
+        crate::ui_text::shorten(&n.anchor.quote, 60)
+    ));
+}
+
+/// Keys of the export dialog.
+pub fn export_command(
+    app: &mut App,
+    c: Command,
+    mut dialog: ExportDialog,
+    effects: &mut Vec<Effect>,
+) {
+    let id = app.doc.id();
+    match c {
+        Command::FocusNext | Command::NextWord | Command::ScrollDown => dialog.cycle(&id, true),
+        Command::FocusPrevious | Command::PreviousWord | Command::ScrollUp => {
+            dialog.cycle(&id, false)
+        }
+        Command::Confirm => {
+            app.mode = Mode::Reading;
+            effects.push(Effect::Export {
+                format: dialog.format,
+                path: dialog.path.clone(),
+            });
+            return;
+        }
+        Command::Cancel => {
+            app.mode = Mode::Reading;
+            return;
+        }
+        _ => {}
+    }
+    app.mode = Mode::Export(dialog);
+}
+
+/// Typing into the export dialog's path.
+pub fn export_input(dialog: &mut ExportDialog, c: Option<char>) {
+    match c {
+        Some(c) => dialog.path.push(c),
+        None => {
+            dialog.path.pop();
+        }
+    }
+    dialog.path_edited = true;
+}
+
+/// Keys of the "unsaved notes" question at quit: r retry, w write elsewhere, q quit anyway.
+pub fn confirm_quit_input(app: &mut App, c: char, effects: &mut Vec<Effect>) {
+    match c {
+        'r' => {
+            app.mode = Mode::Reading;
+            effects.push(Effect::SaveNotes);
+        }
+        'w' => {
+            let name = format!("{}-notes.toml", app.doc.id());
+            let home = std::env::var_os("HOME")
+                .map(std::path::PathBuf::from)
+                .unwrap_or_default();
+            app.mode = Mode::WriteElsewhere {
+                input: home.join(name).display().to_string(),
+            };
+        }
+        'q' => {
+            app.quit = true;
+            effects.push(Effect::Quit);
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,142 @@
+//! Carrying out the effects that `update` asks for: saving notes, exporting, writing the
+//! notes elsewhere, the external editor. Results go back to the state as messages.
+
+use std::path::Path;
+
+use crate::app::{App, Mode, notes_keys};
+use crate::notes::{NotesStore, SaveError, export, file};
+use crate::storage::write_atomic;
+use crate::terminal::TerminalGuard;
+
+/// Save the notes. "Saved" is shown only after the write (temp file, fsync, rename, fsync
+/// of the folder) succeeded; on failure the notes stay in memory and the next change
+/// tries again.
+pub fn save_notes(app: &mut App, store: &mut NotesStore) {
+    let before = app.notes.len();
+    match store.save(&app.notes, &app.notes_deleted) {
+        Ok((notes, deleted)) => {
+            let merged = notes.len().saturating_sub(before);
+            notes_keys::set_notes(app, notes, deleted);
+            app.notes_status.unsaved = false;
+            app.notes_status.error = None;
+            let target = if store.recovery {
+                format!(" to the recovery file {}", store.recovery_path.display())
+            } else {
+                String::new()
+            };
+            let merged = if merged > 0 {
+                format!(" ({merged} from another lesepult merged in)")
+            } else {
+                String::new()
+            };
+            app.info(format!("Saved{target}{merged}."));
+        }
+        Err(e) => {
+            if let SaveError::BecameUnreadable(_) = &e {
+                app.notes_status.recovery = Some(store.recovery_path.clone());
+            }
+            let text =
+                format!("Notes NOT saved: {e}. They stay in memory; the next change tries again.");
+            app.notes_status.error = Some(e.to_string());
+            app.error(text);
+        }
+    }
+}
+
+/// Export the notes to a file.
+pub fn export(app: &mut App, format: export::Format, path: &str) {
+    let text = export::render(format, &app.doc, &app.notes, Some(&app.glossary));
+    let target = expand_home(path);
+    match write_atomic(&target, text.as_bytes(), false) {
+        Ok(()) => app.info(format!(
+            "Exported {} notes as {} to {}.",
+            app.notes.len(),
+            format.name(),
+            target.display()
+        )),
+        Err(e) => app.error(format!("Export failed: {e}")),
+    }
+}
+
+/// Write the notes (in the notes-file format) to another place; quit after success.
+pub fn write_notes_to(app: &mut App, store: &NotesStore, path: &str) {
+    let _ = store;
+    let contents = file::to_string(&file::NotesFile {
+        document: app.doc.id(),
+        title: app.doc.title.clone(),
+        text_hash: crate::notes::store::text_hash(&app.doc),
+        notes: app.notes.clone(),
+        deleted: app.notes_deleted.clone(),
+    });
+    let target = expand_home(path);
+    match write_atomic(&target, contents.as_bytes(), false) {
+        Ok(()) => {
+            app.notes_status.unsaved = false;
+            app.info(format!("Notes written to {}.", target.display()));
+            app.quit = true;
+        }
+        Err(e) => {
+            app.error(format!("Could not write there either: {e}"));
+            app.mode = Mode::ConfirmQuit;
+        }
+    }
+}
+
+fn expand_home(path: &str) -> std::path::PathBuf {
+    match path.strip_prefix("~/") {
+        Some(rest) => std::env::var_os("HOME")
+            .map(|h| Path::new(&h).join(rest))
+            .unwrap_or_else(|| Path::new(path).to_path_buf()),
+        None => Path::new(path).to_path_buf(),
+    }
+}
+
+/// Open the note being edited in `$VISUAL` / `$EDITOR` (else `vi`), the way `git commit`
+/// does: the terminal is handed over and taken back.
+pub fn external_editor(app: &mut App, guard: &mut TerminalGuard) {
+    let Some(editor) = &app.editor else {
+        return;
+    };
+    let program = std::env::var("VISUAL")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .or_else(|| {
+            std::env::var("EDITOR")
+                .ok()
+                .filter(|v| !v.trim().is_empty())
+        })
+        .unwrap_or_else(|| "vi".to_string());
+    let dir = std::env::temp_dir();
+    let file = dir.join(format!("lesepult-note-{}.md", std::process::id()));
+    if let Err(e) = std::fs::write(&file, editor.text()) {
+        app.error(format!("Cannot write {}: {e}", file.display()));
+        return;
+    }
+    guard.suspend();
+    let mut parts = program.split_whitespace();
+    let status = match parts.next() {
+        Some(cmd) => std::process::Command::new(cmd)
+            .args(parts)
+            .arg(&file)
+            .status(),
+        None => Err(std::io::Error::other("no editor")),
+    };
+    let resumed = guard.resume();
+    let text = std::fs::read_to_string(&file);
+    let _ = std::fs::remove_file(&file);
+    if let Err(e) = resumed {
+        app.error(format!("Could not take the terminal back: {e}"));
+    }
+    match (status, text) {
+        (Ok(s), Ok(text)) if s.success() => {
+            if let Some(editor) = &mut app.editor {
+                editor.set_text(text.trim_end_matches('\n'));
+            }
+            app.info("Back from the editor: Ctrl-s saves the note.");
+        }
+        (Ok(s), _) => app.error(format!("{program} exited with {s}; the note is unchanged.")),
+        (Err(e), _) => app.error(format!(
+            "Cannot run {program}: {e}. Set $VISUAL or $EDITOR."
+        )),
+    }
+}
