@@ -59,8 +59,7 @@ pub fn export(app: &mut App, format: export::Format, path: &str) {
 }
 
 /// Write the notes (in the notes-file format) to another place; quit after success.
-pub fn write_notes_to(app: &mut App, store: &NotesStore, path: &str) {
-    let _ = store;
+pub fn write_notes_to(app: &mut App, path: &str) {
     let contents = file::to_string(&file::NotesFile {
         document: app.doc.id(),
         title: app.doc.title.clone(),

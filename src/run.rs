@@ -208,7 +208,7 @@ fn read(
                 Effect::SaveUserGlossary => save_user_glossary(&mut app),
                 Effect::SaveNotes => effects::save_notes(&mut app, &mut store),
                 Effect::Export { format, path } => effects::export(&mut app, format, &path),
-                Effect::WriteNotesTo(path) => effects::write_notes_to(&mut app, &store, &path),
+                Effect::WriteNotesTo(path) => effects::write_notes_to(&mut app, &path),
                 Effect::ExternalEditor => effects::external_editor(&mut app, &mut guard),
             }
         }

@@ -159,10 +159,8 @@ fn glossary_entry_open() {
 #[test]
 fn glossary_entry_at_80x24_after_a_lookup() {
     let mut a = with_glossary(80, 24);
-    run(
-        &mut a,
-        &[Command::NextWord, Command::NextWord, Command::Lookup],
-    );
+    run(&mut a, &[Command::NextWord; 6]);
+    run(&mut a, &[Command::Lookup]);
     insta::assert_snapshot!(render(&a));
 }
 
@@ -229,4 +227,66 @@ fn terms_and_the_word_cursor_are_styled_in_the_article() {
             .modifier
             .contains(ratatui::style::Modifier::UNDERLINED)
     );
+}
+
+#[test]
+fn note_editor() {
+    let mut a = with_glossary(120, 40);
+    run(&mut a, &[Command::NextParagraph, Command::AddNote]);
+    for c in "Zwei Zeilen über „Größe“".chars() {
+        update(&mut a, Action::EditorKey(key(c)));
+    }
+    update(
+        &mut a,
+        Action::EditorKey(crossterm::event::KeyEvent::from(
+            crossterm::event::KeyCode::Enter,
+        )),
+    );
+    for c in "und #tags".chars() {
+        update(&mut a, Action::EditorKey(key(c)));
+    }
+    insta::assert_snapshot!(render(&a));
+}
+
+fn key(c: char) -> crossterm::event::KeyEvent {
+    crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char(c))
+}
+
+fn type_note(a: &mut App, text: &str) {
+    for c in text.chars() {
+        let k = if c == '\n' {
+            crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Enter)
+        } else {
+            key(c)
+        };
+        update(a, Action::EditorKey(k));
+    }
+    run(a, &[Command::SaveNote]);
+}
+
+#[test]
+fn notes_pane_with_notes() {
+    let mut a = with_glossary(120, 40);
+    run(&mut a, &[Command::NextParagraph, Command::AddNote]);
+    type_note(&mut a, "Ein Absatz-Kommentar\nmit zweiter Zeile #absatz");
+    run(
+        &mut a,
+        &[
+            Command::Cancel,
+            Command::NextWord,
+            Command::NextWord,
+            Command::Select,
+            Command::NextWord,
+            Command::NextWord,
+            Command::AddNote,
+        ],
+    );
+    type_note(&mut a, "Eine Auswahl #auswahl");
+    // Dates come from the clock: pin them so the snapshot does not change from day to day.
+    for n in &mut a.notes {
+        n.created = "2026-01-02T03:04:05Z".into();
+        n.updated = "2026-01-02T03:04:05Z".into();
+    }
+    assert_eq!(a.view.focus, lesepult::app::PaneId::Notes);
+    insta::assert_snapshot!(render(&a));
 }

@@ -411,3 +411,186 @@ pub fn confirm_quit_input(app: &mut App, c: char, effects: &mut Vec<Effect>) {
         _ => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{Action, update};
+    use crate::config::Config;
+    use crate::document::bundled;
+
+    fn app() -> App {
+        let mut a = App::new(bundled(), Config::builtin().expect("config"), 120, 40);
+        a.set_glossary(crate::glossary::bundled(), Vec::new());
+        a
+    }
+
+    fn run(a: &mut App, commands: &[Command]) -> Vec<Effect> {
+        commands
+            .iter()
+            .flat_map(|c| update(a, Action::Command(*c)))
+            .collect()
+    }
+
+    fn write(a: &mut App, text: &str) -> Vec<Effect> {
+        for c in text.chars() {
+            update(
+                a,
+                Action::EditorKey(KeyEvent::from(crossterm::event::KeyCode::Char(c))),
+            );
+        }
+        run(a, &[Command::SaveNote])
+    }
+
+    #[test]
+    fn notes_anchor_to_paragraph_word_term_and_selection() {
+        let mut a = app();
+        run(&mut a, &[Command::NextParagraph, Command::AddNote]);
+        assert_eq!(a.mode, Mode::Editing);
+        assert_eq!(a.view.focus, PaneId::Notes);
+        let effects = write(&mut a, "Absatz");
+        assert!(effects.contains(&Effect::SaveNotes));
+        assert_eq!(a.notes[0].anchor.kind, AnchorKind::Paragraph);
+        assert_eq!(a.notes[0].anchor.block, a.top.block);
+
+        // The sixth word of the title is "Big" (after "U" and "S"), part of "Big Tech".
+        run(&mut a, &[Command::Cancel, Command::Top]);
+        run(
+            &mut a,
+            &[
+                Command::NextWord,
+                Command::NextWord,
+                Command::NextWord,
+                Command::NextWord,
+                Command::NextWord,
+                Command::NextWord,
+                Command::AddNote,
+            ],
+        );
+        write(&mut a, "Begriff");
+        let term = a
+            .notes
+            .iter()
+            .find(|n| n.text == "Begriff")
+            .expect("term note");
+        assert_eq!(term.anchor.kind, AnchorKind::Term);
+        assert_eq!(term.anchor.term.as_deref(), Some("Big Tech"));
+        assert_eq!(term.anchor.quote, "Big Tech");
+
+        run(
+            &mut a,
+            &[
+                Command::Cancel,
+                Command::Cancel,
+                Command::Top,
+                Command::NextWord,
+                Command::AddNote,
+            ],
+        );
+        write(&mut a, "Wort");
+        let word = a
+            .notes
+            .iter()
+            .find(|n| n.text == "Wort")
+            .expect("word note");
+        assert_eq!(
+            (word.anchor.kind, word.anchor.quote.as_str()),
+            (AnchorKind::Word, "DeepSeek")
+        );
+
+        run(
+            &mut a,
+            &[
+                Command::Cancel,
+                Command::Cancel,
+                Command::Top,
+                Command::NextWord,
+                Command::Select,
+                Command::NextWord,
+                Command::AddNote,
+            ],
+        );
+        write(&mut a, "Auswahl");
+        let span = a
+            .notes
+            .iter()
+            .find(|n| n.text == "Auswahl")
+            .expect("span note");
+        assert_eq!(
+            (span.anchor.kind, span.anchor.quote.as_str()),
+            (AnchorKind::Span, "DeepSeek: China")
+        );
+        assert!(a.selection.is_none());
+    }
+
+    #[test]
+    fn delete_and_undo_and_filter() {
+        let mut a = app();
+        run(&mut a, &[Command::AddNote]);
+        write(&mut a, "eins #rot");
+        run(&mut a, &[Command::NextParagraph, Command::AddNote]);
+        write(&mut a, "zwei #blau");
+        assert_eq!(a.notes.len(), 2);
+        // Filter by tag in the notes pane.
+        run(&mut a, &[Command::Search]);
+        for c in "#bla".chars() {
+            update(&mut a, Action::Input(c));
+        }
+        assert_eq!(a.notes_pane.items.len(), 1);
+        run(&mut a, &[Command::Confirm, Command::Cancel]);
+        assert_eq!(a.notes_pane.items.len(), 2);
+        // Delete the selected note, then bring it back.
+        run(&mut a, &[Command::Top]);
+        let first = a.notes[0].id.clone();
+        let effects = run(&mut a, &[Command::Delete]);
+        assert!(effects.contains(&Effect::SaveNotes));
+        assert_eq!(a.notes.len(), 1);
+        assert!(a.notes_deleted.contains(&first));
+        run(&mut a, &[Command::UndoDelete]);
+        assert_eq!(a.notes.len(), 2);
+        assert!(!a.notes_deleted.contains(&first));
+    }
+
+    #[test]
+    fn esc_twice_discards_a_draft_and_quit_keeps_it() {
+        let mut a = app();
+        run(&mut a, &[Command::AddNote]);
+        update(
+            &mut a,
+            Action::EditorKey(KeyEvent::from(crossterm::event::KeyCode::Char('x'))),
+        );
+        run(&mut a, &[Command::Cancel]);
+        assert_eq!(a.mode, Mode::Editing, "the first Esc only warns");
+        run(&mut a, &[Command::Cancel]);
+        assert_eq!(a.mode, Mode::Reading);
+        assert!(a.notes.is_empty());
+
+        run(&mut a, &[Command::AddNote]);
+        update(
+            &mut a,
+            Action::EditorKey(KeyEvent::from(crossterm::event::KeyCode::Char('y'))),
+        );
+        let effects = update(&mut a, Action::Terminate);
+        assert_eq!(a.notes.len(), 1, "the draft became a note");
+        let save = effects
+            .iter()
+            .position(|e| *e == Effect::SaveNotes)
+            .expect("save");
+        let quit = effects
+            .iter()
+            .position(|e| *e == Effect::Quit)
+            .expect("quit");
+        assert!(save < quit, "saved before quitting");
+    }
+
+    #[test]
+    fn quitting_with_unsaved_notes_asks() {
+        let mut a = app();
+        a.notes_status.unsaved = true;
+        let effects = run(&mut a, &[Command::Quit]);
+        assert_eq!(a.mode, Mode::ConfirmQuit);
+        assert!(!effects.contains(&Effect::Quit));
+        let effects = update(&mut a, Action::Input('r'));
+        assert!(effects.contains(&Effect::SaveNotes));
+    }
+}

@@ -76,6 +76,7 @@ impl NoteEditor {
         textarea.move_cursor(ratatui_textarea::CursorMove::Bottom);
         textarea.move_cursor(ratatui_textarea::CursorMove::End);
         textarea.set_placeholder_text("Write your note… (#tags allowed)");
+        textarea.set_hard_tab_indent(true);
         NoteEditor {
             textarea,
             anchor,

@@ -190,7 +190,7 @@ mod tests {
             if !text.is_char_boundary(cut) {
                 continue;
             }
-            let result = parse(text[..cut].as_bytes());
+            let result = parse(&text.as_bytes()[..cut]);
             if let Ok(got) = result {
                 assert_eq!(got.notes.len(), 3, "a cut at {cut} loaded fewer notes");
             }

@@ -225,6 +225,12 @@ impl Session {
         std::thread::sleep(Duration::from_millis(60));
     }
 
+    /// Write bytes without the pause `send` makes.
+    pub fn send_raw(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("write keys");
+        self.writer.flush().expect("flush keys");
+    }
+
     pub fn resize(&mut self, cols: u16, rows: u16) {
         self.master
             .resize(PtySize {

@@ -1,0 +1,379 @@
+//! End to end: notes in a pseudo-terminal, with the data dir in a temp dir.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{Home, Session, run_plain};
+
+const CTRL_S: &str = "\x13";
+const ESC: &str = "\x1b";
+
+fn notes_dir(home: &Home) -> PathBuf {
+    home.path().join("data/lesepult/notes")
+}
+
+fn notes_file(home: &Home) -> PathBuf {
+    notes_dir(home).join("deepseek-boeing-moment.toml")
+}
+
+fn parse_file(path: &Path) -> lesepult::notes::file::NotesFile {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    lesepult::notes::file::parse(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Move to a paragraph and write a note on it; returns after the save was reported.
+fn add_note(s: &mut Session, lines: &[&str], expect: &str) {
+    s.send("}");
+    s.send("a");
+    s.wait_for("Note on");
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            s.send("\r");
+        }
+        s.send(line);
+    }
+    s.send(CTRL_S);
+    s.wait_for(expect);
+}
+
+#[test]
+fn a_two_line_note_is_kept_listed_and_jumps_to_its_passage() {
+    let home = Home::new();
+    let mut s = Session::start(&home, &[], 120, 40);
+    s.wait_for("Notes (0)");
+    add_note(
+        &mut s,
+        &["Größe über „Äpfel“ #übung", "zweite Zeile mit ß"],
+        "Saved.",
+    );
+    s.wait_for("Notes (1)");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+
+    let file = parse_file(&notes_file(&home));
+    assert_eq!(file.notes.len(), 1);
+    let note = &file.notes[0];
+    assert_eq!(note.text, "Größe über „Äpfel“ #übung\nzweite Zeile mit ß");
+    assert_eq!(note.tags(), vec!["übung"]);
+
+    // Start again at the top: the note is listed, and Enter on it moves the article there.
+    let mut again = Session::start(&home, &["--from-start"], 120, 40);
+    again.wait_for("Notes (1)");
+    again.wait_for("Größe über „Äpfel“");
+    again.send("\t\t");
+    again.wait_for("Enter go");
+    again.send("\r");
+    let quote: String = note.anchor.quote.chars().take(30).collect();
+    again.wait_until(
+        |_| {
+            again
+                .rows()
+                .iter()
+                .any(|r| r.chars().take(72).collect::<String>().contains(&quote))
+        },
+        "the passage in the article",
+    );
+    again.send(ESC);
+    again.settle();
+    again.send("q");
+    assert_eq!(again.wait_exit(), 0);
+
+    // The command line lists it too.
+    let (code, out, _) = run_plain(&home, &["notes"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Größe über „Äpfel“"), "{out}");
+}
+
+#[test]
+fn kill_9_right_after_saving_leaves_a_whole_file() {
+    let home = Home::new();
+    let mut s = Session::start(&home, &[], 120, 40);
+    s.wait_for("Notes (0)");
+    add_note(&mut s, &["vor dem Absturz"], "Saved.");
+    let pid = s.pid().expect("pid");
+    Command::new("kill")
+        .args(["-9", &pid.to_string()])
+        .status()
+        .expect("kill");
+    s.wait_exit();
+    let file = parse_file(&notes_file(&home));
+    assert_eq!(file.notes.len(), 1);
+    assert_eq!(file.notes[0].text, "vor dem Absturz");
+    // A stale temp file from a crash is removed at the next start.
+    let stale = notes_dir(&home).join(".deepseek-boeing-moment.toml.tmp-999999999");
+    std::fs::write(&stale, "half").expect("write");
+    let mut again = Session::start(&home, &[], 120, 40);
+    again.wait_for("Notes (1)");
+    assert!(!stale.exists(), "stale temp file removed");
+    again.send("q");
+    again.wait_exit();
+}
+
+#[test]
+fn a_corrupt_notes_file_is_never_changed_and_new_notes_go_to_recovery() {
+    let home = Home::new();
+    std::fs::create_dir_all(notes_dir(&home)).expect("mkdir");
+    let corrupt = b"version = 1\ndocument = \"deepseek-boeing-moment\"\ncount = 3\n[[note]]\nid = \"a\"\ntext = \"abgeschnitt".to_vec();
+    std::fs::write(notes_file(&home), &corrupt).expect("write");
+    let mut s = Session::start(&home, &[], 120, 40);
+    s.wait_for("Notes file broken");
+    add_note(&mut s, &["gerettet"], "recovery file");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert_eq!(
+        std::fs::read(notes_file(&home)).expect("read"),
+        corrupt,
+        "byte for byte unchanged"
+    );
+    let recovery = parse_file(&notes_dir(&home).join("deepseek-boeing-moment.recovery.toml"));
+    assert_eq!(recovery.notes.len(), 1);
+    assert_eq!(recovery.notes[0].text, "gerettet");
+    // The command line refuses the broken file with its name and place.
+    let (code, out, err) = run_plain(&home, &["notes"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("gerettet"),
+        "the recovered note is listed: {out}"
+    );
+}
+
+#[test]
+fn the_backup_of_a_broken_file_is_offered() {
+    let home = Home::new();
+    // Write one note normally, then a second, so that a .bak with one note exists.
+    let mut s = Session::start(&home, &[], 120, 40);
+    s.wait_for("Notes (0)");
+    add_note(&mut s, &["erste"], "Saved.");
+    add_note(&mut s, &["zweite"], "Saved.");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    std::fs::write(notes_file(&home), [0u8; 300]).expect("zero the file");
+    let mut again = Session::start(&home, &[], 120, 40);
+    again.wait_for("holds 1 notes. Load them?");
+    again.send("y");
+    again.wait_for("Saved to the recovery file");
+    again.wait_for("Notes (1)");
+    again.send("q");
+    assert_eq!(again.wait_exit(), 0);
+    assert_eq!(
+        std::fs::read(notes_file(&home)).expect("read"),
+        vec![0u8; 300]
+    );
+}
+
+#[test]
+fn two_instances_adding_notes_keep_both() {
+    let home = Home::new();
+    let mut one = Session::start(&home, &[], 120, 40);
+    let mut two = Session::start(&home, &[], 120, 40);
+    one.wait_for("Notes (0)");
+    two.wait_for("Notes (0)");
+    add_note(&mut one, &["von eins"], "Saved.");
+    add_note(&mut two, &["von zwei"], "merged in");
+    two.wait_for("Notes (2)");
+    one.send("q");
+    two.send("q");
+    assert_eq!(one.wait_exit(), 0);
+    assert_eq!(two.wait_exit(), 0);
+    let file = parse_file(&notes_file(&home));
+    let mut texts: Vec<&str> = file.notes.iter().map(|n| n.text.as_str()).collect();
+    texts.sort_unstable();
+    assert_eq!(texts, vec!["von eins", "von zwei"]);
+}
+
+/// A small tmpfs over the notes folder, unmounted when dropped.
+struct TinyDisk {
+    dir: PathBuf,
+}
+
+impl TinyDisk {
+    fn mount(dir: &Path) -> Option<TinyDisk> {
+        std::fs::create_dir_all(dir).ok()?;
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs"])
+            .arg(dir)
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then(|| TinyDisk {
+            dir: dir.to_path_buf(),
+        })
+    }
+}
+
+impl Drop for TinyDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.dir).status();
+    }
+}
+
+#[test]
+fn a_full_disk_shows_the_error_keeps_the_notes_and_saves_once_space_returns() {
+    let home = Home::new();
+    let Some(_disk) = TinyDisk::mount(&notes_dir(&home)) else {
+        println!("skipped: cannot mount a tmpfs here (needs root and mount permission)");
+        return;
+    };
+    let filler = notes_dir(&home).join("filler");
+    let _ = Command::new("dd")
+        .args(["if=/dev/zero", "bs=1k", "count=64"])
+        .arg(format!("of={}", filler.display()))
+        .stderr(std::process::Stdio::null())
+        .status();
+    let mut s = Session::start(&home, &[], 120, 40);
+    s.wait_for("Notes (0)");
+    add_note(&mut s, &["trotz voller Platte"], "Notes NOT saved");
+    s.wait_for("unsaved");
+    // Quitting asks first.
+    s.send("q");
+    s.wait_for("Your notes are not saved");
+    // Space returns; retry.
+    std::fs::remove_file(&filler).expect("free space");
+    s.send("r");
+    s.wait_for("Saved.");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    let file = parse_file(&notes_file(&home));
+    assert_eq!(file.notes.len(), 1);
+    assert_eq!(file.notes[0].text, "trotz voller Platte");
+}
+
+#[test]
+fn a_read_only_folder_offers_to_write_the_notes_elsewhere() {
+    let home = Home::new();
+    let dir = notes_dir(&home);
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let locked = Command::new("chattr")
+        .arg("+i")
+        .arg(&dir)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !locked {
+        println!("skipped: chattr +i is not available here");
+        return;
+    }
+    struct Unlock(PathBuf);
+    impl Drop for Unlock {
+        fn drop(&mut self) {
+            let _ = Command::new("chattr").arg("-i").arg(&self.0).status();
+        }
+    }
+    let _unlock = Unlock(dir.clone());
+    let mut s = Session::start(&home, &[], 120, 40);
+    s.wait_for("Notes (0)");
+    add_note(&mut s, &["woanders hin"], "Notes NOT saved");
+    s.send("q");
+    s.wait_for("Your notes are not saved");
+    s.send("w");
+    s.wait_for("Write the notes to");
+    // Replace the suggested path with one in the home folder.
+    for _ in 0..200 {
+        s.send_raw("\x7f");
+    }
+    let elsewhere = home.path().join("gerettet.toml");
+    s.send(&elsewhere.display().to_string());
+    s.send("\r");
+    assert_eq!(s.wait_exit(), 0);
+    let file = parse_file(&elsewhere);
+    assert_eq!(file.notes[0].text, "woanders hin");
+}
+
+#[test]
+fn sigterm_while_writing_saves_the_draft() {
+    let home = Home::new();
+    let mut s = Session::start(&home, &[], 120, 40);
+    s.wait_for("Notes (0)");
+    s.send("a");
+    s.wait_for("Note on");
+    s.send("Entwurf vor SIGTERM");
+    s.settle();
+    let pid = s.pid().expect("pid");
+    Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert_eq!(s.wait_exit(), 0);
+    assert!(s.output().contains("\x1b[?1049l"));
+    let file = parse_file(&notes_file(&home));
+    assert_eq!(file.notes[0].text, "Entwurf vor SIGTERM");
+}
+
+#[test]
+fn every_export_format_parses() {
+    let home = Home::new();
+    let mut s = Session::start(&home, &[], 120, 40);
+    s.wait_for("Notes (0)");
+    add_note(
+        &mut s,
+        &["Zeile eins, mit \"Quotes\"", "Zeile\tzwei #export"],
+        "Saved.",
+    );
+    // Export from the app: the dialog writes Markdown to the suggested file.
+    s.send("x");
+    s.wait_for("Export notes");
+    s.send("\r");
+    s.wait_for("Exported 1 notes as markdown");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    let md =
+        std::fs::read_to_string(home.path().join("deepseek-boeing-moment-notes.md")).expect("md");
+    assert!(md.starts_with("# Notes: ") && md.contains("\n> ") && md.contains("#export"));
+
+    let (code, json, _) = run_plain(&home, &["export", "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("json parses");
+    assert_eq!(
+        v["notes"][0]["text"],
+        "Zeile eins, mit \"Quotes\"\nZeile\tzwei #export"
+    );
+
+    let (code, csv, _) = run_plain(&home, &["export", "--format", "csv"]);
+    assert_eq!(code, 0);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        rows[0].get(6),
+        Some("Zeile eins, mit \"Quotes\"\nZeile\tzwei #export")
+    );
+
+    let out = home.path().join("deck.txt");
+    let (code, _, err) = run_plain(
+        &home,
+        &[
+            "export",
+            "--format",
+            "anki",
+            "--output",
+            &out.display().to_string(),
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let anki = std::fs::read_to_string(&out).expect("anki");
+    let headers: Vec<&str> = anki.lines().take_while(|l| l.starts_with('#')).collect();
+    for h in [
+        "#separator:tab",
+        "#html:true",
+        "#guid column:1",
+        "#notetype column:2",
+        "#deck column:3",
+        "#tags column:6",
+    ] {
+        assert!(headers.contains(&h), "{h}");
+    }
+    let rows: Vec<Vec<&str>> = anki
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+        .collect();
+    assert!(rows.iter().all(|r| r.len() == 6));
+    assert!(
+        rows.iter()
+            .any(|r| r[4] == "Zeile eins, mit &quot;Quotes&quot;<br>Zeile zwei #export")
+    );
+    assert!(rows.iter().any(|r| r[3] == "der Leerverkauf"));
+    // Stable GUIDs: a second export is identical.
+    let (_, again, _) = run_plain(&home, &["export", "--format", "anki"]);
+    assert_eq!(again, anki);
+}
