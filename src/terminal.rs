@@ -73,7 +73,11 @@ impl TerminalGuard {
         restore();
     }
 
-    /// Take the terminal back and redraw everything.
+    /// Take the terminal back; the next frame is drawn in full.
+    ///
+    /// `Terminal::clear` would ask the terminal for the cursor position, which not every
+    /// terminal answers; instead one frame of hidden blanks is drawn, so that every cell of
+    /// the next frame differs from it and is written.
     pub fn resume(&mut self) -> io::Result<()> {
         enable_raw_mode()?;
         execute!(
@@ -81,9 +85,17 @@ impl TerminalGuard {
             EnterAlternateScreen,
             EnableMouseCapture,
             EnableBracketedPaste,
-            cursor::Hide
+            cursor::Hide,
+            crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
         )?;
-        self.terminal.clear()
+        self.terminal
+            .draw(|frame| {
+                let area = frame.area();
+                let hidden =
+                    ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::HIDDEN);
+                frame.buffer_mut().set_style(area, hidden);
+            })
+            .map(|_| ())
     }
 }
 

@@ -377,3 +377,35 @@ fn every_export_format_parses() {
     let (_, again, _) = run_plain(&home, &["export", "--format", "anki"]);
     assert_eq!(again, anki);
 }
+
+#[test]
+fn the_external_editor_writes_the_note() {
+    let home = Home::new();
+    let script = home.path().join("fake-editor.sh");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\nprintf 'vom Editor: Größe\\nzweite Zeile\\n' > \"$1\"\n",
+    )
+    .expect("script");
+    Command::new("chmod")
+        .arg("+x")
+        .arg(&script)
+        .status()
+        .expect("chmod");
+    let editor = script.display().to_string();
+    let mut s = Session::start_with_env(&home, &[], &[("EDITOR", editor.as_str())], 120, 40);
+    s.wait_for("Notes (0)");
+    s.send("a");
+    s.wait_for("Note on");
+    s.send("\x0f"); // Ctrl-o
+    s.wait_for("Back from the editor");
+    s.wait_for("vom Editor: Größe");
+    // The whole screen was drawn again, not only what changed.
+    s.wait_for("Glossary (81)");
+    s.send(CTRL_S);
+    s.wait_for("Saved.");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    let file = parse_file(&notes_file(&home));
+    assert_eq!(file.notes[0].text, "vom Editor: Größe\nzweite Zeile");
+}
