@@ -8,6 +8,7 @@ pub mod cli;
 pub mod clock;
 pub mod commands;
 pub mod config;
+pub mod dict;
 pub mod document;
 pub mod effects;
 pub mod glossary;

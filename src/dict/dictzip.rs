@@ -1,0 +1,292 @@
+//! Reading dictionary data: plain `.dict` files, and `.dict.dz` files by their dictzip
+//! chunks (random access: only the chunks that hold an entry are inflated). A `.dz` file
+//! without the dictzip table is inflated once, whole, and kept in memory.
+
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use flate2::{Decompress, FlushDecompress};
+
+/// Why data could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {message}", .path.display())]
+pub struct DataError {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+/// The data file of a dictionary.
+#[derive(Debug)]
+pub enum Data {
+    Plain(Mutex<File>, PathBuf),
+    Dictzip(Box<Dictzip>),
+    Inflated(Vec<u8>, PathBuf),
+}
+
+/// A dictzip file: gzip with a table of chunk sizes in the header's "RA" extra field.
+#[derive(Debug)]
+pub struct Dictzip {
+    file: Mutex<File>,
+    path: PathBuf,
+    chunk_len: usize,
+    /// File offset of each chunk, plus the end of the last.
+    starts: Vec<u64>,
+}
+
+fn err(path: &Path, message: impl Into<String>) -> DataError {
+    DataError {
+        path: path.to_path_buf(),
+        message: message.into(),
+    }
+}
+
+impl Data {
+    /// Open a data file; `.dz` files are read as dictzip (or gzip).
+    pub fn open(path: &Path) -> Result<Data, DataError> {
+        let mut file = File::open(path).map_err(|e| err(path, format!("cannot open: {e}")))?;
+        let is_dz = path.extension().is_some_and(|e| e == "dz");
+        if !is_dz {
+            return Ok(Data::Plain(Mutex::new(file), path.to_path_buf()));
+        }
+        let mut header = vec![0u8; 10];
+        file.read_exact(&mut header)
+            .map_err(|_| err(path, "too short for a gzip file"))?;
+        if header[0] != 0x1f || header[1] != 0x8b || header[2] != 8 {
+            return Err(err(path, "not a gzip file"));
+        }
+        let flags = header[3];
+        if flags & 0x04 != 0 {
+            if let Some(dz) = read_dictzip_header(&mut file, path, flags)? {
+                return Ok(Data::Dictzip(Box::new(dz)));
+            }
+        }
+        // Plain gzip: inflate the whole file once.
+        let mut all = Vec::new();
+        file.seek(SeekFrom::Start(0))
+            .and_then(|_| file.read_to_end(&mut all))
+            .map_err(|e| err(path, format!("cannot read: {e}")))?;
+        let mut out = Vec::new();
+        flate2::read::GzDecoder::new(&all[..])
+            .read_to_end(&mut out)
+            .map_err(|e| err(path, format!("cannot inflate: {e}")))?;
+        Ok(Data::Inflated(out, path.to_path_buf()))
+    }
+
+    pub fn path(&self) -> &Path {
+        match self {
+            Data::Plain(_, p) | Data::Inflated(_, p) => p,
+            Data::Dictzip(dz) => &dz.path,
+        }
+    }
+
+    /// `len` bytes from uncompressed offset `offset`.
+    pub fn read(&self, offset: u64, len: usize) -> Result<Vec<u8>, DataError> {
+        match self {
+            Data::Plain(file, path) => {
+                let mut file = file.lock().map_err(|_| err(path, "lock poisoned"))?;
+                let mut buf = vec![0u8; len];
+                file.seek(SeekFrom::Start(offset))
+                    .and_then(|_| file.read_exact(&mut buf))
+                    .map_err(|e| err(path, format!("cannot read {len} bytes at {offset}: {e}")))?;
+                Ok(buf)
+            }
+            Data::Inflated(bytes, path) => {
+                let start = usize::try_from(offset).unwrap_or(usize::MAX);
+                bytes
+                    .get(start..start.saturating_add(len))
+                    .map(<[u8]>::to_vec)
+                    .ok_or_else(|| err(path, format!("entry at {offset} is past the end")))
+            }
+            Data::Dictzip(dz) => dz.read(offset, len),
+        }
+    }
+}
+
+fn read_dictzip_header(
+    file: &mut File,
+    path: &Path,
+    flags: u8,
+) -> Result<Option<Dictzip>, DataError> {
+    let mut xlen = [0u8; 2];
+    file.read_exact(&mut xlen)
+        .map_err(|_| err(path, "truncated gzip header"))?;
+    let xlen = u16::from_le_bytes(xlen) as usize;
+    let mut extra = vec![0u8; xlen];
+    file.read_exact(&mut extra)
+        .map_err(|_| err(path, "truncated gzip header"))?;
+    let mut ra: Option<(usize, Vec<u64>)> = None;
+    let mut i = 0;
+    while i + 4 <= extra.len() {
+        let (si1, si2) = (extra[i], extra[i + 1]);
+        let len = u16::from_le_bytes([extra[i + 2], extra[i + 3]]) as usize;
+        let body = extra.get(i + 4..i + 4 + len).unwrap_or(&[]);
+        if si1 == b'R' && si2 == b'A' && body.len() >= 6 {
+            let chlen = u16::from_le_bytes([body[2], body[3]]) as usize;
+            let count = u16::from_le_bytes([body[4], body[5]]) as usize;
+            let sizes: Vec<u64> = body[6..]
+                .chunks_exact(2)
+                .take(count)
+                .map(|c| u64::from(u16::from_le_bytes([c[0], c[1]])))
+                .collect();
+            if sizes.len() != count || chlen == 0 {
+                return Err(err(path, "damaged dictzip chunk table"));
+            }
+            ra = Some((chlen, sizes));
+        }
+        i += 4 + len;
+    }
+    let Some((chunk_len, sizes)) = ra else {
+        return Ok(None);
+    };
+    // Skip the optional file name, comment and header CRC.
+    let mut pos = 10 + 2 + xlen as u64;
+    let skip_zero_terminated = |file: &mut File, pos: &mut u64| -> Result<(), DataError> {
+        let mut b = [0u8; 1];
+        loop {
+            file.read_exact(&mut b)
+                .map_err(|_| err(path, "truncated gzip header"))?;
+            *pos += 1;
+            if b[0] == 0 {
+                return Ok(());
+            }
+        }
+    };
+    if flags & 0x08 != 0 {
+        skip_zero_terminated(file, &mut pos)?;
+    }
+    if flags & 0x10 != 0 {
+        skip_zero_terminated(file, &mut pos)?;
+    }
+    if flags & 0x02 != 0 {
+        pos += 2;
+    }
+    let mut starts = Vec::with_capacity(sizes.len() + 1);
+    let mut at = pos;
+    for s in &sizes {
+        starts.push(at);
+        at += s;
+    }
+    starts.push(at);
+    let file = File::open(path).map_err(|e| err(path, format!("cannot open: {e}")))?;
+    Ok(Some(Dictzip {
+        file: Mutex::new(file),
+        path: path.to_path_buf(),
+        chunk_len,
+        starts,
+    }))
+}
+
+impl Dictzip {
+    fn read(&self, offset: u64, len: usize) -> Result<Vec<u8>, DataError> {
+        let chunk_len = self.chunk_len as u64;
+        let first = (offset / chunk_len) as usize;
+        let last = ((offset + len as u64).saturating_sub(1) / chunk_len) as usize;
+        if last + 1 >= self.starts.len() && len > 0 {
+            return Err(err(
+                &self.path,
+                format!("entry at {offset} is past the end"),
+            ));
+        }
+        let mut out = Vec::with_capacity(len + self.chunk_len);
+        let mut file = self
+            .file
+            .lock()
+            .map_err(|_| err(&self.path, "lock poisoned"))?;
+        for chunk in first..=last {
+            let (start, end) = (self.starts[chunk], self.starts[chunk + 1]);
+            let mut compressed = vec![0u8; (end - start) as usize];
+            file.seek(SeekFrom::Start(start))
+                .and_then(|_| file.read_exact(&mut compressed))
+                .map_err(|e| err(&self.path, format!("cannot read chunk {chunk}: {e}")))?;
+            let mut inflated = vec![0u8; self.chunk_len];
+            let mut z = Decompress::new(false);
+            z.decompress(&compressed, &mut inflated, FlushDecompress::Sync)
+                .map_err(|e| err(&self.path, format!("chunk {chunk} does not inflate: {e}")))?;
+            inflated.truncate(z.total_out() as usize);
+            out.extend_from_slice(&inflated);
+        }
+        let skip = (offset - first as u64 * chunk_len) as usize;
+        out.get(skip..skip + len)
+            .map(<[u8]>::to_vec)
+            .ok_or_else(|| err(&self.path, format!("entry at {offset} is past the end")))
+    }
+}
+
+/// Write `data` as a dictzip file (used by tests and benchmarks to make dictionaries).
+pub fn write_dictzip(path: &Path, data: &[u8], chunk_len: usize) -> std::io::Result<()> {
+    use flate2::{Compress, Compression, FlushCompress};
+    let mut chunks: Vec<Vec<u8>> = Vec::new();
+    let mut z = Compress::new(Compression::default(), false);
+    for piece in data.chunks(chunk_len.max(1)) {
+        // Room for the worst case, so one call consumes the whole piece.
+        let mut out = Vec::with_capacity(piece.len() * 2 + 1024);
+        let before = z.total_in();
+        z.compress_vec(piece, &mut out, FlushCompress::Full)
+            .map_err(std::io::Error::other)?;
+        if (z.total_in() - before) as usize != piece.len() || out.len() > usize::from(u16::MAX) {
+            return Err(std::io::Error::other("chunk too large for dictzip"));
+        }
+        chunks.push(out);
+    }
+    let mut extra = Vec::new();
+    let ra_len = 6 + 2 * chunks.len();
+    extra.extend_from_slice(b"RA");
+    extra.extend_from_slice(&(ra_len as u16).to_le_bytes());
+    extra.extend_from_slice(&1u16.to_le_bytes());
+    extra.extend_from_slice(&(chunk_len as u16).to_le_bytes());
+    extra.extend_from_slice(&(chunks.len() as u16).to_le_bytes());
+    for c in &chunks {
+        extra.extend_from_slice(&(c.len() as u16).to_le_bytes());
+    }
+    let mut out = vec![0x1f, 0x8b, 8, 0x04, 0, 0, 0, 0, 0, 3];
+    out.extend_from_slice(&(extra.len() as u16).to_le_bytes());
+    out.extend_from_slice(&extra);
+    for c in &chunks {
+        out.extend_from_slice(c);
+    }
+    // Trailer: a final empty block, CRC32 and size (readers of chunks do not need them).
+    let mut tail = Vec::with_capacity(64);
+    z.compress_vec(&[], &mut tail, FlushCompress::Finish)
+        .map_err(std::io::Error::other)?;
+    out.extend_from_slice(&tail);
+    let mut crc = flate2::Crc::new();
+    crc.update(data);
+    out.extend_from_slice(&crc.sum().to_le_bytes());
+    out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+    std::fs::write(path, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dictzip_round_trip_across_chunks() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("t.dict.dz");
+        let data: Vec<u8> = (0..20_000u32)
+            .flat_map(|i| format!("Eintrag {i}: Größe „{i}“\n").into_bytes())
+            .collect();
+        write_dictzip(&path, &data, 1000).expect("write");
+        let d = Data::open(&path).expect("open");
+        assert!(matches!(d, Data::Dictzip(_)));
+        for (offset, len) in [
+            (0u64, 10usize),
+            (995, 20),
+            (123_456, 3000),
+            (data.len() as u64 - 5, 5),
+        ] {
+            let got = d.read(offset, len).expect("read");
+            assert_eq!(got, &data[offset as usize..offset as usize + len]);
+        }
+        assert!(d.read(data.len() as u64 + 10, 5).is_err());
+        // A standard gzip reader reads the whole file too.
+        let mut all = Vec::new();
+        flate2::read::GzDecoder::new(&std::fs::read(&path).expect("read")[..])
+            .read_to_end(&mut all)
+            .expect("gzip");
+        assert_eq!(all, data);
+    }
+}

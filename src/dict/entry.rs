@@ -1,0 +1,139 @@
+//! Reading a dictionary entry's text: headword, pronunciation, grammar, senses, links.
+//! Written for FreeDict's layout ("Leerverkauf /lˈeːɾ…/ <masc, n, sg>", senses, "see:
+//! {…}"), and harmless on others: what it does not recognise stays as plain sense lines.
+
+use crate::glossary::Gender;
+
+/// A parsed entry.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Entry {
+    pub headword: String,
+    pub pronunciation: Option<String>,
+    /// Grammar tags such as "masc", "n", "sg", "pl", "adj".
+    pub tags: Vec<String>,
+    pub senses: Vec<String>,
+    /// Words in `see: {…}` links.
+    pub see: Vec<String>,
+}
+
+impl Entry {
+    pub fn gender(&self) -> Option<Gender> {
+        self.tags.iter().find_map(|t| match t.as_str() {
+            "masc" | "m" => Some(Gender::Masculine),
+            "fem" | "f" => Some(Gender::Feminine),
+            "neut" | "nt" => Some(Gender::Neuter),
+            _ => None,
+        })
+    }
+
+    pub fn is_plural(&self) -> bool {
+        self.tags.iter().any(|t| t == "pl")
+    }
+
+    pub fn is_noun(&self) -> bool {
+        self.gender().is_some() || self.tags.iter().any(|t| t == "n")
+    }
+
+    /// A short part-of-speech label.
+    pub fn pos(&self) -> Option<&str> {
+        self.tags.iter().find_map(|t| match t.as_str() {
+            "n" => Some("noun"),
+            "v" | "vi" | "vt" | "vr" => Some("verb"),
+            "adj" => Some("adjective"),
+            "adv" => Some("adverb"),
+            "prep" => Some("preposition"),
+            "conj" => Some("conjunction"),
+            "pl" => Some("plural"),
+            _ => None,
+        })
+    }
+}
+
+/// Parse one entry; `key` is the index headword (used when the text has no head line).
+pub fn parse(key: &str, text: &str) -> Entry {
+    let mut lines = text
+        .lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty());
+    let mut entry = Entry {
+        headword: key.to_string(),
+        ..Entry::default()
+    };
+    if let Some(first) = lines.next() {
+        let (head, tags) = match (first.find('<'), first.rfind('>')) {
+            (Some(a), Some(b)) if b > a => (
+                first[..a].trim(),
+                first[a + 1..b]
+                    .split(',')
+                    .map(|t| t.trim().trim_end_matches('.').to_string())
+                    .filter(|t| !t.is_empty())
+                    .collect(),
+            ),
+            _ => (first.trim(), Vec::new()),
+        };
+        let (word, pron) = match (head.find('/'), head.rfind('/')) {
+            (Some(a), Some(b)) if b > a => (head[..a].trim(), Some(head[a + 1..b].to_string())),
+            _ => (head, None),
+        };
+        let looks_like_head =
+            word.to_lowercase() == key.to_lowercase() || pron.is_some() || !tags.is_empty();
+        if looks_like_head {
+            if !word.is_empty() {
+                entry.headword = word.to_string();
+            }
+            entry.pronunciation = pron;
+            entry.tags = tags;
+        } else {
+            entry.senses.push(first.trim().to_string());
+        }
+    }
+    for line in lines {
+        let l = line.trim();
+        if let Some(links) = l.strip_prefix("see:") {
+            entry.see.extend(braced(links));
+        } else if l.starts_with("Synonym") || l.starts_with("Note:") {
+            continue;
+        } else if l.starts_with('"') {
+            continue; // example phrases
+        } else {
+            entry.senses.push(l.to_string());
+        }
+    }
+    entry
+}
+
+/// The words inside `{…}`.
+fn braced(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some(a) = rest.find('{') {
+        let Some(b) = rest[a..].find('}') else { break };
+        out.push(rest[a + 1..a + b].to_string());
+        rest = &rest[a + b + 1..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_a_freedict_entry() {
+        let text = "Leerverkauf /lˈeːɾfɜkˌaʊf/ <masc, n, sg>\nuncovered sale <n>, short sale <n>\n         Note: stock exchange\n      \"einen Leerverkauf tätigen\"  - short\n   Synonym: {Blankoverkauf}\n\n see: {Leerverkäufe}, {blanko verkaufen}\n";
+        let e = parse("leerverkauf", text);
+        assert_eq!(e.headword, "Leerverkauf");
+        assert_eq!(e.pronunciation.as_deref(), Some("lˈeːɾfɜkˌaʊf"));
+        assert_eq!(e.gender(), Some(Gender::Masculine));
+        assert!(e.is_noun() && !e.is_plural());
+        assert_eq!(e.senses, vec!["uncovered sale <n>, short sale <n>"]);
+        assert_eq!(e.see, vec!["Leerverkäufe", "blanko verkaufen"]);
+    }
+
+    #[test]
+    fn a_plain_entry_is_all_senses() {
+        let e = parse("haus", "house; home");
+        assert_eq!(e.headword, "haus");
+        assert_eq!(e.senses, vec!["house; home"]);
+    }
+}

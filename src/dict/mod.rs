@@ -1,0 +1,183 @@
+//! Offline dictionaries: dictd and StarDict files read directly (binary search over the
+//! index, random access into `.dict.dz` by dictzip chunks), and the lookup chain: glossary,
+//! exact headword, lemma, compound split. No terminal types here.
+
+mod chain;
+pub mod dictd;
+pub mod dictzip;
+pub mod entry;
+pub mod stardict;
+
+use std::path::{Path, PathBuf};
+
+pub use chain::{Found, Method, lookup};
+pub use dictd::Dictd;
+pub use entry::Entry;
+pub use stardict::StarDict;
+
+/// A dictionary file that cannot be used, or an entry that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}: {message}", .path.display())]
+pub struct DictError {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+/// An entry as stored: the index headword and the entry's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawEntry {
+    pub key: String,
+    pub text: String,
+}
+
+/// One dictionary of either format.
+#[derive(Debug)]
+pub enum Dictionary {
+    Dictd(Dictd),
+    StarDict(StarDict),
+}
+
+impl Dictionary {
+    pub fn name(&self) -> &str {
+        match self {
+            Dictionary::Dictd(d) => &d.name,
+            Dictionary::StarDict(d) => &d.name,
+        }
+    }
+
+    pub fn format(&self) -> &'static str {
+        match self {
+            Dictionary::Dictd(_) => "dictd",
+            Dictionary::StarDict(_) => "StarDict",
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        match self {
+            Dictionary::Dictd(d) => &d.index_path,
+            Dictionary::StarDict(d) => &d.ifo_path,
+        }
+    }
+
+    pub fn headwords(&self) -> usize {
+        match self {
+            Dictionary::Dictd(d) => d.len(),
+            Dictionary::StarDict(d) => d.len(),
+        }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        match self {
+            Dictionary::Dictd(d) => d.contains(word),
+            Dictionary::StarDict(d) => d.contains(word),
+        }
+    }
+
+    pub fn entries_checked(&self, word: &str) -> (Vec<RawEntry>, Vec<DictError>) {
+        match self {
+            Dictionary::Dictd(d) => d.entries_checked(word),
+            Dictionary::StarDict(d) => d.entries_checked(word),
+        }
+    }
+}
+
+/// The dictionaries found, and what was wrong with the ones that could not be opened.
+#[derive(Debug, Default)]
+pub struct Dictionaries {
+    pub list: Vec<Dictionary>,
+    pub problems: Vec<DictError>,
+    /// The folders that were searched.
+    pub folders: Vec<PathBuf>,
+}
+
+/// The standard folders: `/usr/share/dictd`, `/usr/share/stardict/dic`,
+/// `$XDG_DATA_HOME/stardict/dic`, then the configured ones.
+pub fn default_folders(data_home: Option<&Path>, configured: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = vec![
+        PathBuf::from("/usr/share/dictd"),
+        PathBuf::from("/usr/share/stardict/dic"),
+    ];
+    if let Some(home) = data_home {
+        out.push(home.join("stardict").join("dic"));
+    }
+    out.extend(configured.iter().cloned());
+    out
+}
+
+impl Dictionaries {
+    /// Open every dictionary in the folders (StarDict folders may nest one level).
+    pub fn discover(folders: &[PathBuf]) -> Dictionaries {
+        let mut set = Dictionaries {
+            folders: folders.to_vec(),
+            ..Dictionaries::default()
+        };
+        for folder in folders {
+            let Ok(read) = std::fs::read_dir(folder) else {
+                continue;
+            };
+            let mut paths: Vec<PathBuf> = Vec::new();
+            for entry in read.flatten() {
+                let p = entry.path();
+                if p.is_dir() {
+                    if let Ok(inner) = std::fs::read_dir(&p) {
+                        paths.extend(inner.flatten().map(|e| e.path()));
+                    }
+                } else {
+                    paths.push(p);
+                }
+            }
+            paths.sort();
+            for p in paths {
+                let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+                let opened = match ext {
+                    "index" => Some(Dictd::open(&p).map(Dictionary::Dictd)),
+                    "ifo" => Some(StarDict::open(&p).map(Dictionary::StarDict)),
+                    _ => None,
+                };
+                match opened {
+                    Some(Ok(d)) => {
+                        if let Dictionary::Dictd(dd) = &d
+                            && dd.skipped > 0
+                        {
+                            set.problems.push(DictError {
+                                path: p.clone(),
+                                message: format!(
+                                    "{} index lines could not be read and were skipped",
+                                    dd.skipped
+                                ),
+                            });
+                        }
+                        set.list.push(d);
+                    }
+                    Some(Err(e)) => set.problems.push(e),
+                    None => {}
+                }
+            }
+        }
+        set
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// Whether any dictionary has the headword.
+    pub fn contains(&self, word: &str) -> bool {
+        self.list.iter().any(|d| d.contains(word))
+    }
+
+    /// Parsed entries of a headword in every dictionary: (dictionary name, entry).
+    pub fn entries(&self, word: &str) -> (Vec<(String, Entry)>, Vec<DictError>) {
+        let mut out = Vec::new();
+        let mut problems = Vec::new();
+        for d in &self.list {
+            let (raw, errs) = d.entries_checked(word);
+            problems.extend(errs);
+            out.extend(
+                raw.iter()
+                    .map(|r| (d.name().to_string(), entry::parse(&r.key, &r.text))),
+            );
+        }
+        (out, problems)
+    }
+}

@@ -1,0 +1,245 @@
+//! Dictionaries: small dictd and StarDict files made here, and (ignored by default) the real
+//! FreeDict German-English dictionary when it is installed.
+
+use std::path::Path;
+
+use lesepult::dict::dictd::write_dictd;
+use lesepult::dict::stardict::write_stardict;
+use lesepult::dict::{Dictionaries, Found, Method, lookup};
+use lesepult::glossary::Gender;
+
+const ENTRIES: &[(&str, &str)] = &[
+    (
+        "Leerverkauf",
+        "Leerverkauf /lˈeːɾfɜkˌaʊf/ <masc, n, sg>\nshort sale <n>\n see: {Leerverkäufe}\n",
+    ),
+    (
+        "Leerverkäufe",
+        "Leerverkäufe /lˈeːɾfɜkˌɔʏfə/ <pl>\nshort sales\n see: {Leerverkauf}\n",
+    ),
+    (
+        "Rechenzentrum",
+        "Rechenzentrum <neut, n, sg>\ndata centre <n>\n see: {Rechenzentren}\n",
+    ),
+    (
+        "Rechenzentren",
+        "Rechenzentren <pl>\ndata centres\n see: {Rechenzentrum}\n",
+    ),
+    (
+        "Monopol",
+        "Monopol /mˌoːnoːpˈoːl/ <neut, n, sg>\nmonopoly <n>\n",
+    ),
+    ("schwerfällig", "schwerfällig <adj>\nponderous, sluggish\n"),
+    ("Wettbewerb", "Wettbewerb <masc, n, sg>\ncompetition <n>\n"),
+    ("Vorteil", "Vorteil <masc, n, sg>\nadvantage <n>\n"),
+    ("Kartell", "Kartell <neut, n, sg>\ncartel <n>\n"),
+    (
+        "Verfahren",
+        "Verfahren <neut, n, sg>\nprocedure <n>, proceedings <n>\n",
+    ),
+    ("Verein", "Verein <masc, n, sg>\nclub <n>\n"),
+    ("Bart", "Bart <masc, n, sg>\nbeard <n>\n"),
+    ("vereinbaren", "vereinbaren <vt>\nto agree on\n"),
+    ("Export", "Export <masc, n, sg>\nexport <n>\n"),
+    (
+        "Kontrolle",
+        "Kontrolle <fem, n, sg>\ncontrol <n>\n see: {Kontrollen}\n",
+    ),
+    (
+        "Kontrollen",
+        "Kontrollen <pl>\ncontrols\n see: {Kontrolle}\n",
+    ),
+];
+
+fn found(results: &[Found], headword: &str) -> Option<Found> {
+    results.iter().find(|f| f.headword == headword).cloned()
+}
+
+fn check_lookups(dicts: &Dictionaries) {
+    let l = |w: &str| lookup(w, None, dicts).0;
+
+    let r = l("Monopol");
+    assert_eq!(r[0].method, Method::Exact);
+    assert_eq!(r[0].gender, Some(Gender::Neuter));
+    assert_eq!(r[0].pronunciation.as_deref(), Some("mˌoːnoːpˈoːl"));
+
+    let r = l("monopol");
+    assert_eq!(r[0].method, Method::CaseFolded);
+    assert_eq!(r[0].headword, "Monopol");
+
+    // A plural listed in the dictionary leads to its lemma through the entry's link.
+    let r = l("Rechenzentren");
+    assert_eq!(r[0].headword, "Rechenzentrum", "{r:?}");
+    assert!(matches!(r[0].method, Method::Lemma { .. }));
+    assert_eq!(r[0].plural.as_deref(), Some("Rechenzentren"));
+
+    // Inflected forms not in the dictionary: inflection rules checked by the stemmer.
+    let r = l("Leerverkäufen");
+    assert_eq!(r[0].headword, "Leerverkauf", "{r:?}");
+    assert_eq!(r[0].plural.as_deref(), Some("Leerverkäufe"));
+    let r = l("schwerfällige");
+    assert_eq!(r[0].headword, "schwerfällig", "{r:?}");
+    assert!(matches!(&r[0].method, Method::Lemma { from, .. } if from == "schwerfällige"));
+    let r = l("Monopole");
+    assert_eq!(r[0].headword, "Monopol");
+
+    // Compounds: after exact and lemma lookups failed, with linking elements.
+    let r = l("Wettbewerbsvorteil");
+    let Method::Compound { parts } = &r[0].method else {
+        panic!("a compound: {r:?}");
+    };
+    assert_eq!(
+        parts,
+        &vec!["Wettbewerb".to_string(), "s".into(), "Vorteil".into()]
+    );
+    assert_eq!(r[0].gender, Some(Gender::Masculine));
+    assert!(r[0].gender_inferred);
+    assert!(found(&r, "Wettbewerb").is_some() && found(&r, "Vorteil").is_some());
+    let r = l("Kartellverfahren");
+    assert!(
+        matches!(&r[0].method, Method::Compound { parts } if parts == &vec!["Kartell".to_string(), "Verfahren".into()]),
+        "{r:?}"
+    );
+    assert_eq!(r[0].gender, Some(Gender::Neuter));
+    let r = l("Exportkontrollen");
+    assert!(
+        r.iter()
+            .any(|f| matches!(&f.method, Method::Compound { .. }))
+            || r[0].headword.contains("ontrolle"),
+        "{r:?}"
+    );
+
+    // Not words: no split of "vereinbart" into Verein + Bart; its lemma is the verb.
+    let r = l("vereinbart");
+    assert!(
+        !r.iter()
+            .any(|f| matches!(f.method, Method::Compound { .. })),
+        "{r:?}"
+    );
+    assert_eq!(r.first().map(|f| f.headword.as_str()), Some("vereinbaren"));
+    let r = l("Vereinbart");
+    assert!(
+        !r.iter()
+            .any(|f| matches!(f.method, Method::Compound { .. })),
+        "{r:?}"
+    );
+
+    // Nothing at all.
+    assert!(l("Xylophonbaum").is_empty());
+}
+
+#[test]
+fn dictd_plain_and_dictzip() {
+    for chunk in [None, Some(64)] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        write_dictd(&dir.path().join("test-deu-eng"), ENTRIES, chunk).expect("write");
+        let dicts = Dictionaries::discover(&[dir.path().to_path_buf()]);
+        assert_eq!(dicts.list.len(), 1, "{:?}", dicts.problems);
+        assert!(dicts.problems.is_empty());
+        check_lookups(&dicts);
+    }
+}
+
+#[test]
+fn stardict_plain_and_dictzip() {
+    for chunk in [None, Some(100)] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let sub = dir.path().join("test");
+        std::fs::create_dir(&sub).expect("mkdir");
+        write_stardict(&sub.join("test"), "Test Deutsch-Englisch", ENTRIES, chunk).expect("write");
+        let dicts = Dictionaries::discover(&[dir.path().to_path_buf()]);
+        assert_eq!(dicts.list.len(), 1, "{:?}", dicts.problems);
+        assert_eq!(dicts.list[0].name(), "Test Deutsch-Englisch");
+        check_lookups(&dicts);
+    }
+}
+
+#[test]
+fn broken_files_give_messages_not_panics() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let good = dir.path().join("good");
+    write_dictd(&good, ENTRIES, Some(64)).expect("write");
+    // A truncated index: the last line cut in the middle, and a garbage line.
+    let idx = std::fs::read_to_string(good.with_extension("index")).expect("index");
+    let cut = format!("{}\nkaputt\tAB\n", &idx[..idx.len() - 5]);
+    let truncated = dir.path().join("truncated");
+    std::fs::write(truncated.with_extension("index"), cut).expect("write");
+    std::fs::copy(
+        good.with_extension("dict.dz"),
+        truncated.with_extension("dict.dz"),
+    )
+    .expect("copy");
+    // An index without its data file.
+    std::fs::write(dir.path().join("nodata.index"), "wort\tA\tB\n").expect("write");
+    // A StarDict .ifo that is not one, and an .idx cut short.
+    std::fs::write(dir.path().join("bad.ifo"), "hello\n").expect("write");
+    let sd = dir.path().join("short");
+    write_stardict(&sd, "Short", ENTRIES, None).expect("write");
+    let idx = std::fs::read(sd.with_extension("idx")).expect("idx");
+    std::fs::write(sd.with_extension("idx"), &idx[..idx.len() - 3]).expect("write");
+    // A data file shorter than the index says.
+    let short_data = dir.path().join("shortdata");
+    write_dictd(&short_data, ENTRIES, None).expect("write");
+    std::fs::write(short_data.with_extension("dict"), "Leerverkauf").expect("write");
+
+    let dicts = Dictionaries::discover(&[dir.path().to_path_buf()]);
+    let messages: Vec<String> = dicts.problems.iter().map(ToString::to_string).collect();
+    let has = |needle: &str| messages.iter().any(|m| m.contains(needle));
+    assert!(
+        has("nodata.index: its data file is missing"),
+        "{messages:?}"
+    );
+    assert!(has("bad.ifo: not a StarDict"), "{messages:?}");
+    assert!(has("short.idx: truncated"), "{messages:?}");
+    assert!(
+        has("truncated.index: 2 index lines could not be read"),
+        "{messages:?}"
+    );
+    // The readable ones still answer; the short data file reports, not panics.
+    let (results, problems) = lookup("Monopol", None, &dicts);
+    assert!(results.iter().any(|f| f.headword == "Monopol"));
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.path.ends_with(Path::new("shortdata.dict"))),
+        "{problems:?}"
+    );
+}
+
+/// The real FreeDict German–English dictionary (`apt install dict-freedict-deu-eng`);
+/// `.ci/run` installs it and runs the ignored tests.
+#[test]
+#[ignore = "needs dict-freedict-deu-eng installed"]
+fn real_freedict() {
+    let index = Path::new("/usr/share/dictd/freedict-deu-eng.index");
+    assert!(
+        index.exists(),
+        "install dict-freedict-deu-eng to run this test"
+    );
+    let dicts = Dictionaries::discover(&[index.parent().expect("dir").to_path_buf()]);
+    assert!(
+        dicts.list.iter().any(|d| d.headwords() > 400_000),
+        "{:?}",
+        dicts.problems
+    );
+    let l = |w: &str| lookup(w, None, &dicts).0;
+    let r = l("Leerverkäufe");
+    assert!(
+        r.iter()
+            .any(|f| f.headword == "Leerverkauf" && f.gender == Some(Gender::Masculine)),
+        "{r:?}"
+    );
+    let r = l("Rechenzentren");
+    assert_eq!(r[0].headword, "Rechenzentrum", "{r:?}");
+    let r = l("schwerfällige");
+    assert_eq!(r[0].headword, "schwerfällig", "{r:?}");
+    let r = l("Monopol");
+    assert_eq!(r[0].gender, Some(Gender::Neuter));
+    let r = l("Wettbewerbshemmnis");
+    assert!(!r.is_empty(), "found as an entry or a compound");
+    let r = l("vereinbart");
+    assert!(
+        !r.iter()
+            .any(|f| matches!(f.method, Method::Compound { .. }))
+    );
+}
