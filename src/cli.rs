@@ -34,9 +34,31 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum DictCommand {
+    /// List the dictionaries found (and the files that could not be used).
+    List,
+}
+
+#[derive(Debug, Subcommand)]
 pub enum Subcommands {
     /// Print the config file, data and state locations this run would use.
     Paths,
+    /// Look a word up: glossary, dictionaries (exact, lemma, compound), best first.
+    Lookup {
+        /// A German word in any form ("Leerverkäufe", "Wettbewerbsvorteil").
+        word: String,
+        /// The document whose glossary is asked first (default: the bundled article).
+        #[arg(long, value_name = "PATH")]
+        doc: Option<PathBuf>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The dictionaries lesepult finds.
+    Dict {
+        #[command(subcommand)]
+        command: DictCommand,
+    },
     /// List the notes of a document.
     Notes {
         /// The document (default: the bundled article).

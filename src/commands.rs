@@ -1,4 +1,21 @@
-//! Subcommands for scripts: `paths` and `glossary`.
+//! Subcommands for scripts: `paths`, `glossary`, `lookup`, `dict list`, `notes`, `export`.
+//! Output to a closed pipe (`| head`) ends quietly instead of panicking.
+
+/// `println!` that ignores a closed standard output.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+/// `print!` that ignores a closed standard output.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
 
 use std::path::Path;
 
@@ -19,15 +36,15 @@ pub struct CommandError {
 }
 
 pub fn paths(paths: &Paths) {
-    println!("config file: {}", paths.config_file.display());
-    println!("data dir:    {}", paths.data_dir.display());
-    println!(
+    outln!("config file: {}", paths.config_file.display());
+    outln!("data dir:    {}", paths.data_dir.display());
+    outln!(
         "glossary:    {}",
         glossary::user::path(&paths.data_dir).display()
     );
-    println!("notes:       {}", paths.notes_dir().display());
-    println!("state dir:   {}", paths.state_dir.display());
-    println!("positions:   {}", paths.positions_dir().display());
+    outln!("notes:       {}", paths.notes_dir().display());
+    outln!("state dir:   {}", paths.state_dir.display());
+    outln!("positions:   {}", paths.positions_dir().display());
 }
 
 #[derive(Serialize)]
@@ -92,12 +109,12 @@ pub fn glossary(
         let all = g.filtered("");
         if json {
             let list: Vec<JsonTerm> = all.iter().map(|&t| json_term(&g, doc, t)).collect();
-            println!("{}", to_json(&list));
+            outln!("{}", to_json(&list));
         } else {
             for t in all {
                 let term = &g.terms[t];
                 let article = term.gender.map_or("", |g| g.article());
-                println!("{article:<4}{:<32} {}", term.lemma, term.english.join(", "));
+                outln!("{article:<4}{:<32} {}", term.lemma, term.english.join(", "));
             }
         }
         return Ok(());
@@ -117,7 +134,7 @@ pub fn glossary(
         });
     };
     if json {
-        println!("{}", to_json(&json_term(&g, doc, t)));
+        outln!("{}", to_json(&json_term(&g, doc, t)));
         return Ok(());
     }
     let term = &g.terms[t];
@@ -126,28 +143,28 @@ pub fn glossary(
     if !plural.is_empty() {
         head.push_str(&format!(" (Pl. {plural})"));
     }
-    println!("{head}");
-    println!("  English: {}", term.english.join(", "));
+    outln!("{head}");
+    outln!("  English: {}", term.english.join(", "));
     if !term.explanation_de.is_empty() {
-        println!("  Deutsch: {}", term.explanation_de);
+        outln!("  Deutsch: {}", term.explanation_de);
     }
     if !term.explanation_en.is_empty() {
-        println!("  Meaning: {}", term.explanation_en);
+        outln!("  Meaning: {}", term.explanation_en);
     }
     if !term.category.is_empty() {
-        println!("  Kategorie: {}", term.category);
+        outln!("  Kategorie: {}", term.category);
     }
     if !term.note.is_empty() {
-        println!("  Note: {}", term.note);
+        outln!("  Note: {}", term.note);
     }
     let count = g.count(t);
-    println!("  In the text: {count}");
+    outln!("  In the text: {count}");
     for o in g.occurrences_of(t) {
         let sentence: String = doc.text[o.sentence.clone()]
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        println!(
+        outln!(
             "  ¶{:<3} {:<22} {}",
             o.block + 1,
             &doc.text[o.range.clone()],
@@ -189,11 +206,11 @@ fn load_notes(doc: &Document, paths: &Paths) -> Result<Vec<Note>, CommandError> 
 pub fn notes(doc: &Document, paths: &Paths, json: bool) -> Result<(), CommandError> {
     let notes = load_notes(doc, paths)?;
     if json {
-        print!("{}", export::json(doc, &notes));
+        out!("{}", export::json(doc, &notes));
         return Ok(());
     }
     if notes.is_empty() {
-        println!("No notes on „{}“.", doc.title);
+        outln!("No notes on „{}“.", doc.title);
         return Ok(());
     }
     for n in &notes {
@@ -203,7 +220,7 @@ pub fn notes(doc: &Document, paths: &Paths, json: bool) -> Result<(), CommandErr
             format!("¶{}", n.anchor.block + 1)
         };
         let tags: Vec<String> = n.tags().iter().map(|t| format!("#{t}")).collect();
-        println!(
+        outln!(
             "{place:<5} „{}“  {}  {}  {}",
             crate::ui_text::shorten(&n.anchor.quote, 40),
             crate::ui_text::shorten(&n.text, 60),
@@ -250,7 +267,109 @@ pub fn export(
                 path.display()
             );
         }
-        None => print!("{text}"),
+        None => out!("{text}"),
+    }
+    Ok(())
+}
+
+fn open_dictionaries(paths: &Paths, config: &crate::config::Config) -> crate::dict::Dictionaries {
+    let folders = crate::dict::folders(
+        paths.data_dir.parent(),
+        &config.dictionary_folders,
+        config.standard_dictionary_folders,
+    );
+    crate::dict::Dictionaries::discover(&folders)
+}
+
+/// `lesepult dict list`.
+pub fn dict_list(paths: &Paths, config: &crate::config::Config) {
+    let dicts = open_dictionaries(paths, config);
+    outln!("Searched:");
+    for f in &dicts.folders {
+        let state = if f.is_dir() { "" } else { "  (not there)" };
+        outln!("  {}{state}", f.display());
+    }
+    if dicts.list.is_empty() {
+        outln!("No dictionary found. Install one, e.g. `apt install dict-freedict-deu-eng`,");
+        outln!("or put a StarDict dictionary into $XDG_DATA_HOME/stardict/dic.");
+    }
+    for d in &dicts.list {
+        outln!(
+            "{:<8} {:>8} headwords  {}  ({})",
+            d.format(),
+            d.headwords(),
+            d.name(),
+            d.path().display()
+        );
+    }
+    for p in &dicts.problems {
+        outln!("not usable: {p}");
+    }
+}
+
+/// `lesepult lookup WORD [--json]`.
+pub fn lookup(
+    doc: &Document,
+    paths: &Paths,
+    config: &crate::config::Config,
+    word: &str,
+    json: bool,
+) -> Result<(), CommandError> {
+    let document_terms = sources::document_terms(doc, None).unwrap_or_default();
+    let user = glossary::user::load(&glossary::user::path(&paths.data_dir)).unwrap_or_default();
+    let g = Glossary::build(doc, user, document_terms);
+    let dicts = open_dictionaries(paths, config);
+    let (results, problems) = crate::dict::lookup(word, Some(&g), &dicts);
+    for p in &problems {
+        eprintln!("lesepult: {p}");
+    }
+    if json {
+        outln!("{}", to_json(&results));
+    } else if results.is_empty() {
+        let hint = if dicts.is_empty() {
+            " (no dictionary installed: `apt install dict-freedict-deu-eng`)"
+        } else {
+            ""
+        };
+        return Err(CommandError {
+            code: 1,
+            message: format!("„{word}“: not found{hint}"),
+        });
+    } else {
+        for f in &results {
+            let mut head = String::new();
+            if let Some(g) = f.gender {
+                head.push_str(g.article());
+                head.push(' ');
+            }
+            head.push_str(&f.headword);
+            let mut meta = vec![f.source.clone()];
+            meta.extend(match &f.method {
+                crate::dict::Method::Glossary => None,
+                crate::dict::Method::Exact => Some("exact".into()),
+                crate::dict::Method::CaseFolded => Some("case-folded".into()),
+                crate::dict::Method::Lemma { from, via } => {
+                    Some(format!("lemma of {from} ({via})"))
+                }
+                crate::dict::Method::Compound { parts } => {
+                    Some(format!("compound {}", parts.join(" + ")))
+                }
+                crate::dict::Method::Part { of } => Some(format!("part of {of}")),
+            });
+            if f.gender_inferred {
+                meta.push("gender inferred".into());
+            }
+            if let Some(p) = &f.plural {
+                meta.push(format!("Pl. die {p}"));
+            }
+            if let Some(p) = &f.pronunciation {
+                meta.push(format!("/{p}/"));
+            }
+            outln!("{head}  [{}]", meta.join("; "));
+            for s in f.senses.iter().take(4) {
+                outln!("    {s}");
+            }
+        }
     }
     Ok(())
 }

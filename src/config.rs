@@ -66,6 +66,10 @@ pub struct Config {
     pub theme: ThemeConfig,
     /// Key bindings, defaults first, then the user's (which take keys over).
     pub keys: Vec<(Command, Vec<KeyChord>)>,
+    /// Extra folders searched for dictd and StarDict dictionaries.
+    pub dictionary_folders: Vec<PathBuf>,
+    /// Also search /usr/share/dictd, /usr/share/stardict/dic and $XDG_DATA_HOME/stardict/dic.
+    pub standard_dictionary_folders: bool,
 }
 
 type Sp<T> = Spanned<T>;
@@ -78,6 +82,14 @@ struct RawConfig {
     layout: Option<RawLayout>,
     theme: Option<BTreeMap<Sp<String>, Sp<String>>>,
     keys: Option<BTreeMap<Sp<String>, Sp<KeyList>>>,
+    dictionaries: Option<RawDictionaries>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDictionaries {
+    folders: Option<Vec<String>>,
+    standard_folders: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -223,6 +235,8 @@ impl Config {
                 selection: Color::Reset,
             },
             keys: Vec::new(),
+            dictionary_folders: Vec::new(),
+            standard_dictionary_folders: true,
         }
     }
 
@@ -298,6 +312,14 @@ impl Config {
                 *slot = color;
             }
         }
+        if let Some(d) = raw.dictionaries {
+            if let Some(folders) = d.folders {
+                self.dictionary_folders = folders.iter().map(|f| expand_home(f)).collect();
+            }
+            if let Some(standard) = d.standard_folders {
+                self.standard_dictionary_folders = standard;
+            }
+        }
         if let Some(keys) = raw.keys {
             for (name, list) in keys {
                 let key = format!("keys.{}", name.get_ref());
@@ -318,6 +340,14 @@ impl Config {
             }
         }
         Ok(())
+    }
+}
+
+/// `~/x` → `$HOME/x`.
+pub fn expand_home(path: &str) -> PathBuf {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => Path::new(&home).join(rest),
+        _ => PathBuf::from(path),
     }
 }
 

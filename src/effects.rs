@@ -3,7 +3,8 @@
 
 use std::path::Path;
 
-use crate::app::{App, Mode, notes_keys};
+use crate::app::{App, DictionaryStatus, Mode, notes_keys, study};
+use crate::dict::{self, Dictionaries};
 use crate::notes::{NotesStore, SaveError, export, file};
 use crate::storage::write_atomic;
 use crate::terminal::TerminalGuard;
@@ -137,5 +138,66 @@ pub fn external_editor(app: &mut App, guard: &mut TerminalGuard) {
         (Err(e), _) => app.error(format!(
             "Cannot run {program}: {e}. Set $VISUAL or $EDITOR."
         )),
+    }
+}
+
+/// The dictionaries, opened on a background thread at start-up.
+pub struct DictionaryLoader {
+    handle: Option<std::thread::JoinHandle<Dictionaries>>,
+    ready: Option<Dictionaries>,
+}
+
+impl DictionaryLoader {
+    pub fn start(folders: Vec<std::path::PathBuf>) -> DictionaryLoader {
+        DictionaryLoader {
+            handle: Some(std::thread::spawn(move || Dictionaries::discover(&folders))),
+            ready: None,
+        }
+    }
+
+    /// Take the dictionaries over once they are open, and tell the user about broken ones.
+    pub fn poll(&mut self, app: &mut App) {
+        if self.handle.as_ref().is_some_and(|h| h.is_finished()) {
+            self.finish();
+        }
+        if app.dictionaries.is_none()
+            && let Some(d) = &self.ready
+        {
+            app.dictionaries = Some(DictionaryStatus {
+                count: d.list.len(),
+                names: d.list.iter().map(|x| x.name().to_string()).collect(),
+            });
+            if !d.problems.is_empty() {
+                let first = d.problems[0].to_string();
+                let more = d.problems.len() - 1;
+                let more = if more > 0 {
+                    format!(" (and {more} more; `lesepult dict list`)")
+                } else {
+                    String::new()
+                };
+                app.error(format!("Dictionary not usable: {first}{more}"));
+            }
+        }
+    }
+
+    fn finish(&mut self) {
+        if let Some(h) = self.handle.take() {
+            self.ready = Some(h.join().unwrap_or_default());
+        }
+    }
+
+    /// The dictionaries, waiting for them if they are still being opened.
+    pub fn get(&mut self) -> &Dictionaries {
+        self.finish();
+        self.ready.get_or_insert_with(Dictionaries::default)
+    }
+}
+
+/// Look a word up in the dictionaries and show the results in the glossary pane.
+pub fn lookup(app: &mut App, dictionaries: &Dictionaries, word: &str) {
+    let (results, problems) = dict::lookup(word, None, dictionaries);
+    study::show_lookup(app, word, results);
+    if let Some(p) = problems.first() {
+        app.error(format!("A dictionary entry could not be read: {p}"));
     }
 }

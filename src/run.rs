@@ -12,7 +12,7 @@ use crate::notes::NotesStore;
 use crate::paths::Paths;
 use crate::terminal::{TerminalGuard, termination_flag};
 use crate::ui::{self, Theme};
-use crate::{commands, effects, glossary, resume, sources, storage};
+use crate::{commands, dict, effects, glossary, resume, sources, storage};
 
 /// How a run failed: bad input (exit code 2) or a failure while running (exit code 1).
 #[derive(Debug)]
@@ -62,6 +62,18 @@ pub fn main(cli: Cli) -> Result<(), Failure> {
                     code: e.code,
                     error: anyhow::anyhow!(e.message),
                 });
+        }
+        Some(Subcommands::Lookup { word, doc, json }) => {
+            let config = Config::load(&paths.config_file).map_err(bad_input)?;
+            let doc = open(doc.as_deref())?;
+            return commands::lookup(&doc, &paths, &config, &word, json).map_err(command_failure);
+        }
+        Some(Subcommands::Dict {
+            command: crate::cli::DictCommand::List,
+        }) => {
+            let config = Config::load(&paths.config_file).map_err(bad_input)?;
+            commands::dict_list(&paths, &config);
+            return Ok(());
         }
         Some(Subcommands::Notes { doc, json }) => {
             let doc = open(doc.as_deref())?;
@@ -135,6 +147,14 @@ fn read(
     let notes_dir = paths.notes_dir();
     storage::remove_stale_temps(&notes_dir);
     let (mut store, loaded) = NotesStore::open(&notes_dir, &doc);
+
+    // Dictionaries are opened in the background: the first frame does not wait for them.
+    let folders = dict::folders(
+        paths.data_dir.parent(),
+        &config.dictionary_folders,
+        config.standard_dictionary_folders,
+    );
+    let mut dictionaries = effects::DictionaryLoader::start(folders);
 
     let terminate = termination_flag().map_err(failed)?;
     let theme = Theme::new(&config.theme, Theme::no_color_from_env());
@@ -210,8 +230,10 @@ fn read(
                 Effect::Export { format, path } => effects::export(&mut app, format, &path),
                 Effect::WriteNotesTo(path) => effects::write_notes_to(&mut app, &path),
                 Effect::ExternalEditor => effects::external_editor(&mut app, &mut guard),
+                Effect::Lookup(word) => effects::lookup(&mut app, dictionaries.get(), &word),
             }
         }
+        dictionaries.poll(&mut app);
         if position.pending && position.last.elapsed() >= SAVE_INTERVAL {
             position.save(&mut app);
         }

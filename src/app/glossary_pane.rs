@@ -5,8 +5,23 @@
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GlossaryView {
     List,
-    Entry { term: usize, scroll: usize },
-    Unknown { word: String },
+    Entry {
+        term: usize,
+        scroll: usize,
+    },
+    /// A word that is not a glossary term: its dictionary results (`App::lookup`).
+    Lookup {
+        word: String,
+        scroll: usize,
+    },
+}
+
+/// Dictionary results for a word, shown under a glossary entry or on their own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LookupState {
+    pub word: String,
+    /// `None` while the lookup runs.
+    pub results: Option<Vec<crate::dict::Found>>,
 }
 
 /// The pane's state.

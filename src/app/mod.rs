@@ -7,13 +7,13 @@ mod keymap;
 pub mod notes_keys;
 mod notes_pane;
 pub mod panes;
-mod study;
+pub mod study;
 pub mod term_form;
 mod update;
 
 pub use action::{Action, Command, PaneId};
 pub use cursor::WordCursor;
-pub use glossary_pane::{GlossaryPane, GlossaryView};
+pub use glossary_pane::{GlossaryPane, GlossaryView, LookupState};
 pub use keymap::{KeyChord, Keymap, UnknownKey};
 pub use notes_pane::{ExportDialog, NoteEditor, NotesPane, default_path, note_matches};
 pub use panes::{Panes, View};
@@ -131,6 +131,17 @@ pub struct App {
     pub notes_pane: NotesPane,
     pub notes_status: NotesStatus,
     pub editor: Option<NoteEditor>,
+    /// What the dictionaries loaded in the background hold (`None` until loaded).
+    pub dictionaries: Option<DictionaryStatus>,
+    /// The last dictionary lookup.
+    pub lookup: Option<LookupState>,
+}
+
+/// The dictionaries found at start-up.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DictionaryStatus {
+    pub count: usize,
+    pub names: Vec<String>,
 }
 
 impl App {
@@ -168,6 +179,8 @@ impl App {
             notes_pane: NotesPane::default(),
             notes_status: NotesStatus::default(),
             editor: None,
+            dictionaries: None,
+            lookup: None,
         };
         app.relayout();
         if app.doc.is_empty() {

@@ -43,7 +43,11 @@ pub(super) fn glossary_command(app: &mut App, c: Command, effects: &mut Vec<Effe
             Command::Top => app.glossary_pane.selected = 0,
             Command::Bottom => app.glossary_pane.move_selection(isize::MAX / 2),
             Command::Confirm | Command::Lookup => match app.glossary_pane.selected_term() {
-                Some(t) => open_entry(app, t, true),
+                Some(t) => {
+                    open_entry(app, t, true);
+                    let lemma = app.glossary.terms[t].lemma.clone();
+                    request_lookup(app, &lemma, effects);
+                }
                 None => app.info("No term matches the filter."),
             },
             Command::Cancel => {
@@ -74,10 +78,30 @@ pub(super) fn glossary_command(app: &mut App, c: Command, effects: &mut Vec<Effe
             Command::Delete => delete_term(app, term, pending == Some(term), effects),
             _ => return false,
         },
-        GlossaryView::Unknown { word } => match c {
+        GlossaryView::Lookup { word, scroll } => match c {
             Command::AddTerm | Command::Confirm => {
-                app.mode = Mode::TermForm(TermForm::new(&word));
+                let mut form = TermForm::new(&word);
+                // Prefill from the best dictionary result.
+                let results = app.lookup.as_ref().and_then(|l| l.results.clone());
+                if let Some(best) = results.as_ref().and_then(|r| r.first()) {
+                    form.values[0] = best.headword.clone();
+                    form.values[1] = best
+                        .senses
+                        .first()
+                        .map(|s| clean_sense(s))
+                        .unwrap_or_default();
+                    form.values[2] = best
+                        .gender
+                        .map(|g| g.article().to_string())
+                        .unwrap_or_default();
+                    form.values[3] = best.plural.clone().unwrap_or_default();
+                }
+                app.mode = Mode::TermForm(form);
             }
+            Command::ScrollDown => set_lookup_scroll(app, scroll + 1),
+            Command::ScrollUp => set_lookup_scroll(app, scroll.saturating_sub(1)),
+            Command::PageDown => set_lookup_scroll(app, scroll + 10),
+            Command::PageUp => set_lookup_scroll(app, scroll.saturating_sub(10)),
             Command::Cancel => app.glossary_pane.view = GlossaryView::List,
             _ => return false,
         },
@@ -107,6 +131,69 @@ fn delete_term(app: &mut App, term: usize, confirmed: bool, effects: &mut Vec<Ef
             "Press {keys} again to delete „{lemma}“ from your glossary."
         ));
     }
+}
+
+/// A dictionary sense without grammar marks: "short sale <n>, bear sale <n> [Br.]" →
+/// "short sale, bear sale".
+fn clean_sense(s: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in s.chars() {
+        match c {
+            '<' | '[' => depth += 1,
+            '>' | ']' => depth -= 1,
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn set_lookup_scroll(app: &mut App, scroll: usize) {
+    if let GlossaryView::Lookup { scroll: s, .. } = &mut app.glossary_pane.view {
+        *s = scroll.min(500);
+    }
+}
+
+/// Dictionary results arrived for `word`.
+pub fn show_lookup(app: &mut App, word: &str, results: Vec<crate::dict::Found>) {
+    let add = app.keymap.describe(Command::AddTerm);
+    let message = if results.is_empty() {
+        format!("„{word}“: not in the glossary or the dictionaries; {add} adds it to yours.")
+    } else {
+        format!(
+            "„{word}“: {} results; {add} adds it to your glossary.",
+            results.len()
+        )
+    };
+    let Some(state) = &mut app.lookup else { return };
+    if state.word != word {
+        return;
+    }
+    state.results = Some(results);
+    if matches!(app.glossary_pane.view, GlossaryView::Lookup { .. }) {
+        app.info(message);
+    }
+}
+
+/// Ask for the dictionary results of a word (carried out as an effect).
+fn request_lookup(app: &mut App, word: &str, effects: &mut Vec<Effect>) {
+    if app
+        .lookup
+        .as_ref()
+        .is_some_and(|l| l.word == word && l.results.is_some())
+    {
+        return;
+    }
+    app.lookup = Some(super::LookupState {
+        word: word.to_string(),
+        results: None,
+    });
+    effects.push(Effect::Lookup(word.to_string()));
 }
 
 fn is_user_term(app: &App, term: usize) -> bool {
@@ -140,6 +227,7 @@ pub(super) fn open_entry(app: &mut App, term: usize, jump: bool) {
         })
         .collect();
     app.glossary_pane.view = GlossaryView::Entry { term, scroll: 0 };
+    app.lookup = None;
     if let Some(i) = app.glossary_pane.items.iter().position(|&x| x == term) {
         app.glossary_pane.selected = i;
     }
@@ -179,7 +267,7 @@ pub(super) fn open_entry(app: &mut App, term: usize, jump: bool) {
 
 /// Look up the word under the cursor: the term it belongs to opens in the glossary pane;
 /// otherwise the pane says so and offers to add it.
-pub(super) fn lookup(app: &mut App) {
+pub(super) fn lookup(app: &mut App, effects: &mut Vec<Effect>) {
     let Some(c) = app.cursor.clone() else {
         return;
     };
@@ -200,13 +288,14 @@ pub(super) fn lookup(app: &mut App) {
     match term {
         Some(t) => open_entry(app, t, false),
         None => {
-            app.glossary_pane.view = GlossaryView::Unknown { word: word.clone() };
-            let keys = app.keymap.describe(Command::AddTerm);
-            app.info(format!(
-                "„{word}“ is not in the glossary; {keys} adds it to yours."
-            ));
+            app.glossary_pane.view = GlossaryView::Lookup {
+                word: word.clone(),
+                scroll: 0,
+            };
+            app.info(format!("Looking up „{word}“…"));
         }
     }
+    request_lookup(app, &word, effects);
 }
 
 /// Keys of the add/edit term form.

@@ -34,6 +34,8 @@ pub enum Effect {
     },
     /// Write the unsaved notes to another file (after a failed save, at quit).
     WriteNotesTo(String),
+    /// Look a word up in the dictionaries (results go to `study::show_lookup`).
+    Lookup(String),
 }
 
 /// Rows moved by one wheel notch.
@@ -275,10 +277,10 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
             }
         }
         Command::Select => notes_keys::toggle_selection(app),
-        Command::Confirm | Command::Lookup if app.cursor.is_some() => study::lookup(app),
+        Command::Confirm | Command::Lookup if app.cursor.is_some() => study::lookup(app, effects),
         Command::Lookup => {
             cursor::step(app, true);
-            study::lookup(app);
+            study::lookup(app, effects);
         }
         Command::AddTerm => match app.cursor.clone() {
             Some(c) => {

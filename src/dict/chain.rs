@@ -130,10 +130,72 @@ fn entries(
         .collect()
 }
 
+/// Frequent irregular verb forms whose lemma no suffix rule finds.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("ist", "sein"),
+    ("sind", "sein"),
+    ("war", "sein"),
+    ("waren", "sein"),
+    ("bin", "sein"),
+    ("bist", "sein"),
+    ("seid", "sein"),
+    ("wäre", "sein"),
+    ("gewesen", "sein"),
+    ("hat", "haben"),
+    ("hatte", "haben"),
+    ("hatten", "haben"),
+    ("hast", "haben"),
+    ("hätte", "haben"),
+    ("gehabt", "haben"),
+    ("wird", "werden"),
+    ("wurde", "werden"),
+    ("wurden", "werden"),
+    ("würde", "werden"),
+    ("geworden", "werden"),
+    ("kann", "können"),
+    ("konnte", "können"),
+    ("könnte", "können"),
+    ("muss", "müssen"),
+    ("musste", "müssen"),
+    ("will", "wollen"),
+    ("wollte", "wollen"),
+    ("soll", "sollen"),
+    ("sollte", "sollen"),
+    ("darf", "dürfen"),
+    ("durfte", "dürfen"),
+    ("mag", "mögen"),
+    ("möchte", "mögen"),
+    ("gibt", "geben"),
+    ("gab", "geben"),
+    ("geht", "gehen"),
+    ("ging", "gehen"),
+    ("gingen", "gehen"),
+    ("kam", "kommen"),
+    ("kommt", "kommen"),
+    ("sah", "sehen"),
+    ("sieht", "sehen"),
+    ("nahm", "nehmen"),
+    ("nimmt", "nehmen"),
+    ("weiß", "wissen"),
+    ("wusste", "wissen"),
+    ("hieß", "heißen"),
+    ("lief", "laufen"),
+    ("läuft", "laufen"),
+    ("fand", "finden"),
+    ("stand", "stehen"),
+    ("brachte", "bringen"),
+    ("dachte", "denken"),
+    ("tat", "tun"),
+];
+
 /// Inflection rules: possible lemmas of a lower-case word, most likely first, each with
 /// whether it must be confirmed by the stemmer (regular) or stands on its own (irregular).
 fn lemma_candidates(w: &str) -> Vec<(String, bool)> {
-    let mut out: Vec<(String, bool)> = Vec::new();
+    let mut out: Vec<(String, bool)> = IRREGULAR
+        .iter()
+        .filter(|(form, _)| *form == w)
+        .map(|(_, lemma)| (lemma.to_string(), false))
+        .collect();
     let mut push = |c: String, confirm: bool| {
         if c.chars().count() >= 3 && c != w && !out.iter().any(|(x, _)| *x == c) {
             out.push((c, confirm));

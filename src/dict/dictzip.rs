@@ -57,10 +57,10 @@ impl Data {
             return Err(err(path, "not a gzip file"));
         }
         let flags = header[3];
-        if flags & 0x04 != 0 {
-            if let Some(dz) = read_dictzip_header(&mut file, path, flags)? {
-                return Ok(Data::Dictzip(Box::new(dz)));
-            }
+        if flags & 0x04 != 0
+            && let Some(dz) = read_dictzip_header(&mut file, path, flags)?
+        {
+            return Ok(Data::Dictzip(Box::new(dz)));
         }
         // Plain gzip: inflate the whole file once.
         let mut all = Vec::new();

@@ -90,15 +90,17 @@ pub struct Dictionaries {
     pub folders: Vec<PathBuf>,
 }
 
-/// The standard folders: `/usr/share/dictd`, `/usr/share/stardict/dic`,
-/// `$XDG_DATA_HOME/stardict/dic`, then the configured ones.
-pub fn default_folders(data_home: Option<&Path>, configured: &[PathBuf]) -> Vec<PathBuf> {
-    let mut out = vec![
-        PathBuf::from("/usr/share/dictd"),
-        PathBuf::from("/usr/share/stardict/dic"),
-    ];
-    if let Some(home) = data_home {
-        out.push(home.join("stardict").join("dic"));
+/// The folders to search: the standard ones (`/usr/share/dictd`,
+/// `/usr/share/stardict/dic`, `$XDG_DATA_HOME/stardict/dic`) unless turned off, then the
+/// configured ones.
+pub fn folders(data_home: Option<&Path>, configured: &[PathBuf], standard: bool) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    if standard {
+        out.push(PathBuf::from("/usr/share/dictd"));
+        out.push(PathBuf::from("/usr/share/stardict/dic"));
+        if let Some(home) = data_home {
+            out.push(home.join("stardict").join("dic"));
+        }
     }
     out.extend(configured.iter().cloned());
     out

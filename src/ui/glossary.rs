@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, pane_block, plain, truncate};
 use crate::app::{App, Command, GlossaryView, PaneId};
+use crate::dict::{Found, Method};
 
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let count = app.glossary.terms.len();
@@ -24,7 +25,14 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         GlossaryView::Entry { term, scroll } => {
             draw_entry(app, theme, frame, inner, *term, *scroll)
         }
-        GlossaryView::Unknown { word } => draw_unknown(app, theme, frame, inner, word),
+        GlossaryView::Lookup { word, scroll } => {
+            let results = app
+                .lookup
+                .as_ref()
+                .filter(|l| &l.word == word)
+                .and_then(|l| l.results.as_deref());
+            draw_lookup(app, theme, frame, inner, word, results, *scroll);
+        }
     }
 }
 
@@ -164,6 +172,35 @@ fn draw_entry(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, t: usize,
             }),
         ]));
     }
+    if let Some(state) = &app.lookup {
+        let from_dictionaries: Vec<Found> = state
+            .results
+            .iter()
+            .flatten()
+            .filter(|f| f.method != Method::Glossary)
+            .cloned()
+            .collect();
+        lines.push(Line::default());
+        match (&state.results, from_dictionaries.is_empty()) {
+            (None, _) => lines.push(Line::from(Span::styled(
+                "Looking it up in the dictionaries…",
+                theme.muted,
+            ))),
+            (Some(_), true) if app.dictionaries.as_ref().is_some_and(|d| d.count == 0) => lines
+                .push(Line::from(Span::styled(
+                    "No dictionary installed (apt install dict-freedict-deu-eng).",
+                    theme.muted,
+                ))),
+            (Some(_), true) => {}
+            (Some(_), false) => {
+                lines.push(Line::from(Span::styled(
+                    format!("In the dictionaries („{}“):", state.word),
+                    theme.label,
+                )));
+                lines.extend(result_lines(theme, &from_dictionaries));
+            }
+        }
+    }
     let keys = |c| app.keymap.describe(c);
     let mut hint = format!(
         "{}/{} occurrences · {} back",
@@ -197,25 +234,107 @@ fn draw_entry(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, t: usize,
     );
 }
 
-fn draw_unknown(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, word: &str) {
-    let keys = app.keymap.describe(Command::AddTerm);
-    let lines = vec![
-        Line::from(Span::styled(format!("„{word}“"), theme.title)),
-        Line::default(),
-        Line::from("is not in the glossary."),
-        Line::default(),
-        Line::from(vec![
-            Span::raw("Press "),
-            Span::styled(keys, theme.heading),
-            Span::raw(" to add it to your own glossary (lemma, meaning, gender, plural, note)."),
-        ]),
-        Line::from(Span::styled(
-            format!(
-                "{} goes back to the list.",
-                app.keymap.describe(Command::Cancel)
-            ),
-            theme.muted,
-        )),
-    ];
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+/// Dictionary results as lines: the best in full, the others shorter below.
+fn result_lines(theme: &Theme, results: &[Found]) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for (i, f) in results.iter().enumerate() {
+        if i == 1 {
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled("Other results", theme.label)));
+        }
+        let mut head = String::new();
+        if let Some(g) = f.gender {
+            head.push_str(g.article());
+            head.push(' ');
+        }
+        head.push_str(&f.headword);
+        let style = if i == 0 { theme.title } else { theme.heading };
+        let mut spans = vec![Span::styled(head, style)];
+        if f.gender_inferred {
+            spans.push(Span::styled(
+                " (gender inferred from the last part)",
+                theme.muted,
+            ));
+        }
+        if let Some(p) = &f.pronunciation {
+            spans.push(Span::styled(format!("  /{p}/"), theme.muted));
+        }
+        lines.push(Line::from(spans));
+        let mut meta = vec![method_label(&f.method)];
+        if let Some(p) = &f.plural {
+            meta.push(format!("Pl. die {p}"));
+        } else if let Some(pos) = &f.pos {
+            meta.push(pos.clone());
+        }
+        meta.push(f.source.clone());
+        lines.push(Line::from(Span::styled(meta.join(" · "), theme.muted)));
+        let max = if i == 0 { 6 } else { 2 };
+        for (n, sense) in f.senses.iter().take(max).enumerate() {
+            lines.push(Line::from(format!("{}. {sense}", n + 1)));
+        }
+    }
+    lines
+}
+
+/// How a result was found, in words.
+fn method_label(m: &Method) -> String {
+    match m {
+        Method::Glossary => "glossary term".into(),
+        Method::Exact => "headword".into(),
+        Method::CaseFolded => "headword (other case)".into(),
+        Method::Lemma { from, via } => format!("lemma of „{from}“ ({via})"),
+        Method::Compound { parts } => format!("compound: {}", parts.join(" + ")),
+        Method::Part { of } => format!("part of „{of}“"),
+    }
+}
+
+fn draw_lookup(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    word: &str,
+    results: Option<&[Found]>,
+    scroll: usize,
+) {
+    let add = app.keymap.describe(Command::AddTerm);
+    let mut lines = vec![Line::from(Span::styled(format!("„{word}“"), theme.title))];
+    match results {
+        None => lines.push(Line::from(Span::styled("Looking it up…", theme.muted))),
+        Some([]) => {
+            lines.push(Line::default());
+            lines.push(Line::from("is not in the glossary or in any dictionary."));
+            if app.dictionaries.as_ref().is_some_and(|d| d.count == 0) {
+                lines.push(Line::default());
+                lines.push(Line::from(Span::styled(
+                    "No dictionary is installed. Add one, offline:",
+                    theme.label,
+                )));
+                lines.push(Line::from("  apt install dict-freedict-deu-eng"));
+                lines.push(Line::from(
+                    "or put a StarDict folder in ~/.local/share/stardict/dic (see the README).",
+                ));
+            }
+            lines.push(Line::default());
+            lines.push(Line::from(vec![
+                Span::raw("Press "),
+                Span::styled(add.clone(), theme.heading),
+                Span::raw(" to add it to your own glossary."),
+            ]));
+        }
+        Some(results) => {
+            lines.extend(result_lines(theme, results));
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(
+                format!("{add} adds it to your glossary · Esc back"),
+                theme.muted,
+            )));
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+        area,
+    );
 }

@@ -1,0 +1,145 @@
+//! End to end: dictionaries made by the test, looked up from the article in a
+//! pseudo-terminal and from the command line.
+
+mod common;
+
+use common::{Home, Session, run_plain};
+use lesepult::dict::dictd::write_dictd;
+use lesepult::dict::stardict::write_stardict;
+
+/// A home whose config searches only the test's own dictionary folder.
+fn home_with_dictionaries(entries: &[(&str, &str)]) -> Home {
+    let home = Home::new();
+    let folder = home.path().join("dicts");
+    std::fs::create_dir_all(folder.join("test")).expect("mkdir");
+    if !entries.is_empty() {
+        write_stardict(
+            &folder.join("test").join("test"),
+            "Testwörterbuch",
+            entries,
+            Some(200),
+        )
+        .expect("stardict");
+        write_dictd(&folder.join("klein"), &entries[..1], Some(100)).expect("dictd");
+    }
+    let config = home.config_file();
+    std::fs::create_dir_all(config.parent().expect("parent")).expect("mkdir");
+    std::fs::write(
+        &config,
+        format!(
+            "[dictionaries]\nstandard_folders = false\nfolders = [\"{}\"]\n",
+            folder.display()
+        ),
+    )
+    .expect("config");
+    home
+}
+
+const ENTRIES: &[(&str, &str)] = &[
+    ("Wettbewerb", "Wettbewerb <masc, n, sg>\ncompetition <n>\n"),
+    (
+        "Vorteil",
+        "Vorteil <masc, n, sg>\nadvantage <n>\n see: {Vorteile}\n",
+    ),
+    ("Vorteile", "Vorteile <pl>\nadvantages\n see: {Vorteil}\n"),
+    (
+        "Konkurrenz",
+        "Konkurrenz <fem, n, sg>\ncompetition <n>, rivalry <n>\n",
+    ),
+];
+
+#[test]
+fn a_compound_from_the_article_shows_both_parts() {
+    let home = home_with_dictionaries(ENTRIES);
+    let mut s = Session::start(&home, &[], 120, 40);
+    s.wait_for("Wettbewerbsvorteil");
+    let (row, col) = s.find("Wettbewerbsvorteil").expect("on the first screen");
+    s.send(&format!(
+        "\x1b[<0;{};{}M\x1b[<0;{};{}m",
+        col + 2,
+        row + 1,
+        col + 2,
+        row + 1
+    ));
+    s.send("l");
+    s.wait_for("der Wettbewerbsvorteil");
+    // The dictionary results stand below the glossary entry: focus the pane and scroll.
+    s.send("\t");
+    for _ in 0..22 {
+        s.send("j");
+    }
+    s.wait_for("In the dictionaries");
+    let screen = s.wait_for("Wettbewerb + s + Vorteil");
+    assert!(screen.contains("Wettbewerb: competition"), "{screen}");
+    assert!(screen.contains("Vorteil: advantage"), "{screen}");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn without_a_dictionary_the_pane_says_how_to_add_one() {
+    let home = home_with_dictionaries(&[]);
+    std::fs::write(
+        home.path().join("text.txt"),
+        "Titel\nEin Xylophonbaum steht im langen Absatz, der lang genug ist, um ein Absatz zu sein.\n",
+    )
+    .expect("write");
+    let mut s = Session::start(&home, &["text.txt"], 120, 40);
+    s.wait_for("Ein Xylophonbaum");
+    let (row, col) = s.find("Xylophonbaum").expect("on screen");
+    s.send(&format!(
+        "\x1b[<0;{};{}M\x1b[<0;{};{}m",
+        col + 2,
+        row + 1,
+        col + 2,
+        row + 1
+    ));
+    s.send("l");
+    s.wait_for("No dictionary is installed");
+    s.wait_for("apt install dict-freedict-deu-eng");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn lookup_and_dict_list_on_the_command_line() {
+    let home = home_with_dictionaries(ENTRIES);
+    std::fs::write(
+        home.path().join("dicts").join("kaputt.index"),
+        "wort\tA\tB\n",
+    )
+    .expect("write");
+    let (code, out, _) = run_plain(&home, &["dict", "list"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("StarDict") && out.contains("Testwörterbuch"),
+        "{out}"
+    );
+    assert!(out.contains("dictd") && out.contains("klein"), "{out}");
+    assert!(
+        out.contains("kaputt.index: its data file is missing"),
+        "{out}"
+    );
+
+    let (code, out, err) = run_plain(&home, &["lookup", "--json", "Vorteile"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let first = &v[0];
+    assert_eq!(first["headword"], "Vorteil");
+    assert_eq!(first["gender"], "der");
+    assert_eq!(first["plural"], "Vorteile");
+    assert_eq!(first["source"], "Testwörterbuch");
+    assert_eq!(first["method"]["kind"], "lemma");
+
+    let (code, out, _) = run_plain(&home, &["lookup", "Konkurrenzvorteil"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("der Konkurrenzvorteil"), "{out}");
+    assert!(
+        out.contains("compound Konkurrenz + Vorteil") && out.contains("gender inferred"),
+        "{out}"
+    );
+
+    let (code, _, err) = run_plain(&home, &["lookup", "Xylophonbaum"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("not found"), "{err}");
+}
