@@ -84,16 +84,17 @@ fn look_up_an_inflected_word_with_a_click() {
 
 #[test]
 fn a_user_term_is_saved_and_highlighted_after_a_restart() {
-    let home = Home::new();
+    let home = Home::without_dictionaries();
     let mut s = Session::start(&home, &[], 120, 40);
-    s.wait_for("Glossary (");
+    s.wait_for("Offensichtlich");
+    s.settle();
     let (row, col) = find_on_screen(&s, "Effizienz,").expect("a word on screen");
     // "Effizienz" is a glossary term already; take the word before it instead.
     let _ = (row, col);
     let (row, col) = find_on_screen(&s, "Offensichtlich").expect("Offensichtlich on screen");
     click(&mut s, row, col + 1);
     s.send("l");
-    s.wait_for("is not in the glossary");
+    s.wait_for("is not in the glossary or in any dictionary");
     s.send("+");
     s.wait_for("Add to your glossary");
     s.send("obviously, apparently");
@@ -107,7 +108,8 @@ fn a_user_term_is_saved_and_highlighted_after_a_restart() {
     assert!(saved.contains("lemma = \"Offensichtlich\"") && saved.contains("obviously"));
 
     let mut again = Session::start(&home, &["--from-start"], 120, 40);
-    again.wait_for("Glossary (");
+    again.wait_for("Offensichtlich");
+    again.settle();
     let (row, col) = find_on_screen(&again, "Offensichtlich").expect("on screen");
     assert!(
         again.cell(row, col).expect("cell").underline(),

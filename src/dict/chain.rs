@@ -53,6 +53,8 @@ fn ser_gender<S: serde::Serializer>(g: &Option<Gender>, s: S) -> Result<S::Ok, S
 
 /// Senses shown per dictionary and headword.
 const MAX_SENSES: usize = 6;
+/// Entries read per dictionary and headword.
+const MAX_ENTRIES: usize = 4;
 /// Linking elements between the parts of a compound, longest first.
 const LINKS: [&str; 7] = ["es", "en", "er", "s", "n", "e", ""];
 
@@ -103,31 +105,26 @@ fn group(entries: Vec<(String, Entry)>, method: impl Fn(&Entry) -> Method) -> Ve
     out
 }
 
-/// The entries of a headword, at most a few per dictionary.
+/// The entries of a headword, at most `limit` per dictionary (each entry read may
+/// inflate a dictzip chunk: this bounds the work of a lookup).
+fn entries_up_to(
+    dicts: &Dictionaries,
+    word: &str,
+    limit: usize,
+    problems: &mut Vec<DictError>,
+) -> Vec<(String, Entry)> {
+    let (found, errs) = dicts.entries(word, limit);
+    problems.extend(errs);
+    found
+}
+
+/// The entries of a headword shown in full.
 fn entries(
     dicts: &Dictionaries,
     word: &str,
     problems: &mut Vec<DictError>,
 ) -> Vec<(String, Entry)> {
-    let (found, errs) = dicts.entries(word);
-    problems.extend(errs);
-    let mut per: Vec<(String, usize)> = Vec::new();
-    found
-        .into_iter()
-        .filter(|(src, _)| {
-            let n = match per.iter_mut().find(|(s, _)| s == src) {
-                Some((_, n)) => {
-                    *n += 1;
-                    *n
-                }
-                None => {
-                    per.push((src.clone(), 1));
-                    1
-                }
-            };
-            n <= MAX_SENSES
-        })
-        .collect()
+    entries_up_to(dicts, word, MAX_ENTRIES, problems)
 }
 
 /// Frequent irregular verb forms whose lemma no suffix rule finds.
@@ -296,7 +293,7 @@ pub fn lookup(
     let mut lemmas: Vec<Found> = Vec::new();
     let plural_form = found.iter().any(|f| f.pos.as_deref() == Some("plural"));
     if plural_form || found.is_empty() {
-        let (raw, _) = dicts.entries(word);
+        let (raw, _) = dicts.entries(word, MAX_ENTRIES);
         let links: Vec<String> = raw.iter().flat_map(|(_, e)| e.see.clone()).collect();
         for link in links.iter().take(8) {
             let related = stem(link) == stem(word) || lower(link).get(..4) == lower(word).get(..4);
@@ -353,7 +350,7 @@ fn fill_plural(dicts: &Dictionaries, f: &mut Found, problems: &mut Vec<DictError
     if f.gender.is_none() || f.plural.is_some() {
         return;
     }
-    let (raw, errs) = dicts.entries(&f.headword);
+    let (raw, errs) = dicts.entries(&f.headword, 2);
     problems.extend(errs);
     let prefix: String = lower(&f.headword).chars().take(3).collect();
     let mut links: Vec<String> = raw.iter().flat_map(|(_, e)| e.see.clone()).collect();
@@ -365,7 +362,7 @@ fn fill_plural(dicts: &Dictionaries, f: &mut Found, problems: &mut Vec<DictError
         })
         .take(3)
     {
-        let (linked, _) = dicts.entries(&link);
+        let (linked, _) = dicts.entries(&link, 1);
         if linked
             .iter()
             .any(|(_, e)| e.is_plural() && e.headword == link)
@@ -434,7 +431,7 @@ impl Split {
 
 /// The noun entry of a word: its own, or (for a plural form) its lemma's by the link.
 fn noun_of(dicts: &Dictionaries, word: &str, problems: &mut Vec<DictError>) -> Option<Found> {
-    let raw = entries(dicts, word, problems);
+    let raw = entries_up_to(dicts, word, 1, problems);
     let links: Vec<String> = raw.iter().flat_map(|(_, e)| e.see.clone()).collect();
     if let Some(f) = group(raw, |_| Method::Exact)
         .into_iter()
@@ -448,7 +445,7 @@ fn noun_of(dicts: &Dictionaries, word: &str, problems: &mut Vec<DictError>) -> O
         .filter(|l| !l.contains(' ') && lower(l).starts_with(&prefix))
         .take(3)
         .find_map(|l| {
-            group(entries(dicts, l, problems), |_| Method::Exact)
+            group(entries_up_to(dicts, l, 1, problems), |_| Method::Exact)
                 .into_iter()
                 .find(|f| f.gender.is_some())
         })
@@ -469,17 +466,35 @@ fn part_headword(dicts: &Dictionaries, part: &str) -> Option<String> {
 /// itself possibly split once more. The last part must be a noun. Parts shorter than three
 /// letters are not words here.
 fn split_compound(dicts: &Dictionaries, w: &str, problems: &mut Vec<DictError>) -> Option<Split> {
+    // Cheap first: two parts that are headwords as they stand. Then, only if that found
+    // nothing, a last part through its lemma and a head that is a compound itself.
+    for thorough in [false, true] {
+        let candidates = split_candidates(dicts, w, thorough);
+        if let Some(split) = best_split(dicts, candidates, problems) {
+            return Some(split);
+        }
+    }
+    None
+}
+
+type Candidate = (Vec<(String, String)>, String);
+
+fn split_candidates(dicts: &Dictionaries, w: &str, thorough: bool) -> Vec<Candidate> {
     let bounds: Vec<usize> = w.char_indices().map(|(i, _)| i).skip(3).collect();
-    let mut candidates: Vec<(Vec<(String, String)>, String)> = Vec::new();
+    let mut candidates: Vec<Candidate> = Vec::new();
     let stemmer = Stemmer::create(Algorithm::German);
     for &i in &bounds {
         let (head, rest) = w.split_at(i);
-        // The last part as it stands, or its lemma ("kontrollen" → "kontrolle").
         let last = part_headword(dicts, rest).or_else(|| {
-            lemma_candidates(rest)
-                .into_iter()
-                .filter(|(c, confirm)| !confirm || stemmer.stem(c) == stemmer.stem(rest))
-                .find_map(|(c, _)| part_headword(dicts, &c))
+            // The last part through its lemma ("kontrollen" → "kontrolle").
+            thorough
+                .then(|| {
+                    lemma_candidates(rest)
+                        .into_iter()
+                        .filter(|(c, confirm)| !confirm || stemmer.stem(c) == stemmer.stem(rest))
+                        .find_map(|(c, _)| part_headword(dicts, &c))
+                })
+                .flatten()
         });
         let Some(last) = last else { continue };
         for link in LINKS {
@@ -490,27 +505,38 @@ fn split_compound(dicts: &Dictionaries, w: &str, problems: &mut Vec<DictError>) 
                 candidates.push((vec![(h, link.to_string())], last.clone()));
                 break;
             }
+            if !thorough {
+                continue;
+            }
             // A head that is itself a compound of two words.
-            let inner: Vec<usize> = base.char_indices().map(|(j, _)| j).skip(3).collect();
-            for &j in &inner {
+            for (j, _) in base.char_indices().skip(3) {
                 let (a, b) = base.split_at(j);
-                if let Some(bh) = part_headword(dicts, b) {
-                    for link2 in LINKS {
-                        if let Some(abase) = a.strip_suffix(link2)
-                            && let Some(ah) = part_headword(dicts, abase)
-                        {
-                            candidates.push((
-                                vec![(ah, link2.to_string()), (bh.clone(), link.to_string())],
-                                last.clone(),
-                            ));
-                            break;
-                        }
+                let Some(bh) = part_headword(dicts, b) else {
+                    continue;
+                };
+                for link2 in LINKS {
+                    if let Some(abase) = a.strip_suffix(link2)
+                        && let Some(ah) = part_headword(dicts, abase)
+                    {
+                        candidates.push((
+                            vec![(ah, link2.to_string()), (bh.clone(), link.to_string())],
+                            last.clone(),
+                        ));
+                        break;
                     }
                 }
             }
         }
     }
-    // Fewest parts first, then the longest last part.
+    candidates
+}
+
+/// The best split whose last part is a noun: fewest parts, then the longest last part.
+fn best_split(
+    dicts: &Dictionaries,
+    mut candidates: Vec<Candidate>,
+    problems: &mut Vec<DictError>,
+) -> Option<Split> {
     candidates.sort_by_key(|(heads, last)| (heads.len(), std::cmp::Reverse(last.len())));
     for (heads, last) in candidates.into_iter().take(4) {
         let Some(noun) = noun_of(dicts, &last, problems) else {
@@ -519,7 +545,7 @@ fn split_compound(dicts: &Dictionaries, w: &str, problems: &mut Vec<DictError>) 
         let head_found: Vec<Found> = heads
             .iter()
             .filter_map(|(h, _)| {
-                group(entries(dicts, h, problems), |_| Method::Exact)
+                group(entries_up_to(dicts, h, 1, problems), |_| Method::Exact)
                     .into_iter()
                     .next()
             })

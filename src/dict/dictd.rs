@@ -9,14 +9,26 @@ use super::{DictError, RawEntry};
 
 const B64: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
+/// The value of each base64 digit, 255 for bytes that are not one.
+const B64_VALUE: [u8; 256] = {
+    let mut table = [255u8; 256];
+    let mut i = 0;
+    while i < 64 {
+        table[B64[i] as usize] = i as u8;
+        i += 1;
+    }
+    table
+};
+
 fn b64(s: &[u8]) -> Option<u64> {
     if s.is_empty() || s.len() > 10 {
         return None;
     }
-    s.iter().try_fold(0u64, |n, &c| {
-        let v = B64.iter().position(|&b| b == c)? as u64;
-        Some(n * 64 + v)
-    })
+    s.iter()
+        .try_fold(0u64, |n, &c| match B64_VALUE[c as usize] {
+            255 => None,
+            v => Some(n * 64 + u64::from(v)),
+        })
 }
 
 /// A dictd dictionary.
@@ -25,18 +37,36 @@ pub struct Dictd {
     pub name: String,
     pub index_path: PathBuf,
     index: Vec<u8>,
-    /// Start of each usable line, sorted by lower-cased headword.
-    lines: Vec<u32>,
-    /// All headwords are lower case already (as in FreeDict): compare bytes directly.
-    lower: bool,
+    /// `None`: the index is sorted by lower-case headword already (as FreeDict's is), and
+    /// lookups binary-search its bytes directly: opening costs one read of the file.
+    /// `Some`: line starts sorted by lower-cased headword, for any other index.
+    lines: Option<Vec<u32>>,
     data: Data,
-    /// Lines of the index that could not be read (reported once).
+    /// Index lines that could not be read (reported once).
     pub skipped: usize,
 }
 
 fn lower_bytes(s: &[u8]) -> Vec<u8> {
     String::from_utf8_lossy(s).to_lowercase().into_bytes()
 }
+
+fn has_upper(key: &[u8]) -> bool {
+    key.iter().any(u8::is_ascii_uppercase)
+        || (key.iter().any(|&c| c >= 0x80)
+            && std::str::from_utf8(key).map_or(true, |k| k.chars().any(char::is_uppercase)))
+}
+
+/// Whether a line is `headword TAB base64 TAB base64`.
+fn line_ok(line: &[u8]) -> bool {
+    let mut fields = line.split(|&c| c == b'\t');
+    fields.next().is_some()
+        && fields.next().and_then(b64).is_some()
+        && fields.next().and_then(b64).is_some()
+}
+
+/// Lines checked when an index is opened: enough to trust its order and form without
+/// reading every line.
+const SAMPLE: usize = 2000;
 
 impl Dictd {
     /// Open `NAME.index` and its data file beside it.
@@ -67,38 +97,6 @@ impl Dictd {
             path: e.path,
             message: e.message,
         })?;
-        let mut lines = Vec::new();
-        let mut skipped = 0;
-        let mut start = 0usize;
-        let mut lower = true;
-        for (i, &b) in index
-            .iter()
-            .enumerate()
-            .chain(std::iter::once((index.len(), &b'\n')))
-        {
-            if b != b'\n' {
-                continue;
-            }
-            let line = &index[start..i];
-            if !line.is_empty() {
-                let mut fields = line.split(|&c| c == b'\t');
-                let key = fields.next().unwrap_or(&[]);
-                let ok =
-                    fields.next().and_then(b64).is_some() && fields.next().and_then(b64).is_some();
-                if ok {
-                    if lower
-                        && (key.iter().any(u8::is_ascii_uppercase)
-                            || (key.iter().any(|&c| c >= 0x80) && lower_bytes(key) != key))
-                    {
-                        lower = false;
-                    }
-                    lines.push(start as u32);
-                } else {
-                    skipped += 1;
-                }
-            }
-            start = i + 1;
-        }
         let mut d = Dictd {
             name: base
                 .file_name()
@@ -106,16 +104,41 @@ impl Dictd {
                 .unwrap_or_default(),
             index_path: index_path.to_path_buf(),
             index,
-            lines,
-            lower,
+            lines: None,
             data,
-            skipped,
+            skipped: 0,
         };
-        if !d.is_sorted() {
-            let mut keyed: Vec<(Vec<u8>, u32)> =
-                d.lines.iter().map(|&l| (d.folded_key(l), l)).collect();
-            keyed.sort();
-            d.lines = keyed.into_iter().map(|(_, l)| l).collect();
+        // Check a sample of lines (and the last, where a cut file breaks): their form, that
+        // headwords are lower case, and that they are in order.
+        let len = d.index.len();
+        let step = (len / SAMPLE).max(1);
+        let mut trusted = true;
+        let mut at = 0;
+        let mut previous: Option<usize> = None;
+        while at < len {
+            let start = d.line_start(at);
+            if previous != Some(start) {
+                let line = d.line(start);
+                if !line.is_empty() && !line_ok(line) {
+                    trusted = false;
+                }
+                let key = d.key_at(start);
+                if has_upper(key) {
+                    trusted = false;
+                }
+                let next = d.next_line(start);
+                if next < len && d.key_at(next) < key {
+                    trusted = false;
+                }
+                previous = Some(start);
+            }
+            at += step;
+        }
+        if len > 0 && !line_ok(d.line(d.line_start(len - 1))) {
+            trusted = false;
+        }
+        if !trusted {
+            d.build_table();
         }
         if let Some(short) = d.entries("00-database-short").first()
             && let Some(name) = short
@@ -129,81 +152,134 @@ impl Dictd {
         Ok(d)
     }
 
-    fn key(&self, line: u32) -> &[u8] {
-        let rest = &self.index[line as usize..];
-        let end = rest.iter().position(|&b| b == b'\t').unwrap_or(rest.len());
-        &rest[..end]
-    }
-
-    fn folded_key(&self, line: u32) -> Vec<u8> {
-        if self.lower {
-            self.key(line).to_vec()
-        } else {
-            lower_bytes(self.key(line))
+    /// Read every line, drop the ones that cannot be read, sort by lower-cased headword.
+    fn build_table(&mut self) {
+        let mut lines = Vec::new();
+        let mut start = 0usize;
+        let mut skipped = 0;
+        while start < self.index.len() {
+            let line = self.line(start);
+            if !line.is_empty() {
+                if line_ok(line) {
+                    lines.push(start as u32);
+                } else {
+                    skipped += 1;
+                }
+            }
+            start = self.next_line(start);
         }
+        let mut keyed: Vec<(Vec<u8>, u32)> = lines
+            .iter()
+            .map(|&l| (lower_bytes(self.key_at(l as usize)), l))
+            .collect();
+        keyed.sort();
+        self.lines = Some(keyed.into_iter().map(|(_, l)| l).collect());
+        self.skipped = skipped;
     }
 
-    fn is_sorted(&self) -> bool {
-        if self.lower {
-            self.lines
-                .windows(2)
-                .all(|w| self.key(w[0]) <= self.key(w[1]))
-        } else {
-            self.lines
-                .windows(2)
-                .all(|w| self.folded_key(w[0]) <= self.folded_key(w[1]))
-        }
+    fn line_start(&self, at: usize) -> usize {
+        self.index[..at.min(self.index.len())]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1)
     }
 
+    fn next_line(&self, start: usize) -> usize {
+        self.index[start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(self.index.len(), |i| start + i + 1)
+    }
+
+    fn line(&self, start: usize) -> &[u8] {
+        let end = self.next_line(start);
+        let line = &self.index[start..end];
+        line.strip_suffix(b"\n").unwrap_or(line)
+    }
+
+    fn key_at(&self, start: usize) -> &[u8] {
+        let line = self.line(start);
+        let end = line.iter().position(|&b| b == b'\t').unwrap_or(line.len());
+        &line[..end]
+    }
+
+    /// Number of headword lines (counted when asked: `dict list` and tests).
     pub fn len(&self) -> usize {
-        self.lines.len()
+        match &self.lines {
+            Some(lines) => lines.len(),
+            None => self
+                .index
+                .split(|&b| b == b'\n')
+                .filter(|l| !l.is_empty())
+                .count(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.lines.is_empty()
+        self.len() == 0
     }
 
-    /// The index lines whose headword is `word`, case-insensitively.
-    fn range(&self, word: &str) -> std::ops::Range<usize> {
+    /// Start offsets of the index lines whose headword is `word`, case-insensitively.
+    fn matches(&self, word: &str) -> Vec<usize> {
         let q = word.to_lowercase().into_bytes();
-        let cmp_key = |line: u32| -> std::cmp::Ordering {
-            if self.lower {
-                self.key(line).cmp(&q[..])
-            } else {
-                lower_bytes(self.key(line)).cmp(&q)
+        match &self.lines {
+            Some(lines) => {
+                let key = |l: u32| lower_bytes(self.key_at(l as usize));
+                let start = lines.partition_point(|&l| key(l) < q);
+                lines[start..]
+                    .iter()
+                    .take_while(|&&l| key(l) == q)
+                    .map(|&l| l as usize)
+                    .collect()
             }
-        };
-        let start = self
-            .lines
-            .partition_point(|&l| cmp_key(l) == std::cmp::Ordering::Less);
-        let end = start
-            + self.lines[start..].partition_point(|&l| cmp_key(l) == std::cmp::Ordering::Equal);
-        start..end
+            None => {
+                // Binary search over the bytes: the first line whose key is not below `q`.
+                let (mut lo, mut hi) = (0usize, self.index.len());
+                while lo < hi {
+                    let mid = lo + (hi - lo) / 2;
+                    let start = self.line_start(mid);
+                    if self.key_at(start) < &q[..] {
+                        lo = self.next_line(start).max(lo + 1);
+                    } else {
+                        hi = start;
+                    }
+                }
+                let mut out = Vec::new();
+                let mut at = self.line_start(lo);
+                while at < self.index.len() && self.key_at(at) == &q[..] {
+                    out.push(at);
+                    at = self.next_line(at);
+                }
+                out
+            }
+        }
     }
 
     /// Whether a headword exists (no data is read).
     pub fn contains(&self, word: &str) -> bool {
-        !self.range(word).is_empty()
+        !self.matches(word).is_empty()
     }
 
     /// The entries of a headword, case-insensitively. Entries that cannot be read are left
-    /// out (their error is in `problems`).
+    /// out.
     pub fn entries(&self, word: &str) -> Vec<RawEntry> {
-        self.entries_checked(word).0
+        self.entries_checked(word, usize::MAX).0
     }
 
-    /// The entries and the read errors.
-    pub fn entries_checked(&self, word: &str) -> (Vec<RawEntry>, Vec<DictError>) {
+    /// The first `limit` entries and the read errors.
+    pub fn entries_checked(&self, word: &str, limit: usize) -> (Vec<RawEntry>, Vec<DictError>) {
         let mut out = Vec::new();
         let mut problems = Vec::new();
-        for &line in &self.lines[self.range(word)] {
-            let rest = &self.index[line as usize..];
-            let end = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
-            let mut fields = rest[..end].split(|&c| c == b'\t');
+        for start in self.matches(word).into_iter().take(limit) {
+            let mut fields = self.line(start).split(|&c| c == b'\t');
             let key = fields.next().unwrap_or(&[]);
             let (Some(offset), Some(len)) =
                 (fields.next().and_then(b64), fields.next().and_then(b64))
             else {
+                problems.push(DictError {
+                    path: self.index_path.clone(),
+                    message: format!("the index line at byte {start} cannot be read"),
+                });
                 continue;
             };
             match self.data.read(offset, len as usize) {

@@ -194,13 +194,20 @@ impl Dictzip {
             .file
             .lock()
             .map_err(|_| err(&self.path, "lock poisoned"))?;
+        let end_in_last = (offset + len as u64 - last as u64 * chunk_len) as usize;
         for chunk in first..=last {
             let (start, end) = (self.starts[chunk], self.starts[chunk + 1]);
             let mut compressed = vec![0u8; (end - start) as usize];
             file.seek(SeekFrom::Start(start))
                 .and_then(|_| file.read_exact(&mut compressed))
                 .map_err(|e| err(&self.path, format!("cannot read chunk {chunk}: {e}")))?;
-            let mut inflated = vec![0u8; self.chunk_len];
+            // Inflate only as far as the entry reaches.
+            let want = if chunk == last {
+                end_in_last.min(self.chunk_len)
+            } else {
+                self.chunk_len
+            };
+            let mut inflated = vec![0u8; want];
             let mut z = Decompress::new(false);
             z.decompress(&compressed, &mut inflated, FlushDecompress::Sync)
                 .map_err(|e| err(&self.path, format!("chunk {chunk} does not inflate: {e}")))?;

@@ -73,10 +73,11 @@ impl Dictionary {
         }
     }
 
-    pub fn entries_checked(&self, word: &str) -> (Vec<RawEntry>, Vec<DictError>) {
+    /// At most `limit` entries of a headword, and the read errors.
+    pub fn entries_checked(&self, word: &str, limit: usize) -> (Vec<RawEntry>, Vec<DictError>) {
         match self {
-            Dictionary::Dictd(d) => d.entries_checked(word),
-            Dictionary::StarDict(d) => d.entries_checked(word),
+            Dictionary::Dictd(d) => d.entries_checked(word, limit),
+            Dictionary::StarDict(d) => d.entries_checked(word, limit),
         }
     }
 }
@@ -168,12 +169,13 @@ impl Dictionaries {
         self.list.iter().any(|d| d.contains(word))
     }
 
-    /// Parsed entries of a headword in every dictionary: (dictionary name, entry).
-    pub fn entries(&self, word: &str) -> (Vec<(String, Entry)>, Vec<DictError>) {
+    /// Parsed entries of a headword in every dictionary, at most `limit` from each:
+    /// (dictionary name, entry).
+    pub fn entries(&self, word: &str, limit: usize) -> (Vec<(String, Entry)>, Vec<DictError>) {
         let mut out = Vec::new();
         let mut problems = Vec::new();
         for d in &self.list {
-            let (raw, errs) = d.entries_checked(word);
+            let (raw, errs) = d.entries_checked(word, limit);
             problems.extend(errs);
             out.extend(
                 raw.iter()

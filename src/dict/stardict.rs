@@ -141,10 +141,10 @@ impl StarDict {
         !self.range(word).is_empty()
     }
 
-    pub fn entries_checked(&self, word: &str) -> (Vec<RawEntry>, Vec<DictError>) {
+    pub fn entries_checked(&self, word: &str, limit: usize) -> (Vec<RawEntry>, Vec<DictError>) {
         let mut out = Vec::new();
         let mut problems = Vec::new();
-        for &(start, offset, size) in &self.words[self.range(word)] {
+        for &(start, offset, size) in self.words[self.range(word)].iter().take(limit) {
             match self.data.read(offset, size as usize) {
                 Ok(bytes) => out.push(RawEntry {
                     key: String::from_utf8_lossy(word_at(&self.idx, start)).into_owned(),

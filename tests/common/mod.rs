@@ -26,6 +26,18 @@ impl Home {
         }
     }
 
+    /// A home whose config searches no dictionary folder (results do not depend on what
+    /// the machine has installed).
+    pub fn without_dictionaries() -> Home {
+        let home = Home::new();
+        let config = home.config_file();
+        if let Some(dir) = config.parent() {
+            std::fs::create_dir_all(dir).expect("config dir");
+        }
+        std::fs::write(&config, "[dictionaries]\nstandard_folders = false\n").expect("config");
+        home
+    }
+
     pub fn path(&self) -> &Path {
         self.dir.path()
     }
