@@ -36,8 +36,11 @@ fn reads_searches_jumps_resizes_quits_and_resumes() {
     let mut s = Session::start(&home, &[], 120, 40);
     s.wait_for(&title);
     assert!(s.alternate_screen());
-    let first = s.screen();
-    assert!(first.contains("Glossary") && first.contains("Notes"));
+    s.wait_until(
+        |scr| scr.contains("Glossary") && scr.contains("Notes"),
+        "the side panes",
+    );
+    let first = s.settle();
 
     // Scroll a page.
     s.send(" ");
