@@ -23,3 +23,4 @@ pub mod storage;
 pub mod terminal;
 pub mod ui;
 pub mod ui_text;
+pub mod vocab;

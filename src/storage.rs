@@ -58,6 +58,43 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), 
     result.map_err(err)
 }
 
+/// Why a lock could not be taken.
+#[derive(Debug)]
+pub enum LockError {
+    /// Another process holds it (after waiting a few seconds).
+    Busy(PathBuf),
+    Io(PathBuf, std::io::Error),
+}
+
+/// Take an exclusive advisory lock (`flock`) on a separate lock file, waiting up to three
+/// seconds for another lesepult. The lock is released when the returned file is dropped.
+/// A lock file is used because a save renames a new file over the data file, and a lock
+/// on the old inode would no longer exclude anyone.
+pub fn lock_exclusive(lock_path: &Path) -> Result<File, LockError> {
+    use std::fs::{OpenOptions, TryLockError};
+    use std::time::{Duration, Instant};
+    if let Some(dir) = lock_path.parent() {
+        fs::create_dir_all(dir).map_err(|e| LockError::Io(dir.to_path_buf(), e))?;
+    }
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(lock_path)
+        .map_err(|e| LockError::Io(lock_path.to_path_buf(), e))?;
+    let start = Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(TryLockError::WouldBlock) if start.elapsed() < Duration::from_secs(3) => {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(TryLockError::WouldBlock) => return Err(LockError::Busy(lock_path.to_path_buf())),
+            Err(TryLockError::Error(e)) => return Err(LockError::Io(lock_path.to_path_buf(), e)),
+        }
+    }
+}
+
 /// `NAME.bak` beside `path`.
 pub fn backup_path(path: &Path) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();

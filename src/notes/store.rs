@@ -6,17 +6,13 @@
 //! [`crate::storage::write_atomic`] with a `.bak` of the previous version. A file that does
 //! not parse is never overwritten: the store then writes to `NAME.recovery.toml` beside it.
 
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::File;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use super::file::{self, FileError, NotesFile};
 use super::model::Note;
 use crate::document::{Document, fnv1a};
 use crate::storage::{backup_path, write_atomic};
-
-/// How long a save waits for another lesepult's lock.
-const LOCK_WAIT: Duration = Duration::from_secs(3);
 
 /// A notes file that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -243,33 +239,10 @@ impl NotesStore {
     }
 
     fn lock(&self) -> Result<File, SaveError> {
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&self.lock_path)
-            .map_err(|source| SaveError::Io {
-                path: self.lock_path.clone(),
-                source,
-            })?;
-        let start = Instant::now();
-        loop {
-            match file.try_lock() {
-                Ok(()) => return Ok(file),
-                Err(TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
-                    std::thread::sleep(Duration::from_millis(20));
-                }
-                Err(TryLockError::WouldBlock) => {
-                    return Err(SaveError::Locked(self.lock_path.clone()));
-                }
-                Err(TryLockError::Error(source)) => {
-                    return Err(SaveError::Io {
-                        path: self.lock_path.clone(),
-                        source,
-                    });
-                }
-            }
-        }
+        crate::storage::lock_exclusive(&self.lock_path).map_err(|e| match e {
+            crate::storage::LockError::Busy(p) => SaveError::Locked(p),
+            crate::storage::LockError::Io(path, source) => SaveError::Io { path, source },
+        })
     }
 }
 

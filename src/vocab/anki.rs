@@ -1,0 +1,152 @@
+//! Anki decks from the vocabulary: tab-separated text with Anki's headers and stable GUIDs,
+//! several card kinds per word: meaning (der Leerverkauf → short sale), gender
+//! ({{c1::der}} Leerverkauf), plural, and a cloze from the article's sentence.
+
+use super::{Status, Vocabulary};
+use crate::notes::export::{anki_field, guid};
+
+/// The deck. Words with a learning status (1-5) and well-known words that have a meaning
+/// are exported; tags name the document, the category and the status.
+pub fn deck(vocab: &Vocabulary) -> String {
+    let mut out = String::from(
+        "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:6\n",
+    );
+    let deck = "lesepult::Vocabulary";
+    for e in vocab.entries.values() {
+        if !(e.status.is_learning() || e.status == Status::Known) {
+            continue;
+        }
+        let mut tags = vec![
+            "lesepult".to_string(),
+            format!("status::{}", e.status.tag()),
+        ];
+        if !e.document.is_empty() {
+            tags.push(format!("doc::{}", e.document.replace(' ', "_")));
+        }
+        if !e.category.is_empty() {
+            tags.push(e.category.replace(' ', "_"));
+        }
+        let tags = tags.join(" ");
+        let head = if e.article.is_empty() {
+            e.lemma.clone()
+        } else {
+            format!("{} {}", e.article, e.lemma)
+        };
+        let mut row = |kind: &str, notetype: &str, front: String, back: String| {
+            out.push_str(&format!(
+                "{}\t{notetype}\t{deck}\t{front}\t{back}\t{tags} card::{kind}\n",
+                guid("vocabulary", kind, &e.key)
+            ));
+        };
+        if !e.meaning.is_empty() {
+            row(
+                "meaning",
+                "Basic",
+                anki_field(&head),
+                anki_field(&e.meaning),
+            );
+        }
+        if !e.article.is_empty() {
+            row(
+                "gender",
+                "Cloze",
+                format!(
+                    "{{{{c1::{}}}}} {}",
+                    anki_field(&e.article),
+                    anki_field(&e.lemma)
+                ),
+                anki_field(&e.meaning),
+            );
+        }
+        if !e.plural.is_empty() {
+            row(
+                "plural",
+                "Basic",
+                format!("Plural: {}", anki_field(&head)),
+                format!("die {}", anki_field(&e.plural)),
+            );
+        }
+        if !e.sentence.is_empty() && !e.form.is_empty() && e.sentence.contains(&e.form) {
+            let cloze = anki_field(&e.sentence).replacen(
+                &anki_field(&e.form),
+                &format!("{{{{c1::{}}}}}", anki_field(&e.form)),
+                1,
+            );
+            row("cloze", "Cloze", cloze, anki_field(&head));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::VocabEntry;
+    use super::*;
+
+    fn vocab() -> Vocabulary {
+        let mut v = Vocabulary::default();
+        v.entries.insert(
+            "leerverkauf".into(),
+            VocabEntry {
+                key: "leerverkauf".into(),
+                lemma: "Leerverkauf".into(),
+                status: Status::L3,
+                updated: "2026-11-28T20:00:00Z".into(),
+                learned: None,
+                article: "der".into(),
+                plural: "Leerverkäufe".into(),
+                meaning: "short sale".into(),
+                category: "Wirtschaft".into(),
+                sentence:
+                    "Inzwischen stürzen die Aktienkurse, und die Leerverkäufe haben Hochkonjunktur"
+                        .into(),
+                form: "Leerverkäufe".into(),
+                document: "deepseek-boeing-moment".into(),
+                review: None,
+            },
+        );
+        v
+    }
+
+    #[test]
+    fn card_kinds_headers_and_stable_guids() {
+        let one = deck(&vocab());
+        assert_eq!(one, deck(&vocab()), "GUIDs are stable");
+        let headers: Vec<&str> = one.lines().take(6).collect();
+        assert_eq!(headers[0], "#separator:tab");
+        assert_eq!(headers[5], "#tags column:6");
+        let rows: Vec<Vec<&str>> = one
+            .lines()
+            .skip(6)
+            .map(|l| l.split('\t').collect())
+            .collect();
+        assert_eq!(rows.len(), 4);
+        assert!(rows.iter().all(|r| r.len() == 6));
+        assert!(
+            rows.iter()
+                .any(|r| r[1] == "Basic" && r[3] == "der Leerverkauf" && r[4] == "short sale")
+        );
+        assert!(
+            rows.iter()
+                .any(|r| r[1] == "Cloze" && r[3] == "{{c1::der}} Leerverkauf")
+        );
+        assert!(
+            rows.iter()
+                .any(|r| r[3] == "Plural: der Leerverkauf" && r[4] == "die Leerverkäufe")
+        );
+        let cloze = rows
+            .iter()
+            .find(|r| r[5].contains("card::cloze"))
+            .expect("cloze");
+        assert!(cloze[3].contains("die {{c1::Leerverkäufe}} haben"));
+        assert!(
+            cloze[5].contains("status::3")
+                && cloze[5].contains("doc::deepseek-boeing-moment")
+                && cloze[5].contains("Wirtschaft")
+        );
+        let mut guids: Vec<&str> = rows.iter().map(|r| r[0]).collect();
+        guids.sort_unstable();
+        guids.dedup();
+        assert_eq!(guids.len(), 4);
+    }
+}

@@ -1,0 +1,238 @@
+//! The running words of a document with their lemma keys: glossary terms by their lemma,
+//! separable verbs joined ("reichte … ein" → einreichen), every other word by its stem.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::separable;
+use super::{Status, Vocabulary, key_of, stemmer};
+use crate::document::{Document, word_ranges};
+use crate::glossary::Glossary;
+
+/// One running word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub block: usize,
+    /// Byte range in `Document::text`.
+    pub range: Range<usize>,
+    /// Index into `DocWords::keys`.
+    pub key: u32,
+}
+
+/// The words of a document, found once when it is opened.
+#[derive(Debug, Clone, Default)]
+pub struct DocWords {
+    /// In text order.
+    pub tokens: Vec<Token>,
+    /// Lemma keys, and how each is shown.
+    pub keys: Vec<String>,
+    pub lemmas: Vec<String>,
+    /// Running words per key.
+    pub counts: Vec<usize>,
+}
+
+fn is_word(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic)
+}
+
+impl DocWords {
+    /// Find the words of `doc`; glossary occurrences take their term's lemma.
+    pub fn build(doc: &Document, glossary: Option<&Glossary>) -> DocWords {
+        let stemmer = stemmer();
+        let mut words = DocWords::default();
+        let mut index: HashMap<String, u32> = HashMap::new();
+        let mut intern = |words: &mut DocWords, key: String, lemma: &str| -> u32 {
+            *index.entry(key.clone()).or_insert_with(|| {
+                words.keys.push(key);
+                words.lemmas.push(lemma.to_string());
+                words.counts.push(0);
+                (words.keys.len() - 1) as u32
+            })
+        };
+        for (b, block) in doc.blocks.iter().enumerate() {
+            let text = doc.block_text(b);
+            let base = block.text.start;
+            let links = separable::link(text);
+            let terms = glossary.map(|g| g.in_block(b)).unwrap_or(&[]);
+            for r in word_ranges(text) {
+                let word = &text[r.clone()];
+                if !is_word(word) {
+                    continue;
+                }
+                let abs = base + r.start..base + r.end;
+                let (key, lemma) =
+                    if let Some(l) = links.iter().find(|l| l.verb == r || l.particle == r) {
+                        (key_of(&stemmer, &l.infinitive), l.infinitive.clone())
+                    } else if let Some(t) = terms
+                        .iter()
+                        .find(|o| o.range.start <= abs.start && abs.end <= o.range.end)
+                        .and_then(|o| glossary.and_then(|g| g.terms.get(o.term)))
+                    {
+                        (key_of(&stemmer, &t.lemma), t.lemma.clone())
+                    } else {
+                        (key_of(&stemmer, word), word.to_string())
+                    };
+                let k = intern(&mut words, key, &lemma);
+                words.counts[k as usize] += 1;
+                words.tokens.push(Token {
+                    block: b,
+                    range: abs,
+                    key: k,
+                });
+            }
+        }
+        words
+    }
+
+    /// Tokens of one block (a slice of the text-ordered list).
+    pub fn in_block(&self, block: usize) -> &[Token] {
+        let start = self.tokens.partition_point(|t| t.block < block);
+        let end = self.tokens.partition_point(|t| t.block <= block);
+        &self.tokens[start..end]
+    }
+
+    /// The token at a byte of the text.
+    pub fn token_at(&self, block: usize, offset: usize) -> Option<&Token> {
+        self.in_block(block)
+            .iter()
+            .find(|t| t.range.start <= offset && offset < t.range.end)
+    }
+
+    pub fn total(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// Share of known running words: well known, over all but the ignored.
+    pub fn known_share(&self, vocab: &Vocabulary) -> f64 {
+        let mut known = 0usize;
+        let mut ignored = 0usize;
+        for (i, key) in self.keys.iter().enumerate() {
+            match vocab.status(key) {
+                Status::Known => known += self.counts[i],
+                Status::Ignored => ignored += self.counts[i],
+                _ => {}
+            }
+        }
+        let counted = self.total().saturating_sub(ignored);
+        if counted == 0 {
+            0.0
+        } else {
+            known as f64 / counted as f64
+        }
+    }
+
+    /// Running words and distinct lemmas of the document per status.
+    pub fn by_status(&self, vocab: &Vocabulary) -> Vec<(Status, usize, usize)> {
+        Status::ALL
+            .iter()
+            .map(|&s| {
+                let (mut words, mut lemmas) = (0, 0);
+                for (i, key) in self.keys.iter().enumerate() {
+                    if vocab.status(key) == s {
+                        words += self.counts[i];
+                        lemmas += 1;
+                    }
+                }
+                (s, words, lemmas)
+            })
+            .collect()
+    }
+
+    /// New lemmas ranked by how much learning each would raise the known share:
+    /// (key index, points of the share).
+    pub fn best_to_learn(&self, vocab: &Vocabulary, n: usize) -> Vec<(usize, f64)> {
+        let total = self.total().max(1) as f64;
+        let mut ranked: Vec<(usize, f64)> = self
+            .keys
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| vocab.status(k) == Status::New)
+            .map(|(i, _)| (i, self.counts[i] as f64 * 100.0 / total))
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(n);
+        ranked
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::VocabEntry;
+    use super::*;
+    use crate::document::bundled;
+
+    fn entry(key: &str, status: Status) -> VocabEntry {
+        VocabEntry {
+            key: key.into(),
+            lemma: key.into(),
+            status,
+            updated: String::new(),
+            learned: None,
+            article: String::new(),
+            plural: String::new(),
+            meaning: String::new(),
+            category: String::new(),
+            sentence: String::new(),
+            form: String::new(),
+            document: String::new(),
+            review: None,
+        }
+    }
+
+    #[test]
+    fn a_status_covers_every_form_and_the_share_counts_running_words() {
+        let doc = bundled();
+        let g = Glossary::build(&doc, Vec::new(), crate::glossary::bundled());
+        let w = DocWords::build(&doc, Some(&g));
+        let s = stemmer();
+        let key = key_of(&s, "Leerverkauf");
+        let k = w
+            .keys
+            .iter()
+            .position(|x| *x == key)
+            .expect("Leerverkauf is a key");
+        // Both the form in the text and the lemma map to one key.
+        let forms: Vec<&str> = w
+            .tokens
+            .iter()
+            .filter(|t| t.key as usize == k)
+            .map(|t| &doc.text[t.range.clone()])
+            .collect();
+        assert_eq!(forms, vec!["Leerverkäufe"]);
+        assert_eq!(w.lemmas[k], "Leerverkauf");
+
+        let mut vocab = Vocabulary::default();
+        assert_eq!(w.known_share(&vocab), 0.0);
+        // Mark "die" known: the share is its running words over all words.
+        let die = key_of(&s, "die");
+        vocab
+            .entries
+            .insert(die.clone(), entry(&die, Status::Known));
+        let die_count = w
+            .tokens
+            .iter()
+            .filter(|t| doc.text[t.range.clone()].to_lowercase() == "die")
+            .count();
+        let expected = die_count as f64 / w.total() as f64;
+        assert!(
+            (w.known_share(&vocab) - expected).abs() < 1e-9,
+            "{} vs {expected}",
+            w.known_share(&vocab)
+        );
+        // Ignoring a word takes it out of the count.
+        let und = key_of(&s, "und");
+        vocab
+            .entries
+            .insert(und.clone(), entry(&und, Status::Ignored));
+        let und_count = w
+            .tokens
+            .iter()
+            .filter(|t| doc.text[t.range.clone()].to_lowercase() == "und")
+            .count();
+        let expected = die_count as f64 / (w.total() - und_count) as f64;
+        assert!((w.known_share(&vocab) - expected).abs() < 1e-9);
+        // The most frequent new lemma is ranked first.
+        let best = w.best_to_learn(&vocab, 3);
+        assert!(best[0].1 >= best[1].1);
+    }
+}
