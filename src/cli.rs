@@ -82,6 +82,9 @@ pub enum Subcommands {
         /// A glossary file for the document (Anki term cards).
         #[arg(long, value_name = "PATH")]
         glossary: Option<PathBuf>,
+        /// With `--format anki`: export your vocabulary (words with a status) instead.
+        #[arg(long)]
+        vocab: bool,
     },
     /// List the glossary's terms, or look up WORD in any inflected form.
     Glossary {

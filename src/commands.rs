@@ -239,6 +239,22 @@ pub fn export(
     output: Option<&Path>,
     glossary_file: Option<&Path>,
 ) -> Result<(), CommandError> {
+    if format == Format::AnkiVocab {
+        let (_, vocab, problem) = crate::vocab::store::VocabStore::open(&paths.data_dir);
+        if let Some(p) = problem {
+            return Err(CommandError {
+                code: 2,
+                message: p,
+            });
+        }
+        let text = crate::vocab::anki::deck(&vocab);
+        return write_out(
+            &text,
+            output,
+            &format!("{} words", vocab.entries.len()),
+            format,
+        );
+    }
     let notes = load_notes(doc, paths)?;
     let g = if format == Format::Anki {
         let document_terms =
@@ -252,6 +268,15 @@ pub fn export(
         None
     };
     let text = export::render(format, doc, &notes, g.as_ref());
+    write_out(&text, output, &format!("{} notes", notes.len()), format)
+}
+
+fn write_out(
+    text: &str,
+    output: Option<&Path>,
+    what: &str,
+    format: Format,
+) -> Result<(), CommandError> {
     match output {
         Some(path) => {
             crate::storage::write_atomic(path, text.as_bytes(), false).map_err(|e| {
@@ -261,8 +286,7 @@ pub fn export(
                 }
             })?;
             eprintln!(
-                "Exported {} notes as {} to {}.",
-                notes.len(),
+                "Exported {what} as {} to {}.",
                 format.name(),
                 path.display()
             );

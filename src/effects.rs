@@ -46,12 +46,19 @@ pub fn save_notes(app: &mut App, store: &mut NotesStore) {
 
 /// Export the notes to a file.
 pub fn export(app: &mut App, format: export::Format, path: &str) {
-    let text = export::render(format, &app.doc, &app.notes, Some(&app.glossary));
+    let text = match format {
+        export::Format::AnkiVocab => crate::vocab::anki::deck(&app.vocab),
+        _ => export::render(format, &app.doc, &app.notes, Some(&app.glossary)),
+    };
     let target = expand_home(path);
     match write_atomic(&target, text.as_bytes(), false) {
         Ok(()) => app.info(format!(
-            "Exported {} notes as {} to {}.",
-            app.notes.len(),
+            "Exported {} as {} to {}.",
+            if format == export::Format::AnkiVocab {
+                format!("{} words", app.vocab.entries.len())
+            } else {
+                format!("{} notes", app.notes.len())
+            },
             format.name(),
             target.display()
         )),
@@ -199,5 +206,39 @@ pub fn lookup(app: &mut App, dictionaries: &Dictionaries, word: &str) {
     study::show_lookup(app, word, results);
     if let Some(p) = problems.first() {
         app.error(format!("A dictionary entry could not be read: {p}"));
+    }
+}
+
+/// Save the word statuses (lock, merge with another lesepult's changes, atomic write).
+pub fn save_vocab(app: &mut App, store: &mut crate::vocab::store::VocabStore) {
+    match store.save(&app.vocab) {
+        Ok(merged) => {
+            app.vocab = merged;
+            app.vocab_unsaved = false;
+            app.refresh_vocab_numbers();
+        }
+        Err(e) => app.error(format!(
+            "Word statuses NOT saved: {e}. They stay in memory; the next change tries again."
+        )),
+    }
+}
+
+/// Speak German text with espeak-ng, without waiting for it.
+pub fn speak(app: &mut App, text: &str) {
+    let spawned = std::process::Command::new("espeak-ng")
+        .args(["-v", "de", text])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    match spawned {
+        Ok(mut child) => {
+            // Reap it in the background so no zombie is left.
+            std::thread::spawn(move || child.wait());
+            app.info(format!("Speaking „{text}“…"));
+        }
+        Err(_) => {
+            app.error("espeak-ng is not installed: apt install espeak-ng (then p speaks the word).")
+        }
     }
 }

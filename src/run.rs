@@ -9,9 +9,11 @@ use crate::cli::{Cli, Subcommands};
 use crate::config::{Config, DEFAULT_CONFIG};
 use crate::document::{self, Document};
 use crate::notes::NotesStore;
+use crate::notes::export::Format;
 use crate::paths::Paths;
 use crate::terminal::{TerminalGuard, termination_flag};
 use crate::ui::{self, Theme};
+use crate::vocab::store::VocabStore;
 use crate::{commands, dict, effects, glossary, resume, sources, storage};
 
 /// How a run failed: bad input (exit code 2) or a failure while running (exit code 1).
@@ -84,8 +86,10 @@ pub fn main(cli: Cli) -> Result<(), Failure> {
             doc,
             output,
             glossary,
+            vocab,
         }) => {
             let doc = open(doc.as_deref())?;
+            let format = if vocab { Format::AnkiVocab } else { format };
             return commands::export(&doc, &paths, format, output.as_deref(), glossary.as_deref())
                 .map_err(command_failure);
         }
@@ -147,6 +151,10 @@ fn read(
     let notes_dir = paths.notes_dir();
     storage::remove_stale_temps(&notes_dir);
     let (mut store, loaded) = NotesStore::open(&notes_dir, &doc);
+    let (mut vocab_store, vocabulary, vocab_problem) = VocabStore::open(&paths.data_dir);
+    if let Some(p) = vocab_problem {
+        problems.push(p);
+    }
 
     // Dictionaries are opened in the background: the first frame does not wait for them.
     let folders = dict::folders(
@@ -167,6 +175,7 @@ fn read(
         broken,
     });
     notes_keys::set_notes(&mut app, loaded.notes, loaded.deleted);
+    app.set_vocabulary(vocabulary);
     if let Some(anchor) = resumed {
         app.go_to_anchor(anchor);
         let pct = app.percent();
@@ -231,6 +240,8 @@ fn read(
                 Effect::WriteNotesTo(path) => effects::write_notes_to(&mut app, &path),
                 Effect::ExternalEditor => effects::external_editor(&mut app, &mut guard),
                 Effect::Lookup(word) => effects::lookup(&mut app, dictionaries.get(), &word),
+                Effect::SaveVocab => effects::save_vocab(&mut app, &mut vocab_store),
+                Effect::Speak(text) => effects::speak(&mut app, &text),
             }
         }
         dictionaries.poll(&mut app);
@@ -242,6 +253,9 @@ fn read(
     drop(guard);
     if let Some(e) = position.error {
         eprintln!("lesepult: {e}");
+    }
+    if app.vocab_unsaved {
+        effects::save_vocab(&mut app, &mut vocab_store);
     }
     if app.notes_status.unsaved {
         eprintln!(

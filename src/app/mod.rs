@@ -10,6 +10,7 @@ pub mod panes;
 pub mod study;
 pub mod term_form;
 mod update;
+pub mod vocab_keys;
 
 pub use action::{Action, Command, PaneId};
 pub use cursor::WordCursor;
@@ -58,6 +59,10 @@ pub enum Mode {
     },
     /// The notes file is broken and has a readable backup: load it?
     AskBackup,
+    /// Vocabulary statistics.
+    Stats,
+    /// Reviewing words.
+    Review(vocab_keys::ReviewSession),
 }
 
 /// Where the notes stand on disk.
@@ -135,6 +140,18 @@ pub struct App {
     pub dictionaries: Option<DictionaryStatus>,
     /// The last dictionary lookup.
     pub lookup: Option<LookupState>,
+    /// The learner's word statuses (all documents).
+    pub vocab: crate::vocab::Vocabulary,
+    /// The running words of this document with their lemma keys.
+    pub words: crate::vocab::DocWords,
+    /// Share of known running words, kept up to date on each status change.
+    pub known_share: f64,
+    /// Words due for review now.
+    pub due: usize,
+    /// Colour the text by word status.
+    pub status_colours: bool,
+    /// The vocabulary has changes not yet written.
+    pub vocab_unsaved: bool,
 }
 
 /// The dictionaries found at start-up.
@@ -181,6 +198,12 @@ impl App {
             editor: None,
             dictionaries: None,
             lookup: None,
+            vocab: crate::vocab::Vocabulary::default(),
+            words: crate::vocab::DocWords::default(),
+            known_share: 0.0,
+            due: 0,
+            status_colours: false,
+            vocab_unsaved: false,
         };
         app.relayout();
         if app.doc.is_empty() {
@@ -194,6 +217,25 @@ impl App {
         self.document_terms = document_terms;
         self.user_terms = user_terms;
         self.rebuild_glossary();
+    }
+
+    /// Set the vocabulary and find the document's words (once per document).
+    pub fn set_vocabulary(&mut self, vocab: crate::vocab::Vocabulary) {
+        self.words = crate::vocab::DocWords::build(&self.doc, Some(&self.glossary));
+        self.vocab = vocab;
+        self.refresh_vocab_numbers();
+    }
+
+    /// The known share and the number of due words.
+    pub fn refresh_vocab_numbers(&mut self) {
+        self.known_share = self.words.known_share(&self.vocab);
+        let now = chrono::Utc::now();
+        self.due = self
+            .vocab
+            .entries
+            .values()
+            .filter(|e| e.status.is_learning() && crate::vocab::review::due(e.review.as_ref(), now))
+            .count();
     }
 
     /// Find the terms again after the user's terms changed; keep the selection by lemma.

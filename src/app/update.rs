@@ -10,9 +10,11 @@ use super::notes_keys;
 use super::notes_pane::ExportDialog;
 use super::study;
 use super::term_form::TermForm;
+use super::vocab_keys;
 use super::{App, Mode, Search};
 use crate::document::search::find_all;
 use crate::layout::Position;
+use crate::vocab::Status;
 
 /// Work for the event loop to do after an update (I/O stays out of `update`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +38,10 @@ pub enum Effect {
     WriteNotesTo(String),
     /// Look a word up in the dictionaries (results go to `study::show_lookup`).
     Lookup(String),
+    /// The vocabulary changed: save it (lock, merge, atomic write).
+    SaveVocab,
+    /// Speak a text with espeak-ng, in the background.
+    Speak(String),
 }
 
 /// Rows moved by one wheel notch.
@@ -208,6 +214,14 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
             }
             return;
         }
+        Mode::Stats => {
+            match c {
+                Command::Quit => notes_keys::request_quit(app, effects),
+                _ => app.mode = Mode::Reading,
+            }
+            return;
+        }
+        Mode::Review(session) => return vocab_keys::review_command(app, c, session, effects),
         Mode::Reading => {}
     }
     if app.view.focus == PaneId::Notes && app.notes_pane.filtering {
@@ -227,6 +241,23 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
         Command::UndoDelete => notes_keys::undo_delete(app, effects),
         Command::Export => app.mode = Mode::Export(ExportDialog::new(&app.doc.id())),
         Command::SaveNote | Command::ExternalEditor => {}
+        Command::Status1 => vocab_keys::set_status(app, Status::L1, effects),
+        Command::Status2 => vocab_keys::set_status(app, Status::L2, effects),
+        Command::Status3 => vocab_keys::set_status(app, Status::L3, effects),
+        Command::Status4 => vocab_keys::set_status(app, Status::L4, effects),
+        Command::Status5 => vocab_keys::set_status(app, Status::L5, effects),
+        Command::StatusKnown => vocab_keys::set_status(app, Status::Known, effects),
+        Command::StatusIgnored => vocab_keys::set_status(app, Status::Ignored, effects),
+        Command::StatusNew => vocab_keys::set_status(app, Status::New, effects),
+        Command::PageKnown => vocab_keys::page_known(app, effects),
+        Command::StatusColours => {
+            app.status_colours = !app.status_colours;
+            let state = if app.status_colours { "on" } else { "off" };
+            app.info(format!("Status colours {state}."));
+        }
+        Command::Stats => app.mode = Mode::Stats,
+        Command::Review => vocab_keys::start_review(app),
+        Command::Speak => vocab_keys::speak(app, effects),
         Command::Help => app.mode = Mode::Help { scroll: 0 },
         Command::TableOfContents => {
             if app.doc.headings().is_empty() {

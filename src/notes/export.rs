@@ -13,10 +13,18 @@ pub enum Format {
     Json,
     Csv,
     Anki,
+    /// The vocabulary as an Anki deck (`--format anki --vocab`).
+    AnkiVocab,
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Markdown, Format::Json, Format::Csv, Format::Anki];
+    pub const ALL: [Format; 5] = [
+        Format::Markdown,
+        Format::Json,
+        Format::Csv,
+        Format::Anki,
+        Format::AnkiVocab,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -24,6 +32,7 @@ impl Format {
             Format::Json => "json",
             Format::Csv => "csv",
             Format::Anki => "anki",
+            Format::AnkiVocab => "anki-vocab",
         }
     }
 
@@ -33,6 +42,7 @@ impl Format {
             Format::Json => "json",
             Format::Csv => "csv",
             Format::Anki => "anki.txt",
+            Format::AnkiVocab => "vocab.anki.txt",
         }
     }
 }
@@ -49,6 +59,8 @@ pub fn render(
         Format::Json => json(doc, notes),
         Format::Csv => csv(notes),
         Format::Anki => anki(doc, notes, glossary),
+        // The vocabulary deck is made from the vocabulary, not the notes.
+        Format::AnkiVocab => String::new(),
     }
 }
 

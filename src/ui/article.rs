@@ -16,6 +16,7 @@ use crate::app::{App, PaneId};
 use crate::document::BlockKind;
 use crate::layout::{BlockLayout, layout_block};
 use crate::notes::AnchorKind;
+use crate::vocab::Status;
 
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
     let title = Line::from(vec![plain(" Article ", theme.heading)]);
@@ -174,6 +175,25 @@ fn text_spans(
                     theme.search_match
                 };
                 marks.push((clip(&m.range), style));
+            }
+        }
+    }
+    if app.status_colours {
+        for t in app.words.in_block(block) {
+            if !overlaps(&t.range) {
+                continue;
+            }
+            let style = match app.vocab.status(&app.words.keys[t.key as usize]) {
+                Status::New => Some(theme.status_new),
+                Status::L1 => Some(theme.status_learning[0]),
+                Status::L2 => Some(theme.status_learning[1]),
+                Status::L3 => Some(theme.status_learning[2]),
+                Status::L4 => Some(theme.status_learning[3]),
+                Status::L5 => Some(theme.status_learning[4]),
+                Status::Known | Status::Ignored => None,
+            };
+            if let Some(style) = style {
+                marks.push((clip(&t.range), style));
             }
         }
     }

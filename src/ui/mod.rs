@@ -7,6 +7,7 @@ mod overlay;
 mod status;
 mod tabs;
 pub mod theme;
+mod vocab;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -50,6 +51,8 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Mode::ConfirmQuit => overlay::draw_confirm_quit(app, theme, frame),
         Mode::WriteElsewhere { input } => overlay::draw_write_elsewhere(theme, frame, input),
         Mode::AskBackup => overlay::draw_ask_backup(app, theme, frame),
+        Mode::Stats => vocab::draw_stats(app, theme, frame),
+        Mode::Review(session) => vocab::draw_review(app, theme, frame, session),
         _ => {}
     }
 }

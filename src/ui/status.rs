@@ -20,9 +20,17 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
             format!("match {n} of {}", s.matches.len())
         }
     });
+    let mut vocab = String::new();
+    if !app.vocab.entries.is_empty() {
+        vocab = format!("known {:.0}%", app.known_share * 100.0);
+        if app.due > 0 {
+            vocab.push_str(&format!(" · {} due", app.due));
+        }
+        vocab.push_str(" · ");
+    }
     let right = match &count {
-        Some(c) => format!(" {c} · {:>3}% ", app.percent()),
-        None => format!(" {:>3}% ", app.percent()),
+        Some(c) => format!(" {c} · {vocab}{:>3}% ", app.percent()),
+        None => format!(" {vocab}{:>3}% ", app.percent()),
     };
     let (left, style) = match (&app.mode, &app.message) {
         (Mode::Searching { input, .. }, _) => (format!(" /{input}▏"), theme.status),

@@ -38,6 +38,9 @@ pub struct Theme {
     pub note_marker: Style,
     /// The selected span.
     pub selection: Style,
+    /// Words by status (new, learning 1-5), when status colours are on.
+    pub status_new: Style,
+    pub status_learning: [Style; 5],
 }
 
 impl Theme {
@@ -102,6 +105,21 @@ impl Theme {
                 Style::default().bg(c.note)
             },
             note_marker: fg(c.accent).add_modifier(bold),
+            status_new: Style::default()
+                .add_modifier(Modifier::UNDERLINED)
+                .patch(fg(Color::LightBlue)),
+            status_learning: if no_color {
+                [Style::default().add_modifier(Modifier::REVERSED); 5]
+            } else {
+                [
+                    Color::Red,
+                    Color::LightRed,
+                    Color::Yellow,
+                    Color::LightGreen,
+                    Color::Green,
+                ]
+                .map(|c| Style::default().bg(c).fg(Color::Black))
+            },
             selection: if no_color {
                 Style::default().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED)
             } else {

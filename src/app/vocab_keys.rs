@@ -1,0 +1,264 @@
+//! The vocabulary keys: word statuses on the word cursor, "the page is known", the review
+//! session, speaking a word. Part of `update`: state changes only.
+
+use chrono::Utc;
+
+use super::action::Command;
+use super::update::Effect;
+use super::{App, Mode};
+use crate::vocab::review::{self, Grade};
+use crate::vocab::{Status, VocabEntry};
+
+/// A review in progress: the keys of the words to review, the current one, and whether its
+/// answer is shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewSession {
+    pub queue: Vec<String>,
+    pub position: usize,
+    pub revealed: bool,
+    pub reviewed: usize,
+}
+
+impl ReviewSession {
+    pub fn current(&self) -> Option<&str> {
+        self.queue.get(self.position).map(String::as_str)
+    }
+}
+
+/// The token under the word cursor: (key index).
+fn cursor_key(app: &App) -> Option<usize> {
+    let c = app.cursor.as_ref()?;
+    app.words
+        .token_at(c.block, c.range.start)
+        .map(|t| t.key as usize)
+}
+
+/// An entry for key index `k`, filled from the glossary and the cursor's sentence.
+fn new_entry(app: &App, k: usize, status: Status) -> VocabEntry {
+    let key = app.words.keys[k].clone();
+    let lemma = app.words.lemmas[k].clone();
+    let term = app.glossary.terms.iter().find(|t| t.lemma == lemma);
+    let (mut sentence, mut form) = (String::new(), String::new());
+    if let Some(t) = app.words.tokens.iter().find(|t| t.key as usize == k) {
+        form = app.doc.text[t.range.clone()].to_string();
+        let block_text = app.doc.block_text(t.block);
+        let base = app.doc.blocks[t.block].text.start;
+        if let Some(s) = crate::document::sentence_ranges(block_text)
+            .into_iter()
+            .find(|s| base + s.start <= t.range.start && t.range.end <= base + s.end)
+        {
+            sentence = block_text[s]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
+    }
+    VocabEntry {
+        key,
+        lemma,
+        status,
+        updated: crate::clock::now(),
+        learned: None,
+        article: term
+            .and_then(|t| t.gender)
+            .map(|g| g.article().to_string())
+            .unwrap_or_default(),
+        plural: term.and_then(|t| t.plural.clone()).unwrap_or_default(),
+        meaning: term.map(|t| t.english.join(", ")).unwrap_or_default(),
+        category: term.map(|t| t.category.clone()).unwrap_or_default(),
+        sentence,
+        form,
+        document: app.doc.id(),
+        review: None,
+    }
+}
+
+fn apply(app: &mut App, k: usize, status: Status) {
+    let key = app.words.keys[k].clone();
+    let now = crate::clock::now();
+    match app.vocab.entries.get_mut(&key) {
+        Some(e) => {
+            e.status = status;
+            e.updated = now.clone();
+            if status == Status::Known && e.learned.is_none() {
+                e.learned = Some(crate::clock::date_of(&now).to_string());
+            }
+        }
+        None => {
+            let mut e = new_entry(app, k, status);
+            if status == Status::Known {
+                e.learned = Some(crate::clock::date_of(&now).to_string());
+            }
+            app.vocab.entries.insert(key, e);
+        }
+    }
+}
+
+/// Set the status of the lemma under the word cursor (all its forms, in all documents).
+pub fn set_status(app: &mut App, status: Status, effects: &mut Vec<Effect>) {
+    if app.cursor.is_none() {
+        super::cursor::step(app, true);
+    }
+    let Some(k) = cursor_key(app) else {
+        app.info("Put the word cursor on a word first (w, or a click).");
+        return;
+    };
+    apply(app, k, status);
+    app.refresh_vocab_numbers();
+    app.vocab_unsaved = true;
+    effects.push(Effect::SaveVocab);
+    let forms = app.words.counts[k];
+    let times = if forms == 1 {
+        "once".to_string()
+    } else {
+        format!("{forms} times")
+    };
+    app.info(format!(
+        "{}: {} ({times} in this text) · known {:.0}%",
+        app.words.lemmas[k],
+        status.label(),
+        app.known_share * 100.0
+    ));
+}
+
+/// Mark every new word on the screen as well known.
+pub fn page_known(app: &mut App, effects: &mut Vec<Effect>) {
+    if app.doc.is_empty() {
+        return;
+    }
+    let top = app.anchor();
+    let bottom = app.bottom();
+    let width = app.text_width();
+    let from = app.doc.blocks[top.block].text.start + top.offset;
+    let to = app
+        .layout
+        .get(&app.doc, bottom.block.min(app.doc.blocks.len() - 1), width)
+        .line_at_row(bottom.row)
+        .map_or_else(
+            || {
+                app.doc.blocks[bottom.block.min(app.doc.blocks.len() - 1)]
+                    .text
+                    .end
+            },
+            |l| l.range.end,
+        );
+    let keys: Vec<usize> = app
+        .words
+        .tokens
+        .iter()
+        .filter(|t| t.range.start >= from && t.range.end <= to)
+        .map(|t| t.key as usize)
+        .filter(|&k| app.vocab.status(&app.words.keys[k]) == Status::New)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    for &k in &keys {
+        apply(app, k, Status::Known);
+    }
+    app.refresh_vocab_numbers();
+    if !keys.is_empty() {
+        app.vocab_unsaved = true;
+        effects.push(Effect::SaveVocab);
+    }
+    app.info(format!(
+        "{} new words on this page marked well known · known {:.0}%",
+        keys.len(),
+        app.known_share * 100.0
+    ));
+}
+
+/// Start reviewing the words with a learning status that are due.
+pub fn start_review(app: &mut App) {
+    let now = Utc::now();
+    let queue: Vec<String> = app
+        .vocab
+        .entries
+        .values()
+        .filter(|e| e.status.is_learning() && review::due(e.review.as_ref(), now))
+        .map(|e| e.key.clone())
+        .collect();
+    if queue.is_empty() {
+        app.info("Nothing to review: no word with a learning status (1-5) is due.");
+        return;
+    }
+    app.mode = Mode::Review(ReviewSession {
+        queue,
+        position: 0,
+        revealed: false,
+        reviewed: 0,
+    });
+}
+
+/// Keys of the review: Space/Enter shows the answer, 1-4 grade (Again, Hard, Good, Easy).
+pub fn review_command(
+    app: &mut App,
+    c: Command,
+    mut session: ReviewSession,
+    effects: &mut Vec<Effect>,
+) {
+    let grade = match c {
+        Command::Status1 => Some(Grade::Again),
+        Command::Status2 => Some(Grade::Hard),
+        Command::Status3 => Some(Grade::Good),
+        Command::Status4 => Some(Grade::Easy),
+        _ => None,
+    };
+    match (c, grade) {
+        (Command::Cancel | Command::Review, _) => {
+            app.mode = Mode::Reading;
+            app.info(format!(
+                "Review ended: {} words reviewed.",
+                session.reviewed
+            ));
+            return;
+        }
+        (Command::Quit, _) => {
+            app.mode = Mode::Reading;
+            return notes_quit(app, effects);
+        }
+        (_, Some(g)) if session.revealed => {
+            if let Some(key) = session.current().map(str::to_string)
+                && let Some(e) = app.vocab.entries.get_mut(&key)
+            {
+                e.review = Some(review::schedule(e.review.as_ref(), g, Utc::now()));
+                e.updated = crate::clock::now();
+                app.vocab_unsaved = true;
+                effects.push(Effect::SaveVocab);
+            }
+            session.reviewed += 1;
+            session.position += 1;
+            session.revealed = false;
+            app.refresh_vocab_numbers();
+            if session.current().is_none() {
+                app.mode = Mode::Reading;
+                app.info(format!(
+                    "Review done: {} words. Next ones are due later.",
+                    session.reviewed
+                ));
+                return;
+            }
+        }
+        (Command::PageDown | Command::Confirm | Command::ScrollDown, _) => session.revealed = true,
+        _ => {}
+    }
+    app.mode = Mode::Review(session);
+}
+
+fn notes_quit(app: &mut App, effects: &mut Vec<Effect>) {
+    super::notes_keys::request_quit(app, effects);
+}
+
+/// Speak the word under the cursor (or the selection).
+pub fn speak(app: &mut App, effects: &mut Vec<Effect>) {
+    let text = match super::notes_keys::selection_range(app) {
+        Some((_, r)) => app.doc.text[r].to_string(),
+        None => match &app.cursor {
+            Some(c) => app.doc.text[c.range.clone()].to_string(),
+            None => {
+                app.info("Put the word cursor on a word first (w, or a click).");
+                return;
+            }
+        },
+    };
+    effects.push(Effect::Speak(text));
+}
