@@ -290,3 +290,47 @@ fn notes_pane_with_notes() {
     assert_eq!(a.view.focus, lesepult::app::PaneId::Notes);
     insta::assert_snapshot!(render(&a));
 }
+
+fn with_vocabulary() -> App {
+    let mut a = with_glossary(120, 40);
+    a.set_vocabulary(lesepult::vocab::Vocabulary::default());
+    // Mark the title's words: 1-5 and well known, then the page.
+    run(
+        &mut a,
+        &[
+            Command::NextWord,
+            Command::Status1,
+            Command::NextWord,
+            Command::Status3,
+        ],
+    );
+    run(
+        &mut a,
+        &[Command::NextWord, Command::Status5, Command::PageKnown],
+    );
+    // Dates come from the clock: pin them.
+    for e in a.vocab.entries.values_mut() {
+        e.updated = "2026-01-02T03:04:05Z".into();
+        if e.learned.is_some() {
+            e.learned = Some("2026-01-02".into());
+        }
+    }
+    a.refresh_vocab_numbers();
+    a
+}
+
+#[test]
+fn vocabulary_stats_overlay() {
+    let mut a = with_vocabulary();
+    run(&mut a, &[Command::Stats]);
+    insta::assert_snapshot!(render(&a));
+}
+
+#[test]
+fn review_card_before_and_after_the_answer() {
+    let mut a = with_vocabulary();
+    run(&mut a, &[Command::Review]);
+    insta::assert_snapshot!("review_card_question", render(&a));
+    run(&mut a, &[Command::PageDown]);
+    insta::assert_snapshot!("review_card_answer", render(&a));
+}
