@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Document, fnv1a};
+use crate::document::Document;
 use crate::layout::Anchor;
 use crate::storage::{WriteError, write_atomic};
 
@@ -23,7 +23,7 @@ pub fn position_file(dir: &Path, doc: &Document) -> PathBuf {
 }
 
 fn text_hash(doc: &Document) -> String {
-    format!("{:016x}", fnv1a(doc.text.as_bytes()))
+    doc.text_hash().to_string()
 }
 
 /// The saved position, if there is a valid one for this very text.

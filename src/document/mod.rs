@@ -80,6 +80,8 @@ pub struct Document {
     pub origin: Origin,
     /// Indices of the heading blocks (title included), in order.
     headings: Vec<usize>,
+    /// Hash of the text, computed once when first asked.
+    hash: std::sync::OnceLock<String>,
 }
 
 impl Document {
@@ -96,7 +98,15 @@ impl Document {
             blocks,
             origin,
             headings,
+            hash: std::sync::OnceLock::new(),
         }
+    }
+
+    /// A hash of the whole text (hex), computed once: it tells whether a saved position or
+    /// notes were made on this very text.
+    pub fn text_hash(&self) -> &str {
+        self.hash
+            .get_or_init(|| format!("{:016x}", content_hash(self.text.as_bytes())))
     }
 
     /// A document with no text.
@@ -148,6 +158,20 @@ impl Document {
             }
         }
     }
+}
+
+/// A stable hash of a large text, eight bytes at a time (FNV-style multiply, rotate).
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325 ^ bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        hash = (hash ^ word).wrapping_mul(0x0000_0100_0000_01b3).rotate_left(29);
+    }
+    for &b in chunks.remainder() {
+        hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
 }
 
 /// FNV-1a, 64 bit: a stable hash for file names (std's hasher may change between releases).

@@ -9,7 +9,6 @@
 
 use std::ops::Range;
 
-use unicode_width::UnicodeWidthStr;
 
 use super::{Block, BlockKind, Document, Origin};
 
@@ -21,6 +20,28 @@ const ASIDE_LABEL_MAX: usize = 40;
 const ASIDE_LINE_MAX: usize = 100;
 const ASIDE_MAX_LINES: usize = 4;
 const CREDIT_MAX: usize = 160;
+
+/// Widths above this are all "long": the heuristics never need more, so no unit is
+/// measured past it (parsing stays linear and cheap on a 50 MB book).
+const WIDTH_CAP: usize = 400;
+
+/// Display width, counted up to [`WIDTH_CAP`].
+fn capped_width(s: &str) -> usize {
+    use unicode_width::UnicodeWidthChar;
+    // More than WIDTH_CAP characters is long (zero-width characters aside), and counting
+    // characters is much cheaper than measuring them.
+    if s.len() > WIDTH_CAP && (s.len() > 4 * WIDTH_CAP || s.chars().count() > WIDTH_CAP) {
+        return WIDTH_CAP + 1;
+    }
+    let mut w = 0;
+    for c in s.chars() {
+        w += c.width().unwrap_or(0);
+        if w > WIDTH_CAP {
+            break;
+        }
+    }
+    w
+}
 
 const OPENING_QUOTES: &[char] = &['„', '"', '»', '«', '‚', '“', '\''];
 const CLOSING_QUOTES: &[char] = &['“', '”', '"', '«', '»', '‘', '’', '\''];
@@ -95,7 +116,7 @@ fn units(text: &str) -> Vec<Unit> {
     let hard_wrapped =
         groups.len() > 1 && in_multi * 2 > total && looks_hard_wrapped(text, &groups);
     let make = |range: Range<usize>| Unit {
-        width: text[range.clone()].width(),
+        width: capped_width(&text[range.clone()]),
         range,
     };
     if hard_wrapped {
@@ -113,7 +134,7 @@ fn looks_hard_wrapped(text: &str, groups: &[Vec<Range<usize>>]) -> bool {
     let mut widths: Vec<usize> = groups
         .iter()
         .flatten()
-        .map(|r| text[r.clone()].width())
+        .map(|r| capped_width(&text[r.clone()]))
         .collect();
     widths.sort_unstable();
     let median = widths.get(widths.len() / 2).copied().unwrap_or(0);
@@ -125,15 +146,18 @@ fn ends_with_any(s: &str, set: &[char]) -> bool {
 }
 
 fn is_rule(s: &str) -> bool {
-    let chars: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
-    chars.len() >= 3 && chars.iter().all(|c| "-_=*~─━—–·•".contains(*c))
+    let rule_char = |c: char| "-_=*~─━—–·•".contains(c);
+    s.trim_start().starts_with(rule_char) && s.len() <= 4 * WIDTH_CAP && {
+        let chars: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+        chars.len() >= 3 && chars.iter().all(|c| "-_=*~─━—–·•".contains(*c))
+    }
 }
 
 fn is_quote(s: &str) -> bool {
     let first = s.chars().next();
     first.is_some_and(|c| OPENING_QUOTES.contains(&c))
         && ends_with_any(s.trim_end_matches(['.', ',']), CLOSING_QUOTES)
-        && s.chars().count() > 2
+        && s.chars().nth(2).is_some()
 }
 
 fn word_count(s: &str) -> usize {
@@ -141,14 +165,14 @@ fn word_count(s: &str) -> usize {
 }
 
 fn is_short_line_without_stop(s: &str, max: usize) -> bool {
-    s.width() <= max
+    capped_width(s) <= max
         && word_count(s) <= HEADING_MAX_WORDS
         && !s.contains('\n')
         && !ends_with_any(s, &['.', ',', ';', ':'])
 }
 
 fn is_aside_label(s: &str) -> bool {
-    s.width() <= ASIDE_LABEL_MAX && s.ends_with(':') && !s.contains('\n')
+    s.ends_with(':') && capped_width(s) <= ASIDE_LABEL_MAX && !s.contains('\n')
 }
 
 fn classify(text: &str, units: &[Unit]) -> Vec<Block> {

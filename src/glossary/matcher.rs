@@ -24,6 +24,24 @@ pub struct Matcher {
     stems: HashMap<String, usize>,
     nounlike: Vec<bool>,
     max_words: usize,
+    /// First letters (folded) of every form's first word: a word that starts otherwise
+    /// cannot begin a term, and is not stemmed at all (most words of a long text).
+    prefixes: std::collections::HashSet<String>,
+}
+
+/// The first three letters, lower case, umlauts folded (stems drop umlauts).
+fn prefix_key(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ä' => 'a',
+            'ö' => 'o',
+            'ü' => 'u',
+            'ß' => 's',
+            c => c,
+        })
+        .take(3)
+        .collect()
 }
 
 impl std::fmt::Debug for Matcher {
@@ -59,6 +77,7 @@ impl Matcher {
             stems: HashMap::new(),
             nounlike: terms.iter().map(Term::is_nounlike).collect(),
             max_words: 1,
+            prefixes: std::collections::HashSet::new(),
         };
         for (i, term) in terms.iter().enumerate() {
             for form in term.surface_forms() {
@@ -68,6 +87,11 @@ impl Matcher {
                 }
                 m.max_words = m.max_words.max(words.len());
                 m.exact.entry(Self::exact_key(&words)).or_insert(i);
+                m.prefixes.insert(prefix_key(words[0]));
+                // A hyphenated form can also be met as its parts ("Open-Source-Basis").
+                if let Some(first) = words[0].split('-').next() {
+                    m.prefixes.insert(prefix_key(first));
+                }
             }
             for form in std::iter::once(term.lemma.as_str()).chain(term.plural.as_deref()) {
                 let words = words_of(form);
@@ -167,6 +191,9 @@ impl Matcher {
 
     /// The longest term starting at token `i`: (term, number of tokens).
     fn match_at(&self, text: &str, tokens: &[Range<usize>], i: usize) -> Option<(usize, usize)> {
+        if !self.prefixes.contains(&prefix_key(&text[tokens[i].clone()])) {
+            return None;
+        }
         let max = self.max_words.min(tokens.len() - i);
         for n in (1..=max).rev() {
             let run = &tokens[i..i + n];

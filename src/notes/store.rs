@@ -88,7 +88,7 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
 
 /// Hash of a document's text, as recorded in its notes file.
 pub fn text_hash(doc: &Document) -> String {
-    format!("{:016x}", fnv1a(doc.text.as_bytes()))
+    doc.text_hash().to_string()
 }
 
 impl NotesStore {
