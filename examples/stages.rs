@@ -8,7 +8,8 @@ fn main() {
     let s = String::from_utf8(bytes).unwrap();
     println!("utf8 {:?}", t.elapsed());
     let t = Instant::now();
-    let d = lesepult::document::parse_str(s, lesepult::document::Origin::File(p.into()), "x", false);
+    let d =
+        lesepult::document::parse_str(s, lesepult::document::Origin::File(p.into()), "x", false);
     println!("parse {:?} blocks {}", t.elapsed(), d.blocks.len());
     let t = Instant::now();
     let h = lesepult::document::fnv1a(d.text.as_bytes());

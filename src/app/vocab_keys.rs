@@ -25,34 +25,38 @@ impl ReviewSession {
     }
 }
 
-/// The token under the word cursor: (key index).
-fn cursor_key(app: &App) -> Option<usize> {
+/// The word under the cursor: (block, range, key, lemma).
+fn cursor_word(app: &App) -> Option<(usize, std::ops::Range<usize>, String, String)> {
     let c = app.cursor.as_ref()?;
-    app.words
-        .token_at(c.block, c.range.start)
-        .map(|t| t.key as usize)
+    let (range, key, lemma) =
+        app.words
+            .word_at(&app.doc, Some(&app.glossary), c.block, c.range.start)?;
+    Some((c.block, range, key, lemma))
 }
 
-/// An entry for key index `k`, filled from the glossary and the cursor's sentence.
-fn new_entry(app: &App, k: usize, status: Status) -> VocabEntry {
-    let key = app.words.keys[k].clone();
-    let lemma = app.words.lemmas[k].clone();
+/// A new entry for a word, filled from the glossary and the word's sentence.
+fn new_entry(
+    app: &App,
+    block: usize,
+    range: std::ops::Range<usize>,
+    key: String,
+    lemma: String,
+    status: Status,
+) -> VocabEntry {
     let term = app.glossary.terms.iter().find(|t| t.lemma == lemma);
-    let (mut sentence, mut form) = (String::new(), String::new());
-    if let Some(t) = app.words.tokens.iter().find(|t| t.key as usize == k) {
-        form = app.doc.text[t.range.clone()].to_string();
-        let block_text = app.doc.block_text(t.block);
-        let base = app.doc.blocks[t.block].text.start;
-        if let Some(s) = crate::document::sentence_ranges(block_text)
-            .into_iter()
-            .find(|s| base + s.start <= t.range.start && t.range.end <= base + s.end)
-        {
-            sentence = block_text[s]
+    let form = app.doc.text[range.clone()].to_string();
+    let block_text = app.doc.block_text(block);
+    let base = app.doc.blocks.get(block).map_or(0, |b| b.text.start);
+    let sentence = crate::document::sentence_ranges(block_text)
+        .into_iter()
+        .find(|s| base + s.start <= range.start && range.end <= base + s.end)
+        .map(|s| {
+            block_text[s]
                 .split_whitespace()
                 .collect::<Vec<_>>()
-                .join(" ");
-        }
-    }
+                .join(" ")
+        })
+        .unwrap_or_default();
     VocabEntry {
         key,
         lemma,
@@ -73,23 +77,35 @@ fn new_entry(app: &App, k: usize, status: Status) -> VocabEntry {
     }
 }
 
-fn apply(app: &mut App, k: usize, status: Status) {
-    let key = app.words.keys[k].clone();
+fn apply(
+    app: &mut App,
+    block: usize,
+    range: std::ops::Range<usize>,
+    key: &str,
+    lemma: &str,
+    status: Status,
+) {
     let now = crate::clock::now();
-    match app.vocab.entries.get_mut(&key) {
+    let learned = (status == Status::Known).then(|| crate::clock::date_of(&now).to_string());
+    match app.vocab.entries.get_mut(key) {
         Some(e) => {
             e.status = status;
-            e.updated = now.clone();
-            if status == Status::Known && e.learned.is_none() {
-                e.learned = Some(crate::clock::date_of(&now).to_string());
+            e.updated = now;
+            if e.learned.is_none() {
+                e.learned = learned;
             }
         }
         None => {
-            let mut e = new_entry(app, k, status);
-            if status == Status::Known {
-                e.learned = Some(crate::clock::date_of(&now).to_string());
-            }
-            app.vocab.entries.insert(key, e);
+            let mut e = new_entry(
+                app,
+                block,
+                range,
+                key.to_string(),
+                lemma.to_string(),
+                status,
+            );
+            e.learned = learned;
+            app.vocab.entries.insert(key.to_string(), e);
         }
     }
 }
@@ -99,23 +115,22 @@ pub fn set_status(app: &mut App, status: Status, effects: &mut Vec<Effect>) {
     if app.cursor.is_none() {
         super::cursor::step(app, true);
     }
-    let Some(k) = cursor_key(app) else {
+    let Some((block, range, key, lemma)) = cursor_word(app) else {
         app.info("Put the word cursor on a word first (w, or a click).");
         return;
     };
-    apply(app, k, status);
+    apply(app, block, range, &key, &lemma, status);
     app.refresh_vocab_numbers();
     app.vocab_unsaved = true;
     effects.push(Effect::SaveVocab);
-    let forms = app.words.counts[k];
+    let forms = app.words.key_index(&key).map_or(0, |k| app.words.counts[k]);
     let times = if forms == 1 {
         "once".to_string()
     } else {
         format!("{forms} times")
     };
     app.info(format!(
-        "{}: {} ({times} in this text) · known {:.0}%",
-        app.words.lemmas[k],
+        "{lemma}: {} ({times} in this text) · known {:.0}%",
         status.label(),
         app.known_share * 100.0
     ));
@@ -128,41 +143,36 @@ pub fn page_known(app: &mut App, effects: &mut Vec<Effect>) {
     }
     let top = app.anchor();
     let bottom = app.bottom();
+    let last_block = bottom.block.min(app.doc.blocks.len() - 1);
     let width = app.text_width();
     let from = app.doc.blocks[top.block].text.start + top.offset;
     let to = app
         .layout
-        .get(&app.doc, bottom.block.min(app.doc.blocks.len() - 1), width)
+        .get(&app.doc, last_block, width)
         .line_at_row(bottom.row)
-        .map_or_else(
-            || {
-                app.doc.blocks[bottom.block.min(app.doc.blocks.len() - 1)]
-                    .text
-                    .end
-            },
-            |l| l.range.end,
-        );
-    let keys: Vec<usize> = app
-        .words
-        .tokens
-        .iter()
-        .filter(|t| t.range.start >= from && t.range.end <= to)
-        .map(|t| t.key as usize)
-        .filter(|&k| app.vocab.status(&app.words.keys[k]) == Status::New)
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    for &k in &keys {
-        apply(app, k, Status::Known);
+        .map_or(app.doc.blocks[last_block].text.end, |l| l.range.end);
+    let mut marked = std::collections::BTreeSet::new();
+    for block in top.block..=last_block {
+        let words: Vec<(std::ops::Range<usize>, String, String)> = app
+            .words
+            .words(&app.doc, Some(&app.glossary), block)
+            .into_iter()
+            .filter(|(r, _, _)| r.start >= from && r.end <= to)
+            .collect();
+        for (range, key, lemma) in words {
+            if app.vocab.status(&key) == Status::New && marked.insert(key.clone()) {
+                apply(app, block, range, &key, &lemma, Status::Known);
+            }
+        }
     }
     app.refresh_vocab_numbers();
-    if !keys.is_empty() {
+    if !marked.is_empty() {
         app.vocab_unsaved = true;
         effects.push(Effect::SaveVocab);
     }
     app.info(format!(
         "{} new words on this page marked well known · known {:.0}%",
-        keys.len(),
+        marked.len(),
         app.known_share * 100.0
     ));
 }

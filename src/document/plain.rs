@@ -9,7 +9,6 @@
 
 use std::ops::Range;
 
-
 use super::{Block, BlockKind, Document, Origin};
 
 const TITLE_MAX: usize = 120;

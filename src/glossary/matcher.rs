@@ -191,7 +191,10 @@ impl Matcher {
 
     /// The longest term starting at token `i`: (term, number of tokens).
     fn match_at(&self, text: &str, tokens: &[Range<usize>], i: usize) -> Option<(usize, usize)> {
-        if !self.prefixes.contains(&prefix_key(&text[tokens[i].clone()])) {
+        if !self
+            .prefixes
+            .contains(&prefix_key(&text[tokens[i].clone()]))
+        {
             return None;
         }
         let max = self.max_words.min(tokens.len() - i);

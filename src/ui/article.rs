@@ -179,7 +179,7 @@ fn text_spans(
         }
     }
     if app.status_colours {
-        for t in app.words.in_block(block) {
+        for t in app.words.in_block(&app.doc, Some(&app.glossary), block) {
             if !overlaps(&t.range) {
                 continue;
             }

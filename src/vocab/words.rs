@@ -15,91 +15,142 @@ pub struct Token {
     pub block: usize,
     /// Byte range in `Document::text`.
     pub range: Range<usize>,
-    /// Index into `DocWords::keys`.
+    /// Index into `DocWords::keys` (`u32::MAX` for a word the counts have not seen).
     pub key: u32,
 }
 
-/// The words of a document, found once when it is opened.
+/// The lemma keys of a document and how often each occurs, found once (in the background
+/// for a long text). The words of a block are found again when they are drawn: keeping a
+/// token per running word would cost more memory than the text itself.
 #[derive(Debug, Clone, Default)]
 pub struct DocWords {
-    /// In text order.
-    pub tokens: Vec<Token>,
     /// Lemma keys, and how each is shown.
     pub keys: Vec<String>,
     pub lemmas: Vec<String>,
     /// Running words per key.
     pub counts: Vec<usize>,
+    index: HashMap<String, u32>,
+    total: usize,
 }
 
 fn is_word(s: &str) -> bool {
     s.chars().any(char::is_alphabetic)
 }
 
+/// The words of one block with their (key, lemma): separable verbs joined, glossary
+/// terms by their lemma, the rest by stem.
+fn block_words(
+    doc: &Document,
+    glossary: Option<&Glossary>,
+    stemmer: &rust_stemmers::Stemmer,
+    b: usize,
+) -> Vec<(Range<usize>, String, String)> {
+    let Some(block) = doc.blocks.get(b) else {
+        return Vec::new();
+    };
+    let text = doc.block_text(b);
+    let base = block.text.start;
+    let links = separable::link(text);
+    let terms = glossary.map(|g| g.in_block(b)).unwrap_or(&[]);
+    let mut out = Vec::new();
+    for r in word_ranges(text) {
+        let word = &text[r.clone()];
+        if !is_word(word) {
+            continue;
+        }
+        let abs = base + r.start..base + r.end;
+        let (key, lemma) = if let Some(l) = links.iter().find(|l| l.verb == r || l.particle == r) {
+            (key_of(stemmer, &l.infinitive), l.infinitive.clone())
+        } else if let Some(t) = terms
+            .iter()
+            .find(|o| o.range.start <= abs.start && abs.end <= o.range.end)
+            .and_then(|o| glossary.and_then(|g| g.terms.get(o.term)))
+        {
+            (key_of(stemmer, &t.lemma), t.lemma.clone())
+        } else {
+            (key_of(stemmer, word), word.to_string())
+        };
+        out.push((abs, key, lemma));
+    }
+    out
+}
+
 impl DocWords {
-    /// Find the words of `doc`; glossary occurrences take their term's lemma.
+    /// Count the words of `doc` by lemma key; glossary occurrences take their term's lemma.
     pub fn build(doc: &Document, glossary: Option<&Glossary>) -> DocWords {
         let stemmer = stemmer();
         let mut words = DocWords::default();
-        let mut index: HashMap<String, u32> = HashMap::new();
-        let mut intern = |words: &mut DocWords, key: String, lemma: &str| -> u32 {
-            *index.entry(key.clone()).or_insert_with(|| {
-                words.keys.push(key);
-                words.lemmas.push(lemma.to_string());
-                words.counts.push(0);
-                (words.keys.len() - 1) as u32
-            })
-        };
-        for (b, block) in doc.blocks.iter().enumerate() {
-            let text = doc.block_text(b);
-            let base = block.text.start;
-            let links = separable::link(text);
-            let terms = glossary.map(|g| g.in_block(b)).unwrap_or(&[]);
-            for r in word_ranges(text) {
-                let word = &text[r.clone()];
-                if !is_word(word) {
-                    continue;
-                }
-                let abs = base + r.start..base + r.end;
-                let (key, lemma) =
-                    if let Some(l) = links.iter().find(|l| l.verb == r || l.particle == r) {
-                        (key_of(&stemmer, &l.infinitive), l.infinitive.clone())
-                    } else if let Some(t) = terms
-                        .iter()
-                        .find(|o| o.range.start <= abs.start && abs.end <= o.range.end)
-                        .and_then(|o| glossary.and_then(|g| g.terms.get(o.term)))
-                    {
-                        (key_of(&stemmer, &t.lemma), t.lemma.clone())
-                    } else {
-                        (key_of(&stemmer, word), word.to_string())
-                    };
-                let k = intern(&mut words, key, &lemma);
+        for b in 0..doc.blocks.len() {
+            for (_, key, lemma) in block_words(doc, glossary, &stemmer, b) {
+                let k = words.intern(key, &lemma);
                 words.counts[k as usize] += 1;
-                words.tokens.push(Token {
-                    block: b,
-                    range: abs,
-                    key: k,
-                });
+                words.total += 1;
             }
         }
         words
     }
 
-    /// Tokens of one block (a slice of the text-ordered list).
-    pub fn in_block(&self, block: usize) -> &[Token] {
-        let start = self.tokens.partition_point(|t| t.block < block);
-        let end = self.tokens.partition_point(|t| t.block <= block);
-        &self.tokens[start..end]
+    fn intern(&mut self, key: String, lemma: &str) -> u32 {
+        if let Some(&k) = self.index.get(&key) {
+            return k;
+        }
+        let k = self.keys.len() as u32;
+        self.index.insert(key.clone(), k);
+        self.keys.push(key);
+        self.lemmas.push(lemma.to_string());
+        self.counts.push(0);
+        k
     }
 
-    /// The token at a byte of the text.
-    pub fn token_at(&self, block: usize, offset: usize) -> Option<&Token> {
-        self.in_block(block)
-            .iter()
-            .find(|t| t.range.start <= offset && offset < t.range.end)
+    /// The key index of a lemma key.
+    pub fn key_index(&self, key: &str) -> Option<usize> {
+        self.index.get(key).map(|&k| k as usize)
+    }
+
+    /// The words of one block (found again, as they are drawn: work for one block only).
+    pub fn in_block(
+        &self,
+        doc: &Document,
+        glossary: Option<&Glossary>,
+        block: usize,
+    ) -> Vec<Token> {
+        let stemmer = stemmer();
+        block_words(doc, glossary, &stemmer, block)
+            .into_iter()
+            .map(|(range, key, _)| Token {
+                block,
+                range,
+                key: self.index.get(&key).copied().unwrap_or(u32::MAX),
+            })
+            .collect()
+    }
+
+    /// The words of one block as (range, key, lemma).
+    pub fn words(
+        &self,
+        doc: &Document,
+        glossary: Option<&Glossary>,
+        block: usize,
+    ) -> Vec<(Range<usize>, String, String)> {
+        block_words(doc, glossary, &stemmer(), block)
+    }
+
+    /// The word at a byte of the text, with its key and lemma (even if not counted yet).
+    pub fn word_at(
+        &self,
+        doc: &Document,
+        glossary: Option<&Glossary>,
+        block: usize,
+        offset: usize,
+    ) -> Option<(Range<usize>, String, String)> {
+        let stemmer = stemmer();
+        block_words(doc, glossary, &stemmer, block)
+            .into_iter()
+            .find(|(r, _, _)| r.start <= offset && offset < r.end)
     }
 
     pub fn total(&self) -> usize {
-        self.tokens.len()
+        self.total
     }
 
     /// Share of known running words: well known, over all but the ignored.
@@ -185,15 +236,14 @@ mod tests {
         let g = Glossary::build(&doc, Vec::new(), crate::glossary::bundled());
         let w = DocWords::build(&doc, Some(&g));
         let s = stemmer();
+        let all: Vec<Token> = (0..doc.blocks.len())
+            .flat_map(|b| w.in_block(&doc, Some(&g), b))
+            .collect();
+        assert_eq!(all.len(), w.total());
         let key = key_of(&s, "Leerverkauf");
-        let k = w
-            .keys
-            .iter()
-            .position(|x| *x == key)
-            .expect("Leerverkauf is a key");
+        let k = w.key_index(&key).expect("Leerverkauf is a key");
         // Both the form in the text and the lemma map to one key.
-        let forms: Vec<&str> = w
-            .tokens
+        let forms: Vec<&str> = all
             .iter()
             .filter(|t| t.key as usize == k)
             .map(|t| &doc.text[t.range.clone()])
@@ -204,32 +254,23 @@ mod tests {
         let mut vocab = Vocabulary::default();
         assert_eq!(w.known_share(&vocab), 0.0);
         // Mark "die" known: the share is its running words over all words.
+        let count = |word: &str| {
+            all.iter()
+                .filter(|t| doc.text[t.range.clone()].to_lowercase() == word)
+                .count()
+        };
         let die = key_of(&s, "die");
         vocab
             .entries
             .insert(die.clone(), entry(&die, Status::Known));
-        let die_count = w
-            .tokens
-            .iter()
-            .filter(|t| doc.text[t.range.clone()].to_lowercase() == "die")
-            .count();
-        let expected = die_count as f64 / w.total() as f64;
-        assert!(
-            (w.known_share(&vocab) - expected).abs() < 1e-9,
-            "{} vs {expected}",
-            w.known_share(&vocab)
-        );
+        let expected = count("die") as f64 / w.total() as f64;
+        assert!((w.known_share(&vocab) - expected).abs() < 1e-9);
         // Ignoring a word takes it out of the count.
         let und = key_of(&s, "und");
         vocab
             .entries
             .insert(und.clone(), entry(&und, Status::Ignored));
-        let und_count = w
-            .tokens
-            .iter()
-            .filter(|t| doc.text[t.range.clone()].to_lowercase() == "und")
-            .count();
-        let expected = die_count as f64 / (w.total() - und_count) as f64;
+        let expected = count("die") as f64 / (w.total() - count("und")) as f64;
         assert!((w.known_share(&vocab) - expected).abs() < 1e-9);
         // The most frequent new lemma is ranked first.
         let best = w.best_to_learn(&vocab, 3);
