@@ -37,6 +37,10 @@ fn failed(error: impl Into<anyhow::Error>) -> Failure {
     }
 }
 
+/// Texts longer than this (bytes) are analysed for the glossary and the vocabulary in the
+/// background.
+const ANALYSE_IN_BACKGROUND: usize = 1 << 20;
+
 /// Minimum time between two saves of the reading position while scrolling.
 const SAVE_INTERVAL: Duration = Duration::from_secs(1);
 
@@ -169,13 +173,32 @@ fn read(
     let mut guard = TerminalGuard::enter().map_err(failed)?;
     let size = guard.terminal.size().map_err(failed)?;
     let mut app = App::new(doc, config, size.width, size.height);
-    app.set_glossary(document_terms, user_terms);
+    // A long text is analysed (glossary occurrences, word counts) in the background, so
+    // that the first frame does not wait for it.
+    let analysis = if app.doc.text.len() > ANALYSE_IN_BACKGROUND {
+        app.set_glossary_deferred(document_terms.clone(), user_terms.clone());
+        let doc = std::sync::Arc::clone(&app.doc);
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let glossary = glossary::Glossary::build(&doc, user_terms, document_terms);
+            let words = crate::vocab::DocWords::build(&doc, Some(&glossary));
+            let _ = tx.send((glossary, words));
+        });
+        Some(rx)
+    } else {
+        app.set_glossary(document_terms, user_terms);
+        None
+    };
     app.user_glossary = Some(UserGlossary {
         path: user_file.clone(),
         broken,
     });
     notes_keys::set_notes(&mut app, loaded.notes, loaded.deleted);
-    app.set_vocabulary(vocabulary);
+    if analysis.is_some() {
+        app.vocab = vocabulary;
+    } else {
+        app.set_vocabulary(vocabulary);
+    }
     if let Some(anchor) = resumed {
         app.go_to_anchor(anchor);
         let pct = app.percent();
@@ -245,6 +268,11 @@ fn read(
             }
         }
         dictionaries.poll(&mut app);
+        if let Some(rx) = &analysis
+            && let Ok((glossary, words)) = rx.try_recv()
+        {
+            app.finish_analysis(glossary, words);
+        }
         if position.pending && position.last.elapsed() >= SAVE_INTERVAL {
             position.save(&mut app);
         }

@@ -107,7 +107,8 @@ pub struct Message {
 /// Everything the screen shows, and nothing about how it is drawn.
 #[derive(Debug)]
 pub struct App {
-    pub doc: Document,
+    /// Shared with background work (analysis, search).
+    pub doc: std::sync::Arc<Document>,
     pub config: Config,
     pub keymap: Keymap,
     pub layout: LayoutCache,
@@ -152,6 +153,8 @@ pub struct App {
     pub status_colours: bool,
     /// The vocabulary has changes not yet written.
     pub vocab_unsaved: bool,
+    /// A long text's glossary occurrences and word counts are still being found.
+    pub analysing: bool,
 }
 
 /// The dictionaries found at start-up.
@@ -172,7 +175,7 @@ impl App {
             focus: PaneId::Article,
         };
         let mut app = App {
-            doc,
+            doc: std::sync::Arc::new(doc),
             config,
             keymap,
             layout,
@@ -204,6 +207,7 @@ impl App {
             due: 0,
             status_colours: false,
             vocab_unsaved: false,
+            analysing: false,
         };
         app.relayout();
         if app.doc.is_empty() {
@@ -226,6 +230,15 @@ impl App {
         self.refresh_vocab_numbers();
     }
 
+    /// Take over the results of the background analysis of a long text.
+    pub fn finish_analysis(&mut self, glossary: Glossary, words: crate::vocab::DocWords) {
+        self.glossary = glossary;
+        self.refilter();
+        self.words = words;
+        self.refresh_vocab_numbers();
+        self.analysing = false;
+    }
+
     /// The known share and the number of due words.
     pub fn refresh_vocab_numbers(&mut self) {
         self.known_share = self.words.known_share(&self.vocab);
@@ -236,6 +249,16 @@ impl App {
             .values()
             .filter(|e| e.status.is_learning() && crate::vocab::review::due(e.review.as_ref(), now))
             .count();
+    }
+
+    /// Set the terms without finding them in the text yet (a long text is analysed in the
+    /// background; see `finish_analysis`).
+    pub fn set_glossary_deferred(&mut self, document_terms: Vec<Term>, user_terms: Vec<Term>) {
+        self.glossary = Glossary::terms_only(user_terms.clone(), document_terms.clone());
+        self.document_terms = document_terms;
+        self.user_terms = user_terms;
+        self.refilter();
+        self.analysing = true;
     }
 
     /// Find the terms again after the user's terms changed; keep the selection by lemma.

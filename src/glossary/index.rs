@@ -35,6 +35,12 @@ pub struct Glossary {
 impl Glossary {
     /// Build from the user's terms and the document's terms (the user's win a shared form),
     /// and find every occurrence in `doc`.
+    /// The terms alone, no occurrences yet (while a long text is analysed in the
+    /// background, lookups already work).
+    pub fn terms_only(user: Vec<Term>, document: Vec<Term>) -> Glossary {
+        Glossary::build(&Document::empty(), user, document)
+    }
+
     pub fn build(doc: &Document, user: Vec<Term>, document: Vec<Term>) -> Glossary {
         let mut terms = user;
         for t in document {

@@ -21,7 +21,9 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         }
     });
     let mut vocab = String::new();
-    if !app.vocab.entries.is_empty() {
+    if app.analysing {
+        vocab.push_str("analysing… · ");
+    } else if !app.vocab.entries.is_empty() {
         vocab = format!("known {:.0}%", app.known_share * 100.0);
         if app.due > 0 {
             vocab.push_str(&format!(" · {} due", app.due));
