@@ -101,8 +101,8 @@ pub fn main(cli: Cli) -> Result<(), Failure> {
     }
     // Everything that can be wrong with the input is checked before raw mode.
     let config = Config::load(&paths.config_file).map_err(bad_input)?;
-    let doc = open(cli.path.as_deref())?;
-    read(doc, config, &paths, cli.from_start, cli.glossary.as_deref())
+    let (doc, full) = open_for_reading(cli.path.as_deref())?;
+    read(doc, full, config, &paths, cli.from_start, cli.glossary.as_deref())
 }
 
 fn command_failure(e: commands::CommandError) -> Failure {
@@ -120,8 +120,100 @@ fn open(path: Option<&std::path::Path>) -> Result<Document, Failure> {
     }
 }
 
+/// Files longer than this (bytes) show their beginning at once and load the rest in the
+/// background.
+const OPEN_LAZILY: usize = 4 << 20;
+
+/// A long file's beginning, and a thread reading the whole of it.
+type FullLoad = std::sync::mpsc::Receiver<Result<Document, document::LoadError>>;
+
+/// The document to show first, and the whole one if it is still being read.
+fn open_for_reading(path: Option<&std::path::Path>) -> Result<(Document, Option<FullLoad>), Failure> {
+    if let Some(path) = path
+        && let Some(prefix) = document::load_prefix(path, OPEN_LAZILY / 16).map_err(bad_input)?
+    {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let path = path.to_path_buf();
+        std::thread::spawn(move || {
+            let _ = tx.send(document::load_path(&path));
+        });
+        return Ok((prefix, Some(rx)));
+    }
+    Ok((open(path)?, None))
+}
+
+/// Glossary results of a long text's background analysis.
+type Analysis = std::sync::mpsc::Receiver<(glossary::Glossary, crate::vocab::DocWords)>;
+
+/// Everything that needs the whole text: the saved position, the notes, the glossary's
+/// occurrences and the word counts (in the background for a long text).
+struct Attach<'a> {
+    paths: &'a Paths,
+    from_start: bool,
+    document_terms: Vec<glossary::Term>,
+    user_terms: Vec<glossary::Term>,
+    vocabulary: crate::vocab::Vocabulary,
+}
+
+impl Attach<'_> {
+    fn run(self, app: &mut App, problems: &mut Vec<String>) -> (NotesStore, Option<Analysis>) {
+        let positions = self.paths.positions_dir();
+        let resumed = if self.from_start {
+            None
+        } else {
+            resume::load(&positions, &app.doc)
+        };
+        let notes_dir = self.paths.notes_dir();
+        storage::remove_stale_temps(&notes_dir);
+        let (store, loaded) = NotesStore::open(&notes_dir, &app.doc);
+        let analysis = if app.doc.text.len() > ANALYSE_IN_BACKGROUND {
+            app.set_glossary_deferred(self.document_terms.clone(), self.user_terms.clone());
+            let doc = std::sync::Arc::clone(&app.doc);
+            let (tx, rx) = std::sync::mpsc::channel();
+            let (user, document) = (self.user_terms, self.document_terms);
+            std::thread::spawn(move || {
+                let glossary = glossary::Glossary::build(&doc, user, document);
+                let words = crate::vocab::DocWords::build(&doc, Some(&glossary));
+                let _ = tx.send((glossary, words));
+            });
+            app.vocab = self.vocabulary;
+            Some(rx)
+        } else {
+            app.set_glossary(self.document_terms, self.user_terms);
+            app.set_vocabulary(self.vocabulary);
+            None
+        };
+        notes_keys::set_notes(app, loaded.notes, loaded.deleted);
+        if let Some(anchor) = resumed {
+            app.go_to_anchor(anchor);
+            let pct = app.percent();
+            app.info(format!(
+                "Resumed where you left off ({pct}%). g goes to the start."
+            ));
+        }
+        if let Some(bad) = &loaded.unreadable {
+            app.notes_status.recovery = Some(store.recovery_path.clone());
+            let from = if loaded.from_recovery {
+                format!(" Notes were read from {}.", store.recovery_path.display())
+            } else {
+                String::new()
+            };
+            problems.push(format!(
+                "Notes file broken: {bad}. It is left as it is; new notes go to {}.{from}",
+                store.recovery_path.display()
+            ));
+            if let Some(backup) = bad.backup.clone().filter(|b| !b.is_empty()) {
+                app.notes_status.backup = Some(backup);
+                app.mode = Mode::AskBackup;
+            }
+        }
+        (store, analysis)
+    }
+}
+
 fn read(
     doc: Document,
+    full: Option<FullLoad>,
     config: Config,
     paths: &Paths,
     from_start: bool,
@@ -130,11 +222,6 @@ fn read(
     let positions = paths.positions_dir();
     storage::remove_stale_temps(&positions);
     storage::remove_stale_temps(&paths.data_dir);
-    let resumed = if from_start {
-        None
-    } else {
-        resume::load(&positions, &doc)
-    };
     // Glossaries: a broken file is a message, and the document opens all the same.
     let mut problems = Vec::new();
     let document_terms = sources::document_terms(&doc, glossary_file).unwrap_or_else(|e| {
@@ -149,12 +236,6 @@ fn read(
             (Vec::new(), Some(e.to_string()))
         }
     };
-
-    // Notes: a broken file is left alone; its backup is offered; new notes go to the
-    // recovery file beside it.
-    let notes_dir = paths.notes_dir();
-    storage::remove_stale_temps(&notes_dir);
-    let (mut store, loaded) = NotesStore::open(&notes_dir, &doc);
     let (mut vocab_store, vocabulary, vocab_problem) = VocabStore::open(&paths.data_dir);
     if let Some(p) = vocab_problem {
         problems.push(p);
@@ -173,58 +254,33 @@ fn read(
     let mut guard = TerminalGuard::enter().map_err(failed)?;
     let size = guard.terminal.size().map_err(failed)?;
     let mut app = App::new(doc, config, size.width, size.height);
-    // A long text is analysed (glossary occurrences, word counts) in the background, so
-    // that the first frame does not wait for it.
-    let analysis = if app.doc.text.len() > ANALYSE_IN_BACKGROUND {
-        app.set_glossary_deferred(document_terms.clone(), user_terms.clone());
-        let doc = std::sync::Arc::clone(&app.doc);
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let glossary = glossary::Glossary::build(&doc, user_terms, document_terms);
-            let words = crate::vocab::DocWords::build(&doc, Some(&glossary));
-            let _ = tx.send((glossary, words));
-        });
-        Some(rx)
-    } else {
-        app.set_glossary(document_terms, user_terms);
-        None
-    };
     app.user_glossary = Some(UserGlossary {
         path: user_file.clone(),
         broken,
     });
-    notes_keys::set_notes(&mut app, loaded.notes, loaded.deleted);
-    if analysis.is_some() {
-        app.vocab = vocabulary;
+    let mut attach = Some(Attach {
+        paths,
+        from_start,
+        document_terms,
+        user_terms,
+        vocabulary,
+    });
+    let mut store: Option<NotesStore> = None;
+    let mut analysis: Option<Analysis> = None;
+    if full.is_none()
+        && let Some(a) = attach.take()
+    {
+        let (s, an) = a.run(&mut app, &mut problems);
+        store = Some(s);
+        analysis = an;
     } else {
-        app.set_vocabulary(vocabulary);
-    }
-    if let Some(anchor) = resumed {
-        app.go_to_anchor(anchor);
-        let pct = app.percent();
-        app.info(format!(
-            "Resumed where you left off ({pct}%). g goes to the start."
-        ));
-    }
-    if let Some(bad) = &loaded.unreadable {
-        app.notes_status.recovery = Some(store.recovery_path.clone());
-        let from = if loaded.from_recovery {
-            format!(" Notes were read from {}.", store.recovery_path.display())
-        } else {
-            String::new()
-        };
-        problems.push(format!(
-            "Notes file broken: {bad}. It is left as it is; new notes go to {}.{from}",
-            store.recovery_path.display()
-        ));
-        if let Some(backup) = bad.backup.clone().filter(|b| !b.is_empty()) {
-            app.notes_status.backup = Some(backup);
-            app.mode = Mode::AskBackup;
-        }
+        app.set_glossary_deferred(Vec::new(), Vec::new());
+        app.info("Reading the rest of the file…");
     }
     if !problems.is_empty() {
         app.error(problems.join(" · "));
     }
+    let mut full = full;
 
     let mut position = PositionSaver {
         dir: positions,
@@ -258,7 +314,10 @@ fn read(
                 Effect::SavePosition => position.pending = true,
                 Effect::Quit => {}
                 Effect::SaveUserGlossary => save_user_glossary(&mut app),
-                Effect::SaveNotes => effects::save_notes(&mut app, &mut store),
+                Effect::SaveNotes => match &mut store {
+                    Some(s) => effects::save_notes(&mut app, s),
+                    None => app.info("Notes are saved as soon as the whole text is loaded."),
+                },
                 Effect::Export { format, path } => effects::export(&mut app, format, &path),
                 Effect::WriteNotesTo(path) => effects::write_notes_to(&mut app, &path),
                 Effect::ExternalEditor => effects::external_editor(&mut app, &mut guard),
@@ -268,10 +327,37 @@ fn read(
             }
         }
         dictionaries.poll(&mut app);
+        if let Some(rx) = &full
+            && let Ok(loaded) = rx.try_recv()
+        {
+            full = None;
+            match loaded {
+                Ok(doc) => {
+                    app.replace_document(doc);
+                    app.info("The whole text is loaded.");
+                }
+                Err(e) => app.error(format!("{e}: only the beginning is shown.")),
+            }
+            if let Some(a) = attach.take() {
+                let mut problems = Vec::new();
+                let (s, an) = a.run(&mut app, &mut problems);
+                store = Some(s);
+                analysis = an;
+                if !problems.is_empty() {
+                    app.error(problems.join(" · "));
+                }
+                if app.notes_status.unsaved
+                    && let Some(s) = &mut store
+                {
+                    effects::save_notes(&mut app, s);
+                }
+            }
+        }
         if let Some(rx) = &analysis
             && let Ok((glossary, words)) = rx.try_recv()
         {
             app.finish_analysis(glossary, words);
+            analysis = None;
         }
         if position.pending && position.last.elapsed() >= SAVE_INTERVAL {
             position.save(&mut app);

@@ -230,6 +230,19 @@ impl App {
         self.refresh_vocab_numbers();
     }
 
+    /// The whole text arrived (a long file shows its beginning first): keep the reading
+    /// place, drop what depended on the part.
+    pub fn replace_document(&mut self, doc: Document) {
+        let anchor = self.anchor();
+        self.doc = std::sync::Arc::new(doc);
+        self.layout = LayoutCache::new(self.config.reading.hyphenation);
+        self.top = Position::default();
+        self.search = None;
+        self.cursor = None;
+        self.selection = None;
+        self.go_to_anchor(anchor);
+    }
+
     /// Take over the results of the background analysis of a long text.
     pub fn finish_analysis(&mut self, glossary: Glossary, words: crate::vocab::DocWords) {
         self.glossary = glossary;

@@ -59,6 +59,51 @@ pub fn load_path(path: &Path) -> Result<Document, LoadError> {
     ))
 }
 
+/// The beginning of a long file, ready to show at once: `None` if the file is not longer
+/// than `max_bytes` (then read it whole with [`load_path`]). The check for a binary file
+/// and for invalid UTF-8 covers this part; [`load_path`] checks the rest.
+pub fn load_prefix(path: &Path, max_bytes: usize) -> Result<Option<Document>, LoadError> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
+    if meta.is_dir() {
+        return Err(LoadError::Directory(path.to_path_buf()));
+    }
+    if meta.len() <= max_bytes as u64 || is_markdown(path) {
+        return Ok(None);
+    }
+    let mut file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+    let mut bytes = vec![0u8; max_bytes];
+    let mut filled = 0;
+    while filled < max_bytes {
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) => return Err(io_error(path, e)),
+        }
+    }
+    bytes.truncate(filled);
+    // Whole lines only (whole paragraphs if the text has blank lines between them).
+    let cut = find_last(&bytes, b"\n\n")
+        .map(|i| i + 2)
+        .or_else(|| bytes.iter().rposition(|&b| b == b'\n').map(|i| i + 1))
+        .unwrap_or(bytes.len());
+    bytes.truncate(cut);
+    let text = decode(path, bytes)?;
+    let fallback_title = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    Ok(Some(plain::parse_prefix(
+        text,
+        Origin::File(path.to_path_buf()),
+        &fallback_title,
+    )))
+}
+
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
 /// Parse text that is already in memory.
 pub fn parse_str(text: String, origin: Origin, fallback_title: &str, markdown: bool) -> Document {
     if markdown {

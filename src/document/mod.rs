@@ -10,7 +10,7 @@ mod plain;
 pub mod search;
 pub mod text;
 
-pub use load::{BUNDLED_NAME, LoadError, bundled, load_path, parse_str};
+pub use load::{BUNDLED_NAME, LoadError, bundled, load_path, load_prefix, parse_str};
 pub use text::{sentence_ranges, word_ranges};
 
 use std::ops::Range;

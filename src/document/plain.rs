@@ -53,8 +53,17 @@ struct Unit {
 }
 
 pub(super) fn parse(text: String, origin: Origin, fallback_title: &str) -> Document {
+    parse_with(text, origin, fallback_title, false)
+}
+
+/// Parse the beginning of a longer text: its last unit is not taken for a closing credit.
+pub(super) fn parse_prefix(text: String, origin: Origin, fallback_title: &str) -> Document {
+    parse_with(text, origin, fallback_title, true)
+}
+
+fn parse_with(text: String, origin: Origin, fallback_title: &str, prefix: bool) -> Document {
     let units = units(&text);
-    let blocks = classify(&text, &units);
+    let blocks = classify(&text, &units, prefix);
     let title = blocks
         .iter()
         .find(|b| b.kind == BlockKind::Title)
@@ -174,9 +183,12 @@ fn is_aside_label(s: &str) -> bool {
     s.ends_with(':') && capped_width(s) <= ASIDE_LABEL_MAX && !s.contains('\n')
 }
 
-fn classify(text: &str, units: &[Unit]) -> Vec<Block> {
+fn classify(text: &str, units: &[Unit], prefix: bool) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
-    let last_prose = units.iter().rposition(|u| !is_rule(&text[u.range.clone()]));
+    let last_prose = units
+        .iter()
+        .rposition(|u| !is_rule(&text[u.range.clone()]))
+        .filter(|_| !prefix);
     let mut paragraphs = 0usize;
     let mut i = 0;
     while i < units.len() {
