@@ -102,7 +102,14 @@ pub fn main(cli: Cli) -> Result<(), Failure> {
     // Everything that can be wrong with the input is checked before raw mode.
     let config = Config::load(&paths.config_file).map_err(bad_input)?;
     let (doc, full) = open_for_reading(cli.path.as_deref())?;
-    read(doc, full, config, &paths, cli.from_start, cli.glossary.as_deref())
+    read(
+        doc,
+        full,
+        config,
+        &paths,
+        cli.from_start,
+        cli.glossary.as_deref(),
+    )
 }
 
 fn command_failure(e: commands::CommandError) -> Failure {
@@ -127,19 +134,25 @@ const OPEN_LAZILY: usize = 4 << 20;
 /// A long file's beginning, and a thread reading the whole of it.
 type FullLoad = std::sync::mpsc::Receiver<Result<Document, document::LoadError>>;
 
-/// The document to show first, and the whole one if it is still being read.
-fn open_for_reading(path: Option<&std::path::Path>) -> Result<(Document, Option<FullLoad>), Failure> {
+/// The document to show first, and the file to read whole if that was only its beginning.
+fn open_for_reading(
+    path: Option<&std::path::Path>,
+) -> Result<(Document, Option<std::path::PathBuf>), Failure> {
     if let Some(path) = path
         && let Some(prefix) = document::load_prefix(path, OPEN_LAZILY / 16).map_err(bad_input)?
     {
-        let (tx, rx) = std::sync::mpsc::channel();
-        let path = path.to_path_buf();
-        std::thread::spawn(move || {
-            let _ = tx.send(document::load_path(&path));
-        });
-        return Ok((prefix, Some(rx)));
+        return Ok((prefix, Some(path.to_path_buf())));
     }
     Ok((open(path)?, None))
+}
+
+/// Read a whole file on a thread.
+fn load_in_background(path: std::path::PathBuf) -> FullLoad {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(document::load_path(&path));
+    });
+    rx
 }
 
 /// Glossary results of a long text's background analysis.
@@ -213,7 +226,7 @@ impl Attach<'_> {
 
 fn read(
     doc: Document,
-    full: Option<FullLoad>,
+    rest: Option<std::path::PathBuf>,
     config: Config,
     paths: &Paths,
     from_start: bool,
@@ -247,7 +260,9 @@ fn read(
         &config.dictionary_folders,
         config.standard_dictionary_folders,
     );
-    let mut dictionaries = effects::DictionaryLoader::start(folders);
+    // Started after the first frame: on two cores, background work would delay it.
+    let mut dictionaries: Option<effects::DictionaryLoader> = None;
+    let mut folders = Some(folders);
 
     let terminate = termination_flag().map_err(failed)?;
     let theme = Theme::new(&config.theme, Theme::no_color_from_env());
@@ -267,7 +282,7 @@ fn read(
     });
     let mut store: Option<NotesStore> = None;
     let mut analysis: Option<Analysis> = None;
-    if full.is_none()
+    if rest.is_none()
         && let Some(a) = attach.take()
     {
         let (s, an) = a.run(&mut app, &mut problems);
@@ -280,7 +295,8 @@ fn read(
     if !problems.is_empty() {
         app.error(problems.join(" · "));
     }
-    let mut full = full;
+    let mut rest = rest;
+    let mut full: Option<FullLoad> = None;
 
     let mut position = PositionSaver {
         dir: positions,
@@ -297,6 +313,13 @@ fn read(
             .map_err(failed)?;
         if panic_for_test {
             panic!("LESEPULT_TEST_PANIC is set");
+        }
+        // After the first frame: start the background work.
+        if let Some(f) = folders.take() {
+            dictionaries = Some(effects::DictionaryLoader::start(f));
+        }
+        if let Some(path) = rest.take() {
+            full = Some(load_in_background(path));
         }
         if app.quit {
             break;
@@ -321,12 +344,19 @@ fn read(
                 Effect::Export { format, path } => effects::export(&mut app, format, &path),
                 Effect::WriteNotesTo(path) => effects::write_notes_to(&mut app, &path),
                 Effect::ExternalEditor => effects::external_editor(&mut app, &mut guard),
-                Effect::Lookup(word) => effects::lookup(&mut app, dictionaries.get(), &word),
+                Effect::Lookup(word) => {
+                    let d = dictionaries.get_or_insert_with(|| {
+                        effects::DictionaryLoader::start(folders.take().unwrap_or_default())
+                    });
+                    effects::lookup(&mut app, d.get(), &word);
+                }
                 Effect::SaveVocab => effects::save_vocab(&mut app, &mut vocab_store),
                 Effect::Speak(text) => effects::speak(&mut app, &text),
             }
         }
-        dictionaries.poll(&mut app);
+        if let Some(d) = &mut dictionaries {
+            d.poll(&mut app);
+        }
         if let Some(rx) = &full
             && let Ok(loaded) = rx.try_recv()
         {
