@@ -310,16 +310,12 @@ impl App {
     /// The position of the row that shows byte `offset` of `block`'s text (absolute).
     pub fn position_of(&mut self, block: usize, offset: usize) -> Position {
         let width = self.text_width();
-        let layout = self.layout.get(&self.doc, block, width);
-        let line = layout
-            .lines
-            .iter()
-            .rposition(|l| l.range.start <= offset)
-            .unwrap_or(0);
-        Position {
+        let base = self.doc.blocks.get(block).map_or(0, |b| b.text.start);
+        let anchor = Anchor {
             block,
-            row: layout.shape.gap_before + line,
-        }
+            offset: offset.saturating_sub(base),
+        };
+        Position::from_anchor(anchor, &mut self.layout, &self.doc, width)
     }
 
     /// The position of the last row on screen.
