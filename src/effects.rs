@@ -242,3 +242,61 @@ pub fn speak(app: &mut App, text: &str) {
         }
     }
 }
+
+/// A search running on a thread: matches arrive in batches with the percent done.
+pub struct SearchJob {
+    query: String,
+    cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    results: std::sync::mpsc::Receiver<(Vec<crate::document::search::Match>, u8, bool)>,
+}
+
+impl SearchJob {
+    /// Search the whole document for `query` on a thread.
+    pub fn start(doc: std::sync::Arc<crate::document::Document>, query: String) -> SearchJob {
+        use std::sync::atomic::Ordering;
+        let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (stop, q) = (std::sync::Arc::clone(&cancel), query.clone());
+        std::thread::spawn(move || {
+            let folded = crate::document::search::fold_query(&q);
+            let total = doc.blocks.len().max(1);
+            let mut batch = Vec::new();
+            let mut last_send = std::time::Instant::now();
+            for b in 0..doc.blocks.len() {
+                if stop.load(Ordering::Relaxed) {
+                    return;
+                }
+                batch.extend(crate::document::search::find_in_block(&doc, b, &folded));
+                if last_send.elapsed() > std::time::Duration::from_millis(50) {
+                    let done = (b * 100 / total) as u8;
+                    if tx.send((std::mem::take(&mut batch), done, false)).is_err() {
+                        return;
+                    }
+                    last_send = std::time::Instant::now();
+                }
+            }
+            let _ = tx.send((batch, 100, true));
+        });
+        SearchJob {
+            query,
+            cancel,
+            results: rx,
+        }
+    }
+
+    pub fn cancel(&self) {
+        self.cancel
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Hand the matches found so far to the app; `false` once the search is over.
+    pub fn poll(&self, app: &mut App) -> bool {
+        while let Ok((found, done, finished)) = self.results.try_recv() {
+            app.add_search_results(&self.query, found, done, finished);
+            if finished {
+                return false;
+            }
+        }
+        true
+    }
+}

@@ -297,6 +297,7 @@ fn read(
     }
     let mut rest = rest;
     let mut full: Option<FullLoad> = None;
+    let mut search: Option<effects::SearchJob> = None;
 
     let mut position = PositionSaver {
         dir: positions,
@@ -351,6 +352,20 @@ fn read(
                     effects::lookup(&mut app, d.get(), &word);
                 }
                 Effect::SaveVocab => effects::save_vocab(&mut app, &mut vocab_store),
+                Effect::Search(query) => {
+                    if let Some(job) = search.take() {
+                        job.cancel();
+                    }
+                    search = Some(effects::SearchJob::start(
+                        std::sync::Arc::clone(&app.doc),
+                        query,
+                    ));
+                }
+                Effect::CancelSearch => {
+                    if let Some(job) = search.take() {
+                        job.cancel();
+                    }
+                }
                 Effect::Speak(text) => effects::speak(&mut app, &text),
             }
         }
@@ -382,6 +397,11 @@ fn read(
                     effects::save_notes(&mut app, s);
                 }
             }
+        }
+        if let Some(job) = &search
+            && !job.poll(&mut app)
+        {
+            search = None;
         }
         if let Some(rx) = &analysis
             && let Ok((glossary, words)) = rx.try_recv()

@@ -29,6 +29,14 @@ fn a_long_file_opens_at_once_and_reaches_its_end() {
     s.wait_for("100%");
     s.send("g");
     s.wait_for("Ein langes Buch");
+    // Search runs on a thread for a long text; the match streams in and is shown.
+    s.send("/wirklich das letzte");
+    s.wait_for("match 1 of 1");
+    s.wait_for("das letzte Wort");
+    s.send("\r");
+    s.send("g");
+    s.send("n");
+    s.wait_for("das letzte Wort");
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
 }

@@ -95,6 +95,8 @@ pub struct Search {
     pub matches: Vec<Match>,
     /// Index of the current match.
     pub current: Option<usize>,
+    /// A search over a long text runs on a thread: percent done, while it runs.
+    pub progress: Option<u8>,
 }
 
 /// A message on the status line.
@@ -241,6 +243,45 @@ impl App {
         self.cursor = None;
         self.selection = None;
         self.go_to_anchor(anchor);
+    }
+
+    /// Matches found by a background search for `query` (the part up to `done` of the
+    /// text, `finished` at the end). The first one at or after where the search started
+    /// is shown.
+    pub fn add_search_results(
+        &mut self,
+        query: &str,
+        found: Vec<crate::document::search::Match>,
+        done: u8,
+        finished: bool,
+    ) {
+        let origin = match &self.mode {
+            Mode::Searching { origin, .. } => Some(*origin),
+            _ => None,
+        };
+        let Some(search) = self.search.as_mut().filter(|s| s.query == query) else {
+            return;
+        };
+        search.matches.extend(found);
+        search.progress = (!finished).then_some(done);
+        if search.current.is_none() && !search.matches.is_empty() {
+            let at = origin.map_or(0, |o| o.block);
+            let first = search.matches.iter().position(|m| m.block >= at);
+            if first.is_some() || finished {
+                search.current = Some(first.unwrap_or(0));
+                if let Some(m) = search.current.and_then(|i| search.matches.get(i)).cloned() {
+                    self.reveal(m.block, m.range.start, true);
+                }
+            }
+        }
+        if finished
+            && let Some(s) = &self.search
+            && s.matches.is_empty()
+            && !matches!(self.mode, Mode::Searching { .. })
+        {
+            let q = s.query.clone();
+            self.error(format!("Pattern not found: {q}"));
+        }
     }
 
     /// Take over the results of the background analysis of a long text.

@@ -242,6 +242,7 @@ pub(super) fn open_entry(app: &mut App, term: usize, jump: bool) {
         query: headword.clone(),
         matches,
         current: Some(current),
+        progress: None,
     });
     if count == 0 {
         app.info(format!("{headword}: not in this text."));

@@ -42,6 +42,10 @@ pub enum Effect {
     SaveVocab,
     /// Speak a text with espeak-ng, in the background.
     Speak(String),
+    /// Search a long text on a thread (any running search is cancelled first).
+    Search(String),
+    /// Stop a running search.
+    CancelSearch,
 }
 
 /// Rows moved by one wheel notch.
@@ -530,6 +534,9 @@ fn search_command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
                 return;
             }
             match &app.search {
+                Some(s) if s.progress.is_some() => {
+                    app.info("Still searching; matches appear as they are found (Esc in the prompt stops).");
+                }
                 Some(s) if !s.matches.is_empty() => {
                     let n = s.current.map_or(0, |i| i + 1);
                     let total = s.matches.len();
@@ -545,6 +552,7 @@ fn search_command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
             app.mode = Mode::Reading;
             app.search = None;
             app.set_top(origin);
+            effects.push(Effect::CancelSearch);
         }
         Command::Quit => {
             app.quit = true;
@@ -556,7 +564,10 @@ fn search_command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
 
 /// A character typed into the search prompt (or `None` for backspace): search again,
 /// highlight, and show the first match at or after where the search started.
-fn search_input(app: &mut App, c: Option<char>) {
+/// Texts longer than this (bytes) are searched on a thread.
+pub const SEARCH_IN_BACKGROUND: usize = 1 << 20;
+
+fn search_input(app: &mut App, c: Option<char>, effects: &mut Vec<Effect>) {
     let Mode::Searching { input, origin } = &mut app.mode else {
         return;
     };
@@ -572,6 +583,17 @@ fn search_input(app: &mut App, c: Option<char>) {
         app.set_top(origin);
         return;
     }
+    if app.doc.text.len() > SEARCH_IN_BACKGROUND {
+        // A long text is searched on a thread; matches stream in (`add_search_results`).
+        app.search = Some(Search {
+            query: query.clone(),
+            matches: Vec::new(),
+            current: None,
+            progress: Some(0),
+        });
+        effects.push(Effect::Search(query));
+        return;
+    }
     let matches = find_all(&app.doc, &query);
     let current = matches
         .iter()
@@ -581,6 +603,7 @@ fn search_input(app: &mut App, c: Option<char>) {
         query,
         matches,
         current,
+        progress: None,
     });
     match current {
         Some(i) => reveal_match(app, i),
@@ -623,7 +646,7 @@ pub(super) fn reveal_match(app: &mut App, i: usize) {
 /// Typed text goes to the prompt or field that has the keys.
 fn text_input(app: &mut App, c: Option<char>, effects: &mut Vec<Effect>) {
     match &mut app.mode {
-        Mode::Searching { .. } => search_input(app, c),
+        Mode::Searching { .. } => search_input(app, c, effects),
         Mode::TermForm(form) => form.input(c),
         Mode::Export(dialog) => notes_keys::export_input(dialog, c),
         Mode::WriteElsewhere { input } => match c {

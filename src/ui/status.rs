@@ -14,7 +14,9 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
     let width = usize::from(area.width);
     let count = app.search.as_ref().map(|s| {
         let n = s.current.map_or(0, |i| i + 1);
-        if s.matches.is_empty() {
+        if let Some(done) = s.progress {
+            format!("searching {done}% · {} matches", s.matches.len())
+        } else if s.matches.is_empty() {
             "no match".to_string()
         } else {
             format!("match {n} of {}", s.matches.len())
