@@ -160,7 +160,7 @@ pub fn glossary(
     let count = g.count(t);
     outln!("  In the text: {count}");
     for o in g.occurrences_of(t) {
-        let sentence: String = doc.text[o.sentence.clone()]
+        let sentence: String = doc.text[o.sentence(doc)]
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");

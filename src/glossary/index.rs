@@ -15,8 +15,22 @@ pub struct Occurrence {
     pub block: usize,
     /// Byte range of the form in `Document::text`.
     pub range: Range<usize>,
-    /// Byte range of the sentence around it in `Document::text`.
-    pub sentence: Range<usize>,
+}
+
+impl Occurrence {
+    /// Byte range in `Document::text` of the sentence around the occurrence (found when it
+    /// is shown: segmenting every sentence of a long book up front would cost seconds).
+    pub fn sentence(&self, doc: &Document) -> Range<usize> {
+        let Some(block) = doc.blocks.get(self.block) else {
+            return self.range.clone();
+        };
+        let base = block.text.start;
+        let start = self.range.start.saturating_sub(base);
+        sentence_ranges(doc.block_text(self.block))
+            .into_iter()
+            .find(|s| s.start <= start && start < s.end.max(s.start + 1))
+            .map_or(block.text.clone(), |s| base + s.start..base + s.end)
+    }
 }
 
 /// Terms, their matcher and their occurrences in one document.
@@ -50,25 +64,14 @@ impl Glossary {
         }
         let matcher = Matcher::new(&terms);
         let mut occurrences = Vec::new();
+        let mut memo = super::matcher::Memo::default();
         for (b, block) in doc.blocks.iter().enumerate() {
-            let text = doc.block_text(b);
-            let found = matcher.find(text);
-            if found.is_empty() {
-                continue;
-            }
-            let sentences = sentence_ranges(text);
-            for f in found {
-                let sentence = sentences
-                    .iter()
-                    .find(|s| s.start <= f.range.start && f.range.start < s.end.max(s.start + 1))
-                    .cloned()
-                    .unwrap_or(0..text.len());
-                let base = block.text.start;
+            let base = block.text.start;
+            for f in matcher.find_memo(doc.block_text(b), &mut memo) {
                 occurrences.push(Occurrence {
                     term: f.term,
                     block: b,
                     range: base + f.range.start..base + f.range.end,
-                    sentence: base + sentence.start..base + sentence.end,
                 });
             }
         }
@@ -98,6 +101,24 @@ impl Glossary {
             .into_iter()
             .flatten()
             .filter_map(|&i| self.occurrences.get(i))
+    }
+
+    /// Occurrences of one term from the `start`th on, in text order.
+    pub fn occurrences_from(&self, term: usize, start: usize) -> impl Iterator<Item = &Occurrence> {
+        let all = self.per_term.get(term).map_or(&[][..], Vec::as_slice);
+        all[start.min(all.len())..]
+            .iter()
+            .filter_map(|&i| self.occurrences.get(i))
+    }
+
+    /// How many occurrences of one term start before byte `offset` (a binary search).
+    pub fn occurrences_before(&self, term: usize, offset: usize) -> usize {
+        let all = self.per_term.get(term).map_or(&[][..], Vec::as_slice);
+        all.partition_point(|&i| {
+            self.occurrences
+                .get(i)
+                .is_some_and(|o| o.range.start < offset)
+        })
     }
 
     pub fn count(&self, term: usize) -> usize {
@@ -235,14 +256,15 @@ mod tests {
     fn sentences_hold_their_occurrence() {
         let (doc, g) = article();
         for o in &g.occurrences {
-            assert!(o.sentence.start <= o.range.start && o.range.end <= o.sentence.end);
-            assert!(doc.text.get(o.sentence.clone()).is_some());
+            let sentence = o.sentence(&doc);
+            assert!(sentence.start <= o.range.start && o.range.end <= sentence.end);
+            assert!(doc.text.get(sentence).is_some());
         }
         let leer = g
             .occurrences_of(term(&g, "Leerverkauf"))
             .next()
             .expect("occurs");
-        assert!(doc.text[leer.sentence.clone()].contains("Hochkonjunktur"));
+        assert!(doc.text[leer.sentence(&doc)].contains("Hochkonjunktur"));
     }
 
     #[test]

@@ -26,22 +26,23 @@ pub struct Matcher {
     max_words: usize,
     /// First letters (folded) of every form's first word: a word that starts otherwise
     /// cannot begin a term, and is not stemmed at all (most words of a long text).
-    prefixes: std::collections::HashSet<String>,
+    prefixes: std::collections::HashSet<[char; 3]>,
 }
 
 /// The first three letters, lower case, umlauts folded (stems drop umlauts).
-fn prefix_key(word: &str) -> String {
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'ä' => 'a',
-            'ö' => 'o',
-            'ü' => 'u',
-            'ß' => 's',
-            c => c,
-        })
-        .take(3)
-        .collect()
+fn prefix_key(word: &str) -> [char; 3] {
+    let mut key = ['\0'; 3];
+    let letters = word.chars().flat_map(char::to_lowercase).map(|c| match c {
+        'ä' => 'a',
+        'ö' => 'o',
+        'ü' => 'u',
+        'ß' => 's',
+        c => c,
+    });
+    for (slot, c) in key.iter_mut().zip(letters) {
+        *slot = c;
+    }
+    key
 }
 
 impl std::fmt::Debug for Matcher {
@@ -51,6 +52,14 @@ impl std::fmt::Debug for Matcher {
             .field("stems", &self.stems.len())
             .finish()
     }
+}
+
+/// Results of earlier lookups while one long text is matched: a book repeats its words, and
+/// stemming each of them again is most of the work. Keyed per number of words by the text
+/// of the run, which (for a given number of words) determines the words.
+#[derive(Default)]
+pub struct Memo {
+    runs: Vec<HashMap<String, Option<usize>>>,
 }
 
 /// A term found in a text: the term's index and the byte range (relative to the text).
@@ -156,16 +165,27 @@ impl Matcher {
 
     /// All terms in `text`, longest match first, in order.
     pub fn find(&self, text: &str) -> Vec<Found> {
+        self.find_memo(text, &mut Memo::default())
+    }
+
+    /// [`Matcher::find`], remembering lookups in `memo` (for many texts in a row).
+    pub fn find_memo(&self, text: &str, memo: &mut Memo) -> Vec<Found> {
         let tokens = word_ranges(text);
         let mut out = Vec::new();
-        self.find_in_tokens(text, &tokens, &mut out);
+        self.find_in_tokens(text, &tokens, &mut out, memo);
         out
     }
 
-    fn find_in_tokens(&self, text: &str, tokens: &[Range<usize>], out: &mut Vec<Found>) {
+    fn find_in_tokens(
+        &self,
+        text: &str,
+        tokens: &[Range<usize>],
+        out: &mut Vec<Found>,
+        memo: &mut Memo,
+    ) {
         let mut i = 0;
         while i < tokens.len() {
-            if let Some((term, n)) = self.match_at(text, tokens, i) {
+            if let Some((term, n)) = self.match_at(text, tokens, i, memo) {
                 out.push(Found {
                     term,
                     range: tokens[i].start..tokens[i + n - 1].end,
@@ -183,14 +203,20 @@ impl Matcher {
                     }
                     start += part.len() + 1;
                 }
-                self.find_in_tokens(text, &parts, out);
+                self.find_in_tokens(text, &parts, out, memo);
             }
             i += 1;
         }
     }
 
     /// The longest term starting at token `i`: (term, number of tokens).
-    fn match_at(&self, text: &str, tokens: &[Range<usize>], i: usize) -> Option<(usize, usize)> {
+    fn match_at(
+        &self,
+        text: &str,
+        tokens: &[Range<usize>],
+        i: usize,
+        memo: &mut Memo,
+    ) -> Option<(usize, usize)> {
         if !self
             .prefixes
             .contains(&prefix_key(&text[tokens[i].clone()]))
@@ -210,8 +236,20 @@ impl Matcher {
             if !adjacent {
                 continue;
             }
-            let words: Vec<&str> = run.iter().map(|r| &text[r.clone()]).collect();
-            if let Some(t) = self.lookup_words(&words, true) {
+            let key = &text[run[0].start..run[n - 1].end];
+            if memo.runs.len() < n {
+                memo.runs.resize_with(n, HashMap::new);
+            }
+            let found = match memo.runs[n - 1].get(key) {
+                Some(&found) => found,
+                None => {
+                    let words: Vec<&str> = run.iter().map(|r| &text[r.clone()]).collect();
+                    let found = self.lookup_words(&words, true);
+                    memo.runs[n - 1].insert(key.to_string(), found);
+                    found
+                }
+            };
+            if let Some(t) = found {
                 return Some((t, n));
             }
         }
@@ -317,5 +355,21 @@ mod tests {
             !got.iter().any(|(_, l)| l == "nationaler Champion"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_shared_memo_finds_what_a_fresh_search_finds() {
+        let terms = bundled();
+        let m = Matcher::new(&terms);
+        let doc = crate::document::bundled();
+        let mut memo = Memo::default();
+        // Twice over the article, so the second round answers from the memo.
+        for _ in 0..2 {
+            for b in 0..doc.blocks.len() {
+                let text = doc.block_text(b);
+                assert_eq!(m.find_memo(text, &mut memo), m.find(text), "block {b}");
+            }
+        }
+        assert!(memo.runs.iter().map(HashMap::len).sum::<usize>() > 0);
     }
 }

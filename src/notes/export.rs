@@ -262,7 +262,7 @@ pub fn anki(doc: &Document, notes: &[Note], glossary: Option<&Glossary>) -> Stri
             let Some(first) = g.occurrences_of(t).next() else {
                 continue;
             };
-            let sentence: String = doc.text[first.sentence.clone()]
+            let sentence: String = doc.text[first.sentence(doc)]
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");

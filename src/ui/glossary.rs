@@ -95,6 +95,9 @@ fn draw_list(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
+/// Sentences listed in a term's entry at a time.
+const SENTENCES_SHOWN: usize = 40;
+
 fn draw_entry(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, t: usize, scroll: usize) {
     let Some(term) = app.glossary.terms.get(t) else {
         return;
@@ -143,12 +146,29 @@ fn draw_entry(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, t: usize,
         .search
         .as_ref()
         .and_then(|s| s.current.and_then(|i| s.matches.get(i)));
-    for o in app.glossary.occurrences_of(t) {
-        let text = &app.doc.text;
+    // A window of the occurrences around the current one: a term of a long book stands in
+    // thousands of sentences, and a frame draws only what fits.
+    let at = current.map_or(0, |m| app.glossary.occurrences_before(t, m.range.start));
+    let start = at
+        .saturating_sub(3)
+        .min(count.saturating_sub(SENTENCES_SHOWN));
+    if start > 0 {
+        lines.push(Line::from(Span::styled(
+            format!("… {start} earlier"),
+            theme.muted,
+        )));
+    }
+    let text = &app.doc.text;
+    for o in app
+        .glossary
+        .occurrences_from(t, start)
+        .take(SENTENCES_SHOWN)
+    {
+        let sentence = o.sentence(&app.doc);
         let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-        let before = squash(&text[o.sentence.start..o.range.start]);
+        let before = squash(&text[sentence.start..o.range.start]);
         let form = squash(&text[o.range.clone()]);
-        let after = squash(&text[o.range.end..o.sentence.end]);
+        let after = squash(&text[o.range.end..sentence.end]);
         let is_current = current.is_some_and(|m| m.range == o.range);
         let marker = if is_current { "▶ " } else { "¶ " };
         let space = |s: &str, at_end: bool| {
@@ -171,6 +191,16 @@ fn draw_entry(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, t: usize,
                 after
             }),
         ]));
+    }
+    let rest = count.saturating_sub(start + SENTENCES_SHOWN);
+    if rest > 0 {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "… {rest} more ({} steps through them)",
+                app.keymap.describe(Command::NextMatch)
+            ),
+            theme.muted,
+        )));
     }
     if let Some(state) = &app.lookup {
         let from_dictionaries: Vec<Found> = state

@@ -37,41 +37,64 @@ fn is_word(s: &str) -> bool {
     s.chars().any(char::is_alphabetic)
 }
 
-/// The words of one block with their (key, lemma): separable verbs joined, glossary
-/// terms by their lemma, the rest by stem.
-fn block_words(
-    doc: &Document,
-    glossary: Option<&Glossary>,
-    stemmer: &rust_stemmers::Stemmer,
+/// Where a word's (key, lemma) comes from.
+enum Lemma<'a> {
+    /// A separable verb or a glossary term: its lemma, stemmed for the key.
+    Of(&'a str),
+    /// Any other word: its own stem.
+    Itself,
+}
+
+/// The words of one block, each with where its lemma comes from: separable verbs joined,
+/// glossary terms by their lemma, the rest by stem.
+fn block_lemmas<'a>(
+    doc: &'a Document,
+    glossary: Option<&'a Glossary>,
     b: usize,
-) -> Vec<(Range<usize>, String, String)> {
+    mut each: impl FnMut(Range<usize>, &'a str, Lemma<'_>),
+) {
     let Some(block) = doc.blocks.get(b) else {
-        return Vec::new();
+        return;
     };
     let text = doc.block_text(b);
     let base = block.text.start;
     let links = separable::link(text);
     let terms = glossary.map(|g| g.in_block(b)).unwrap_or(&[]);
-    let mut out = Vec::new();
     for r in word_ranges(text) {
         let word = &text[r.clone()];
         if !is_word(word) {
             continue;
         }
         let abs = base + r.start..base + r.end;
-        let (key, lemma) = if let Some(l) = links.iter().find(|l| l.verb == r || l.particle == r) {
-            (key_of(stemmer, &l.infinitive), l.infinitive.clone())
+        if let Some(l) = links.iter().find(|l| l.verb == r || l.particle == r) {
+            each(abs, word, Lemma::Of(&l.infinitive));
         } else if let Some(t) = terms
             .iter()
             .find(|o| o.range.start <= abs.start && abs.end <= o.range.end)
             .and_then(|o| glossary.and_then(|g| g.terms.get(o.term)))
         {
-            (key_of(stemmer, &t.lemma), t.lemma.clone())
+            each(abs, word, Lemma::Of(&t.lemma));
         } else {
-            (key_of(stemmer, word), word.to_string())
-        };
-        out.push((abs, key, lemma));
+            each(abs, word, Lemma::Itself);
+        }
     }
+}
+
+/// The words of one block with their (key, lemma).
+fn block_words(
+    doc: &Document,
+    glossary: Option<&Glossary>,
+    stemmer: &rust_stemmers::Stemmer,
+    b: usize,
+) -> Vec<(Range<usize>, String, String)> {
+    let mut out = Vec::new();
+    block_lemmas(doc, glossary, b, |range, word, lemma| {
+        let lemma = match lemma {
+            Lemma::Of(l) => l,
+            Lemma::Itself => word,
+        };
+        out.push((range, key_of(stemmer, lemma), lemma.to_string()));
+    });
     out
 }
 
@@ -80,12 +103,32 @@ impl DocWords {
     pub fn build(doc: &Document, glossary: Option<&Glossary>) -> DocWords {
         let stemmer = stemmer();
         let mut words = DocWords::default();
+        // A book repeats its words: each distinct spelling is stemmed once.
+        let mut seen: HashMap<&str, u32> = HashMap::new();
+        let mut seen_lemmas: HashMap<String, u32> = HashMap::new();
         for b in 0..doc.blocks.len() {
-            for (_, key, lemma) in block_words(doc, glossary, &stemmer, b) {
-                let k = words.intern(key, &lemma);
+            block_lemmas(doc, glossary, b, |_, word, lemma| {
+                let k = match lemma {
+                    Lemma::Of(l) => match seen_lemmas.get(l) {
+                        Some(&k) => k,
+                        None => {
+                            let k = words.intern(key_of(&stemmer, l), l);
+                            seen_lemmas.insert(l.to_string(), k);
+                            k
+                        }
+                    },
+                    Lemma::Itself => match seen.get(word) {
+                        Some(&k) => k,
+                        None => {
+                            let k = words.intern(key_of(&stemmer, word), word);
+                            seen.insert(word, k);
+                            k
+                        }
+                    },
+                };
                 words.counts[k as usize] += 1;
                 words.total += 1;
-            }
+            });
         }
         words
     }
@@ -211,6 +254,23 @@ mod tests {
     use super::super::VocabEntry;
     use super::*;
     use crate::document::bundled;
+
+    #[test]
+    fn counts_match_the_words_found_block_by_block() {
+        let doc = bundled();
+        let glossary = Glossary::build(&doc, Vec::new(), crate::glossary::bundled());
+        let words = DocWords::build(&doc, Some(&glossary));
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for b in 0..doc.blocks.len() {
+            for (_, key, _) in words.words(&doc, Some(&glossary), b) {
+                *counts.entry(key).or_default() += 1;
+            }
+        }
+        assert_eq!(counts.len(), words.keys.len());
+        for (k, key) in words.keys.iter().enumerate() {
+            assert_eq!(counts.get(key), Some(&words.counts[k]), "{key}");
+        }
+    }
 
     fn entry(key: &str, status: Status) -> VocabEntry {
         VocabEntry {
