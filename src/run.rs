@@ -290,6 +290,10 @@ fn read(
         analysis = an;
     } else {
         app.set_glossary_deferred(Vec::new(), Vec::new());
+        app.partial_of = rest
+            .as_deref()
+            .and_then(|p| std::fs::metadata(p).ok())
+            .and_then(|m| usize::try_from(m.len()).ok());
         app.info("Reading the rest of the file…");
     }
     if !problems.is_empty() {
@@ -381,7 +385,10 @@ fn read(
                     app.replace_document(doc);
                     app.info("The whole text is loaded.");
                 }
-                Err(e) => app.error(format!("{e}: only the beginning is shown.")),
+                Err(e) => {
+                    app.partial_of = None;
+                    app.error(format!("{e}: only the beginning is shown."));
+                }
             }
             if let Some(a) = attach.take() {
                 let mut problems = Vec::new();

@@ -29,6 +29,21 @@ fn a_long_file_opens_at_once_and_reaches_its_end() {
     s.wait_for("100%");
     s.send("g");
     s.wait_for("Ein langes Buch");
+    // 50% as in less: the paragraph around the middle byte of the file.
+    let middle = text.len() / 2;
+    let end = middle
+        + text[middle..]
+            .find('\n')
+            .expect("a line ends after the middle");
+    let line = &text[text[..middle].rfind('\n').map_or(0, |i| i + 1)..end];
+    let label = line
+        .rsplit_once(" (Absatz ")
+        .map(|(_, n)| format!("(Absatz {n}"))
+        .expect("the middle line has its number");
+    s.send("50%");
+    s.wait_for(&label);
+    s.send("g");
+    s.wait_for("Ein langes Buch");
     // Search runs on a thread for a long text; the match streams in and is shown.
     s.send("/wirklich das letzte");
     s.wait_for("match 1 of 1");

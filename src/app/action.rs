@@ -12,6 +12,7 @@ pub enum Command {
     HalfPageUp,
     Top,
     Bottom,
+    GoToPercent,
     NextParagraph,
     PreviousParagraph,
     NextSection,
@@ -58,7 +59,7 @@ pub enum Command {
 
 impl Command {
     /// All commands, in the order the help overlay lists them.
-    pub const ALL: [Command; 50] = [
+    pub const ALL: [Command; 51] = [
         Command::ScrollDown,
         Command::ScrollUp,
         Command::PageDown,
@@ -67,6 +68,7 @@ impl Command {
         Command::HalfPageUp,
         Command::Top,
         Command::Bottom,
+        Command::GoToPercent,
         Command::NextParagraph,
         Command::PreviousParagraph,
         Command::NextSection,
@@ -122,6 +124,7 @@ impl Command {
             Command::HalfPageUp => "half_page_up",
             Command::Top => "top",
             Command::Bottom => "bottom",
+            Command::GoToPercent => "percent",
             Command::NextParagraph => "next_paragraph",
             Command::PreviousParagraph => "previous_paragraph",
             Command::NextSection => "next_section",
@@ -177,8 +180,9 @@ impl Command {
             Command::PageUp => "Page up",
             Command::HalfPageDown => "Half a page down",
             Command::HalfPageUp => "Half a page up",
-            Command::Top => "Go to the start",
+            Command::Top => "Go to the start (N first: paragraph N)",
             Command::Bottom => "Go to the end",
+            Command::GoToPercent => "Go to N% of the text: type N first, as in less (50%)",
             Command::NextParagraph => "Next paragraph",
             Command::PreviousParagraph => "Previous paragraph",
             Command::NextSection => "Next section",
@@ -264,6 +268,8 @@ pub enum Action {
         column: u16,
         row: u16,
     },
+    /// A digit of a count typed before a command, as in less and vim: `50%`, `12g`, `5j`.
+    Count(u8),
     /// SIGTERM or SIGHUP: leave cleanly.
     Terminate,
     /// Nothing happened (a timer tick).

@@ -157,6 +157,13 @@ pub struct App {
     pub vocab_unsaved: bool,
     /// A long text's glossary occurrences and word counts are still being found.
     pub analysing: bool,
+    /// A count typed before a command (`50` of `50%`).
+    pub count: Option<usize>,
+    /// While only the beginning of a long file is shown: the whole file's length in bytes
+    /// (positions are shown as a share of it).
+    pub partial_of: Option<usize>,
+    /// A percentage asked for before the whole file was read: gone to when it is.
+    pub pending_percent: Option<usize>,
 }
 
 /// The dictionaries found at start-up.
@@ -210,6 +217,9 @@ impl App {
             status_colours: false,
             vocab_unsaved: false,
             analysing: false,
+            count: None,
+            partial_of: None,
+            pending_percent: None,
         };
         app.relayout();
         if app.doc.is_empty() {
@@ -242,7 +252,36 @@ impl App {
         self.search = None;
         self.cursor = None;
         self.selection = None;
-        self.go_to_anchor(anchor);
+        self.partial_of = None;
+        match self.pending_percent.take() {
+            Some(p) => self.go_to_percent(p),
+            None => self.go_to_anchor(anchor),
+        }
+    }
+
+    /// Show the paragraph at `percent` of the text (by bytes, as less counts) on the top row.
+    /// A binary search over the paragraphs: the same work for any length.
+    pub fn go_to_percent(&mut self, percent: usize) {
+        let percent = percent.min(100);
+        if self.partial_of.is_some() {
+            self.pending_percent = Some(percent);
+            self.info(format!(
+                "Going to {percent}% as soon as the whole file is read…"
+            ));
+            return;
+        }
+        let target = (self.doc.text.len() as u128 * percent as u128 / 100) as usize;
+        let block = self
+            .doc
+            .blocks
+            .partition_point(|b| b.text.end <= target)
+            .min(self.doc.blocks.len().saturating_sub(1));
+        let offset = self
+            .doc
+            .blocks
+            .get(block)
+            .map_or(0, |b| target.saturating_sub(b.text.start).min(b.text.len()));
+        self.go_to_anchor(Anchor { block, offset });
     }
 
     /// Matches found by a background search for `query` (the part up to `done` of the
@@ -502,7 +541,9 @@ impl App {
                 row: 0,
             };
         }
-        let pct = end as f64 * 100.0 / self.doc.text.len() as f64;
+        // Only the beginning of a long file so far: a share of the whole file.
+        let total = self.partial_of.unwrap_or(0).max(self.doc.text.len());
+        let pct = end as f64 * 100.0 / total as f64;
         pct.round().clamp(0.0, 100.0) as u8
     }
 

@@ -106,7 +106,22 @@ pub fn action_for_key(app: &App, key: &KeyEvent) -> Option<Action> {
             _ => app.keymap.command(&chord).map(Action::Command),
         };
     }
+    if let KeyCode::Char(c @ '0'..='9') = key.code
+        && plain
+        && counts_digits(app, &chord)
+    {
+        return Some(Action::Count(c as u8 - b'0'));
+    }
     app.keymap.command(&chord).map(Action::Command)
+}
+
+/// Whether a digit key starts (or goes on with) a count, as in less (`50%`): in the article,
+/// unless the word cursor is on a word and the digit sets its status (LWT's keys).
+fn counts_digits(app: &App, chord: &KeyChord) -> bool {
+    if app.mode != Mode::Reading || app.view.focus != PaneId::Article {
+        return false;
+    }
+    app.count.is_some() || app.cursor.is_none() || app.keymap.command(chord).is_none()
 }
 
 /// Apply an action.
@@ -164,6 +179,23 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 }
             }
         }
+        Action::Count(digit) => {
+            let n = app
+                .count
+                .unwrap_or(0)
+                .saturating_mul(10)
+                .saturating_add(usize::from(digit))
+                .min(MAX_COUNT);
+            app.count = Some(n);
+            let keys = |c| app.keymap.describe(c);
+            app.info(format!(
+                "{n}: {} goes to {n}%, {} to paragraph {n}, {} repeats · {} cancels",
+                keys(Command::GoToPercent),
+                keys(Command::Top),
+                keys(Command::ScrollDown),
+                keys(Command::Cancel)
+            ));
+        }
         Action::Terminate => {
             // Keep a draft as a note, save, then leave.
             if app.editor.is_some() {
@@ -183,7 +215,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     effects
 }
 
+/// The largest count: more pages than any book has.
+const MAX_COUNT: usize = 1_000_000;
+
 fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
+    let count = app.count.take();
     match app.mode.clone() {
         Mode::Contents { selected } => return contents_command(app, c, selected, effects),
         Mode::Help { scroll } => return help_command(app, c, scroll, effects),
@@ -239,6 +275,7 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
     }
     let page = app.text_height().saturating_sub(2).max(1) as isize;
     let reading_article = app.view.focus == PaneId::Article;
+    let times = count.unwrap_or(1).max(1) as isize;
     match c {
         Command::Quit => notes_keys::request_quit(app, effects),
         Command::AddNote => notes_keys::add_note(app),
@@ -328,17 +365,27 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
         _ if !reading_article => {}
         Command::NextWord => cursor::step(app, true),
         Command::PreviousWord => cursor::step(app, false),
-        Command::ScrollDown => scroll(app, 1),
-        Command::ScrollUp => scroll(app, -1),
-        Command::PageDown => scroll(app, page),
-        Command::PageUp => scroll(app, -page),
-        Command::HalfPageDown => scroll(app, (page / 2).max(1)),
-        Command::HalfPageUp => scroll(app, -(page / 2).max(1)),
+        Command::ScrollDown => scroll(app, times),
+        Command::ScrollUp => scroll(app, -times),
+        Command::PageDown => scroll(app, page.saturating_mul(times)),
+        Command::PageUp => scroll(app, -page.saturating_mul(times)),
+        Command::HalfPageDown => scroll(app, (page / 2).max(1).saturating_mul(times)),
+        Command::HalfPageUp => scroll(app, -(page / 2).max(1).saturating_mul(times)),
+        Command::Top | Command::Bottom if count.is_some() => {
+            go_to_paragraph(app, count.unwrap_or(1));
+        }
         Command::Top => app.set_top(Position::default()),
         Command::Bottom => {
             let last = app.last_top();
             app.set_top(last);
         }
+        Command::GoToPercent => match count {
+            Some(p) => app.go_to_percent(p),
+            None => app.info(format!(
+                "Type a number first: 50{} goes to the middle.",
+                app.keymap.describe(Command::GoToPercent)
+            )),
+        },
         Command::NextParagraph => {
             if app.top.block + 1 < app.doc.blocks.len() {
                 show_block(app, app.top.block + 1);
@@ -438,6 +485,18 @@ fn block_start(app: &mut App, block: usize) -> Position {
     let width = app.text_width();
     let gap = app.layout.get(&app.doc, block, width).shape.gap_before;
     Position { block, row: gap }
+}
+
+/// Paragraph `n` (counted from 1, as the ¶ numbers in entries and exports).
+fn go_to_paragraph(app: &mut App, n: usize) {
+    let total = app.doc.blocks.len();
+    if total == 0 {
+        return;
+    }
+    if n > total {
+        app.info(format!("The text has {total} paragraphs."));
+    }
+    show_block(app, n.clamp(1, total) - 1);
 }
 
 fn show_block(app: &mut App, block: usize) {
@@ -707,6 +766,118 @@ mod tests {
         assert_eq!(a.top, Position::default());
         run(&mut a, &[Command::ScrollUp]);
         assert_eq!(a.top, Position::default());
+    }
+
+    fn press(app: &mut App, keys: &str) {
+        for c in keys.chars() {
+            let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+            if let Some(action) = action_for_key(app, &key) {
+                update(app, action);
+            }
+        }
+    }
+
+    /// A long text of many short paragraphs.
+    fn long_app() -> App {
+        let text: String = (0..2000)
+            .map(|i| format!("Absatz {i}: Wettbewerb und Monopole.\n\n"))
+            .collect();
+        let doc = crate::document::parse_str(
+            text,
+            crate::document::Origin::Bundled("test"),
+            "test",
+            false,
+        );
+        App::new(doc, Config::builtin().expect("config"), 120, 40)
+    }
+
+    #[test]
+    fn a_count_and_percent_go_to_that_share_of_the_text() {
+        let mut a = long_app();
+        press(&mut a, "50%");
+        assert_eq!(a.count, None);
+        let middle = a.doc.text.len() / 2;
+        let block = &a.doc.blocks[a.top.block];
+        assert!(
+            block.text.start <= middle && middle <= block.text.end + 2,
+            "top block {:?} holds byte {middle}",
+            block.text
+        );
+        press(&mut a, "0%");
+        assert_eq!(a.top, Position::default());
+        press(&mut a, "100%");
+        let last = a.last_top();
+        assert_eq!(a.top, last);
+        assert_eq!(a.percent(), 100);
+    }
+
+    #[test]
+    fn a_count_repeats_a_motion_or_names_a_paragraph() {
+        let mut a = long_app();
+        let mut one_by_one = long_app();
+        press(&mut one_by_one, "jjjjj");
+        press(&mut a, "5j");
+        assert_eq!(a.top, one_by_one.top);
+        press(&mut one_by_one, "                ");
+        press(&mut a, "16 ");
+        assert_eq!(a.top, one_by_one.top);
+        press(&mut a, "120g");
+        let start = block_start(&mut a, 119);
+        assert_eq!((a.top, start.block), (start, 119));
+        assert!(a.doc.block_text(119).starts_with("Absatz 119"));
+        press(&mut a, "3G");
+        assert_eq!(a.top.block, 2);
+        // Esc drops a count half typed.
+        press(&mut a, "7");
+        assert_eq!(a.count, Some(7));
+        update(&mut a, Action::Command(Command::Cancel));
+        assert_eq!(a.count, None);
+        press(&mut a, "j");
+        assert!(a.top > Position { block: 2, row: 0 } && a.top.block <= 3);
+    }
+
+    #[test]
+    fn with_the_word_cursor_on_a_word_digits_set_its_status() {
+        let mut a = long_app();
+        press(&mut a, "w");
+        assert!(a.cursor.is_some());
+        assert_eq!(
+            action_for_key(&a, &KeyEvent::new(KeyCode::Char('2'), KeyModifiers::NONE)),
+            Some(Action::Command(Command::Status2))
+        );
+        update(&mut a, Action::Command(Command::Cancel));
+        assert!(a.cursor.is_none());
+        assert_eq!(
+            action_for_key(&a, &KeyEvent::new(KeyCode::Char('2'), KeyModifiers::NONE)),
+            Some(Action::Count(2))
+        );
+    }
+
+    #[test]
+    fn a_percentage_before_the_whole_file_is_read_waits_for_it() {
+        let mut a = long_app();
+        let whole = std::sync::Arc::clone(&a.doc);
+        let cut = a.doc.blocks[100].text.start;
+        let prefix = crate::document::parse_str(
+            a.doc.text[..cut].to_string(),
+            crate::document::Origin::Bundled("test"),
+            "test",
+            false,
+        );
+        a.replace_document(prefix);
+        a.partial_of = Some(whole.text.len());
+        // The status line counts the share of the whole file.
+        press(&mut a, "G");
+        let shown = a.percent();
+        assert!(shown < 10, "{shown}% of the whole file is on screen");
+        press(&mut a, "50%");
+        assert_eq!(a.pending_percent, Some(50));
+        a.replace_document((*whole).clone());
+        assert_eq!(a.pending_percent, None);
+        assert_eq!(a.partial_of, None);
+        let middle = a.doc.text.len() / 2;
+        assert!(a.doc.blocks[a.top.block].text.start <= middle);
+        assert!(a.doc.blocks[a.top.block + 1].text.start >= middle);
     }
 
     #[test]

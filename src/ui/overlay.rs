@@ -5,6 +5,8 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::{Theme, centered, truncate};
 use crate::app::{App, Command, ExportDialog, TermForm, term_form::FIELDS};
 use crate::document::BlockKind;
@@ -30,23 +32,40 @@ pub fn draw_contents(app: &App, theme: &Theme, frame: &mut Frame, selected: usiz
                 _ => String::new(),
             };
             let here = if Some(block) == current { "● " } else { "  " };
+            // Where the section starts, as a share of the text (of the whole file while
+            // only its beginning is read).
+            let start = app.doc.blocks[block].text.start;
+            let total = app.partial_of.unwrap_or(0).max(app.doc.text.len()).max(1);
+            let pct = format!("{:>3}%", start * 100 / total);
+            let room = inner_w.saturating_sub(pct.width() + 2);
             let text = truncate(
                 &format!("{here}{indent}{}", app.doc.block_text(block)),
-                inner_w.saturating_sub(1),
+                room,
             );
+            let pad = inner_w.saturating_sub(text.width() + pct.width() + 1);
             let style = if i == selected {
                 theme.selected
             } else {
                 theme.paragraph
             };
-            Line::from(Span::styled(format!(" {text:<inner_w$}"), style))
+            Line::from(vec![
+                Span::styled(format!(" {text}{}", " ".repeat(pad)), style),
+                Span::styled(format!("{pct} "), style.patch(theme.muted)),
+            ])
         })
         .collect();
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
         .border_style(theme.border_focused)
-        .title(Span::styled(" Contents ", theme.heading))
+        .title(Span::styled(
+            if app.partial_of.is_some() {
+                " Contents (reading the rest of the file…) "
+            } else {
+                " Contents "
+            },
+            theme.heading,
+        ))
         .title_bottom(Span::styled(" Enter jump · Esc close ", theme.muted));
     frame.render_widget(Clear, rect);
     frame.render_widget(Paragraph::new(lines).block(block), rect);
