@@ -13,26 +13,9 @@ use lesepult::ui::{Theme, draw};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-/// About `mb` megabytes of German text: the article's paragraphs, repeated with variations.
+/// About `mb` megabytes of German text made from the article.
 fn big_text(mb: usize) -> String {
-    let article = bundled();
-    let mut out = String::with_capacity(mb << 20);
-    let mut n = 0usize;
-    while out.len() < mb << 20 {
-        for (i, block) in article.blocks.iter().enumerate() {
-            let text = &article.text[block.text.clone()];
-            if i % 7 == 3 {
-                out.push_str(&format!("Kapitel {n}: Wettbewerb und Größe\n"));
-            }
-            out.push_str(text);
-            if n % 3 == 1 {
-                out.push_str(" Die Leerverkäufe haben Hochkonjunktur.");
-            }
-            out.push('\n');
-        }
-        n += 1;
-    }
-    out
+    lesepult::sample::long_text(mb << 20)
 }
 
 fn app_for(text: &str, w: u16, h: u16) -> App {

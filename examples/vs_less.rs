@@ -143,25 +143,7 @@ impl Run {
 }
 
 fn make_text(path: &std::path::Path) {
-    let article = lesepult::document::bundled();
-    let paragraphs: Vec<&str> = article
-        .blocks
-        .iter()
-        .map(|b| &article.text[b.text.clone()])
-        .filter(|t| t.len() > 100)
-        .collect();
-    let mut out = String::from("Ein langes Buch über Wettbewerb\n");
-    let mut n = 0;
-    while out.len() < 50 << 20 {
-        if n % 20 == 0 {
-            out.push_str(&format!("Kapitel {}: Monopole und Märkte\n", n / 20 + 1));
-        }
-        out.push_str(paragraphs[n % paragraphs.len()]);
-        out.push_str(&format!(" (Absatz {n}.)\n"));
-        n += 1;
-    }
-    out.push_str("Das letzte Wort des Buches.\n");
-    std::fs::write(path, out).expect("write the text");
+    std::fs::write(path, lesepult::sample::long_text(50 << 20)).expect("write the text");
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -194,7 +176,7 @@ fn measure(
     let start = Instant::now();
     run.writer.write_all(b"G").expect("G");
     run.writer.flush().expect("flush");
-    run.wait(|s| s.contains("Das letzte Wort des Buches"));
+    run.wait(|s| s.contains(lesepult::sample::LAST_LINE));
     let g = start.elapsed();
     let rss = run.peak_rss_kb();
     let _ = run.writer.write_all(b"q");

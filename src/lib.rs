@@ -18,6 +18,7 @@ pub mod notes;
 pub mod paths;
 pub mod resume;
 pub mod run;
+pub mod sample;
 pub mod sources;
 pub mod storage;
 pub mod terminal;

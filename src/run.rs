@@ -135,7 +135,7 @@ const OPEN_LAZILY: usize = 4 << 20;
 type FullLoad = std::sync::mpsc::Receiver<Result<Document, document::LoadError>>;
 
 /// The document to show first, and the file to read whole if that was only its beginning.
-fn open_for_reading(
+pub fn open_for_reading(
     path: Option<&std::path::Path>,
 ) -> Result<(Document, Option<std::path::PathBuf>), Failure> {
     if let Some(path) = path
