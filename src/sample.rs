@@ -27,7 +27,7 @@ pub fn long_text(bytes: usize) -> String {
     ];
     let mut n = 0usize;
     while out.len() < bytes {
-        if n % 20 == 0 {
+        if n.is_multiple_of(20) {
             let chapter = n / 20 + 1;
             out.push_str(&format!(
                 "Kapitel {chapter}: {}\n",
