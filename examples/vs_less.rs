@@ -2,7 +2,8 @@
 //!
 //!     cargo build --release && cargo run --release --example vs_less [-- FILE]
 //!
-//! Without FILE a 50 MB German text is made from the bundled article in a temp dir.
+//! First the bundled article (less on the seed file, lesepult without arguments), then
+//! FILE, or without FILE a 50 MB German text made from the bundled article in a temp dir.
 //! Reports, for both programs: time to the first full screen, page-down latency (median
 //! and 99th percentile over 200 presses), time for `G`, bytes written per page-down, and
 //! peak resident memory.
@@ -19,6 +20,8 @@ struct Run {
     bytes: Arc<AtomicUsize>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
+    /// Just before the program was spawned.
+    started: Instant,
 }
 
 impl Run {
@@ -47,6 +50,7 @@ impl Run {
         ] {
             cmd.env(v, home.join(v));
         }
+        let started = Instant::now();
         let child = pair.slave.spawn_command(cmd).expect("spawn");
         drop(pair.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(
@@ -76,6 +80,7 @@ impl Run {
             bytes,
             writer,
             child,
+            started,
         }
     }
 
@@ -150,6 +155,34 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
+/// Time to the first full screen: the median and range over `trials` fresh starts.
+fn first_screens(
+    program: &str,
+    args: &[&str],
+    home: &std::path::Path,
+    first: &str,
+    ready: &str,
+    trials: usize,
+) -> Vec<Duration> {
+    let mut times: Vec<Duration> = (0..trials)
+        .map(|_| {
+            let mut run = Run::start(program, args, home);
+            run.wait(|s| s.contains(first) && run.last_row().contains(ready));
+            let t = run.started.elapsed();
+            let _ = run.child.kill();
+            let _ = run.child.wait();
+            t
+        })
+        .collect();
+    times.sort();
+    times
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+/// One program on one file: first screens, then page-down, `G`, bytes and memory.
 fn measure(
     name: &str,
     program: &str,
@@ -157,46 +190,80 @@ fn measure(
     home: &std::path::Path,
     first: &str,
     ready: &str,
+    last: &str,
+    presses: usize,
 ) {
+    let firsts = first_screens(program, args, home, first, ready, TRIALS);
     let mut run = Run::start(program, args, home);
-    let first_screen = run.wait(|s| s.contains(first) && run.last_row().contains(ready));
+    run.wait(|s| s.contains(first) && run.last_row().contains(ready));
     // Page-down is measured once the background work (loading, analysis) is done.
     let settled = run.wait(|_| {
         !run.last_row().contains("analysing") && !run.screen().contains("Reading the rest")
     });
     std::thread::sleep(Duration::from_millis(300));
-    let mut latencies = Vec::new();
+    let mut latencies = vec![Duration::ZERO];
     let mut bytes = Vec::new();
-    for _ in 0..200 {
+    for _ in 0..presses {
         let (l, b) = run.press(" ");
         latencies.push(l);
         bytes.push(b);
+    }
+    if presses > 0 {
+        latencies.remove(0);
     }
     latencies.sort();
     let start = Instant::now();
     run.writer.write_all(b"G").expect("G");
     run.writer.flush().expect("flush");
-    run.wait(|s| s.contains(lesepult::sample::LAST_LINE));
+    run.wait(|s| s.contains(last));
     let g = start.elapsed();
     let rss = run.peak_rss_kb();
     let _ = run.writer.write_all(b"q");
     let _ = run.writer.flush();
     std::thread::sleep(Duration::from_millis(200));
     let _ = run.child.kill();
-    let mean_bytes = bytes.iter().sum::<usize>() / bytes.len();
+    let mean_bytes = bytes.iter().sum::<usize>() / bytes.len().max(1);
     println!(
-        "{name:<9} background work done after {:>6.0} ms",
-        (first_screen + settled).as_secs_f64() * 1e3
+        "{name:<9} first screen median {:>6.1} ms (min {:.1}, max {:.1}, {TRIALS} starts) | background work done after {:.0} ms",
+        ms(percentile(&firsts, 0.5)),
+        ms(firsts[0]),
+        ms(firsts[firsts.len() - 1]),
+        ms(settled),
     );
     println!(
-        "{name:<9} first screen {:>8.1} ms | page-down median {:>6.2} ms, p99 {:>6.2} ms | G {:>8.1} ms | {:>6} bytes/page | peak RSS {:>7.1} MB",
-        first_screen.as_secs_f64() * 1e3,
-        percentile(&latencies, 0.5).as_secs_f64() * 1e3,
-        percentile(&latencies, 0.99).as_secs_f64() * 1e3,
-        g.as_secs_f64() * 1e3,
+        "{name:<9} page-down median {:>6.2} ms, p99 {:>6.2} ms ({presses} presses) | G {:>6.1} ms | {:>6} bytes/page | peak RSS {:>7.1} MB",
+        ms(percentile(&latencies, 0.5)),
+        ms(percentile(&latencies, 0.99)),
+        ms(g),
         mean_bytes,
         rss as f64 / 1024.0
     );
+}
+
+const TRIALS: usize = 15;
+const PRESSES: usize = 200;
+
+fn first_line(file: &std::path::Path) -> String {
+    std::fs::read_to_string(file)
+        .ok()
+        .and_then(|t| {
+            t.lines()
+                .next()
+                .map(|l| l.chars().take(20).collect::<String>())
+        })
+        .unwrap_or_default()
+}
+
+fn last_words(file: &std::path::Path) -> String {
+    std::fs::read_to_string(file)
+        .ok()
+        .and_then(|t| {
+            t.lines()
+                .rev()
+                .find(|l| l.chars().any(char::is_alphabetic))
+                .and_then(|l| l.split_whitespace().last().map(str::to_string))
+        })
+        .unwrap_or_default()
 }
 
 fn main() {
@@ -209,36 +276,77 @@ fn main() {
             f
         }
     };
-    let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
-    println!(
-        "file: {} ({:.1} MB), terminal 120x40",
-        file.display(),
-        size as f64 / 1e6
-    );
     let bin = std::env::var("LESEPULT_BIN").unwrap_or_else(|_| "target/release/lesepult".into());
     let bin = std::fs::canonicalize(&bin)
         .map(|p| p.display().to_string())
         .unwrap_or(bin);
+    let glossary = std::fs::canonicalize("assets/glossary/deepseek-boeing-moment.toml")
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+
+    // The bundled article: less on the seed file, lesepult with no arguments.
+    let seed = std::fs::canonicalize("seeds/deepseek-boeing-moment.txt").expect("the seed");
+    println!(
+        "bundled article ({} bytes), terminal 120x40",
+        std::fs::metadata(&seed).map(|m| m.len()).unwrap_or(0)
+    );
+    let (first, last) = (first_line(&seed), last_words(&seed));
+    let seed_path = seed.display().to_string();
+    let seed_name = seed
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    measure(
+        "less",
+        "less",
+        &[&seed_path],
+        home.path(),
+        &first,
+        &seed_name,
+        &last,
+        0,
+    );
+    measure(
+        "lesepult",
+        &bin,
+        &["--from-start"],
+        home.path(),
+        &first,
+        "%",
+        &last,
+        0,
+    );
+
+    let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "\n{} ({:.1} MB), terminal 120x40, lesepult with the article's glossary",
+        file.display(),
+        size as f64 / 1e6
+    );
     let path = file.display().to_string();
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let first_line = std::fs::read_to_string(&file)
-        .ok()
-        .and_then(|t| {
-            t.lines()
-                .next()
-                .map(|l| l.chars().take(20).collect::<String>())
-        })
-        .unwrap_or_default();
-    measure("less", "less", &[&path], home.path(), &first_line, &name);
+    let (first, last) = (first_line(&file), last_words(&file));
+    measure(
+        "less",
+        "less",
+        &[&path],
+        home.path(),
+        &first,
+        &name,
+        &last,
+        PRESSES,
+    );
     measure(
         "lesepult",
         &bin,
-        &["--from-start", &path],
+        &["--from-start", "--glossary", &glossary, &path],
         home.path(),
-        &first_line,
+        &first,
         "%",
+        &last,
+        PRESSES,
     );
 }

@@ -162,14 +162,16 @@ impl DictionaryLoader {
         }
     }
 
-    /// Take the dictionaries over once they are open, and tell the user about broken ones.
-    pub fn poll(&mut self, app: &mut App) {
+    /// Take the dictionaries over once they are open, and tell the user about broken ones;
+    /// `true` if that changed what is shown.
+    pub fn poll(&mut self, app: &mut App) -> bool {
         if self.handle.as_ref().is_some_and(|h| h.is_finished()) {
             self.finish();
         }
-        if app.dictionaries.is_none()
-            && let Some(d) = &self.ready
-        {
+        let Some(d) = &self.ready else {
+            return false;
+        };
+        if app.dictionaries.is_none() {
             app.dictionaries = Some(DictionaryStatus {
                 count: d.list.len(),
                 names: d.list.iter().map(|x| x.name().to_string()).collect(),
@@ -184,7 +186,9 @@ impl DictionaryLoader {
                 };
                 app.error(format!("Dictionary not usable: {first}{more}"));
             }
+            return true;
         }
+        false
     }
 
     fn finish(&mut self) {
@@ -243,6 +247,17 @@ pub fn speak(app: &mut App, text: &str) {
     }
 }
 
+/// What a poll of background work found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// Nothing new.
+    Waiting,
+    /// New results; more may come.
+    Changed,
+    /// The last results: the work is over.
+    Finished,
+}
+
 /// A search running on a thread: matches arrive in batches with the percent done.
 pub struct SearchJob {
     query: String,
@@ -289,14 +304,16 @@ impl SearchJob {
             .store(true, std::sync::atomic::Ordering::Relaxed);
     }
 
-    /// Hand the matches found so far to the app; `false` once the search is over.
-    pub fn poll(&self, app: &mut App) -> bool {
+    /// Hand the matches found so far to the app.
+    pub fn poll(&self, app: &mut App) -> Progress {
+        let mut progress = Progress::Waiting;
         while let Ok((found, done, finished)) = self.results.try_recv() {
             app.add_search_results(&self.query, found, done, finished);
             if finished {
-                return false;
+                return Progress::Finished;
             }
+            progress = Progress::Changed;
         }
-        true
+        progress
     }
 }

@@ -8,6 +8,7 @@ use crate::app::{Action, App, Effect, Mode, UserGlossary, notes_keys, update};
 use crate::cli::{Cli, Subcommands};
 use crate::config::{Config, DEFAULT_CONFIG};
 use crate::document::{self, Document};
+use crate::effects::Progress;
 use crate::notes::NotesStore;
 use crate::notes::export::Format;
 use crate::paths::Paths;
@@ -311,11 +312,16 @@ fn read(
     };
     // For the end-to-end test of the panic hook only.
     let panic_for_test = std::env::var_os("LESEPULT_TEST_PANIC").is_some();
+    // A frame is drawn only when something changed: an idle reader writes nothing.
+    let mut dirty = true;
     loop {
-        guard
-            .terminal
-            .draw(|frame| ui::draw(&app, &theme, frame))
-            .map_err(failed)?;
+        if dirty {
+            guard
+                .terminal
+                .draw(|frame| ui::draw(&app, &theme, frame))
+                .map_err(failed)?;
+            dirty = false;
+        }
         if panic_for_test {
             panic!("LESEPULT_TEST_PANIC is set");
         }
@@ -337,6 +343,7 @@ fn read(
                 None => continue,
             }
         };
+        dirty |= action != Action::Tick;
         for effect in update(&mut app, action) {
             match effect {
                 Effect::SavePosition => position.pending = true,
@@ -374,12 +381,13 @@ fn read(
             }
         }
         if let Some(d) = &mut dictionaries {
-            d.poll(&mut app);
+            dirty |= d.poll(&mut app);
         }
         if let Some(rx) = &full
             && let Ok(loaded) = rx.try_recv()
         {
             full = None;
+            dirty = true;
             match loaded {
                 Ok(doc) => {
                     app.replace_document(doc);
@@ -405,19 +413,26 @@ fn read(
                 }
             }
         }
-        if let Some(job) = &search
-            && !job.poll(&mut app)
-        {
-            search = None;
+        if let Some(job) = &search {
+            match job.poll(&mut app) {
+                Progress::Waiting => {}
+                Progress::Changed => dirty = true,
+                Progress::Finished => {
+                    search = None;
+                    dirty = true;
+                }
+            }
         }
         if let Some(rx) = &analysis
             && let Ok((glossary, words)) = rx.try_recv()
         {
             app.finish_analysis(glossary, words);
             analysis = None;
+            dirty = true;
         }
         if position.pending && position.last.elapsed() >= SAVE_INTERVAL {
             position.save(&mut app);
+            dirty = true;
         }
     }
     position.save(&mut app);

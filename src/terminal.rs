@@ -1,7 +1,7 @@
 //! Entering and leaving the terminal's raw mode and alternate screen, in one place:
 //! restored on quit, on panic (before the message is printed) and on SIGTERM / SIGHUP.
 
-use std::io::{self, Stdout, Write};
+use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
@@ -15,7 +15,12 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-pub type Tui = Terminal<CrosstermBackend<Stdout>>;
+/// Frames go out through one buffer, flushed once per frame: a frame is one `write`, so a
+/// terminal never shows half of one (stdout alone flushes every 1 KB).
+pub type Tui = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Big enough for a full frame of a large terminal with colours.
+const FRAME_BUFFER: usize = 1 << 18;
 
 /// Put the terminal back as it was. Safe to call more than once.
 pub fn restore() {
@@ -57,6 +62,7 @@ impl TerminalGuard {
             restore();
             return Err(e);
         }
+        let out = BufWriter::with_capacity(FRAME_BUFFER, out);
         match Terminal::new(CrosstermBackend::new(out)) {
             Ok(terminal) => Ok(TerminalGuard { terminal }),
             Err(e) => {
@@ -70,6 +76,7 @@ impl TerminalGuard {
 impl TerminalGuard {
     /// Hand the terminal to another program (an editor).
     pub fn suspend(&mut self) {
+        let _ = self.terminal.backend_mut().flush();
         restore();
     }
 
@@ -101,6 +108,7 @@ impl TerminalGuard {
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
+        let _ = self.terminal.backend_mut().flush();
         restore();
     }
 }

@@ -346,3 +346,28 @@ fn a_panic_restores_the_terminal_before_the_message() {
     );
     assert!(!s.alternate_screen());
 }
+
+#[test]
+fn an_idle_reader_writes_nothing_and_a_page_is_one_frame() {
+    let home = Home::without_dictionaries();
+    let mut s = Session::start(&home, &[], 120, 40);
+    s.wait_for("Wettbewerbsvorteil");
+    s.settle();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let before = s.output().len();
+    // Several idle ticks (one each 200 ms): no output at all.
+    std::thread::sleep(std::time::Duration::from_millis(1000));
+    assert_eq!(
+        s.output().len(),
+        before,
+        "an idle reader wrote to the terminal"
+    );
+    // A page down is written as a difference, never a full clear of the screen.
+    s.send(" ");
+    s.settle();
+    let page = &s.output()[before..];
+    assert!(!page.is_empty(), "page down drew nothing");
+    assert!(!page.contains("\x1b[2J"), "page down cleared the screen");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
