@@ -182,17 +182,24 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
 
+/// What tells that a screen is there: the first line of the text, a mark on the bottom
+/// row (less's file name, lesepult's percentage), the last word of the text.
+struct Marks<'a> {
+    first: &'a str,
+    ready: &'a str,
+    last: &'a str,
+}
+
 /// One program on one file: first screens, then page-down, `G`, bytes and memory.
 fn measure(
     name: &str,
     program: &str,
     args: &[&str],
     home: &std::path::Path,
-    first: &str,
-    ready: &str,
-    last: &str,
+    marks: Marks,
     presses: usize,
 ) {
+    let Marks { first, ready, last } = marks;
     let firsts = first_screens(program, args, home, first, ready, TRIALS);
     let mut run = Run::start(program, args, home);
     run.wait(|s| s.contains(first) && run.last_row().contains(ready));
@@ -301,9 +308,11 @@ fn main() {
         "less",
         &[&seed_path],
         home.path(),
-        &first,
-        &seed_name,
-        &last,
+        Marks {
+            first: &first,
+            ready: &seed_name,
+            last: &last,
+        },
         0,
     );
     measure(
@@ -311,9 +320,11 @@ fn main() {
         &bin,
         &["--from-start"],
         home.path(),
-        &first,
-        "%",
-        &last,
+        Marks {
+            first: &first,
+            ready: "%",
+            last: &last,
+        },
         0,
     );
 
@@ -334,9 +345,11 @@ fn main() {
         "less",
         &[&path],
         home.path(),
-        &first,
-        &name,
-        &last,
+        Marks {
+            first: &first,
+            ready: &name,
+            last: &last,
+        },
         PRESSES,
     );
     measure(
@@ -344,9 +357,11 @@ fn main() {
         &bin,
         &["--from-start", "--glossary", &glossary, &path],
         home.path(),
-        &first,
-        "%",
-        &last,
+        Marks {
+            first: &first,
+            ready: "%",
+            last: &last,
+        },
         PRESSES,
     );
 }
