@@ -132,6 +132,9 @@ fn open(path: Option<&std::path::Path>) -> Result<Document, Failure> {
 /// background.
 const OPEN_LAZILY: usize = 4 << 20;
 
+/// How much of a long file is shown at once (about twenty screens).
+const FIRST_PART: usize = 64 << 10;
+
 /// A long file's beginning, and a thread reading the whole of it.
 type FullLoad = std::sync::mpsc::Receiver<Result<Document, document::LoadError>>;
 
@@ -140,7 +143,8 @@ pub fn open_for_reading(
     path: Option<&std::path::Path>,
 ) -> Result<(Document, Option<std::path::PathBuf>), Failure> {
     if let Some(path) = path
-        && let Some(prefix) = document::load_prefix(path, OPEN_LAZILY / 16).map_err(bad_input)?
+        && let Some(prefix) =
+            document::load_prefix(path, OPEN_LAZILY, FIRST_PART).map_err(bad_input)?
     {
         return Ok((prefix, Some(path.to_path_buf())));
     }
@@ -163,7 +167,8 @@ type Analysis = std::sync::mpsc::Receiver<(glossary::Glossary, crate::vocab::Doc
 /// occurrences and the word counts (in the background for a long text).
 struct Attach<'a> {
     paths: &'a Paths,
-    from_start: bool,
+    /// Go to the saved position (not if the first frame already did, or `--from-start`).
+    resume: bool,
     document_terms: Vec<glossary::Term>,
     user_terms: Vec<glossary::Term>,
     vocabulary: crate::vocab::Vocabulary,
@@ -171,12 +176,9 @@ struct Attach<'a> {
 
 impl Attach<'_> {
     fn run(self, app: &mut App, problems: &mut Vec<String>) -> (NotesStore, Option<Analysis>) {
-        let positions = self.paths.positions_dir();
-        let resumed = if self.from_start {
-            None
-        } else {
-            resume::load(&positions, &app.doc)
-        };
+        if self.resume {
+            resume_position(app, self.paths);
+        }
         let notes_dir = self.paths.notes_dir();
         storage::remove_stale_temps(&notes_dir);
         let (store, loaded) = NotesStore::open(&notes_dir, &app.doc);
@@ -195,16 +197,10 @@ impl Attach<'_> {
         } else {
             app.set_glossary(self.document_terms, self.user_terms);
             app.set_vocabulary(self.vocabulary);
+            app.analysing = false;
             None
         };
         notes_keys::set_notes(app, loaded.notes, loaded.deleted);
-        if let Some(anchor) = resumed {
-            app.go_to_anchor(anchor);
-            let pct = app.percent();
-            app.info(format!(
-                "Resumed where you left off ({pct}%). g goes to the start."
-            ));
-        }
         if let Some(bad) = &loaded.unreadable {
             app.notes_status.recovery = Some(store.recovery_path.clone());
             let from = if loaded.from_recovery {
@@ -225,20 +221,39 @@ impl Attach<'_> {
     }
 }
 
-fn read(
-    doc: Document,
-    rest: Option<std::path::PathBuf>,
-    config: Config,
-    paths: &Paths,
-    from_start: bool,
+/// Go to the place saved for this very text, if there is one.
+fn resume_position(app: &mut App, paths: &Paths) {
+    if let Some(anchor) = resume::load(&paths.positions_dir(), &app.doc) {
+        app.go_to_anchor(anchor);
+        let pct = app.percent();
+        app.info(format!(
+            "Resumed where you left off ({pct}%). g goes to the start."
+        ));
+    }
+}
+
+/// What is read from disk right after the first frame: the glossaries, the vocabulary
+/// and (for a text read whole) the notes, with their problems as one message.
+struct Started<'a> {
+    store: Option<NotesStore>,
+    analysis: Option<Analysis>,
+    vocab_store: VocabStore,
+    /// For a long file: what waits for the whole text.
+    attach: Option<Attach<'a>>,
+}
+
+fn start<'a>(
+    app: &mut App,
+    paths: &'a Paths,
     glossary_file: Option<&std::path::Path>,
-) -> Result<(), Failure> {
-    let positions = paths.positions_dir();
-    storage::remove_stale_temps(&positions);
+    whole: bool,
+    resume: bool,
+) -> Started<'a> {
+    storage::remove_stale_temps(&paths.positions_dir());
     storage::remove_stale_temps(&paths.data_dir);
     // Glossaries: a broken file is a message, and the document opens all the same.
     let mut problems = Vec::new();
-    let document_terms = sources::document_terms(&doc, glossary_file).unwrap_or_else(|e| {
+    let document_terms = sources::document_terms(&app.doc, glossary_file).unwrap_or_else(|e| {
         problems.push(e.to_string());
         Vec::new()
     });
@@ -250,11 +265,50 @@ fn read(
             (Vec::new(), Some(e.to_string()))
         }
     };
-    let (mut vocab_store, vocabulary, vocab_problem) = VocabStore::open(&paths.data_dir);
+    app.user_glossary = Some(UserGlossary {
+        path: user_file,
+        broken,
+    });
+    let (vocab_store, vocabulary, vocab_problem) = VocabStore::open(&paths.data_dir);
     if let Some(p) = vocab_problem {
         problems.push(p);
     }
+    let attach = Attach {
+        paths,
+        resume,
+        document_terms,
+        user_terms,
+        vocabulary,
+    };
+    let mut started = Started {
+        store: None,
+        analysis: None,
+        vocab_store,
+        attach: None,
+    };
+    if whole {
+        let (store, analysis) = attach.run(app, &mut problems);
+        started.store = Some(store);
+        started.analysis = analysis;
+    } else {
+        app.set_glossary_deferred(Vec::new(), Vec::new());
+        started.attach = Some(attach);
+    }
+    if !problems.is_empty() {
+        app.error(problems.join(" · "));
+    }
+    started
+}
 
+fn read(
+    doc: Document,
+    rest: Option<std::path::PathBuf>,
+    config: Config,
+    paths: &Paths,
+    from_start: bool,
+    glossary_file: Option<&std::path::Path>,
+) -> Result<(), Failure> {
+    let positions = paths.positions_dir();
     // Dictionaries are opened in the background: the first frame does not wait for them.
     let folders = dict::folders(
         paths.data_dir.parent(),
@@ -267,39 +321,30 @@ fn read(
 
     let terminate = termination_flag().map_err(failed)?;
     let theme = Theme::new(&config.theme, Theme::no_color_from_env());
+    // The first frame is laid out before the terminal is touched, then written at once.
+    let (width, height) = crossterm::terminal::size().map_err(failed)?;
+    let mut app = App::new(doc, config, width, height);
     let mut guard = TerminalGuard::enter().map_err(failed)?;
-    let size = guard.terminal.size().map_err(failed)?;
-    let mut app = App::new(doc, config, size.width, size.height);
-    app.user_glossary = Some(UserGlossary {
-        path: user_file.clone(),
-        broken,
-    });
-    let mut attach = Some(Attach {
-        paths,
-        from_start,
-        document_terms,
-        user_terms,
-        vocabulary,
-    });
-    let mut store: Option<NotesStore> = None;
-    let mut analysis: Option<Analysis> = None;
-    if rest.is_none()
-        && let Some(a) = attach.take()
-    {
-        let (s, an) = a.run(&mut app, &mut problems);
-        store = Some(s);
-        analysis = an;
+    // The first frame shows the text at its saved place at once; the glossary, the word
+    // counts and the notes follow in the next frame, a few milliseconds later.
+    let whole = rest.is_none();
+    if whole && !from_start {
+        resume_position(&mut app, paths);
+    }
+    if whole {
+        app.analysing = true;
     } else {
-        app.set_glossary_deferred(Vec::new(), Vec::new());
         app.partial_of = rest
             .as_deref()
             .and_then(|p| std::fs::metadata(p).ok())
             .and_then(|m| usize::try_from(m.len()).ok());
         app.info("Reading the rest of the file…");
     }
-    if !problems.is_empty() {
-        app.error(problems.join(" · "));
-    }
+    let mut pending_start = true;
+    let mut attach: Option<Attach> = None;
+    let mut store: Option<NotesStore> = None;
+    let mut analysis: Option<Analysis> = None;
+    let mut vocab_store: Option<VocabStore> = None;
     let mut rest = rest;
     let mut full: Option<FullLoad> = None;
     let mut search: Option<effects::SearchJob> = None;
@@ -325,6 +370,14 @@ fn read(
         if panic_for_test {
             panic!("LESEPULT_TEST_PANIC is set");
         }
+        if pending_start {
+            pending_start = false;
+            let started = start(&mut app, paths, glossary_file, whole, !from_start && !whole);
+            (store, analysis, attach) = (started.store, started.analysis, started.attach);
+            vocab_store = Some(started.vocab_store);
+            dirty = true;
+            continue;
+        }
         // After the first frame: start the background work.
         if let Some(f) = folders.take() {
             dictionaries = Some(effects::DictionaryLoader::start(f));
@@ -338,12 +391,13 @@ fn read(
         let action = if terminate.load(std::sync::atomic::Ordering::Relaxed) {
             Action::Terminate
         } else {
-            match next_action(&app).map_err(failed)? {
+            match next_action(&mut app).map_err(failed)? {
                 Some(action) => action,
                 None => continue,
             }
         };
-        dirty |= action != Action::Tick;
+        let idle = action == Action::Tick;
+        dirty |= !idle;
         for effect in update(&mut app, action) {
             match effect {
                 Effect::SavePosition => position.pending = true,
@@ -362,7 +416,11 @@ fn read(
                     });
                     effects::lookup(&mut app, d.get(), &word);
                 }
-                Effect::SaveVocab => effects::save_vocab(&mut app, &mut vocab_store),
+                Effect::SaveVocab => {
+                    if let Some(vs) = &mut vocab_store {
+                        effects::save_vocab(&mut app, vs);
+                    }
+                }
                 Effect::Search(query) => {
                     if let Some(job) = search.take() {
                         job.cancel();
@@ -430,7 +488,9 @@ fn read(
             analysis = None;
             dirty = true;
         }
-        if position.pending && position.last.elapsed() >= SAVE_INTERVAL {
+        // Written when the keys rest (never between a key and its frame), at most once
+        // a second, and on leaving.
+        if idle && position.pending && position.last.elapsed() >= SAVE_INTERVAL {
             position.save(&mut app);
             dirty = true;
         }
@@ -440,8 +500,10 @@ fn read(
     if let Some(e) = position.error {
         eprintln!("lesepult: {e}");
     }
-    if app.vocab_unsaved {
-        effects::save_vocab(&mut app, &mut vocab_store);
+    if app.vocab_unsaved
+        && let Some(vs) = &mut vocab_store
+    {
+        effects::save_vocab(&mut app, vs);
     }
     if app.notes_status.unsaved {
         eprintln!(
@@ -480,7 +542,11 @@ impl PositionSaver {
 }
 
 /// Wait a little for an input event and turn it into an action (`Tick` if none came).
-fn next_action(app: &App) -> std::io::Result<Option<Action>> {
+fn next_action(app: &mut App) -> std::io::Result<Option<Action>> {
+    // While no key waits: wrap the pages around the screen ahead of time.
+    if !event::poll(Duration::ZERO)? {
+        app.prefetch();
+    }
     if !event::poll(Duration::from_millis(200))? {
         return Ok(Some(Action::Tick));
     }

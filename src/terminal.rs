@@ -11,7 +11,7 @@ use crossterm::event::{
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use crossterm::{cursor, execute};
+use crossterm::{cursor, execute, queue};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
@@ -51,8 +51,9 @@ impl TerminalGuard {
             previous(info);
         }));
         enable_raw_mode()?;
-        let mut out = io::stdout();
-        if let Err(e) = execute!(
+        // Queued, not written: they go out with the first frame, in one write.
+        let mut out = BufWriter::with_capacity(FRAME_BUFFER, io::stdout());
+        if let Err(e) = queue!(
             out,
             EnterAlternateScreen,
             EnableMouseCapture,
@@ -62,7 +63,6 @@ impl TerminalGuard {
             restore();
             return Err(e);
         }
-        let out = BufWriter::with_capacity(FRAME_BUFFER, out);
         match Terminal::new(CrosstermBackend::new(out)) {
             Ok(terminal) => Ok(TerminalGuard { terminal }),
             Err(e) => {

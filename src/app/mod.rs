@@ -495,17 +495,38 @@ impl App {
         self.warm_visible();
     }
 
-    /// Wrap the blocks on screen (and one page beyond), so drawing finds them cached.
+    /// Wrap the blocks on screen, so drawing finds them cached.
     pub fn warm_visible(&mut self) {
+        self.warm_below(1);
+    }
+
+    /// Wrap `pages` screens of blocks from the top row down.
+    fn warm_below(&mut self, pages: usize) {
         if self.doc.is_empty() {
             return;
         }
         let (width, height) = (self.text_width(), self.text_height());
         let mut rows = 0;
         let mut block = self.top.block;
-        while block < self.doc.blocks.len() && rows < height * 2 {
+        while block < self.doc.blocks.len() && rows < height * pages {
             rows += self.layout.get(&self.doc, block, width).rows();
             block += 1;
+        }
+    }
+
+    /// Wrap the page below and the page above the screen ahead of time (called while
+    /// waiting for a key), so that paging finds them cached.
+    pub fn prefetch(&mut self) {
+        self.warm_below(2);
+        if self.doc.is_empty() {
+            return;
+        }
+        let (width, height) = (self.text_width(), self.text_height());
+        let mut rows = 0;
+        let mut block = self.top.block;
+        while block > 0 && rows < height {
+            block -= 1;
+            rows += self.layout.get(&self.doc, block, width).rows();
         }
     }
 

@@ -59,16 +59,20 @@ pub fn load_path(path: &Path) -> Result<Document, LoadError> {
     ))
 }
 
-/// The beginning of a long file, ready to show at once: `None` if the file is not longer
-/// than `max_bytes` (then read it whole with [`load_path`]). The check for a binary file
-/// and for invalid UTF-8 covers this part; [`load_path`] checks the rest.
-pub fn load_prefix(path: &Path, max_bytes: usize) -> Result<Option<Document>, LoadError> {
+/// The first `max_bytes` of a long file, ready to show at once: `None` if the file is not
+/// longer than `long` bytes (then read it whole with [`load_path`]). The check for a binary
+/// file and for invalid UTF-8 covers this part; [`load_path`] checks the rest.
+pub fn load_prefix(
+    path: &Path,
+    long: usize,
+    max_bytes: usize,
+) -> Result<Option<Document>, LoadError> {
     use std::io::Read;
     let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
     if meta.is_dir() {
         return Err(LoadError::Directory(path.to_path_buf()));
     }
-    if meta.len() <= max_bytes as u64 || is_markdown(path) {
+    if meta.len() <= long.max(max_bytes) as u64 || is_markdown(path) {
         return Ok(None);
     }
     let mut file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;

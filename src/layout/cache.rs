@@ -80,6 +80,10 @@ pub fn layout_block(doc: &Document, index: usize, width: usize, hyphenate: bool)
     BlockLayout { shape, lines }
 }
 
+/// Blocks kept wrapped at most; far more than any screen needs, and a bound on memory
+/// however far one reads.
+pub const CACHE_LIMIT: usize = 8192;
+
 /// Wrapped blocks by (block, width).
 #[derive(Debug, Default)]
 pub struct LayoutCache {
@@ -102,6 +106,11 @@ impl LayoutCache {
     /// The layout of a block, wrapping it on first use.
     pub fn get(&mut self, doc: &Document, block: usize, width: usize) -> &BlockLayout {
         let hyphenate = self.hyphenate;
+        if self.entries.len() >= CACHE_LIMIT && !self.entries.contains_key(&(block, width)) {
+            // Reading through a book: forget what is far behind or at another width.
+            self.entries
+                .retain(|&(b, w), _| w == width && b.abs_diff(block) < CACHE_LIMIT / 4);
+        }
         self.entries
             .entry((block, width))
             .or_insert_with(|| layout_block(doc, block, width, hyphenate))
@@ -119,5 +128,33 @@ impl LayoutCache {
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Origin, parse_str};
+
+    #[test]
+    fn the_cache_stays_bounded_and_keeps_what_is_near() {
+        let text: String = (0..CACHE_LIMIT * 2)
+            .map(|i| format!("Absatz {i} über Größe.\n\n"))
+            .collect();
+        let doc = parse_str(text, Origin::Bundled("test"), "test", false);
+        let mut cache = LayoutCache::new(false);
+        for b in 0..doc.blocks.len() {
+            let rows = cache.get(&doc, b, 40).rows();
+            assert!(rows > 0);
+            assert!(
+                cache.len() <= CACHE_LIMIT,
+                "{} entries at block {b}",
+                cache.len()
+            );
+        }
+        let last = doc.blocks.len() - 1;
+        assert!(cache.peek(last, 40).is_some());
+        assert!(cache.peek(last - 100, 40).is_some(), "a near block is kept");
+        assert!(cache.peek(0, 40).is_none(), "a far block is forgotten");
     }
 }

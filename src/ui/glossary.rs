@@ -52,10 +52,12 @@ fn draw_list(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut lines = vec![filter_line];
     if app.glossary.is_empty() {
         lines.push(Line::default());
-        lines.push(Line::from(Span::styled(
-            "No glossary for this document. Put the word cursor on a word (w) and press + to add your own terms.",
-            theme.muted,
-        )));
+        let text = if app.analysing {
+            "Finding the terms…"
+        } else {
+            "No glossary for this document. Put the word cursor on a word (w) and press + to add your own terms."
+        };
+        lines.push(Line::from(Span::styled(text, theme.muted)));
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
         return;
     }
