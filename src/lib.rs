@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod commands;
+pub mod compact_backend;
 pub mod config;
 pub mod dict;
 pub mod document;

@@ -5,6 +5,7 @@ use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
+use crate::compact_backend::CompactBackend;
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
@@ -13,11 +14,11 @@ use crossterm::terminal::{
 };
 use crossterm::{cursor, execute, queue};
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Size;
 
 /// Frames go out through one buffer, flushed once per frame: a frame is one `write`, so a
 /// terminal never shows half of one (stdout alone flushes every 1 KB).
-pub type Tui = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+pub type Tui = Terminal<CompactBackend<BufWriter<Stdout>>>;
 
 /// Big enough for a full frame of a large terminal with colours.
 const FRAME_BUFFER: usize = 1 << 18;
@@ -63,7 +64,8 @@ impl TerminalGuard {
             restore();
             return Err(e);
         }
-        match Terminal::new(CrosstermBackend::new(out)) {
+        let size = crossterm::terminal::size().map(|(width, height)| Size { width, height })?;
+        match Terminal::new(CompactBackend::new(out, size)) {
             Ok(terminal) => Ok(TerminalGuard { terminal }),
             Err(e) => {
                 restore();
@@ -76,7 +78,7 @@ impl TerminalGuard {
 impl TerminalGuard {
     /// Hand the terminal to another program (an editor).
     pub fn suspend(&mut self) {
-        let _ = self.terminal.backend_mut().flush();
+        let _ = ratatui::backend::Backend::flush(self.terminal.backend_mut());
         restore();
     }
 
@@ -108,7 +110,7 @@ impl TerminalGuard {
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
-        let _ = self.terminal.backend_mut().flush();
+        let _ = ratatui::backend::Backend::flush(self.terminal.backend_mut());
         restore();
     }
 }

@@ -1,0 +1,305 @@
+//! A terminal backend that writes fewer bytes per frame.
+//!
+//! ratatui sends only the cells that changed; between two changed cells on a row it moves
+//! the cursor (`ESC [ row ; col H`, 6 to 9 bytes). In running text the unchanged cells are
+//! mostly single spaces between changed words, so a page of text costs a cursor move per
+//! word. This backend remembers what the terminal shows and writes a short run of
+//! unchanged cells instead of a cursor move whenever that is shorter: a page of text goes
+//! out as whole lines, as `less` writes it, in fewer bytes.
+
+use std::io;
+
+use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::layout::{Position, Rect, Size};
+use unicode_width::UnicodeWidthStr;
+
+/// The widest run of unchanged cells written instead of a cursor move (a move takes at
+/// least 6 bytes).
+const MAX_FILL: u16 = 5;
+
+/// [`CrosstermBackend`] with a copy of the screen, to fill short gaps between changes.
+pub struct CompactBackend<W: io::Write> {
+    inner: CrosstermBackend<W>,
+    /// What the terminal shows, as far as this backend wrote it.
+    shown: Buffer,
+}
+
+impl<W: io::Write> CompactBackend<W> {
+    /// A backend for a blank screen of `size` (as ratatui assumes at the start).
+    pub fn new(writer: W, size: Size) -> Self {
+        CompactBackend {
+            inner: CrosstermBackend::new(writer),
+            shown: Buffer::empty(Rect::new(0, 0, size.width, size.height)),
+        }
+    }
+
+    /// Forget what the terminal shows (after a clear, a resize or another program).
+    fn forget(&mut self, size: Size) {
+        self.shown = Buffer::empty(Rect::new(0, 0, size.width, size.height));
+    }
+}
+
+/// Display width of a cell (at least one column).
+fn width_of(cell: &Cell) -> u16 {
+    u16::try_from(UnicodeWidthStr::width(cell.symbol()))
+        .unwrap_or(1)
+        .max(1)
+}
+
+/// Whether the shown cell at (x, y) can be written again as it is: one plain character of
+/// one column.
+fn fillable(shown: &Buffer, x: u16, y: u16) -> bool {
+    shown.cell(Position { x, y }).is_some_and(|cell| {
+        let symbol = cell.symbol();
+        !symbol.is_empty()
+            && !symbol.chars().any(char::is_control)
+            && UnicodeWidthStr::width(symbol) == 1
+    })
+}
+
+impl<W: io::Write> Backend for CompactBackend<W> {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        let changed: Vec<(u16, u16, &'a Cell)> = content.collect();
+        // Written: the changed cells, and between two of them on a row a short run of
+        // unchanged ones (from the copy of the screen) where that is shorter than a move.
+        let shown = &self.shown;
+        let mut end: Option<(u16, u16)> = None;
+        let mut written: Vec<(u16, u16, &Cell)> = Vec::with_capacity(changed.len());
+        for &(x, y, cell) in &changed {
+            if let Some((row, after)) = end
+                && row == y
+                && x > after
+                && x - after <= MAX_FILL
+                && (after..x).all(|gx| fillable(shown, gx, y))
+            {
+                written.extend(
+                    (after..x)
+                        .filter_map(|gx| shown.cell(Position { x: gx, y }).map(|c| (gx, y, c))),
+                );
+            }
+            end = Some((y, x.saturating_add(width_of(cell))));
+            written.push((x, y, cell));
+        }
+        let result = self.inner.draw(written.into_iter());
+        // Only the changed cells change what the terminal shows.
+        for (x, y, cell) in changed {
+            if let Some(shown) = self.shown.cell_mut(Position { x, y }) {
+                *shown = cell.clone();
+            }
+            // A wide character covers the next cells: what they show is no longer known
+            // (an empty symbol is never written as a fill).
+            for covered in 1..width_of(cell) {
+                if let Some(c) = self.shown.cell_mut(Position {
+                    x: x.saturating_add(covered),
+                    y,
+                }) {
+                    c.set_symbol("");
+                }
+            }
+        }
+        result
+    }
+
+    fn append_lines(&mut self, n: u16) -> io::Result<()> {
+        self.inner.append_lines(n)
+    }
+
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        self.inner.hide_cursor()
+    }
+
+    fn show_cursor(&mut self) -> io::Result<()> {
+        self.inner.show_cursor()
+    }
+
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        self.inner.get_cursor_position()
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        self.inner.set_cursor_position(position)
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        // ratatui clears after a resize: take the new size.
+        let size = self.inner.size().unwrap_or(self.shown.area.as_size());
+        self.forget(size);
+        self.inner.clear()
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        // Part of the screen is blank now, which part is not tracked: no more filling
+        // until the next full clear.
+        self.forget(Size::ZERO);
+        self.inner.clear_region(clear_type)
+    }
+
+    fn size(&self) -> io::Result<Size> {
+        self.inner.size()
+    }
+
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        self.inner.window_size()
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use super::*;
+    use ratatui::widgets::Paragraph;
+    use ratatui::{Terminal, TerminalOptions, Viewport};
+
+    const W: u16 = 48;
+    const H: u16 = 6;
+
+    /// A writer whose bytes the test can read.
+    #[derive(Clone, Default)]
+    struct Shared(Rc<RefCell<Vec<u8>>>);
+
+    impl io::Write for Shared {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// Frames of text that change word by word, with umlauts, quotes and wide characters.
+    fn frames() -> Vec<&'static str> {
+        vec![
+            "Die Größe der „Monopole“ ist ein Problem.\nZweite Zeile mit Wörtern.\n漢字 und Text",
+            "Die Grüße der „Monopole“ sind ein Problem.\nZweite Zeile ohne Wörter.\n漢字 und mehr",
+            "Das Maß der Dinge.\n\nZweite Zeile mit Wörtern und mehr.\n字漢 oder Text",
+            "Die Größe der „Monopole“ ist ein Problem.\nZweite Zeile mit Wörtern.\n漢字 und Text",
+        ]
+    }
+
+    /// Draw every frame through one terminal: the bytes written, and the rows a terminal
+    /// shows after them.
+    fn run<B: Backend>(backend: B, out: &Shared) -> (usize, Vec<String>) {
+        let mut t = Terminal::with_options(
+            backend,
+            TerminalOptions {
+                viewport: Viewport::Fixed(Rect::new(0, 0, W, H)),
+            },
+        )
+        .expect("terminal");
+        for text in frames() {
+            t.draw(|f| f.render_widget(Paragraph::new(text), f.area()))
+                .expect("draw");
+        }
+        let bytes = out.0.borrow().clone();
+        let mut parser = vt100::Parser::new(
+            std::num::NonZeroU16::new(H).expect("rows"),
+            std::num::NonZeroU16::new(W).expect("cols"),
+            0,
+        );
+        parser.process(&bytes);
+        let rows = parser
+            .screen()
+            .rows(0, W)
+            .map(|r| r.trim_end().to_string())
+            .collect();
+        (bytes.len(), rows)
+    }
+
+    #[test]
+    fn the_screen_is_the_same_and_the_bytes_fewer() {
+        let plain_out = Shared::default();
+        let (plain_bytes, plain_screen) = run(CrosstermBackend::new(plain_out.clone()), &plain_out);
+        let compact_out = Shared::default();
+        let (compact_bytes, compact_screen) = run(
+            CompactBackend::new(compact_out.clone(), Size::new(W, H)),
+            &compact_out,
+        );
+        let last: Vec<&str> = frames().last().expect("frames").lines().collect();
+        assert_eq!(&plain_screen[..3], &last[..]);
+        assert_eq!(compact_screen, plain_screen);
+        assert!(
+            compact_bytes < plain_bytes,
+            "{compact_bytes} bytes, plain ratatui {plain_bytes}"
+        );
+    }
+
+    fn words() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let word = prop::sample::select(vec![
+            "Größe",
+            "der",
+            "„Monopol“",
+            "ß",
+            "漢字",
+            "a",
+            "Wettbewerb",
+            "  ",
+            "über",
+            "x",
+        ]);
+        prop::collection::vec(word, 0..40).prop_map(|w| {
+            w.iter()
+                .enumerate()
+                .map(|(i, w)| {
+                    if i % 7 == 6 {
+                        format!("{w}\n")
+                    } else {
+                        format!("{w} ")
+                    }
+                })
+                .collect()
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_frames_show_the_same_as_plain_ratatui(
+            texts in proptest::collection::vec(words(), 1..6)
+        ) {
+            let draw_all = |backend_out: &Shared, compact: bool| {
+                let rect = Rect::new(0, 0, W, H);
+                let options = || TerminalOptions { viewport: Viewport::Fixed(rect) };
+                let mut bytes = Vec::new();
+                if compact {
+                    let b = CompactBackend::new(backend_out.clone(), Size::new(W, H));
+                    let mut t = Terminal::with_options(b, options()).expect("terminal");
+                    for text in &texts {
+                        t.draw(|f| f.render_widget(Paragraph::new(text.as_str()), f.area()))
+                            .expect("draw");
+                    }
+                } else {
+                    let b = CrosstermBackend::new(backend_out.clone());
+                    let mut t = Terminal::with_options(b, options()).expect("terminal");
+                    for text in &texts {
+                        t.draw(|f| f.render_widget(Paragraph::new(text.as_str()), f.area()))
+                            .expect("draw");
+                    }
+                }
+                bytes.extend_from_slice(&backend_out.0.borrow());
+                let mut parser = vt100::Parser::new(
+                    std::num::NonZeroU16::new(H).expect("rows"),
+                    std::num::NonZeroU16::new(W).expect("cols"),
+                    0,
+                );
+                parser.process(&bytes);
+                parser.screen().contents()
+            };
+            let plain = draw_all(&Shared::default(), false);
+            let compact = draw_all(&Shared::default(), true);
+            proptest::prop_assert_eq!(compact, plain);
+        }
+    }
+}
