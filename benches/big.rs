@@ -10,12 +10,14 @@ use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use lesepult::app::{Action, App, Command, update};
+use lesepult::compact_backend::CompactBackend;
 use lesepult::config::Config;
 use lesepult::document::{Document, load_path, search};
 use lesepult::glossary::{Glossary, Matcher};
 use lesepult::ui::{Theme, draw};
-use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::layout::{Rect, Size};
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
 const WIDTH: u16 = 120;
 const HEIGHT: u16 = 40;
@@ -106,6 +108,28 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             update(&mut app, Action::Command(Command::PageDown));
             terminal.draw(|f| draw(&app, &theme, f)).map(|_| ())
+        })
+    });
+    // As the binary draws: through the compact backend, escape codes and all (into a sink).
+    let mut real = Terminal::with_options(
+        CompactBackend::new(std::io::sink(), Size::new(WIDTH, HEIGHT)),
+        TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, WIDTH, HEIGHT)),
+        },
+    )
+    .expect("terminal");
+    // The pages around the screen are wrapped while the binary waits for a key: not timed.
+    keys.bench_function("page_down_and_draw_to_terminal", |b| {
+        b.iter_custom(|n| {
+            let mut total = Duration::ZERO;
+            for _ in 0..n {
+                app.prefetch();
+                let start = std::time::Instant::now();
+                update(&mut app, Action::Command(Command::PageDown));
+                let _ = real.draw(|f| draw(&app, &theme, f));
+                total += start.elapsed();
+            }
+            total
         })
     });
     keys.finish();

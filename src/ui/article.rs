@@ -34,7 +34,10 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         return;
     }
     let (lines, marked) = visible_lines(app, theme, usize::from(area.height));
-    frame.render_widget(Paragraph::new(lines), area);
+    let buf = frame.buffer_mut();
+    for (i, line) in lines.iter().enumerate() {
+        super::cells::put_line(buf, area, area.y + i as u16, line);
+    }
     // Paragraphs with notes carry a marker in the left margin.
     if area.x >= app.panes.article.x + 2 {
         let x = area.x - 2;

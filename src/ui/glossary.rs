@@ -94,7 +94,10 @@ fn draw_list(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             Span::styled(right, count_style),
         ]));
     }
-    frame.render_widget(Paragraph::new(lines), area);
+    let buf = frame.buffer_mut();
+    for (i, line) in lines.iter().take(usize::from(area.height)).enumerate() {
+        super::cells::put_line(buf, area, area.y + i as u16, line);
+    }
 }
 
 /// Sentences listed in a term's entry at a time.

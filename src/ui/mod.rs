@@ -1,6 +1,7 @@
 //! Drawing: reads the state, writes cells. No I/O, no mutation, no work off screen.
 
 mod article;
+mod cells;
 mod glossary;
 mod notes;
 mod overlay;

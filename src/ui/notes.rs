@@ -189,5 +189,8 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             theme.muted,
         )));
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    let buf = frame.buffer_mut();
+    for (i, line) in lines.iter().take(usize::from(inner.height)).enumerate() {
+        super::cells::put_line(buf, inner, inner.y + i as u16, line);
+    }
 }

@@ -3,7 +3,6 @@
 
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, truncate};
@@ -57,5 +56,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Span::styled(" ".repeat(pad), theme.status),
         Span::styled(truncate(&right, width), theme.status),
     ]);
-    frame.render_widget(Paragraph::new(line), area);
+    if area.height > 0 {
+        super::cells::put_line(frame.buffer_mut(), area, area.y, &line);
+    }
 }
