@@ -15,9 +15,17 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
+/// Output chunks with the moment each arrived.
+type Chunks = Arc<Mutex<Vec<(Instant, Vec<u8>)>>>;
+
 struct Run {
     parser: Arc<Mutex<vt100::Parser>>,
     bytes: Arc<AtomicUsize>,
+    /// When output last arrived (read by the reader thread, the moment `read` returned).
+    last_output: Arc<Mutex<Instant>>,
+    /// Every chunk of output with the moment it arrived, to find the one that completed
+    /// a screen.
+    chunks: Chunks,
     writer: Box<dyn Write + Send>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
     /// Just before the program was spawned.
@@ -60,12 +68,26 @@ impl Run {
         )));
         let bytes = Arc::new(AtomicUsize::new(0));
         let mut reader = pair.master.try_clone_reader().expect("reader");
-        let (p, b) = (Arc::clone(&parser), Arc::clone(&bytes));
+        let last_output = Arc::new(Mutex::new(Instant::now()));
+        let chunks = Arc::new(Mutex::new(Vec::new()));
+        let (p, b, l, c) = (
+            Arc::clone(&parser),
+            Arc::clone(&bytes),
+            Arc::clone(&last_output),
+            Arc::clone(&chunks),
+        );
         std::thread::spawn(move || {
             let mut buf = [0u8; 65536];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
+                }
+                let now = Instant::now();
+                if let Ok(mut at) = l.lock() {
+                    *at = now;
+                }
+                if let Ok(mut chunks) = c.lock() {
+                    chunks.push((now, buf[..n].to_vec()));
                 }
                 if let Ok(mut parser) = p.lock() {
                     parser.process(&buf[..n]);
@@ -78,10 +100,27 @@ impl Run {
         Run {
             parser,
             bytes,
+            last_output,
+            chunks,
             writer,
             child,
             started,
         }
+    }
+
+    /// The moment the output that first made `shown` true arrived (the screen replayed
+    /// chunk by chunk).
+    fn completed_at(&self, shown: impl Fn(&vt100::Screen) -> bool) -> Option<Instant> {
+        let chunks = self.chunks.lock().ok()?;
+        let mut parser = vt100::Parser::new(
+            std::num::NonZeroU16::new(40).expect("rows"),
+            std::num::NonZeroU16::new(120).expect("cols"),
+            0,
+        );
+        chunks.iter().find_map(|(at, bytes)| {
+            parser.process(bytes);
+            shown(parser.screen()).then_some(*at)
+        })
     }
 
     fn screen(&self) -> String {
@@ -110,15 +149,20 @@ impl Run {
         start.elapsed()
     }
 
-    /// Send a key and time until the screen changed and then stayed the same for 30 ms;
-    /// (latency to the first change, bytes written).
+    /// Send a key and wait until the output has come and then rested for 30 ms: (time from
+    /// the key to the last output of the frame, bytes written). Taken from the moments the
+    /// reader thread received output, so it does not depend on how often this side looks.
     fn press(&mut self, key: &str) -> (Duration, usize) {
-        let before = self.screen();
         let bytes_before = self.bytes.load(Ordering::SeqCst);
         let start = Instant::now();
         self.writer.write_all(key.as_bytes()).expect("write");
         self.writer.flush().expect("flush");
-        let latency = self.wait(|s| s != before);
+        while self.bytes.load(Ordering::SeqCst) == bytes_before {
+            if start.elapsed() > Duration::from_secs(60) {
+                panic!("no output after a key; screen:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_micros(100));
+        }
         let mut last = self.bytes.load(Ordering::SeqCst);
         loop {
             std::thread::sleep(Duration::from_millis(30));
@@ -128,8 +172,8 @@ impl Run {
             }
             last = now;
         }
-        let _ = start;
-        (latency, last - bytes_before)
+        let finished = self.last_output.lock().map(|t| *t).unwrap_or(start);
+        (finished.duration_since(start), last - bytes_before)
     }
 
     fn peak_rss_kb(&self) -> u64 {
@@ -152,102 +196,175 @@ fn make_text(path: &std::path::Path) {
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
-/// Time to the first full screen: the median and range over `trials` fresh starts.
-fn first_screens(
-    program: &str,
-    args: &[&str],
-    home: &std::path::Path,
-    first: &str,
-    ready: &str,
-    trials: usize,
-) -> Vec<Duration> {
-    let mut times: Vec<Duration> = (0..trials)
-        .map(|_| {
-            let mut run = Run::start(program, args, home);
-            run.wait(|s| s.contains(first) && run.last_row().contains(ready));
-            let t = run.started.elapsed();
-            let _ = run.child.kill();
-            let _ = run.child.wait();
-            t
-        })
-        .collect();
-    times.sort();
-    times
+/// One program on one file, and what tells that its screens are there: the first line of
+/// the text, a mark on the bottom row (less's file name, lesepult's percentage), the last
+/// word of the text (after `G`).
+struct Subject {
+    name: &'static str,
+    program: String,
+    args: Vec<String>,
+    first: String,
+    ready: String,
+    last: String,
+}
+
+impl Subject {
+    fn start(&self, home: &std::path::Path) -> Run {
+        let args: Vec<&str> = self.args.iter().map(String::as_str).collect();
+        Run::start(&self.program, &args, home)
+    }
+
+    fn first_screen_shown(&self, run: &Run) -> bool {
+        run.screen().contains(&self.first) && run.last_row().contains(&self.ready)
+    }
+
+    /// Time from the spawn to the output that completed the first screen.
+    fn first_screen(&self, home: &std::path::Path) -> Duration {
+        let mut run = self.start(home);
+        run.wait(|_| self.first_screen_shown(&run));
+        let done = run
+            .completed_at(|s| {
+                s.contents().contains(&self.first)
+                    && s.contents_between(39, 0, 39, 120).contains(&self.ready)
+            })
+            .unwrap_or(run.started);
+        let _ = run.child.kill();
+        let _ = run.child.wait();
+        done.duration_since(run.started)
+    }
+}
+
+/// What was measured of one program.
+struct Measured {
+    first: Vec<Duration>,
+    settled: Duration,
+    page_down: Vec<Duration>,
+    bytes_per_page: usize,
+    g: Duration,
+    rss_mb: f64,
 }
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
 
-/// What tells that a screen is there: the first line of the text, a mark on the bottom
-/// row (less's file name, lesepult's percentage), the last word of the text.
-struct Marks<'a> {
-    first: &'a str,
-    ready: &'a str,
-    last: &'a str,
-}
-
-/// One program on one file: first screens, then page-down, `G`, bytes and memory.
+/// Page-down `presses` times (after the background work), then `G`; memory at the end.
 fn measure(
-    name: &str,
-    program: &str,
-    args: &[&str],
+    subject: &Subject,
     home: &std::path::Path,
-    marks: Marks,
     presses: usize,
-) {
-    let Marks { first, ready, last } = marks;
-    let firsts = first_screens(program, args, home, first, ready, TRIALS);
-    let mut run = Run::start(program, args, home);
-    run.wait(|s| s.contains(first) && run.last_row().contains(ready));
-    // Page-down is measured once the background work (loading, analysis) is done.
+    first: Vec<Duration>,
+) -> Measured {
+    let mut run = subject.start(home);
+    run.wait(|_| subject.first_screen_shown(&run));
     let settled = run.wait(|_| {
         !run.last_row().contains("analysing") && !run.screen().contains("Reading the rest")
     });
     std::thread::sleep(Duration::from_millis(300));
-    let mut latencies = vec![Duration::ZERO];
-    let mut bytes = Vec::new();
+    let mut page_down = Vec::new();
+    let mut bytes = 0;
     for _ in 0..presses {
         let (l, b) = run.press(" ");
-        latencies.push(l);
-        bytes.push(b);
+        page_down.push(l);
+        bytes += b;
     }
-    if presses > 0 {
-        latencies.remove(0);
-    }
-    latencies.sort();
+    page_down.sort();
     let start = Instant::now();
     run.writer.write_all(b"G").expect("G");
     run.writer.flush().expect("flush");
-    run.wait(|s| s.contains(last));
-    let g = start.elapsed();
-    let rss = run.peak_rss_kb();
+    run.wait(|s| s.contains(&subject.last));
+    let g = run
+        .completed_at(|s| s.contents().contains(&subject.last))
+        .map(|t| t.duration_since(start))
+        .unwrap_or_default();
+    let rss_mb = run.peak_rss_kb() as f64 / 1024.0;
     let _ = run.writer.write_all(b"q");
     let _ = run.writer.flush();
     std::thread::sleep(Duration::from_millis(200));
     let _ = run.child.kill();
-    let mean_bytes = bytes.iter().sum::<usize>() / bytes.len().max(1);
+    Measured {
+        first,
+        settled,
+        page_down,
+        bytes_per_page: bytes / presses.max(1),
+        g,
+        rss_mb,
+    }
+}
+
+/// less and lesepult on one file: first screens from alternating starts, then the rest;
+/// a table with the ratios.
+fn compare(less: &Subject, lesepult: &Subject, home: &std::path::Path, presses: usize) {
+    let mut firsts = (Vec::new(), Vec::new());
+    for _ in 0..TRIALS {
+        firsts.0.push(less.first_screen(home));
+        firsts.1.push(lesepult.first_screen(home));
+    }
+    firsts.0.sort();
+    firsts.1.sort();
+    let a = measure(less, home, presses, firsts.0);
+    let b = measure(lesepult, home, presses, firsts.1);
+    let row = |what: &str, x: f64, y: f64, unit: &str| {
+        let ratio = if x > 0.0 {
+            format!("{:.2}", y / x)
+        } else {
+            "-".into()
+        };
+        println!("| {what} | {x:.2} {unit} | {y:.2} {unit} | {ratio} |");
+    };
     println!(
-        "{name:<9} first screen median {:>6.1} ms (min {:.1}, max {:.1}, {TRIALS} starts) | background work done after {:.0} ms",
-        ms(percentile(&firsts, 0.5)),
-        ms(firsts[0]),
-        ms(firsts[firsts.len() - 1]),
-        ms(settled),
+        "| measure | {} | {} | {} / {} |",
+        less.name, lesepult.name, lesepult.name, less.name
     );
+    println!("| --- | --- | --- | --- |");
+    row(
+        &format!("first full screen, median of {TRIALS} starts"),
+        ms(percentile(&a.first, 0.5)),
+        ms(percentile(&b.first, 0.5)),
+        "ms",
+    );
+    row(
+        "first full screen, fastest start",
+        ms(a.first[0]),
+        ms(b.first[0]),
+        "ms",
+    );
+    if presses > 0 {
+        row(
+            &format!("page-down to finished frame, median of {presses}"),
+            ms(percentile(&a.page_down, 0.5)),
+            ms(percentile(&b.page_down, 0.5)),
+            "ms",
+        );
+        row(
+            "page-down to finished frame, 99th percentile",
+            ms(percentile(&a.page_down, 0.99)),
+            ms(percentile(&b.page_down, 0.99)),
+            "ms",
+        );
+        row(
+            "bytes written per page-down",
+            a.bytes_per_page as f64,
+            b.bytes_per_page as f64,
+            "B",
+        );
+    }
+    row("`G` to the last screen", ms(a.g), ms(b.g), "ms");
+    row("peak resident memory", a.rss_mb, b.rss_mb, "MB");
     println!(
-        "{name:<9} page-down median {:>6.2} ms, p99 {:>6.2} ms ({presses} presses) | G {:>6.1} ms | {:>6} bytes/page | peak RSS {:>7.1} MB",
-        ms(percentile(&latencies, 0.5)),
-        ms(percentile(&latencies, 0.99)),
-        ms(g),
-        mean_bytes,
-        rss as f64 / 1024.0
+        "(background work of {} done {:.0} ms after its first screen)",
+        lesepult.name,
+        ms(b.settled)
     );
 }
 
-const TRIALS: usize = 15;
+const TRIALS: usize = 25;
 const PRESSES: usize = 200;
 
 fn first_line(file: &std::path::Path) -> String {
@@ -273,6 +390,12 @@ fn last_words(file: &std::path::Path) -> String {
         .unwrap_or_default()
 }
 
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
 fn main() {
     let home = tempfile::tempdir().expect("temp home");
     let file = match std::env::args().nth(1) {
@@ -290,78 +413,58 @@ fn main() {
     let glossary = std::fs::canonicalize("assets/glossary/deepseek-boeing-moment.toml")
         .map(|p| p.display().to_string())
         .unwrap_or_default();
+    let subject =
+        |name, program: &str, args: Vec<String>, file: &std::path::Path, ready: String| Subject {
+            name,
+            program: program.to_string(),
+            args,
+            first: first_line(file),
+            ready,
+            last: last_words(file),
+        };
 
     // The bundled article: less on the seed file, lesepult with no arguments.
     let seed = std::fs::canonicalize("seeds/deepseek-boeing-moment.txt").expect("the seed");
     println!(
-        "bundled article ({} bytes), terminal 120x40",
+        "Bundled article ({} bytes), terminal 120x40:\n",
         std::fs::metadata(&seed).map(|m| m.len()).unwrap_or(0)
     );
-    let (first, last) = (first_line(&seed), last_words(&seed));
-    let seed_path = seed.display().to_string();
-    let seed_name = seed
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    measure(
-        "less",
-        "less",
-        &[&seed_path],
+    compare(
+        &subject(
+            "less",
+            "less",
+            vec![seed.display().to_string()],
+            &seed,
+            file_name(&seed),
+        ),
+        &subject(
+            "lesepult",
+            &bin,
+            vec!["--from-start".into()],
+            &seed,
+            "%".into(),
+        ),
         home.path(),
-        Marks {
-            first: &first,
-            ready: &seed_name,
-            last: &last,
-        },
-        0,
-    );
-    measure(
-        "lesepult",
-        &bin,
-        &["--from-start"],
-        home.path(),
-        Marks {
-            first: &first,
-            ready: "%",
-            last: &last,
-        },
         0,
     );
 
     let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
     println!(
-        "\n{} ({:.1} MB), terminal 120x40, lesepult with the article's glossary",
+        "\n{} ({:.1} MB), terminal 120x40, lesepult with the article's glossary:\n",
         file.display(),
         size as f64 / 1e6
     );
     let path = file.display().to_string();
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let (first, last) = (first_line(&file), last_words(&file));
-    measure(
-        "less",
-        "less",
-        &[&path],
+    compare(
+        &subject("less", "less", vec![path.clone()], &file, file_name(&file)),
+        &subject(
+            "lesepult",
+            &bin,
+            vec!["--from-start".into(), "--glossary".into(), glossary, path],
+            &file,
+            "%".into(),
+        ),
         home.path(),
-        Marks {
-            first: &first,
-            ready: &name,
-            last: &last,
-        },
-        PRESSES,
-    );
-    measure(
-        "lesepult",
-        &bin,
-        &["--from-start", "--glossary", &glossary, &path],
-        home.path(),
-        Marks {
-            first: &first,
-            ready: "%",
-            last: &last,
-        },
         PRESSES,
     );
 }

@@ -21,36 +21,54 @@ const MAX_FILL: u16 = 5;
 /// [`CrosstermBackend`] with a copy of the screen, to fill short gaps between changes.
 pub struct CompactBackend<W: io::Write> {
     inner: CrosstermBackend<W>,
-    /// What the terminal shows, as far as this backend wrote it.
-    shown: Buffer,
+    /// What the terminal shows, as far as this backend wrote it; `None` while it is blank
+    /// (made after the first frame is out, not before).
+    shown: Option<Buffer>,
+    size: Size,
 }
+
+/// What a blank screen shows in every cell.
+static BLANK: Cell = Cell::EMPTY;
 
 impl<W: io::Write> CompactBackend<W> {
     /// A backend for a blank screen of `size` (as ratatui assumes at the start).
     pub fn new(writer: W, size: Size) -> Self {
         CompactBackend {
             inner: CrosstermBackend::new(writer),
-            shown: Buffer::empty(Rect::new(0, 0, size.width, size.height)),
+            shown: None,
+            size,
         }
     }
 
     /// Forget what the terminal shows (after a clear, a resize or another program).
     fn forget(&mut self, size: Size) {
-        self.shown = Buffer::empty(Rect::new(0, 0, size.width, size.height));
+        self.shown = None;
+        self.size = size;
     }
 }
 
 /// Display width of a cell (at least one column).
 fn width_of(cell: &Cell) -> u16 {
-    u16::try_from(UnicodeWidthStr::width(cell.symbol()))
+    let symbol = cell.symbol();
+    if symbol.len() == 1 {
+        return 1;
+    }
+    u16::try_from(UnicodeWidthStr::width(symbol))
         .unwrap_or(1)
         .max(1)
 }
 
-/// Whether the shown cell at (x, y) can be written again as it is: one plain character of
-/// one column.
-fn fillable(shown: &Buffer, x: u16, y: u16) -> bool {
-    shown.cell(Position { x, y }).is_some_and(|cell| {
+/// The cell the terminal shows at (x, y), if it is on the screen.
+fn shown_at(shown: &Option<Buffer>, size: Size, x: u16, y: u16) -> Option<&Cell> {
+    match shown {
+        Some(buffer) => buffer.cell(Position { x, y }),
+        None => (x < size.width && y < size.height).then_some(&BLANK),
+    }
+}
+
+/// Whether a shown cell can be written again as it is: one plain character of one column.
+fn fillable(cell: Option<&Cell>) -> bool {
+    cell.is_some_and(|cell| {
         let symbol = cell.symbol();
         !symbol.is_empty()
             && !symbol.chars().any(char::is_control)
@@ -68,7 +86,7 @@ impl<W: io::Write> Backend for CompactBackend<W> {
         let changed: Vec<(u16, u16, &'a Cell)> = content.collect();
         // Written: the changed cells, and between two of them on a row a short run of
         // unchanged ones (from the copy of the screen) where that is shorter than a move.
-        let shown = &self.shown;
+        let (shown, size) = (&self.shown, self.size);
         let mut end: Option<(u16, u16)> = None;
         let mut written: Vec<(u16, u16, &Cell)> = Vec::with_capacity(changed.len());
         for &(x, y, cell) in &changed {
@@ -76,26 +94,29 @@ impl<W: io::Write> Backend for CompactBackend<W> {
                 && row == y
                 && x > after
                 && x - after <= MAX_FILL
-                && (after..x).all(|gx| fillable(shown, gx, y))
+                && (after..x).all(|gx| fillable(shown_at(shown, size, gx, y)))
             {
                 written.extend(
-                    (after..x)
-                        .filter_map(|gx| shown.cell(Position { x: gx, y }).map(|c| (gx, y, c))),
+                    (after..x).filter_map(|gx| shown_at(shown, size, gx, y).map(|c| (gx, y, c))),
                 );
             }
             end = Some((y, x.saturating_add(width_of(cell))));
             written.push((x, y, cell));
         }
-        let result = self.inner.draw(written.into_iter());
-        // Only the changed cells change what the terminal shows.
+        self.inner.draw(written.into_iter())?;
+        // The frame goes out now; the copy of the screen is brought up to date after.
+        self.inner.flush()?;
+        let shown = self
+            .shown
+            .get_or_insert_with(|| Buffer::empty(Rect::new(0, 0, size.width, size.height)));
         for (x, y, cell) in changed {
-            if let Some(shown) = self.shown.cell_mut(Position { x, y }) {
-                *shown = cell.clone();
+            if let Some(c) = shown.cell_mut(Position { x, y }) {
+                *c = cell.clone();
             }
             // A wide character covers the next cells: what they show is no longer known
             // (an empty symbol is never written as a fill).
             for covered in 1..width_of(cell) {
-                if let Some(c) = self.shown.cell_mut(Position {
+                if let Some(c) = shown.cell_mut(Position {
                     x: x.saturating_add(covered),
                     y,
                 }) {
@@ -103,7 +124,7 @@ impl<W: io::Write> Backend for CompactBackend<W> {
                 }
             }
         }
-        result
+        Ok(())
     }
 
     fn append_lines(&mut self, n: u16) -> io::Result<()> {
@@ -128,7 +149,7 @@ impl<W: io::Write> Backend for CompactBackend<W> {
 
     fn clear(&mut self) -> io::Result<()> {
         // ratatui clears after a resize: take the new size.
-        let size = self.inner.size().unwrap_or(self.shown.area.as_size());
+        let size = self.inner.size().unwrap_or(self.size);
         self.forget(size);
         self.inner.clear()
     }
@@ -136,7 +157,7 @@ impl<W: io::Write> Backend for CompactBackend<W> {
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
         // Part of the screen is blank now, which part is not tracked: no more filling
         // until the next full clear.
-        self.forget(Size::ZERO);
+        self.shown = Some(Buffer::empty(Rect::ZERO));
         self.inner.clear_region(clear_type)
     }
 
