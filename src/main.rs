@@ -1,9 +1,7 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = lesepult::cli::Cli::parse();
+    let cli = lesepult::cli::Cli::from_env();
     match lesepult::run::main(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
