@@ -4,7 +4,9 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 
-use crate::app::{Action, App, Effect, Mode, UserGlossary, notes_keys, update};
+use crate::app::{
+    ANALYSE_IN_BACKGROUND, Action, App, Effect, Mode, UserGlossary, notes_keys, update,
+};
 use crate::cli::{Cli, Subcommands};
 use crate::config::{Config, DEFAULT_CONFIG};
 use crate::document::{self, Document};
@@ -37,10 +39,6 @@ fn failed(error: impl Into<anyhow::Error>) -> Failure {
         error: error.into(),
     }
 }
-
-/// Texts longer than this (bytes) are analysed for the glossary and the vocabulary in the
-/// background.
-const ANALYSE_IN_BACKGROUND: usize = 1 << 20;
 
 /// Minimum time between two saves of the reading position while scrolling.
 const SAVE_INTERVAL: Duration = Duration::from_secs(1);
@@ -163,6 +161,19 @@ fn load_in_background(path: std::path::PathBuf) -> FullLoad {
 /// Glossary results of a long text's background analysis.
 type Analysis = std::sync::mpsc::Receiver<(glossary::Glossary, crate::vocab::DocWords)>;
 
+/// Find the app's terms in its text and count the words, on a thread.
+fn analyse_in_background(app: &App) -> Analysis {
+    let doc = std::sync::Arc::clone(&app.doc);
+    let (user, document) = (app.user_terms.clone(), app.document_terms.clone());
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let glossary = glossary::Glossary::build(&doc, user, document);
+        let words = crate::vocab::DocWords::build(&doc, Some(&glossary));
+        let _ = tx.send((glossary, words));
+    });
+    rx
+}
+
 /// Everything that needs the whole text: the saved position, the notes, the glossary's
 /// occurrences and the word counts (in the background for a long text).
 struct Attach<'a> {
@@ -183,17 +194,9 @@ impl Attach<'_> {
         storage::remove_stale_temps(&notes_dir);
         let (store, loaded) = NotesStore::open(&notes_dir, &app.doc);
         let analysis = if app.doc.text.len() > ANALYSE_IN_BACKGROUND {
-            app.set_glossary_deferred(self.document_terms.clone(), self.user_terms.clone());
-            let doc = std::sync::Arc::clone(&app.doc);
-            let (tx, rx) = std::sync::mpsc::channel();
-            let (user, document) = (self.user_terms, self.document_terms);
-            std::thread::spawn(move || {
-                let glossary = glossary::Glossary::build(&doc, user, document);
-                let words = crate::vocab::DocWords::build(&doc, Some(&glossary));
-                let _ = tx.send((glossary, words));
-            });
+            app.set_glossary_deferred(self.document_terms, self.user_terms);
             app.vocab = self.vocabulary;
-            Some(rx)
+            Some(analyse_in_background(app))
         } else {
             app.set_glossary(self.document_terms, self.user_terms);
             app.set_vocabulary(self.vocabulary);
@@ -436,6 +439,8 @@ fn read(
                     }
                 }
                 Effect::Speak(text) => effects::speak(&mut app, &text),
+                // A newer analysis replaces one still running (its result is dropped).
+                Effect::Analyse => analysis = Some(analyse_in_background(&app)),
             }
         }
         if let Some(d) = &mut dictionaries {

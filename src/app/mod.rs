@@ -173,6 +173,10 @@ pub struct DictionaryStatus {
     pub names: Vec<String>,
 }
 
+/// Texts longer than this (bytes) are analysed for the glossary and the vocabulary in the
+/// background.
+pub const ANALYSE_IN_BACKGROUND: usize = 1 << 20;
+
 impl App {
     pub fn new(doc: Document, config: Config, width: u16, height: u16) -> App {
         let keymap = Keymap::from_bindings(&config.keys);
@@ -325,8 +329,16 @@ impl App {
 
     /// Take over the results of the background analysis of a long text.
     pub fn finish_analysis(&mut self, glossary: Glossary, words: crate::vocab::DocWords) {
+        let selected = self
+            .glossary_pane
+            .selected_term()
+            .and_then(|t| self.glossary.terms.get(t))
+            .map(|t| t.lemma.clone());
         self.glossary = glossary;
         self.refilter();
+        if let Some(lemma) = selected {
+            self.select_lemma(&lemma);
+        }
         self.words = words;
         self.refresh_vocab_numbers();
         self.analysing = false;
@@ -352,6 +364,28 @@ impl App {
         self.user_terms = user_terms;
         self.refilter();
         self.analysing = true;
+    }
+
+    /// The user's terms changed: find the terms again (keeping the selection by lemma) and
+    /// count the words by their lemmas. In a long text this runs on a thread: the list of
+    /// terms is there at once, the occurrences follow (`Effect::Analyse`).
+    pub fn terms_changed(&mut self, effects: &mut Vec<update::Effect>) {
+        if self.doc.text.len() > ANALYSE_IN_BACKGROUND {
+            let selected = self
+                .glossary_pane
+                .selected_term()
+                .and_then(|t| self.glossary.terms.get(t))
+                .map(|t| t.lemma.clone());
+            self.set_glossary_deferred(self.document_terms.clone(), self.user_terms.clone());
+            if let Some(lemma) = selected {
+                self.select_lemma(&lemma);
+            }
+            effects.push(update::Effect::Analyse);
+        } else {
+            self.rebuild_glossary();
+            self.words = crate::vocab::DocWords::build(&self.doc, Some(&self.glossary));
+            self.refresh_vocab_numbers();
+        }
     }
 
     /// Find the terms again after the user's terms changed; keep the selection by lemma.

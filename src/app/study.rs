@@ -121,7 +121,7 @@ fn delete_term(app: &mut App, term: usize, confirmed: bool, effects: &mut Vec<Ef
         app.user_terms.retain(|t| t.lemma != lemma);
         app.glossary_pane.view = GlossaryView::List;
         app.search = None;
-        app.rebuild_glossary();
+        app.terms_changed(effects);
         app.info(format!("Deleted „{lemma}“ from your glossary."));
         effects.push(Effect::SaveUserGlossary);
     } else {
@@ -245,7 +245,13 @@ pub(super) fn open_entry(app: &mut App, term: usize, jump: bool) {
         progress: None,
     });
     if count == 0 {
-        app.info(format!("{headword}: not in this text."));
+        if app.analysing {
+            app.info(format!(
+                "{headword}: still finding the terms in this long text; open it again in a moment."
+            ));
+        } else {
+            app.info(format!("{headword}: not in this text."));
+        }
         return;
     }
     if jump {
@@ -336,7 +342,7 @@ pub(super) fn form_command(
                     .retain(|t| t.lemma != replaced && t.lemma != lemma);
                 app.user_terms.push(term);
                 app.mode = Mode::Reading;
-                app.rebuild_glossary();
+                app.terms_changed(effects);
                 if let Some(t) = app.select_lemma(&lemma) {
                     open_entry(app, t, false);
                 }

@@ -46,6 +46,9 @@ pub enum Effect {
     Search(String),
     /// Stop a running search.
     CancelSearch,
+    /// The terms changed in a long text: find them and count the words again on a thread
+    /// (`App::finish_analysis` takes the result).
+    Analyse,
 }
 
 /// Rows moved by one wheel notch.
@@ -878,6 +881,72 @@ mod tests {
         let middle = a.doc.text.len() / 2;
         assert!(a.doc.blocks[a.top.block].text.start <= middle);
         assert!(a.doc.blocks[a.top.block + 1].text.start >= middle);
+    }
+
+    /// The article's terms without „Monopol“, and „Monopol“ as the user's own term.
+    fn terms_and_a_user_term() -> (Vec<crate::glossary::Term>, crate::glossary::Term) {
+        let mut terms = crate::glossary::bundled();
+        let i = terms
+            .iter()
+            .position(|t| t.lemma == "Monopol")
+            .expect("Monopol in the bundled glossary");
+        let mut user = terms.remove(i);
+        user.source = crate::glossary::Source::User;
+        (terms, user)
+    }
+
+    fn count_of(a: &App, lemma: &str) -> Option<usize> {
+        let t = a.glossary.terms.iter().position(|t| t.lemma == lemma)?;
+        Some(a.glossary.count(t))
+    }
+
+    #[test]
+    fn a_new_term_in_a_short_text_is_found_at_once() {
+        let mut a = app(120, 40);
+        let (terms, user) = terms_and_a_user_term();
+        a.set_glossary(terms, Vec::new());
+        assert_eq!(count_of(&a, "Monopol"), None);
+        a.user_terms.push(user);
+        let mut effects = Vec::new();
+        a.terms_changed(&mut effects);
+        assert!(!effects.contains(&Effect::Analyse));
+        assert!(count_of(&a, "Monopol").is_some_and(|n| n > 0));
+    }
+
+    #[test]
+    fn a_new_term_in_a_long_text_is_found_on_a_thread() {
+        let article = bundled().text;
+        let mut text = String::new();
+        while text.len() <= crate::app::ANALYSE_IN_BACKGROUND {
+            text.push_str(&article);
+            text.push_str("\n\n");
+        }
+        let doc = crate::document::parse_str(
+            text,
+            crate::document::Origin::Bundled("test"),
+            "test",
+            false,
+        );
+        let mut a = App::new(doc, Config::builtin().expect("config"), 120, 40);
+        let (terms, user) = terms_and_a_user_term();
+        a.set_glossary(terms, Vec::new());
+        a.user_terms.push(user);
+        let mut effects = Vec::new();
+        a.terms_changed(&mut effects);
+        // Listed at once, found by the thread.
+        assert!(effects.contains(&Effect::Analyse));
+        assert!(a.analysing);
+        assert_eq!(count_of(&a, "Monopol"), Some(0));
+        let glossary = crate::glossary::Glossary::build(
+            &a.doc,
+            a.user_terms.clone(),
+            a.document_terms.clone(),
+        );
+        let words = crate::vocab::DocWords::build(&a.doc, Some(&glossary));
+        a.finish_analysis(glossary, words);
+        assert!(!a.analysing);
+        let expected = a.doc.text.matches("Monopol").count();
+        assert!(count_of(&a, "Monopol").is_some_and(|n| n > 0 && n <= expected));
     }
 
     #[test]
