@@ -190,13 +190,19 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 .saturating_add(usize::from(digit))
                 .min(MAX_COUNT);
             app.count = Some(n);
-            let keys = |c| app.keymap.describe(c);
+            // The first key of each command, as the user would type it next.
+            let key = |c| {
+                app.keymap
+                    .keys(c)
+                    .first()
+                    .map_or_else(String::new, ToString::to_string)
+            };
             app.info(format!(
-                "{n}: {} goes to {n}%, {} to paragraph {n}, {} repeats · {} cancels",
-                keys(Command::GoToPercent),
-                keys(Command::Top),
-                keys(Command::ScrollDown),
-                keys(Command::Cancel)
+                "{n} — then {} goes to {n}%, {} to paragraph {n}, {} moves {n} lines · {} cancels",
+                key(Command::GoToPercent),
+                key(Command::Top),
+                key(Command::ScrollDown),
+                key(Command::Cancel)
             ));
         }
         Action::Terminate => {
