@@ -553,6 +553,12 @@ fn next_action(app: &mut App) -> std::io::Result<Option<Action>> {
         app.prefetch();
     }
     if !event::poll(Duration::from_millis(200))? {
+        // A terminal that hung up (closed window, dropped connection) is no terminal
+        // any more, even if no SIGHUP came: leave, saving what there is.
+        use std::io::IsTerminal;
+        if !std::io::stdin().is_terminal() && !std::io::stdout().is_terminal() {
+            return Ok(Some(Action::Terminate));
+        }
         return Ok(Some(Action::Tick));
     }
     Ok(match event::read()? {

@@ -371,3 +371,69 @@ fn an_idle_reader_writes_nothing_and_a_page_is_one_frame() {
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+/// The terminal goes away (a closed window, a dropped SSH connection): lesepult leaves,
+/// saving what it has, instead of reading an ended input forever. Here a shell that
+/// ignores SIGHUP stands between them (as in tmux), so lesepult only sees its input end.
+#[test]
+fn a_terminal_that_hangs_up_ends_the_program() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::Read;
+    let home = Home::without_dictionaries();
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("pty");
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.args([
+        "-c",
+        &format!("trap '' HUP; '{}'; sleep 30", common::binary()),
+    ]);
+    cmd.env_clear();
+    cmd.env("PATH", std::env::var_os("PATH").unwrap_or_default());
+    cmd.env("TERM", "xterm-256color");
+    for (k, v) in home.env() {
+        cmd.env(k, v);
+    }
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let writer = pair.master.take_writer().expect("writer");
+    // Read until the first screen is there.
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !String::from_utf8_lossy(&seen).contains("Article") {
+        let n = reader.read(&mut buf).expect("read the screen");
+        assert!(n > 0, "the program ended before its first screen");
+        seen.extend_from_slice(&buf[..n]);
+    }
+    // Hang up: every handle on the terminal's side closes.
+    drop(reader);
+    drop(writer);
+    drop(pair.master);
+    // The shell waits after lesepult: lesepult's own process must be gone.
+    let shell = child.process_id().expect("the shell's pid").to_string();
+    let start = std::time::Instant::now();
+    let running = || {
+        std::process::Command::new("pgrep")
+            .args(["-P", &shell, "-x", "lesepult"])
+            .output()
+            .map(|o| !o.stdout.is_empty())
+            .unwrap_or(false)
+    };
+    while running() {
+        if start.elapsed() > std::time::Duration::from_secs(5) {
+            let _ = std::process::Command::new("pkill")
+                .args(["-P", &shell, "-x", "lesepult"])
+                .status();
+            let _ = child.kill();
+            panic!("lesepult still runs 5 s after its terminal hung up");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let _ = child.kill();
+}
