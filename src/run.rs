@@ -294,7 +294,8 @@ fn start<'a>(
         started.store = Some(store);
         started.analysis = analysis;
     } else {
-        app.set_glossary_deferred(Vec::new(), Vec::new());
+        // The terms are listed (and can be looked up) while the rest of the file is read.
+        app.set_glossary_deferred(attach.document_terms.clone(), attach.user_terms.clone());
         started.attach = Some(attach);
     }
     if !problems.is_empty() {
