@@ -329,11 +329,7 @@ impl App {
 
     /// Take over the results of the background analysis of a long text.
     pub fn finish_analysis(&mut self, glossary: Glossary, words: crate::vocab::DocWords) {
-        let selected = self
-            .glossary_pane
-            .selected_term()
-            .and_then(|t| self.glossary.terms.get(t))
-            .map(|t| t.lemma.clone());
+        let selected = self.selected_lemma();
         self.glossary = glossary;
         self.refilter();
         if let Some(lemma) = selected {
@@ -371,11 +367,7 @@ impl App {
     /// terms is there at once, the occurrences follow (`Effect::Analyse`).
     pub fn terms_changed(&mut self, effects: &mut Vec<update::Effect>) {
         if self.doc.text.len() > ANALYSE_IN_BACKGROUND {
-            let selected = self
-                .glossary_pane
-                .selected_term()
-                .and_then(|t| self.glossary.terms.get(t))
-                .map(|t| t.lemma.clone());
+            let selected = self.selected_lemma();
             self.set_glossary_deferred(self.document_terms.clone(), self.user_terms.clone());
             if let Some(lemma) = selected {
                 self.select_lemma(&lemma);
@@ -390,11 +382,7 @@ impl App {
 
     /// Find the terms again after the user's terms changed; keep the selection by lemma.
     pub fn rebuild_glossary(&mut self) {
-        let selected = self
-            .glossary_pane
-            .selected_term()
-            .and_then(|t| self.glossary.terms.get(t))
-            .map(|t| t.lemma.clone());
+        let selected = self.selected_lemma();
         self.glossary = Glossary::build(
             &self.doc,
             self.user_terms.clone(),
@@ -410,6 +398,14 @@ impl App {
     pub fn refilter(&mut self) {
         self.glossary_pane.items = self.glossary.filtered(&self.glossary_pane.filter);
         self.glossary_pane.move_selection(0);
+    }
+
+    /// The lemma of the term selected in the glossary list.
+    fn selected_lemma(&self) -> Option<String> {
+        self.glossary_pane
+            .selected_term()
+            .and_then(|t| self.glossary.terms.get(t))
+            .map(|t| t.lemma.clone())
     }
 
     /// Select a term in the list by its lemma; its index in `glossary.terms`.
