@@ -25,6 +25,9 @@ pub struct CompactBackend<W: io::Write> {
     /// (made after the first frame is out, not before).
     shown: Option<Buffer>,
     size: Size,
+    /// The cursor is known to be hidden: ratatui hides it on every frame, and saying it
+    /// again would cost a second write per frame.
+    cursor_hidden: bool,
 }
 
 /// What a blank screen shows in every cell.
@@ -37,7 +40,14 @@ impl<W: io::Write> CompactBackend<W> {
             inner: CrosstermBackend::new(writer),
             shown: None,
             size,
+            cursor_hidden: false,
         }
+    }
+
+    /// The cursor is hidden already (the caller hid it while entering the screen).
+    pub fn with_cursor_hidden(mut self) -> Self {
+        self.cursor_hidden = true;
+        self
     }
 
     /// Forget what the terminal shows (after a clear, a resize or another program).
@@ -84,6 +94,10 @@ impl<W: io::Write> Backend for CompactBackend<W> {
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
         let changed: Vec<(u16, u16, &'a Cell)> = content.collect();
+        if changed.is_empty() {
+            // Nothing changed: not even the style reset goes out.
+            return Ok(());
+        }
         // Written: the changed cells, and between two of them on a row a short run of
         // unchanged ones (from the copy of the screen) where that is shorter than a move.
         let (shown, size) = (&self.shown, self.size);
@@ -132,10 +146,15 @@ impl<W: io::Write> Backend for CompactBackend<W> {
     }
 
     fn hide_cursor(&mut self) -> io::Result<()> {
+        if self.cursor_hidden {
+            return Ok(());
+        }
+        self.cursor_hidden = true;
         self.inner.hide_cursor()
     }
 
     fn show_cursor(&mut self) -> io::Result<()> {
+        self.cursor_hidden = false;
         self.inner.show_cursor()
     }
 
@@ -254,6 +273,31 @@ mod tests {
         assert!(
             compact_bytes < plain_bytes,
             "{compact_bytes} bytes, plain ratatui {plain_bytes}"
+        );
+    }
+
+    #[test]
+    fn an_unchanged_frame_writes_nothing() {
+        let out = Shared::default();
+        let backend = CompactBackend::new(out.clone(), Size::new(W, H)).with_cursor_hidden();
+        let mut t = Terminal::with_options(
+            backend,
+            TerminalOptions {
+                viewport: Viewport::Fixed(Rect::new(0, 0, W, H)),
+            },
+        )
+        .expect("terminal");
+        let text = frames()[0];
+        t.draw(|f| f.render_widget(Paragraph::new(text), f.area()))
+            .expect("draw");
+        let first = out.0.borrow().len();
+        assert!(first > 0);
+        t.draw(|f| f.render_widget(Paragraph::new(text), f.area()))
+            .expect("draw");
+        assert_eq!(
+            out.0.borrow().len(),
+            first,
+            "the same frame again wrote bytes"
         );
     }
 

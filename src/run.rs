@@ -497,11 +497,10 @@ fn read(
         // Written when the keys rest (never between a key and its frame), at most once
         // a second, and on leaving.
         if idle && position.pending && position.last.elapsed() >= SAVE_INTERVAL {
-            position.save(&mut app);
-            dirty = true;
+            dirty |= position.save(&mut app);
         }
     }
-    position.save(&mut app);
+    let _ = position.save(&mut app);
     drop(guard);
     if let Some(e) = position.error {
         eprintln!("lesepult: {e}");
@@ -530,20 +529,23 @@ struct PositionSaver {
 }
 
 impl PositionSaver {
-    fn save(&mut self, app: &mut App) {
+    /// Save the position; `true` if that put a message on the screen (it failed).
+    fn save(&mut self, app: &mut App) -> bool {
         let anchor = app.anchor();
+        self.last = Instant::now();
         match resume::save(&self.dir, &app.doc, anchor) {
             Ok(()) => {
                 self.pending = false;
                 self.error = None;
+                false
             }
             Err(e) => {
                 let text = format!("Reading position not saved: {e}");
                 app.error(text.clone());
                 self.error = Some(text);
+                true
             }
         }
-        self.last = Instant::now();
     }
 }
 

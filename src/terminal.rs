@@ -65,7 +65,7 @@ impl TerminalGuard {
             return Err(e);
         }
         let size = crossterm::terminal::size().map(|(width, height)| Size { width, height })?;
-        match Terminal::new(CompactBackend::new(out, size)) {
+        match Terminal::new(CompactBackend::new(out, size).with_cursor_hidden()) {
             Ok(terminal) => Ok(TerminalGuard { terminal }),
             Err(e) => {
                 restore();
