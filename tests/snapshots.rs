@@ -334,3 +334,66 @@ fn review_card_before_and_after_the_answer() {
     run(&mut a, &[Command::PageDown]);
     insta::assert_snapshot!("review_card_answer", render(&a));
 }
+
+fn app_for_text(text: String, width: u16, height: u16) -> App {
+    let doc = lesepult::document::parse_str(
+        text,
+        lesepult::document::Origin::Bundled("book"),
+        "book",
+        false,
+    );
+    App::new(doc, Config::builtin().expect("config"), width, height)
+}
+
+#[test]
+fn contents_while_the_rest_of_a_file_is_read() {
+    let mut a = app(120, 40);
+    // Only a tenth of the file is here so far.
+    a.partial_of = Some(a.doc.text.len() * 10);
+    run(&mut a, &[Command::TableOfContents]);
+    let screen = render(&a);
+    assert!(
+        screen.contains("Contents (reading the rest of the file…)"),
+        "{screen}"
+    );
+    let last = a.doc.headings().last().copied().expect("headings");
+    let text = a.doc.block_text(last).to_string();
+    let row = screen
+        .lines()
+        .find(|l| l.contains(&text))
+        .expect("the last heading is listed");
+    // Its position counts the whole file: under 10 %.
+    assert!(
+        row.contains("  7%") || row.contains("  8%") || row.contains("  9%"),
+        "{row}"
+    );
+}
+
+#[test]
+fn a_term_entry_lists_a_window_of_its_sentences() {
+    // Tall enough to show the whole entry.
+    let mut a = app_for_text(lesepult::sample::long_text(200_000), 120, 400);
+    a.set_glossary(lesepult::glossary::bundled(), Vec::new());
+    run(&mut a, &[Command::FocusNext]);
+    for c in "Big Tech".chars() {
+        update(&mut a, Action::Input(c));
+    }
+    run(&mut a, &[Command::Confirm]);
+    let t = a
+        .glossary
+        .terms
+        .iter()
+        .position(|t| t.lemma == "Big Tech")
+        .expect("Big Tech");
+    let count = a.glossary.count(t);
+    assert!(count > 40, "{count} occurrences");
+    let screen = render(&a);
+    assert!(
+        screen.contains(&format!("In the text ({count}):")),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(&format!("… {} more", count - 40)),
+        "{screen}"
+    );
+}

@@ -801,6 +801,20 @@ mod tests {
     }
 
     #[test]
+    fn a_page_wrapped_ahead_while_waiting_makes_page_down_wrap_nothing() {
+        let mut a = long_app();
+        a.prefetch();
+        let cached = a.layout.len();
+        run(&mut a, &[Command::PageDown]);
+        assert_eq!(a.layout.len(), cached, "page down wrapped blocks itself");
+        // Without the wrapping ahead it would have.
+        let mut b = long_app();
+        let cached = b.layout.len();
+        run(&mut b, &[Command::PageDown]);
+        assert!(b.layout.len() > cached);
+    }
+
+    #[test]
     fn a_count_and_percent_go_to_that_share_of_the_text() {
         let mut a = long_app();
         press(&mut a, "50%");
