@@ -23,7 +23,7 @@ const WIDTH: u16 = 120;
 const HEIGHT: u16 = 40;
 
 fn config() -> Config {
-    Config::builtin().expect("the built-in config")
+    Config::builtin()
 }
 
 /// The app as the binary has it at its first frame: the beginning of the file, the terms

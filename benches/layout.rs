@@ -20,7 +20,7 @@ fn big_text(mb: usize) -> String {
 
 fn app_for(text: &str, w: u16, h: u16) -> App {
     let doc = parse_str(text.to_string(), Origin::Bundled("bench"), "bench", false);
-    App::new(doc, Config::builtin().expect("config"), w, h)
+    App::new(doc, Config::builtin(), w, h)
 }
 
 fn benches(c: &mut Criterion) {

@@ -1,9 +1,9 @@
 //! lesepult next to `less`, through a real pseudo-terminal at 120x40 (run by hand):
 //!
-//!     cargo build --release && cargo run --release --example vs_less [-- FILE]
+//!     cargo build --release && cargo run --release --example vs_less [-- FILE | --article]
 //!
 //! First the bundled article (less on the seed file, lesepult without arguments), then
-//! FILE, or without FILE a 50 MB German text made from the bundled article in a temp dir.
+//! FILE (none with `--article`), or without FILE a 50 MB German text made from the bundled article in a temp dir.
 //! Reports, for both programs: time to the first full screen, page-down latency (median
 //! and 99th percentile over 200 presses), time for `G`, bytes written per page-down, and
 //! peak resident memory.
@@ -398,8 +398,10 @@ fn file_name(path: &std::path::Path) -> String {
 
 fn main() {
     let home = tempfile::tempdir().expect("temp home");
-    let file = match std::env::args().nth(1) {
+    let article_only = std::env::args().nth(1).as_deref() == Some("--article");
+    let file = match std::env::args().nth(1).filter(|_| !article_only) {
         Some(f) => std::path::PathBuf::from(f),
+        None if article_only => std::path::PathBuf::new(),
         None => {
             let f = home.path().join("buch.txt");
             make_text(&f);
@@ -449,6 +451,9 @@ fn main() {
         home.path(),
         0,
     );
+    if article_only {
+        return;
+    }
 
     let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
     println!(

@@ -10,8 +10,9 @@
 use std::io;
 
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
-use ratatui::buffer::{Buffer, Cell};
+use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::layout::{Position, Rect, Size};
+use ratatui::{Terminal, TerminalOptions};
 use unicode_width::UnicodeWidthStr;
 
 /// The widest run of unchanged cells written instead of a cursor move (a move takes at
@@ -86,6 +87,150 @@ fn fillable(cell: Option<&Cell>) -> bool {
     })
 }
 
+impl<W: io::Write> CompactBackend<W> {
+    /// Write the first frame on the blank screen and keep `first` as what the screen
+    /// shows. Called before ratatui's terminal exists (see [`terminal_showing`]): the frame
+    /// goes out without the two screen buffers that ratatui allocates and diffs.
+    pub fn show_first(&mut self, first: Buffer) -> io::Result<()> {
+        self.shown = None;
+        self.size = first.area.as_size();
+        self.write(cells_on_blank(&first))?;
+        self.shown = Some(first);
+        Ok(())
+    }
+
+    /// What the screen shows, if anything was drawn since the last clear.
+    pub fn shown(&self) -> Option<&Buffer> {
+        self.shown.as_ref()
+    }
+
+    /// Write `changed` (in screen order) and flush: the changed cells, and between two of
+    /// them on a row a short run of unchanged ones (from the copy of the screen) where
+    /// that is shorter than a cursor move. Streamed: nothing is collected on the way.
+    fn write<'c>(&mut self, changed: impl Iterator<Item = (u16, u16, &'c Cell)>) -> io::Result<()> {
+        let CompactBackend {
+            inner, shown, size, ..
+        } = self;
+        let (shown, size) = (&*shown, *size);
+        let mut end: Option<(u16, u16)> = None;
+        let cells = changed.flat_map(|(x, y, cell)| {
+            let gap = match end {
+                Some((row, after))
+                    if row == y
+                        && x > after
+                        && x - after <= MAX_FILL
+                        && (after..x).all(|gx| fillable(shown_at(shown, size, gx, y))) =>
+                {
+                    after..x
+                }
+                _ => 0..0,
+            };
+            end = Some((y, x.saturating_add(width_of(cell))));
+            gap.filter_map(move |gx| shown_at(shown, size, gx, y).map(|c| (gx, y, c)))
+                .chain(std::iter::once((x, y, cell)))
+        });
+        inner.draw(cells)?;
+        inner.flush()
+    }
+}
+
+/// Write `first` on the blank screen at once, then make ratatui's terminal (with its
+/// buffers) and tell it that the screen shows `first`: its next frame writes only what
+/// differs from it.
+pub fn terminal_showing<W: io::Write>(
+    mut backend: CompactBackend<W>,
+    first: Buffer,
+    options: TerminalOptions,
+) -> io::Result<Terminal<CompactBackend<W>>> {
+    backend.show_first(first)?;
+    let mut terminal = Terminal::with_options(backend, options)?;
+    // The backend writes nothing for this frame: the screen shows it already.
+    if let Some(shown) = terminal.backend().shown().cloned()
+        && shown.area == terminal.current_buffer_mut().area
+    {
+        *terminal.current_buffer_mut() = shown;
+        terminal.apply_buffer()?;
+    }
+    Ok(terminal)
+}
+
+/// The cells that differ from a blank screen, as ratatui's diff against an empty buffer
+/// finds them (a test compares the two), without making that empty buffer.
+fn cells_on_blank(buffer: &Buffer) -> impl Iterator<Item = (u16, u16, &Cell)> {
+    let cells = &buffer.content;
+    let (len, width) = (cells.len(), usize::from(buffer.area.width.max(1)));
+    let at = move |i: usize| {
+        let (x, y) = (i % width, i / width);
+        (
+            buffer
+                .area
+                .x
+                .saturating_add(u16::try_from(x).unwrap_or(u16::MAX)),
+            buffer
+                .area
+                .y
+                .saturating_add(u16::try_from(y).unwrap_or(u16::MAX)),
+        )
+    };
+    let mut i = 0;
+    // The trailing cells of an emoji still to be given out (rare).
+    let mut trailing: Vec<usize> = Vec::new();
+    std::iter::from_fn(move || {
+        if let Some(j) = trailing.pop() {
+            let (x, y) = at(j);
+            return Some((x, y, &cells[j]));
+        }
+        while i < len {
+            let (index, cell) = (i, &cells[i]);
+            i += 1;
+            match cell.diff_option {
+                CellDiffOption::Skip => {}
+                _ if is_skip(cell) => {}
+                CellDiffOption::ForcedWidth(w) => {
+                    i += usize::from(w.get()).saturating_sub(1);
+                    if *cell != Cell::EMPTY {
+                        let (x, y) = at(index);
+                        return Some((x, y, cell));
+                    }
+                }
+                CellDiffOption::None | CellDiffOption::AlwaysUpdate => {
+                    if cell.diff_option == CellDiffOption::None && *cell == Cell::EMPTY {
+                        continue;
+                    }
+                    let cell_width = usize::from(cell.cell_width());
+                    if cell_width > 1 && cell.symbol().contains('\u{FE0F}') {
+                        // An emoji: its trailing cells are written where they are not blank.
+                        let mut end = (index + cell_width).min(len);
+                        let mut j = index + 1;
+                        while j < end {
+                            let next = j + usize::from(cells[j].cell_width().max(1));
+                            if !is_skip(&cells[j]) && cells[j].symbol() != " " {
+                                trailing.push(j);
+                            }
+                            j = next;
+                            end = end.max(j).min(len);
+                        }
+                        trailing.reverse();
+                        i = end;
+                    } else if cell_width > 1 {
+                        i += cell_width - 1;
+                    }
+                    let (x, y) = at(index);
+                    return Some((x, y, cell));
+                }
+            }
+        }
+        None
+    })
+}
+
+/// Whether ratatui's diff passes over `cell`.
+#[allow(deprecated)]
+fn is_skip(cell: &Cell) -> bool {
+    cell.diff_option == CellDiffOption::Skip
+        || (cell.skip && cell.diff_option == CellDiffOption::None)
+}
+
 impl<W: io::Write> Backend for CompactBackend<W> {
     type Error = io::Error;
 
@@ -93,33 +238,21 @@ impl<W: io::Write> Backend for CompactBackend<W> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        let changed: Vec<(u16, u16, &'a Cell)> = content.collect();
+        // Cells the screen already shows are not written again (after the first frame,
+        // ratatui's terminal believes the screen blank until it is told otherwise).
+        let (shown, size) = (&self.shown, self.size);
+        let changed: Vec<(u16, u16, &'a Cell)> = content
+            .filter(|&(x, y, cell)| {
+                cell.diff_option != CellDiffOption::None
+                    || shown_at(shown, size, x, y) != Some(cell)
+            })
+            .collect();
         if changed.is_empty() {
             // Nothing changed: not even the style reset goes out.
             return Ok(());
         }
-        // Written: the changed cells, and between two of them on a row a short run of
-        // unchanged ones (from the copy of the screen) where that is shorter than a move.
-        let (shown, size) = (&self.shown, self.size);
-        let mut end: Option<(u16, u16)> = None;
-        let mut written: Vec<(u16, u16, &Cell)> = Vec::with_capacity(changed.len());
-        for &(x, y, cell) in &changed {
-            if let Some((row, after)) = end
-                && row == y
-                && x > after
-                && x - after <= MAX_FILL
-                && (after..x).all(|gx| fillable(shown_at(shown, size, gx, y)))
-            {
-                written.extend(
-                    (after..x).filter_map(|gx| shown_at(shown, size, gx, y).map(|c| (gx, y, c))),
-                );
-            }
-            end = Some((y, x.saturating_add(width_of(cell))));
-            written.push((x, y, cell));
-        }
-        self.inner.draw(written.into_iter())?;
         // The frame goes out now; the copy of the screen is brought up to date after.
-        self.inner.flush()?;
+        self.write(changed.iter().copied())?;
         let shown = self
             .shown
             .get_or_insert_with(|| Buffer::empty(Rect::new(0, 0, size.width, size.height)));
@@ -199,8 +332,8 @@ mod tests {
     use std::rc::Rc;
 
     use super::*;
-    use ratatui::widgets::Paragraph;
-    use ratatui::{Terminal, TerminalOptions, Viewport};
+    use ratatui::Viewport;
+    use ratatui::widgets::{Paragraph, Widget};
 
     const W: u16 = 48;
     const H: u16 = 6;
@@ -365,6 +498,91 @@ mod tests {
             let plain = draw_all(&Shared::default(), false);
             let compact = draw_all(&Shared::default(), true);
             proptest::prop_assert_eq!(compact, plain);
+        }
+    }
+
+    /// A buffer of cells of every kind ratatui's diff treats apart: wide characters, emoji
+    /// with VS16, empty symbols, styles visible on blanks, skipped and forced cells.
+    fn any_buffer() -> impl proptest::strategy::Strategy<Value = Buffer> {
+        use proptest::prelude::*;
+        use ratatui::style::{Color, Modifier};
+        let cell = (0..8usize, 0..4usize, 0..10usize);
+        prop::collection::vec(cell, usize::from(W * H)).prop_map(|cells| {
+            let mut buffer = Buffer::empty(Rect::new(2, 1, W, H));
+            for (cell, (symbol, style, option)) in buffer.content.iter_mut().zip(cells) {
+                cell.set_symbol(["a", "ß", " ", "漢", "❤\u{fe0f}", "", "„", " "][symbol]);
+                match style {
+                    1 => cell.bg = Color::Red,
+                    2 => cell.modifier = Modifier::REVERSED,
+                    3 => cell.fg = Color::Blue,
+                    _ => {}
+                }
+                match option {
+                    0 => cell.diff_option = CellDiffOption::Skip,
+                    1 => cell.diff_option = CellDiffOption::AlwaysUpdate,
+                    2 => cell.diff_option = CellDiffOption::ForcedWidth(std::num::NonZeroU16::MIN),
+                    3 => {
+                        #[allow(deprecated)]
+                        {
+                            cell.skip = true;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            buffer
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_first_frame_is_the_diff_against_a_blank_screen(buffer in any_buffer()) {
+            let ours: Vec<(u16, u16, Cell)> =
+                cells_on_blank(&buffer).map(|(x, y, c)| (x, y, c.clone())).collect();
+            let blank = Buffer::empty(buffer.area);
+            let ratatui: Vec<(u16, u16, Cell)> =
+                blank.diff(&buffer).into_iter().map(|(x, y, c)| (x, y, c.clone())).collect();
+            proptest::prop_assert_eq!(ours, ratatui);
+        }
+
+        #[test]
+        fn a_first_frame_then_more_show_the_same_as_plain_ratatui(
+            texts in proptest::collection::vec(words(), 2..5)
+        ) {
+            let rect = Rect::new(0, 0, W, H);
+            let options = || TerminalOptions { viewport: Viewport::Fixed(rect) };
+            let screen = |bytes: &[u8]| {
+                let mut parser = vt100::Parser::new(
+                    std::num::NonZeroU16::new(H).expect("rows"),
+                    std::num::NonZeroU16::new(W).expect("cols"),
+                    0,
+                );
+                parser.process(bytes);
+                parser.screen().contents()
+            };
+            let plain_out = Shared::default();
+            let mut plain = Terminal::with_options(CrosstermBackend::new(plain_out.clone()), options())
+                .expect("terminal");
+            let compact_out = Shared::default();
+            let mut first = Buffer::empty(rect);
+            Paragraph::new(texts[0].as_str()).render(rect, &mut first);
+            let backend = CompactBackend::new(compact_out.clone(), Size::new(W, H)).with_cursor_hidden();
+            let mut compact = terminal_showing(backend, first, options()).expect("terminal");
+            plain.draw(|f| f.render_widget(Paragraph::new(texts[0].as_str()), f.area()))
+                .expect("draw");
+            let after_first = compact_out.0.borrow().len();
+            proptest::prop_assert_eq!(screen(&compact_out.0.borrow()), screen(&plain_out.0.borrow()));
+            // The same frame through the terminal writes nothing: it knows the screen.
+            compact.draw(|f| f.render_widget(Paragraph::new(texts[0].as_str()), f.area()))
+                .expect("draw");
+            proptest::prop_assert_eq!(compact_out.0.borrow().len(), after_first);
+            for text in &texts[1..] {
+                plain.draw(|f| f.render_widget(Paragraph::new(text.as_str()), f.area()))
+                    .expect("draw");
+                compact.draw(|f| f.render_widget(Paragraph::new(text.as_str()), f.area()))
+                    .expect("draw");
+                proptest::prop_assert_eq!(screen(&compact_out.0.borrow()), screen(&plain_out.0.borrow()));
+            }
         }
     }
 }

@@ -160,10 +160,101 @@ impl Source<'_> {
     }
 }
 
+/// The `[keys]` table of `config/default.toml`, in its order (see [`Config::builtin`]).
+const DEFAULT_KEYS: &[(&str, &[&str])] = &[
+    ("scroll_down", &["j", "Down"]),
+    ("scroll_up", &["k", "Up"]),
+    ("page_down", &["Space", "PageDown", "f"]),
+    ("page_up", &["b", "PageUp"]),
+    ("half_page_down", &["Ctrl-d"]),
+    ("half_page_up", &["Ctrl-u"]),
+    ("top", &["g", "Home"]),
+    ("bottom", &["G", "End"]),
+    ("percent", &["%"]),
+    ("next_paragraph", &["}"]),
+    ("previous_paragraph", &["{"]),
+    ("next_section", &["]"]),
+    ("previous_section", &["["]),
+    ("table_of_contents", &["t"]),
+    ("search", &["/"]),
+    ("next_match", &["n"]),
+    ("previous_match", &["N"]),
+    ("help", &["?", "F1"]),
+    ("focus_next", &["Tab"]),
+    ("focus_previous", &["Shift-Tab"]),
+    ("toggle_glossary", &["F2"]),
+    ("toggle_notes", &["F3"]),
+    ("zoom", &["z"]),
+    ("next_word", &["w", "Right"]),
+    ("previous_word", &["W", "Left"]),
+    ("lookup", &["l"]),
+    ("add_term", &["+"]),
+    ("edit", &["e"]),
+    ("delete", &["d"]),
+    ("add_note", &["a"]),
+    ("select", &["v"]),
+    ("save_note", &["Ctrl-s"]),
+    ("external_editor", &["Ctrl-o"]),
+    ("undo_delete", &["u"]),
+    ("export", &["x"]),
+    ("status_1", &["1"]),
+    ("status_2", &["2"]),
+    ("status_3", &["3"]),
+    ("status_4", &["4"]),
+    ("status_5", &["5"]),
+    ("status_known", &["K"]),
+    ("status_ignored", &["I"]),
+    ("status_new", &["0"]),
+    ("page_known", &["P"]),
+    ("status_colours", &["c"]),
+    ("stats", &["S"]),
+    ("review", &["R"]),
+    ("speak", &["p"]),
+    ("confirm", &["Enter"]),
+    ("cancel", &["Esc"]),
+    ("quit", &["q", "Ctrl-c"]),
+];
+
 impl Config {
-    /// The built-in configuration alone.
-    pub fn builtin() -> Result<Config, ConfigError> {
-        Config::from_sources(None)
+    /// The built-in configuration: what `config/default.toml` says, built without parsing
+    /// TOML, since every start needs it before the first frame. A test checks that the two
+    /// agree.
+    pub fn builtin() -> Config {
+        let keys = DEFAULT_KEYS
+            .iter()
+            .filter_map(|(name, keys)| {
+                let chords = keys.iter().filter_map(|k| KeyChord::parse(k).ok());
+                Some((Command::from_name(name)?, chords.collect()))
+            })
+            .collect();
+        Config {
+            reading: Reading {
+                max_width: 80,
+                hyphenation: false,
+            },
+            layout: LayoutConfig {
+                article_percent: 60,
+                glossary_percent: 50,
+                narrow_below: 100,
+            },
+            theme: ThemeConfig {
+                title: Color::LightYellow,
+                heading: Color::LightCyan,
+                lead: Color::White,
+                quote: Color::LightGreen,
+                aside: Color::LightMagenta,
+                muted: Color::DarkGray,
+                accent: Color::Cyan,
+                search_match: Color::Yellow,
+                error: Color::LightRed,
+                term: Color::LightBlue,
+                note: Color::Rgb(0x3a, 0x3a, 0x2a),
+                selection: Color::LightCyan,
+            },
+            keys,
+            dictionary_folders: Vec::new(),
+            standard_dictionary_folders: true,
+        }
     }
 
     /// Load the built-in configuration and merge `user` (if the file exists) over it.
@@ -180,9 +271,9 @@ impl Config {
                         e.utf8_error().valid_up_to()
                     ),
                 })?;
-                Config::from_sources(Some((user, &text)))
+                Config::with_user_file(user, &text)
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Config::builtin(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::builtin()),
             Err(e) => Err(ConfigError {
                 path: user.to_path_buf(),
                 line: 0,
@@ -193,51 +284,12 @@ impl Config {
         }
     }
 
-    /// Merge an optional user file (path, text) over the defaults.
-    pub fn from_sources(user: Option<(&Path, &str)>) -> Result<Config, ConfigError> {
-        let builtin_path = Path::new("<built-in config/default.toml>");
-        let builtin = Source {
-            path: builtin_path,
-            text: DEFAULT_CONFIG,
-        };
-        let mut config = Config::empty();
-        config.apply(&builtin, builtin.parse()?)?;
-        if let Some((path, text)) = user {
-            let source = Source { path, text };
-            config.apply(&source, source.parse()?)?;
-        }
+    /// The user's file (`path`, `text`) merged over the built-in configuration.
+    pub fn with_user_file(path: &Path, text: &str) -> Result<Config, ConfigError> {
+        let mut config = Config::builtin();
+        let source = Source { path, text };
+        config.apply(&source, source.parse()?)?;
         Ok(config)
-    }
-
-    fn empty() -> Config {
-        Config {
-            reading: Reading {
-                max_width: 80,
-                hyphenation: false,
-            },
-            layout: LayoutConfig {
-                article_percent: 60,
-                glossary_percent: 50,
-                narrow_below: 100,
-            },
-            theme: ThemeConfig {
-                title: Color::Reset,
-                heading: Color::Reset,
-                lead: Color::Reset,
-                quote: Color::Reset,
-                aside: Color::Reset,
-                muted: Color::Reset,
-                accent: Color::Reset,
-                search_match: Color::Reset,
-                error: Color::Reset,
-                term: Color::Reset,
-                note: Color::Reset,
-                selection: Color::Reset,
-            },
-            keys: Vec::new(),
-            dictionary_folders: Vec::new(),
-            standard_dictionary_folders: true,
-        }
     }
 
     fn apply(&mut self, src: &Source<'_>, raw: RawConfig) -> Result<(), ConfigError> {
@@ -360,15 +412,76 @@ mod tests {
     use super::*;
 
     fn user(text: &str) -> Result<Config, ConfigError> {
-        Config::from_sources(Some((
-            Path::new("/home/u/.config/lesepult/config.toml"),
-            text,
-        )))
+        Config::with_user_file(Path::new("/home/u/.config/lesepult/config.toml"), text)
+    }
+
+    /// `config/default.toml` read as a user's file over nothing at all.
+    fn parsed_default_file() -> Config {
+        let mut config = Config {
+            reading: Reading {
+                max_width: 0,
+                hyphenation: true,
+            },
+            layout: LayoutConfig {
+                article_percent: 0,
+                glossary_percent: 0,
+                narrow_below: 0,
+            },
+            theme: ThemeConfig {
+                title: Color::Reset,
+                heading: Color::Reset,
+                lead: Color::Reset,
+                quote: Color::Reset,
+                aside: Color::Reset,
+                muted: Color::Reset,
+                accent: Color::Reset,
+                search_match: Color::Reset,
+                error: Color::Reset,
+                term: Color::Reset,
+                note: Color::Reset,
+                selection: Color::Reset,
+            },
+            keys: Vec::new(),
+            dictionary_folders: vec![PathBuf::from("/nowhere")],
+            standard_dictionary_folders: false,
+        };
+        let source = Source {
+            path: Path::new("config/default.toml"),
+            text: DEFAULT_CONFIG,
+        };
+        let raw = source.parse().expect("config/default.toml parses");
+        config
+            .apply(&source, raw)
+            .expect("config/default.toml is valid");
+        config
+    }
+
+    #[test]
+    fn builtin_config_agrees_with_config_default_toml() {
+        let (built, parsed) = (Config::builtin(), parsed_default_file());
+        assert_eq!(built.reading, parsed.reading);
+        assert_eq!(built.layout, parsed.layout);
+        assert_eq!(built.theme, parsed.theme);
+        assert_eq!(built.dictionary_folders, parsed.dictionary_folders);
+        assert_eq!(
+            built.standard_dictionary_folders,
+            parsed.standard_dictionary_folders
+        );
+        // The file's tables are read in name order; the bindings are the same.
+        let sorted = |mut keys: Vec<(Command, Vec<KeyChord>)>| {
+            keys.sort_by_key(|(c, _)| c.name());
+            keys
+        };
+        assert_eq!(
+            sorted(built.keys),
+            sorted(parsed.keys),
+            "DEFAULT_KEYS in src/config.rs must list config/default.toml's [keys]"
+        );
     }
 
     #[test]
     fn builtin_config_is_valid_and_binds_every_command() {
-        let config = Config::builtin().expect("built-in config");
+        let config = Config::builtin();
         for command in Command::ALL {
             assert!(
                 config

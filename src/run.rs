@@ -18,6 +18,7 @@ use crate::terminal::{TerminalGuard, termination_flag};
 use crate::ui::{self, Theme};
 use crate::vocab::store::VocabStore;
 use crate::{commands, dict, effects, glossary, resume, sources, storage};
+use ratatui::layout::Rect;
 
 /// How a run failed: bad input (exit code 2) or a failure while running (exit code 1).
 #[derive(Debug)]
@@ -325,12 +326,11 @@ fn read(
 
     let terminate = termination_flag().map_err(failed)?;
     let theme = Theme::new(&config.theme, Theme::no_color_from_env());
-    // The first frame is laid out before the terminal is touched, then written at once.
+    // The first frame is laid out and drawn before the terminal is touched, then written
+    // at once. It shows the text at its saved place; the glossary, the word counts and the
+    // notes follow in the next frame, a few milliseconds later.
     let (width, height) = crossterm::terminal::size().map_err(failed)?;
     let mut app = App::new(doc, config, width, height);
-    let mut guard = TerminalGuard::enter().map_err(failed)?;
-    // The first frame shows the text at its saved place at once; the glossary, the word
-    // counts and the notes follow in the next frame, a few milliseconds later.
     let whole = rest.is_none();
     if whole && !from_start {
         resume_position(&mut app, paths);
@@ -344,6 +344,8 @@ fn read(
             .and_then(|m| usize::try_from(m.len()).ok());
         app.info("Reading the rest of the file…");
     }
+    let first = ui::render(&app, &theme, Rect::new(0, 0, width, height));
+    let mut guard = TerminalGuard::enter(first).map_err(failed)?;
     let mut pending_start = true;
     let mut attach: Option<Attach> = None;
     let mut store: Option<NotesStore> = None;
@@ -362,7 +364,7 @@ fn read(
     // For the end-to-end test of the panic hook only.
     let panic_for_test = std::env::var_os("LESEPULT_TEST_PANIC").is_some();
     // A frame is drawn only when something changed: an idle reader writes nothing.
-    let mut dirty = true;
+    let mut dirty = false;
     loop {
         if dirty {
             guard

@@ -5,7 +5,7 @@ use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
-use crate::compact_backend::CompactBackend;
+use crate::compact_backend::{CompactBackend, terminal_showing};
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
@@ -13,8 +13,8 @@ use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor, execute, queue};
-use ratatui::Terminal;
-use ratatui::layout::Size;
+use ratatui::buffer::Buffer;
+use ratatui::{Terminal, TerminalOptions};
 
 /// Frames go out through one buffer, flushed once per frame: a frame is one `write`, so a
 /// terminal never shows half of one (stdout alone flushes every 1 KB).
@@ -44,34 +44,36 @@ pub struct TerminalGuard {
 
 impl TerminalGuard {
     /// Enter raw mode, the alternate screen and mouse capture, and install a panic hook
-    /// that restores the terminal before the panic message is printed.
-    pub fn enter() -> io::Result<TerminalGuard> {
+    /// that restores the terminal before the panic message is printed. `first` is the
+    /// first frame: it goes out with the escape codes, in one write, before ratatui's
+    /// terminal is made.
+    pub fn enter(first: Buffer) -> io::Result<TerminalGuard> {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             restore();
             previous(info);
         }));
         enable_raw_mode()?;
+        let entered = Self::show(first);
+        if entered.is_err() {
+            restore();
+        }
+        entered
+    }
+
+    fn show(first: Buffer) -> io::Result<TerminalGuard> {
         // Queued, not written: they go out with the first frame, in one write.
         let mut out = BufWriter::with_capacity(FRAME_BUFFER, io::stdout());
-        if let Err(e) = queue!(
+        queue!(
             out,
             EnterAlternateScreen,
             EnableMouseCapture,
             EnableBracketedPaste,
             cursor::Hide
-        ) {
-            restore();
-            return Err(e);
-        }
-        let size = crossterm::terminal::size().map(|(width, height)| Size { width, height })?;
-        match Terminal::new(CompactBackend::new(out, size).with_cursor_hidden()) {
-            Ok(terminal) => Ok(TerminalGuard { terminal }),
-            Err(e) => {
-                restore();
-                Err(e)
-            }
-        }
+        )?;
+        let backend = CompactBackend::new(out, first.area.as_size()).with_cursor_hidden();
+        let terminal = terminal_showing(backend, first, TerminalOptions::default())?;
+        Ok(TerminalGuard { terminal })
     }
 }
 

@@ -8,7 +8,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 fn app(width: u16, height: u16) -> App {
-    App::new(bundled(), Config::builtin().expect("config"), width, height)
+    App::new(bundled(), Config::builtin(), width, height)
 }
 
 fn render(app: &App) -> String {
@@ -342,7 +342,7 @@ fn app_for_text(text: String, width: u16, height: u16) -> App {
         "book",
         false,
     );
-    App::new(doc, Config::builtin().expect("config"), width, height)
+    App::new(doc, Config::builtin(), width, height)
 }
 
 #[test]

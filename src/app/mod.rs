@@ -520,9 +520,32 @@ impl App {
 
     /// Set the top row, clamped to the end of the document.
     pub fn set_top(&mut self, pos: Position) {
-        let limit = self.last_top();
-        self.top = pos.min(limit);
+        // A screen full of text from `pos` on needs no clamping, and finding that out
+        // wraps only the blocks on screen, not those of the last screen too.
+        self.top = if self.fills_screen(pos) {
+            pos
+        } else {
+            pos.min(self.last_top())
+        };
         self.warm_visible();
+    }
+
+    /// Whether the text from `pos` on fills the screen.
+    fn fills_screen(&mut self, pos: Position) -> bool {
+        let (width, height) = (self.text_width(), self.text_height());
+        let mut rows = 0;
+        for block in pos.block..self.doc.blocks.len() {
+            let in_block = self.layout.get(&self.doc, block, width).rows();
+            rows += if block == pos.block {
+                in_block.saturating_sub(pos.row)
+            } else {
+                in_block
+            };
+            if rows >= height {
+                return true;
+            }
+        }
+        false
     }
 
     /// Wrap the blocks on screen, so drawing finds them cached.

@@ -420,7 +420,7 @@ mod tests {
     use crate::document::bundled;
 
     fn app() -> App {
-        let mut a = App::new(bundled(), Config::builtin().expect("config"), 120, 40);
+        let mut a = App::new(bundled(), Config::builtin(), 120, 40);
         a.set_glossary(crate::glossary::bundled(), Vec::new());
         a
     }

@@ -519,7 +519,11 @@ fn scroll(app: &mut App, rows: isize) {
     }
     let width = app.text_width();
     let pos = if rows >= 0 {
-        let limit = app.last_top();
+        // `set_top` clamps to the last screen (without wrapping it, most of the time).
+        let limit = Position {
+            block: usize::MAX,
+            row: usize::MAX,
+        };
         app.top
             .down(rows.unsigned_abs(), limit, &mut app.layout, &app.doc, width)
     } else {
@@ -746,7 +750,7 @@ mod tests {
     use crate::document::bundled;
 
     fn app(w: u16, h: u16) -> App {
-        App::new(bundled(), Config::builtin().expect("config"), w, h)
+        App::new(bundled(), Config::builtin(), w, h)
     }
 
     fn run(app: &mut App, commands: &[Command]) {
@@ -797,7 +801,7 @@ mod tests {
             "test",
             false,
         );
-        App::new(doc, Config::builtin().expect("config"), 120, 40)
+        App::new(doc, Config::builtin(), 120, 40)
     }
 
     #[test]
@@ -947,7 +951,7 @@ mod tests {
             "test",
             false,
         );
-        let mut a = App::new(doc, Config::builtin().expect("config"), 120, 40);
+        let mut a = App::new(doc, Config::builtin(), 120, 40);
         let (terms, user) = terms_and_a_user_term();
         a.set_glossary(terms, Vec::new());
         a.user_terms.push(user);

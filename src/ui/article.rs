@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use ratatui::Frame;
+use super::canvas::Canvas;
 use ratatui::layout::Alignment;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -18,7 +18,7 @@ use crate::layout::{BlockLayout, layout_block};
 use crate::notes::AnchorKind;
 use crate::vocab::Status;
 
-pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
+pub fn draw(app: &App, theme: &Theme, frame: &mut Canvas<'_>) {
     let title = Line::from(vec![plain(" Article ", theme.heading)]);
     let block = pane_block(app, theme, PaneId::Article, title);
     frame.render_widget(block, app.panes.article);

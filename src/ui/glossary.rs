@@ -1,7 +1,7 @@
 //! The glossary pane: the sorted, filterable list of terms with their counts, an open
 //! entry with every sentence the term stands in, or a word that is not in the glossary.
 
-use ratatui::Frame;
+use super::canvas::Canvas;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Padding, Paragraph, Wrap};
@@ -11,7 +11,7 @@ use super::{Theme, pane_block, plain, truncate};
 use crate::app::{App, Command, GlossaryView, PaneId};
 use crate::dict::{Found, Method};
 
-pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, theme: &Theme, frame: &mut Canvas<'_>, area: Rect) {
     let count = app.glossary.terms.len();
     let title = Line::from(vec![plain(format!(" Glossary ({count}) "), theme.heading)]);
     let block = pane_block(app, theme, PaneId::Glossary, title).padding(Padding::horizontal(1));
@@ -36,7 +36,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
 }
 
-fn draw_list(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn draw_list(app: &App, theme: &Theme, frame: &mut Canvas<'_>, area: Rect) {
     let pane = &app.glossary_pane;
     let width = usize::from(area.width);
     let focused = app.view.focus == PaneId::Glossary;
@@ -103,7 +103,14 @@ fn draw_list(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 /// Sentences listed in a term's entry at a time.
 const SENTENCES_SHOWN: usize = 40;
 
-fn draw_entry(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, t: usize, scroll: usize) {
+fn draw_entry(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Canvas<'_>,
+    area: Rect,
+    t: usize,
+    scroll: usize,
+) {
     let Some(term) = app.glossary.terms.get(t) else {
         return;
     };
@@ -326,7 +333,7 @@ fn method_label(m: &Method) -> String {
 fn draw_lookup(
     app: &App,
     theme: &Theme,
-    frame: &mut Frame,
+    frame: &mut Canvas<'_>,
     area: Rect,
     word: &str,
     results: Option<&[Found]>,

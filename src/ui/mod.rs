@@ -1,6 +1,7 @@
 //! Drawing: reads the state, writes cells. No I/O, no mutation, no work off screen.
 
 mod article;
+pub mod canvas;
 mod cells;
 mod glossary;
 mod notes;
@@ -11,17 +12,31 @@ pub mod theme;
 mod vocab;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
 
+pub use canvas::Canvas;
 pub use theme::Theme;
 
 use crate::app::{App, Mode, PaneId};
 
-/// Draw the whole screen.
+/// Draw the whole screen into a terminal frame.
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
+    paint(app, theme, &mut Canvas::new(frame.buffer_mut()));
+}
+
+/// The whole screen, `area` large, drawn into a buffer of its own.
+pub fn render(app: &App, theme: &Theme, area: Rect) -> Buffer {
+    let mut buffer = Buffer::empty(area);
+    paint(app, theme, &mut Canvas::new(&mut buffer));
+    buffer
+}
+
+/// Draw the whole screen.
+pub fn paint(app: &App, theme: &Theme, frame: &mut Canvas<'_>) {
     let area = frame.area();
     if area.width == 0 || area.height == 0 {
         return;

@@ -1,7 +1,7 @@
 //! The notes pane: the document's notes in text order (passage, section, first lines,
 //! tags, date), the filter, and the note editor.
 
-use ratatui::Frame;
+use super::canvas::Canvas;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Padding, Paragraph, Wrap};
@@ -12,7 +12,7 @@ use crate::app::{App, Command, Mode, PaneId};
 use crate::clock::date_of;
 use crate::ui_text::shorten;
 
-pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, theme: &Theme, frame: &mut Canvas<'_>, area: Rect) {
     let total = app.notes.len();
     let mut title = vec![plain(format!(" Notes ({total}) "), theme.heading)];
     if app.notes_status.unsaved {

@@ -1,7 +1,7 @@
 //! Overlays over the article: the table of contents and the help, generated from the
 //! active keymap.
 
-use ratatui::Frame;
+use super::canvas::Canvas;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
@@ -12,7 +12,7 @@ use crate::app::{App, Command, ExportDialog, TermForm, term_form::FIELDS};
 use crate::document::BlockKind;
 use crate::notes::export::Format;
 
-pub fn draw_contents(app: &App, theme: &Theme, frame: &mut Frame, selected: usize) {
+pub fn draw_contents(app: &App, theme: &Theme, frame: &mut Canvas<'_>, selected: usize) {
     let headings = app.doc.headings();
     let area = frame.area();
     let inner_w = usize::from(area.width.saturating_sub(8)).min(70);
@@ -71,7 +71,7 @@ pub fn draw_contents(app: &App, theme: &Theme, frame: &mut Frame, selected: usiz
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
-pub fn draw_help(app: &App, theme: &Theme, frame: &mut Frame, scroll: usize) {
+pub fn draw_help(app: &App, theme: &Theme, frame: &mut Canvas<'_>, scroll: usize) {
     let area = frame.area();
     let key_w = Command::ALL
         .iter()
@@ -113,7 +113,7 @@ pub fn draw_help(app: &App, theme: &Theme, frame: &mut Frame, scroll: usize) {
 }
 
 /// The form that adds a word to the user's glossary, or edits one of the user's terms.
-pub fn draw_term_form(theme: &Theme, frame: &mut Frame, form: &TermForm) {
+pub fn draw_term_form(theme: &Theme, frame: &mut Canvas<'_>, form: &TermForm) {
     let area = frame.area();
     let label_w = FIELDS.iter().map(|f| f.chars().count()).max().unwrap_or(0);
     let width = area.width.saturating_sub(4).min(72);
@@ -191,7 +191,14 @@ fn truncate_start(s: &str, width: usize) -> String {
 }
 
 /// A small dialog box with a title, lines and a key hint.
-fn dialog(theme: &Theme, frame: &mut Frame, title: &str, lines: Vec<Line>, hint: &str, width: u16) {
+fn dialog(
+    theme: &Theme,
+    frame: &mut Canvas<'_>,
+    title: &str,
+    lines: Vec<Line>,
+    hint: &str,
+    width: u16,
+) {
     let area = frame.area();
     let height = (lines.len() as u16 + 2).min(area.height);
     let rect = centered(area, width.min(area.width.saturating_sub(2)), height);
@@ -210,7 +217,7 @@ fn dialog(theme: &Theme, frame: &mut Frame, title: &str, lines: Vec<Line>, hint:
     );
 }
 
-pub fn draw_export(app: &App, theme: &Theme, frame: &mut Frame, d: &ExportDialog) {
+pub fn draw_export(app: &App, theme: &Theme, frame: &mut Canvas<'_>, d: &ExportDialog) {
     let mut formats = vec![Span::styled(" Format: ", theme.label)];
     for f in Format::ALL {
         let style = if f == d.format {
@@ -248,7 +255,7 @@ pub fn draw_export(app: &App, theme: &Theme, frame: &mut Frame, d: &ExportDialog
     );
 }
 
-pub fn draw_confirm_quit(app: &App, theme: &Theme, frame: &mut Frame) {
+pub fn draw_confirm_quit(app: &App, theme: &Theme, frame: &mut Canvas<'_>) {
     let error = app
         .notes_status
         .error
@@ -269,7 +276,7 @@ pub fn draw_confirm_quit(app: &App, theme: &Theme, frame: &mut Frame) {
     dialog(theme, frame, "Unsaved notes", lines, "r · w · q · Esc", 70);
 }
 
-pub fn draw_write_elsewhere(theme: &Theme, frame: &mut Frame, input: &str) {
+pub fn draw_write_elsewhere(theme: &Theme, frame: &mut Canvas<'_>, input: &str) {
     let lines = vec![
         Line::from(Span::styled(" Write the notes to:", theme.label)),
         Line::from(Span::raw(format!(" {input}▏"))),
@@ -284,7 +291,7 @@ pub fn draw_write_elsewhere(theme: &Theme, frame: &mut Frame, input: &str) {
     );
 }
 
-pub fn draw_ask_backup(app: &App, theme: &Theme, frame: &mut Frame) {
+pub fn draw_ask_backup(app: &App, theme: &Theme, frame: &mut Canvas<'_>) {
     let count = app.notes_status.backup.as_ref().map_or(0, Vec::len);
     let recovery = app
         .notes_status

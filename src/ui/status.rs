@@ -1,14 +1,14 @@
 //! The status line: title, section, position, and messages (errors stand out), or the
 //! search prompt with its match count.
 
-use ratatui::Frame;
+use super::canvas::Canvas;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, truncate};
 use crate::app::{App, Mode};
 
-pub fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
+pub fn draw(app: &App, theme: &Theme, frame: &mut Canvas<'_>) {
     let area = app.panes.status;
     let width = usize::from(area.width);
     let count = app.search.as_ref().map(|s| {

@@ -1,6 +1,6 @@
 //! The one-line tab bar of a narrow terminal.
 
-use ratatui::Frame;
+use super::canvas::Canvas;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -9,7 +9,7 @@ use super::Theme;
 use crate::app::{App, PaneId, panes::tab_labels};
 
 /// The one-line tab bar of a narrow terminal: the side panes by name, the focused one lit.
-pub fn draw_tabs(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw_tabs(app: &App, theme: &Theme, frame: &mut Canvas<'_>, area: Rect) {
     let (glossary, notes) = tab_labels();
     let style = |pane: PaneId, shown: bool| {
         if app.view.focus == pane {

@@ -141,10 +141,7 @@ mod tests {
 
     #[test]
     fn no_color_keeps_structure_without_colours() {
-        let config = Config::builtin().map(|c| c.theme);
-        let Ok(colours) = config else {
-            panic!("built-in config")
-        };
+        let colours = Config::builtin().theme;
         let theme = Theme::new(&colours, true);
         for style in [
             theme.title,

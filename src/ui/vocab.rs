@@ -1,6 +1,6 @@
 //! The vocabulary overlays: statistics and the review card.
 
-use ratatui::Frame;
+use super::canvas::Canvas;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
@@ -18,7 +18,7 @@ fn overlay_block<'a>(theme: &Theme, title: &'a str, hint: &'a str) -> Block<'a> 
         .title_bottom(Span::styled(hint, theme.muted))
 }
 
-pub fn draw_stats(app: &App, theme: &Theme, frame: &mut Frame) {
+pub fn draw_stats(app: &App, theme: &Theme, frame: &mut Canvas<'_>) {
     let mut lines = vec![Line::from(vec![
         Span::styled(" Known share of this text: ", theme.label),
         Span::styled(format!("{:.1}%", app.known_share * 100.0), theme.title),
@@ -87,7 +87,7 @@ pub fn draw_stats(app: &App, theme: &Theme, frame: &mut Frame) {
     );
 }
 
-pub fn draw_review(app: &App, theme: &Theme, frame: &mut Frame, session: &ReviewSession) {
+pub fn draw_review(app: &App, theme: &Theme, frame: &mut Canvas<'_>, session: &ReviewSession) {
     let Some(e) = session.current().and_then(|k| app.vocab.entries.get(k)) else {
         return;
     };
