@@ -364,7 +364,7 @@ fn compare(less: &Subject, lesepult: &Subject, home: &std::path::Path, presses: 
     );
 }
 
-const TRIALS: usize = 25;
+const TRIALS: usize = 100;
 const PRESSES: usize = 200;
 
 fn first_line(file: &std::path::Path) -> String {

@@ -129,7 +129,8 @@ impl<W: io::Write> CompactBackend<W> {
             gap.filter_map(move |gx| shown_at(shown, size, gx, y).map(|c| (gx, y, c)))
                 .chain(std::iter::once((x, y, cell)))
         });
-        inner.draw(cells)?;
+        // The backend passes what is written to it on to its writer.
+        crate::ansi::draw(inner, cells)?;
         inner.flush()
     }
 }

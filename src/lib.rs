@@ -3,6 +3,7 @@
 //! The pure parts (`document`, `layout`) know nothing of terminals; `app` holds the state
 //! and the one `update` function; `ui` draws it; `run` wires them to a real terminal.
 
+pub mod ansi;
 pub mod app;
 pub mod cli;
 pub mod clock;
