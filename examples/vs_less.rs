@@ -3,10 +3,15 @@
 //!     cargo build --release && cargo run --release --example vs_less [-- FILE | --article]
 //!
 //! First the bundled article (less on the seed file, lesepult without arguments), then
-//! FILE (none with `--article`), or without FILE a 50 MB German text made from the bundled article in a temp dir.
+//! FILE (none with `--article`), or without FILE a 50 MB German text made from the
+//! bundled article in a temp dir.
 //! Reports, for both programs: time to the first full screen, page-down latency (median
 //! and 99th percentile over 200 presses), time for `G`, bytes written per page-down, and
 //! peak resident memory.
+//!
+//! lesepult is the build of `cargo build --release` and, if it was made, also that of
+//! `cargo build-static` (target/x86_64-unknown-linux-gnu/release), each against less
+//! anew; LESEPULT_BIN names one other binary instead.
 
 use std::io::{Read, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -408,10 +413,26 @@ fn main() {
             f
         }
     };
-    let bin = std::env::var("LESEPULT_BIN").unwrap_or_else(|_| "target/release/lesepult".into());
-    let bin = std::fs::canonicalize(&bin)
-        .map(|p| p.display().to_string())
-        .unwrap_or(bin);
+    // The build `cargo run --release` makes, and the static one of `cargo build-static`
+    // if it was made (or the one binary in LESEPULT_BIN).
+    let canonical = |bin: &str| {
+        std::fs::canonicalize(bin)
+            .ok()
+            .map(|p| p.display().to_string())
+    };
+    let builds: Vec<(&'static str, String)> = match std::env::var("LESEPULT_BIN") {
+        Ok(bin) => vec![("lesepult", canonical(&bin).unwrap_or(bin))],
+        Err(_) => [
+            ("lesepult", "target/release/lesepult"),
+            (
+                "lesepult, static build",
+                "target/x86_64-unknown-linux-gnu/release/lesepult",
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(name, bin)| canonical(bin).map(|b| (name, b)))
+        .collect(),
+    };
     let glossary = std::fs::canonicalize("assets/glossary/deepseek-boeing-moment.toml")
         .map(|p| p.display().to_string())
         .unwrap_or_default();
@@ -431,26 +452,31 @@ fn main() {
         "Bundled article ({} bytes), terminal 120x40:\n",
         std::fs::metadata(&seed).map(|m| m.len()).unwrap_or(0)
     );
-    compare(
-        &subject(
-            "less",
-            "less",
-            vec![seed.display().to_string()],
-            &seed,
-            file_name(&seed),
-        ),
-        &subject(
-            "lesepult",
-            &bin,
-            // No arguments, as `cargo run --release` starts it (the first screens are
-            // killed before a position is saved).
-            Vec::new(),
-            &seed,
-            "%".into(),
-        ),
-        home.path(),
-        0,
-    );
+    for (name, bin) in &builds {
+        // A home of its own: the last run of a build saves its place (at the end).
+        let own_home = tempfile::tempdir().expect("temp home");
+        compare(
+            &subject(
+                "less",
+                "less",
+                vec![seed.display().to_string()],
+                &seed,
+                file_name(&seed),
+            ),
+            &subject(
+                name,
+                bin,
+                // No arguments, as `cargo run --release` starts it (the first screens are
+                // killed before a position is saved).
+                Vec::new(),
+                &seed,
+                "%".into(),
+            ),
+            own_home.path(),
+            0,
+        );
+        println!();
+    }
     if article_only {
         return;
     }
@@ -462,16 +488,24 @@ fn main() {
         size as f64 / 1e6
     );
     let path = file.display().to_string();
-    compare(
-        &subject("less", "less", vec![path.clone()], &file, file_name(&file)),
-        &subject(
-            "lesepult",
-            &bin,
-            vec!["--from-start".into(), "--glossary".into(), glossary, path],
-            &file,
-            "%".into(),
-        ),
-        home.path(),
-        PRESSES,
-    );
+    for (name, bin) in &builds {
+        compare(
+            &subject("less", "less", vec![path.clone()], &file, file_name(&file)),
+            &subject(
+                name,
+                bin,
+                vec![
+                    "--from-start".into(),
+                    "--glossary".into(),
+                    glossary.clone(),
+                    path.clone(),
+                ],
+                &file,
+                "%".into(),
+            ),
+            home.path(),
+            PRESSES,
+        );
+        println!();
+    }
 }
