@@ -204,7 +204,7 @@ impl Attach<'_> {
             app.analysing = false;
             None
         };
-        notes_keys::set_notes(app, loaded.notes, loaded.deleted);
+        notes_keys::attach_notes(app, loaded.notes, loaded.deleted);
         if let Some(bad) = &loaded.unreadable {
             app.notes_status.recovery = Some(store.recovery_path.clone());
             let from = if loaded.from_recovery {
@@ -335,6 +335,7 @@ fn read(
     if whole && !from_start {
         resume_position(&mut app, paths);
     }
+    app.notes_pending = true;
     if whole {
         app.analysing = true;
     } else {

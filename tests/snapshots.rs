@@ -397,3 +397,17 @@ fn a_term_entry_lists_a_window_of_its_sentences() {
         "{screen}"
     );
 }
+
+#[test]
+fn the_notes_pane_says_while_the_notes_are_still_read() {
+    let mut a = app(120, 40);
+    a.notes_pending = true;
+    let screen = render(&a);
+    assert!(screen.contains("Reading your notes…"), "{screen}");
+    assert!(!screen.contains("No notes on this document yet."));
+    // In a long file, the notes are read with the rest of the file.
+    a.partial_of = Some(a.doc.text.len() * 10);
+    assert!(render(&a).contains("Your notes are read once"));
+    lesepult::app::notes_keys::attach_notes(&mut a, Vec::new(), Vec::new());
+    assert!(render(&a).contains("No notes on this document yet."));
+}

@@ -157,6 +157,9 @@ pub struct App {
     pub vocab_unsaved: bool,
     /// A long text's glossary occurrences and word counts are still being found.
     pub analysing: bool,
+    /// The notes file is still to be read (it is read after the first frame, and for a
+    /// long file once the whole text is there); notes taken meanwhile are kept.
+    pub notes_pending: bool,
     /// A count typed before a command (`50` of `50%`).
     pub count: Option<usize>,
     /// While only the beginning of a long file is shown: the whole file's length in bytes
@@ -221,6 +224,7 @@ impl App {
             status_colours: false,
             vocab_unsaved: false,
             analysing: false,
+            notes_pending: false,
             count: None,
             partial_of: None,
             pending_percent: None,

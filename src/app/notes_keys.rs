@@ -31,6 +31,23 @@ pub fn set_notes(app: &mut App, mut notes: Vec<Note>, deleted: Vec<String>) {
     }
 }
 
+/// The notes read from disk, with those taken before they were read (in a long file,
+/// notes can be taken while the rest of the file is still read): none of them is lost.
+pub fn attach_notes(app: &mut App, mut notes: Vec<Note>, mut deleted: Vec<String>) {
+    let taken: Vec<Note> = std::mem::take(&mut app.notes)
+        .into_iter()
+        .filter(|n| !notes.iter().any(|m| m.id == n.id))
+        .collect();
+    notes.extend(taken);
+    for id in std::mem::take(&mut app.notes_deleted) {
+        if !deleted.contains(&id) {
+            deleted.push(id);
+        }
+    }
+    set_notes(app, notes, deleted);
+    app.notes_pending = false;
+}
+
 pub fn refilter(app: &mut App) {
     let filter = app.notes_pane.filter.clone();
     app.notes_pane.items = app
@@ -440,6 +457,34 @@ mod tests {
             );
         }
         run(a, &[Command::SaveNote])
+    }
+
+    #[test]
+    fn notes_taken_before_the_notes_file_is_read_are_kept() {
+        let mut a = app();
+        a.notes_pending = true;
+        run(&mut a, &[Command::NextParagraph, Command::AddNote]);
+        write(&mut a, "Während des Ladens");
+        let taken = a.notes[0].clone();
+        // The file held another note, on the title.
+        let mut saved = taken.clone();
+        saved.id = "aus-der-datei".into();
+        saved.text = "Gespeichert".into();
+        saved.anchor.block = 0;
+        attach_notes(&mut a, vec![saved.clone()], vec!["gelöscht".into()]);
+        assert!(!a.notes_pending);
+        let texts: Vec<&str> = a.notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(texts.contains(&taken.text.as_str()) && texts.contains(&saved.text.as_str()));
+        assert_eq!(a.notes_deleted, vec!["gelöscht".to_string()]);
+        assert!(
+            a.notes_status.unsaved,
+            "the note taken meanwhile is still to be saved"
+        );
+        // Reading the same file again adds nothing twice.
+        let again = a.notes.clone();
+        attach_notes(&mut a, again, Vec::new());
+        assert_eq!(a.notes.len(), 2);
     }
 
     #[test]

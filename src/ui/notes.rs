@@ -84,10 +84,12 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Canvas<'_>, area: Rect) {
         let add = app.keymap.describe(Command::AddNote);
         let select = app.keymap.describe(Command::Select);
         let word = app.keymap.describe(Command::NextWord);
-        lines.push(Line::from(Span::styled(
-            "No notes on this document yet.",
-            theme.muted,
-        )));
+        let state = match (app.notes_pending, app.partial_of.is_some()) {
+            (false, _) => "No notes on this document yet.",
+            (true, false) => "Reading your notes…",
+            (true, true) => "Your notes are read once the whole file is.",
+        };
+        lines.push(Line::from(Span::styled(state, theme.muted)));
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(
             format!(
