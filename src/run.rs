@@ -152,8 +152,16 @@ pub fn open_for_reading(
 
 /// Read a whole file on a thread.
 fn load_in_background(path: std::path::PathBuf) -> FullLoad {
+    // For the end-to-end tests only: a slow disk, so that keys come while the file is read.
+    let delay = std::env::var("LESEPULT_TEST_SLOW_LOAD_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+        .map(Duration::from_millis);
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
+        if let Some(delay) = delay {
+            std::thread::sleep(delay);
+        }
         let _ = tx.send(document::load_path(&path));
     });
     rx
@@ -175,15 +183,13 @@ fn analyse_in_background(app: &App) -> Analysis {
     rx
 }
 
-/// Everything that needs the whole text: the saved position, the notes, the glossary's
-/// occurrences and the word counts (in the background for a long text).
+/// Everything that needs the whole text: the saved position, the notes, and for a long
+/// text the glossary's occurrences and the word counts (found in the background, for the
+/// terms the app has then: the user may have added some while the text was read).
 struct Attach<'a> {
     paths: &'a Paths,
     /// Go to the saved position (not if the first frame already did, or `--from-start`).
     resume: bool,
-    document_terms: Vec<glossary::Term>,
-    user_terms: Vec<glossary::Term>,
-    vocabulary: crate::vocab::Vocabulary,
 }
 
 impl Attach<'_> {
@@ -194,16 +200,8 @@ impl Attach<'_> {
         let notes_dir = self.paths.notes_dir();
         storage::remove_stale_temps(&notes_dir);
         let (store, loaded) = NotesStore::open(&notes_dir, &app.doc);
-        let analysis = if app.doc.text.len() > ANALYSE_IN_BACKGROUND {
-            app.set_glossary_deferred(self.document_terms, self.user_terms);
-            app.vocab = self.vocabulary;
-            Some(analyse_in_background(app))
-        } else {
-            app.set_glossary(self.document_terms, self.user_terms);
-            app.set_vocabulary(self.vocabulary);
-            app.analysing = false;
-            None
-        };
+        let analysis =
+            (app.doc.text.len() > ANALYSE_IN_BACKGROUND).then(|| analyse_in_background(app));
         notes_keys::attach_notes(app, loaded.notes, loaded.deleted);
         if let Some(bad) = &loaded.unreadable {
             app.notes_status.recovery = Some(store.recovery_path.clone());
@@ -277,13 +275,18 @@ fn start<'a>(
     if let Some(p) = vocab_problem {
         problems.push(p);
     }
-    let attach = Attach {
-        paths,
-        resume,
-        document_terms,
-        user_terms,
-        vocabulary,
-    };
+    // The terms and the vocabulary are the app's from now on, also while the rest of a
+    // long file is read (a status or a term set meanwhile is kept, and saved over nothing
+    // older). A long text's occurrences and word counts are found in the background.
+    if whole && app.doc.text.len() <= ANALYSE_IN_BACKGROUND {
+        app.set_glossary(document_terms, user_terms);
+        app.set_vocabulary(vocabulary);
+        app.analysing = false;
+    } else {
+        app.set_glossary_deferred(document_terms, user_terms);
+        app.vocab = vocabulary;
+    }
+    let attach = Attach { paths, resume };
     let mut started = Started {
         store: None,
         analysis: None,
@@ -295,8 +298,6 @@ fn start<'a>(
         started.store = Some(store);
         started.analysis = analysis;
     } else {
-        // The terms are listed (and can be looked up) while the rest of the file is read.
-        app.set_glossary_deferred(attach.document_terms.clone(), attach.user_terms.clone());
         started.attach = Some(attach);
     }
     if !problems.is_empty() {

@@ -5,9 +5,9 @@ mod common;
 
 use common::{Home, Session};
 
-#[test]
-fn a_long_file_opens_at_once_and_reaches_its_end() {
-    let home = Home::without_dictionaries();
+/// A 6 MB book from the article's paragraphs, numbered, in `buch.txt`; its text and the
+/// number of paragraphs.
+fn write_book(home: &Home) -> (String, usize) {
     let article = common::seed_text();
     let paragraphs: Vec<&str> = article.lines().filter(|l| l.len() > 100).collect();
     let mut text = String::from("Ein langes Buch\n");
@@ -21,6 +21,13 @@ fn a_long_file_opens_at_once_and_reaches_its_end() {
     text.push_str(&last);
     text.push('\n');
     std::fs::write(home.path().join("buch.txt"), &text).expect("write");
+    (text, n)
+}
+
+#[test]
+fn a_long_file_opens_at_once_and_reaches_its_end() {
+    let home = Home::without_dictionaries();
+    let (text, _) = write_book(&home);
     let mut s = Session::start(&home, &["buch.txt"], 120, 40);
     s.wait_for("Ein langes Buch");
     s.wait_for("The whole text is loaded");
@@ -54,4 +61,73 @@ fn a_long_file_opens_at_once_and_reaches_its_end() {
     s.wait_for("das letzte Wort");
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn what_is_done_while_the_rest_of_a_file_is_read_is_kept() {
+    let home = Home::without_dictionaries();
+    // A vocabulary from before, made on the bundled article: DeepSeek is learning (2).
+    let mut s = Session::start(&home, &[], 120, 40);
+    s.wait_for("Wettbewerbsvorteil");
+    s.settle();
+    s.send("w");
+    s.send("2");
+    s.wait_for("learning 2");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    let vocabulary = home.path().join("data/lesepult/vocabulary.toml");
+    let before = std::fs::read_to_string(&vocabulary).expect("vocabulary saved");
+    assert!(before.contains("status = \"2\""), "{before}");
+
+    // The book, with a disk slow enough to set a status and take a note meanwhile.
+    write_book(&home);
+    let mut s = Session::start_with_env(
+        &home,
+        &["buch.txt"],
+        &[("LESEPULT_TEST_SLOW_LOAD_MS", "2500")],
+        120,
+        40,
+    );
+    s.wait_for("Reading the rest of the file");
+    s.wait_for("Your notes are read once");
+    s.send("w");
+    s.send("K");
+    s.wait_for("well known");
+    assert!(
+        !s.screen().contains("The whole text is loaded"),
+        "the status was set after the file was read; the test proves nothing"
+    );
+    // Saved at once: the vocabulary from before is still in the file.
+    let during = std::fs::read_to_string(&vocabulary).expect("vocabulary");
+    assert!(
+        during.contains("status = \"2\"") && during.contains("status = \"known\""),
+        "{during}"
+    );
+    s.send("a");
+    s.send("Notiz beim Laden");
+    s.send("\x13");
+    s.wait_for("as soon as the whole text is loaded");
+    // The whole text arrives, the notes file is read, and the note taken meanwhile is
+    // saved with it.
+    s.wait_for(" Saved.");
+    s.wait_for("Notiz beim Laden");
+    s.settle();
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    let after = std::fs::read_to_string(&vocabulary).expect("vocabulary");
+    assert!(
+        after.contains("status = \"2\"") && after.contains("status = \"known\""),
+        "{after}"
+    );
+    // The book's notes file is named after it (`buch-` and a hash of its path).
+    let notes: Vec<String> = std::fs::read_dir(home.path().join("data/lesepult/notes"))
+        .expect("a notes folder")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("buch-"))
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .collect();
+    assert!(
+        notes.iter().any(|n| n.contains("Notiz beim Laden")),
+        "{notes:?}"
+    );
 }
