@@ -514,6 +514,28 @@ fn read(
     {
         effects::save_vocab(&mut app, vs);
     }
+    // Notes taken while a long file was still read are saved with the notes file, which
+    // is read once the whole text is there: wait for it rather than lose them.
+    if app.notes_status.unsaved
+        && store.is_none()
+        && let Some(attach) = attach.take()
+    {
+        eprintln!("lesepult: saving your notes once the whole file is read…");
+        let whole = match (full.take(), rest.take()) {
+            (Some(rx), _) => rx.recv().ok().and_then(Result::ok),
+            (None, Some(path)) => document::load_path(&path).ok(),
+            (None, None) => None,
+        };
+        if let Some(doc) = whole {
+            app.replace_document(doc);
+        }
+        let mut problems = Vec::new();
+        let (mut notes_store, _) = attach.run(&mut app, &mut problems);
+        for problem in problems {
+            eprintln!("lesepult: {problem}");
+        }
+        effects::save_notes(&mut app, &mut notes_store);
+    }
     if app.notes_status.unsaved {
         eprintln!(
             "lesepult: {} note change(s) were not saved: {}",

@@ -24,6 +24,16 @@ fn write_book(home: &Home) -> (String, usize) {
     (text, n)
 }
 
+/// The text of the book's notes files (named `buch-` and a hash of its path).
+fn book_notes(home: &Home) -> Vec<String> {
+    std::fs::read_dir(home.path().join("data/lesepult/notes"))
+        .expect("a notes folder")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("buch-"))
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .collect()
+}
+
 #[test]
 fn a_long_file_opens_at_once_and_reaches_its_end() {
     let home = Home::without_dictionaries();
@@ -119,15 +129,35 @@ fn what_is_done_while_the_rest_of_a_file_is_read_is_kept() {
         after.contains("status = \"2\"") && after.contains("status = \"known\""),
         "{after}"
     );
-    // The book's notes file is named after it (`buch-` and a hash of its path).
-    let notes: Vec<String> = std::fs::read_dir(home.path().join("data/lesepult/notes"))
-        .expect("a notes folder")
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().starts_with("buch-"))
-        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-        .collect();
+    let notes = book_notes(&home);
     assert!(
         notes.iter().any(|n| n.contains("Notiz beim Laden")),
+        "{notes:?}"
+    );
+}
+
+#[test]
+fn a_note_taken_while_the_file_is_read_is_saved_on_quitting_early() {
+    let home = Home::without_dictionaries();
+    write_book(&home);
+    let mut s = Session::start_with_env(
+        &home,
+        &["buch.txt"],
+        &[("LESEPULT_TEST_SLOW_LOAD_MS", "2000")],
+        120,
+        40,
+    );
+    s.wait_for("Reading the rest of the file");
+    s.send("a");
+    s.send("Schnell notiert");
+    s.send("\x13");
+    s.wait_for("as soon as the whole text is loaded");
+    // Quit before the whole text is there: lesepult waits for it and saves the note.
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    let notes = book_notes(&home);
+    assert!(
+        notes.iter().any(|n| n.contains("Schnell notiert")),
         "{notes:?}"
     );
 }

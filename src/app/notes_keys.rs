@@ -230,9 +230,11 @@ pub fn editor_command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
     }
 }
 
-/// Quit, unless notes are unsaved: then ask.
+/// Quit, unless notes are unsaved: then ask. Notes that wait only for the notes file to
+/// be read (a long file still being read, no failed save) are saved on the way out.
 pub fn request_quit(app: &mut App, effects: &mut Vec<Effect>) {
-    if app.notes_status.unsaved && !effects.contains(&Effect::SaveNotes) {
+    let saved_on_leaving = app.notes_pending && app.notes_status.error.is_none();
+    if app.notes_status.unsaved && !saved_on_leaving && !effects.contains(&Effect::SaveNotes) {
         app.mode = Mode::ConfirmQuit;
         return;
     }
@@ -637,5 +639,24 @@ mod tests {
         assert!(!effects.contains(&Effect::Quit));
         let effects = update(&mut a, Action::Input('r'));
         assert!(effects.contains(&Effect::SaveNotes));
+    }
+
+    #[test]
+    fn notes_waiting_for_the_notes_file_do_not_stop_quitting() {
+        let mut a = app();
+        a.notes_pending = true;
+        a.notes_status.unsaved = true;
+        let effects = run(&mut a, &[Command::Quit]);
+        assert!(
+            a.quit && effects.contains(&Effect::Quit),
+            "saved on the way out"
+        );
+        // A save that failed still asks.
+        let mut b = app();
+        b.notes_pending = true;
+        b.notes_status.unsaved = true;
+        b.notes_status.error = Some("disk full".into());
+        run(&mut b, &[Command::Quit]);
+        assert_eq!(b.mode, Mode::ConfirmQuit);
     }
 }
