@@ -381,6 +381,13 @@ pub fn export_command(
         }
         Command::Confirm => {
             app.mode = Mode::Reading;
+            // An export now would leave out the saved notes, which are not read yet.
+            if app.notes_pending && dialog.format != crate::notes::export::Format::AnkiVocab {
+                app.info(
+                    "Your notes are read with the rest of the file: export them once it is loaded.",
+                );
+                return;
+            }
             effects.push(Effect::Export {
                 format: dialog.format,
                 path: dialog.path.clone(),
@@ -658,5 +665,20 @@ mod tests {
         b.notes_status.error = Some("disk full".into());
         run(&mut b, &[Command::Quit]);
         assert_eq!(b.mode, Mode::ConfirmQuit);
+    }
+
+    #[test]
+    fn notes_are_not_exported_before_they_are_read() {
+        let mut a = app();
+        a.notes_pending = true;
+        let effects = run(&mut a, &[Command::Export, Command::Confirm]);
+        assert!(
+            !effects.iter().any(|e| matches!(e, Effect::Export { .. })),
+            "{effects:?}"
+        );
+        assert_eq!(a.mode, Mode::Reading);
+        a.notes_pending = false;
+        let effects = run(&mut a, &[Command::Export, Command::Confirm]);
+        assert!(effects.iter().any(|e| matches!(e, Effect::Export { .. })));
     }
 }
