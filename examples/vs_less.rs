@@ -10,7 +10,7 @@
 //! peak resident memory.
 //!
 //! lesepult is the build of `cargo build --release` and, if it was made, also that of
-//! `cargo build-static` (target/x86_64-unknown-linux-gnu/release), each against less
+//! `cargo build-static` (target/x86_64-unknown-linux-gnu/dist), each against less
 //! anew; LESEPULT_BIN names one other binary instead.
 
 use std::io::{Read, Write};
@@ -24,7 +24,10 @@ use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 type Chunks = Arc<Mutex<Vec<(Instant, Vec<u8>)>>>;
 
 struct Run {
-    parser: Arc<Mutex<vt100::Parser>>,
+    /// The screen so far, and how many of `chunks` it has seen. Fed on the measuring
+    /// thread, not the reader's: parsing a chunk there would delay the reading (and the
+    /// time stamp) of the next one, and so charge a program for its own output's size.
+    parser: Mutex<(vt100::Parser, usize)>,
     bytes: Arc<AtomicUsize>,
     /// When output last arrived (read by the reader thread, the moment `read` returned).
     last_output: Arc<Mutex<Instant>>,
@@ -66,17 +69,19 @@ impl Run {
         let started = Instant::now();
         let child = pair.slave.spawn_command(cmd).expect("spawn");
         drop(pair.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(
-            std::num::NonZeroU16::new(40).expect("rows"),
-            std::num::NonZeroU16::new(120).expect("cols"),
+        let parser = Mutex::new((
+            vt100::Parser::new(
+                std::num::NonZeroU16::new(40).expect("rows"),
+                std::num::NonZeroU16::new(120).expect("cols"),
+                0,
+            ),
             0,
-        )));
+        ));
         let bytes = Arc::new(AtomicUsize::new(0));
         let mut reader = pair.master.try_clone_reader().expect("reader");
         let last_output = Arc::new(Mutex::new(Instant::now()));
         let chunks = Arc::new(Mutex::new(Vec::new()));
-        let (p, b, l, c) = (
-            Arc::clone(&parser),
+        let (b, l, c) = (
             Arc::clone(&bytes),
             Arc::clone(&last_output),
             Arc::clone(&chunks),
@@ -93,9 +98,6 @@ impl Run {
                 }
                 if let Ok(mut chunks) = c.lock() {
                     chunks.push((now, buf[..n].to_vec()));
-                }
-                if let Ok(mut parser) = p.lock() {
-                    parser.process(&buf[..n]);
                 }
                 b.fetch_add(n, Ordering::SeqCst);
             }
@@ -128,19 +130,36 @@ impl Run {
         })
     }
 
+    /// `look` at the screen as the output received so far draws it.
+    /// The new chunks are copied out first: the reader thread must not wait for the lock
+    /// while they are parsed.
+    fn look<T: Default>(&self, look: impl Fn(&vt100::Screen) -> T) -> T {
+        let Ok(mut parser) = self.parser.lock() else {
+            return T::default();
+        };
+        let (parser, seen) = &mut *parser;
+        let new: Vec<u8> = match self.chunks.lock() {
+            Ok(chunks) => {
+                let new = chunks[*seen..]
+                    .iter()
+                    .flat_map(|(_, b)| b.iter().copied())
+                    .collect();
+                *seen = chunks.len();
+                new
+            }
+            Err(_) => Vec::new(),
+        };
+        parser.process(&new);
+        look(parser.screen())
+    }
+
     fn screen(&self) -> String {
-        self.parser
-            .lock()
-            .map(|p| p.screen().contents())
-            .unwrap_or_default()
+        self.look(|s| s.contents())
     }
 
     /// The bottom row of the screen.
     fn last_row(&self) -> String {
-        self.parser
-            .lock()
-            .map(|p| p.screen().contents_between(39, 0, 39, 120))
-            .unwrap_or_default()
+        self.look(|s| s.contents_between(39, 0, 39, 120))
     }
 
     fn wait(&self, what: impl Fn(&str) -> bool) -> Duration {
@@ -280,6 +299,8 @@ fn measure(
         bytes += b;
     }
     page_down.sort();
+    // Catch up with the page-downs' output before the clock starts.
+    run.screen();
     let start = Instant::now();
     run.writer.write_all(b"G").expect("G");
     run.writer.flush().expect("flush");
@@ -426,7 +447,7 @@ fn main() {
             ("lesepult", "target/release/lesepult"),
             (
                 "lesepult, static build",
-                "target/x86_64-unknown-linux-gnu/release/lesepult",
+                "target/x86_64-unknown-linux-gnu/dist/lesepult",
             ),
         ]
         .into_iter()
