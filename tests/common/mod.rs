@@ -65,8 +65,14 @@ fn nz(n: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(n.max(1)).unwrap_or(std::num::NonZeroU16::MIN)
 }
 
+/// The binary under test: cargo's, or the one `LESEPULT_TEST_BIN` names by its absolute
+/// path (CI runs the end-to-end tests again on the static build that is shipped).
 pub fn binary() -> &'static str {
-    env!("CARGO_BIN_EXE_lesepult")
+    static BINARY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BINARY.get_or_init(|| {
+        std::env::var("LESEPULT_TEST_BIN")
+            .unwrap_or_else(|_| env!("CARGO_BIN_EXE_lesepult").to_owned())
+    })
 }
 
 /// A running lesepult in a pseudo-terminal.
