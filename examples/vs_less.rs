@@ -446,7 +446,7 @@ fn main() {
         Err(_) => [
             ("lesepult", "target/release/lesepult"),
             (
-                "lesepult, static build",
+                "lesepult, shipped build (cargo build-static)",
                 "target/x86_64-unknown-linux-gnu/dist/lesepult",
             ),
         ]
