@@ -312,13 +312,16 @@ impl App {
         search.matches.extend(found);
         search.progress = (!finished).then_some(done);
         if search.current.is_none() && !search.matches.is_empty() {
-            let at = origin.map_or(0, |o| o.block);
-            let first = search.matches.iter().position(|m| m.block >= at);
-            if first.is_some() || finished {
-                search.current = Some(first.unwrap_or(0));
-                if let Some(m) = search.current.and_then(|i| search.matches.get(i)).cloned() {
-                    self.reveal(m.block, m.range.start, true);
-                }
+            let matches = std::mem::take(&mut search.matches);
+            let first = self.first_match_from(&matches, origin.unwrap_or_default());
+            let current = first.or(finished.then_some(0));
+            let shown = current.and_then(|i| matches.get(i)).cloned();
+            if let Some(search) = self.search.as_mut() {
+                search.matches = matches;
+                search.current = current;
+            }
+            if let Some(m) = shown {
+                self.reveal(m.block, m.range.start, true);
             }
         }
         if finished
@@ -422,6 +425,19 @@ impl App {
     }
 
     /// The position of the row that shows byte `offset` of `block`'s text (absolute).
+    /// The first of `matches` (in text order) at or after `from`, to the row: a search
+    /// starts where the reader is, not at the top of a long paragraph.
+    pub fn first_match_from(
+        &mut self,
+        matches: &[crate::document::search::Match],
+        from: Position,
+    ) -> Option<usize> {
+        matches.iter().position(|m| {
+            m.block > from.block
+                || (m.block == from.block && self.position_of(m.block, m.range.start) >= from)
+        })
+    }
+
     pub fn position_of(&mut self, block: usize, offset: usize) -> Position {
         let width = self.text_width();
         let base = self.doc.blocks.get(block).map_or(0, |b| b.text.start);

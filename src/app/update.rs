@@ -667,9 +667,8 @@ fn search_input(app: &mut App, c: Option<char>, effects: &mut Vec<Effect>) {
         return;
     }
     let matches = find_all(&app.doc, &query);
-    let current = matches
-        .iter()
-        .position(|m| m.block >= origin.block)
+    let current = app
+        .first_match_from(&matches, origin)
         .or(if matches.is_empty() { None } else { Some(0) });
     app.search = Some(Search {
         query,
@@ -1014,6 +1013,40 @@ mod tests {
             a.message
                 .as_ref()
                 .is_some_and(|m| m.text.contains("wrapped"))
+        );
+    }
+
+    #[test]
+    fn a_search_starts_at_the_row_on_top_not_at_the_top_of_its_paragraph() {
+        let paragraph: String = (0..60)
+            .map(|i| format!("Satz {i} über die Brücke. "))
+            .collect();
+        let text = format!("Ein langer Text\n\n{paragraph}\n\n{paragraph}\n");
+        let doc = crate::document::parse_str(
+            text,
+            crate::document::Origin::Bundled("test"),
+            "test",
+            false,
+        );
+        let mut a = App::new(doc, Config::builtin(), 60, 20);
+        run(&mut a, &[Command::ScrollDown; 15]);
+        let origin = a.top;
+        assert!(origin.row > 0, "the top is inside the long paragraph");
+        run(&mut a, &[Command::Search]);
+        type_text(&mut a, "brücke");
+        let search = a.search.clone().expect("search");
+        let current = search.current.expect("a match");
+        let at = |a: &mut App, i: usize| {
+            let m = &search.matches[i];
+            a.position_of(m.block, m.range.start)
+        };
+        assert!(
+            at(&mut a, current) >= origin,
+            "the match is not above the place"
+        );
+        assert!(
+            current > 0 && at(&mut a, current - 1) < origin,
+            "and it is the first one"
         );
     }
 
