@@ -115,6 +115,10 @@ pub struct App {
     pub keymap: Keymap,
     pub layout: LayoutCache,
     pub top: Position,
+    /// The anchor the view was last placed at, and the top it gave: while the top has not
+    /// moved, a resize goes back to that anchor, so that resizing back and forth does not
+    /// drift (each width's row starts at or before the anchor, never after it).
+    placed_at: Option<(Anchor, Position)>,
     pub size: (u16, u16),
     pub view: View,
     pub panes: Panes,
@@ -196,6 +200,7 @@ impl App {
             keymap,
             layout,
             top: Position::default(),
+            placed_at: None,
             size: (width, height),
             view,
             panes: Panes::default(),
@@ -512,6 +517,11 @@ impl App {
 
     /// The reading place, independent of the width.
     pub fn anchor(&mut self) -> Anchor {
+        if let Some((anchor, top)) = self.placed_at
+            && top == self.top
+        {
+            return anchor;
+        }
         if self.doc.is_empty() || self.panes.text.width == 0 {
             return Anchor {
                 block: self.top.block,
@@ -530,6 +540,7 @@ impl App {
         let width = self.text_width();
         let pos = Position::from_anchor(anchor, &mut self.layout, &self.doc, width);
         self.set_top(pos);
+        self.placed_at = Some((anchor, self.top));
     }
 
     /// The last position the top row can take.

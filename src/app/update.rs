@@ -1092,6 +1092,36 @@ mod tests {
     }
 
     #[test]
+    fn resizing_back_and_forth_does_not_drift() {
+        let paragraph: String = (0..80)
+            .map(|i| format!("Wort{i} läuft über die Brücke, "))
+            .collect();
+        let doc = crate::document::parse_str(
+            format!("Titel\n\n{paragraph}\n\n{paragraph}\n"),
+            crate::document::Origin::Bundled("test"),
+            "test",
+            false,
+        );
+        let mut a = App::new(doc, Config::builtin(), 120, 40);
+        run(&mut a, &[Command::ScrollDown; 23]);
+        let (top, anchor) = (a.top, a.anchor());
+        for _ in 0..6 {
+            for (width, height) in [(80, 24), (101, 30), (61, 20), (119, 40), (120, 40)] {
+                update(&mut a, Action::Resize { width, height });
+            }
+        }
+        assert_eq!(a.top, top);
+        assert_eq!(
+            a.anchor(),
+            anchor,
+            "the saved reading place did not move either"
+        );
+        // Once the reader moves, the place is where the view is.
+        run(&mut a, &[Command::ScrollDown]);
+        assert_ne!(a.anchor(), anchor);
+    }
+
+    #[test]
     fn focus_cycles_and_toggles_hide_panes() {
         let mut a = app(120, 40);
         run(&mut a, &[Command::FocusNext]);
