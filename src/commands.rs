@@ -113,8 +113,7 @@ pub fn glossary(
         } else {
             for t in all {
                 let term = &g.terms[t];
-                let article = term.gender.map_or("", |g| g.article());
-                outln!("{article:<4}{:<32} {}", term.lemma, term.english.join(", "));
+                outln!("{:<36} {}", term.headword(), term.english.join(", "));
             }
         }
         return Ok(());
@@ -361,12 +360,10 @@ pub fn lookup(
         });
     } else {
         for f in &results {
-            let mut head = String::new();
-            if let Some(g) = f.gender {
-                head.push_str(g.article());
-                head.push(' ');
-            }
-            head.push_str(&f.headword);
+            let head = match f.gender {
+                Some(g) => crate::glossary::with_article(g.article(), &f.headword),
+                None => f.headword.clone(),
+            };
             let mut meta = vec![f.source.clone()];
             meta.extend(match &f.method {
                 crate::dict::Method::Glossary => None,
@@ -384,7 +381,7 @@ pub fn lookup(
                 meta.push("gender inferred".into());
             }
             if let Some(p) = &f.plural {
-                meta.push(format!("Pl. die {p}"));
+                meta.push(format!("Pl. {}", crate::glossary::plural_with_article(p)));
             }
             if let Some(p) = &f.pronunciation {
                 meta.push(format!("/{p}/"));

@@ -12,4 +12,4 @@ pub use fold::{edit_distance, filter_fold, german_cmp, sort_key};
 pub use index::{Glossary, Occurrence};
 pub use load::{GlossaryError, bundled};
 pub use matcher::{Found, Matcher};
-pub use term::{Gender, PartOfSpeech, Source, Term};
+pub use term::{Gender, PartOfSpeech, Source, Term, plural_with_article, with_article};

@@ -284,12 +284,10 @@ fn result_lines(theme: &Theme, results: &[Found]) -> Vec<Line<'static>> {
             lines.push(Line::default());
             lines.push(Line::from(Span::styled("Other results", theme.label)));
         }
-        let mut head = String::new();
-        if let Some(g) = f.gender {
-            head.push_str(g.article());
-            head.push(' ');
-        }
-        head.push_str(&f.headword);
+        let head = match f.gender {
+            Some(g) => crate::glossary::with_article(g.article(), &f.headword),
+            None => f.headword.clone(),
+        };
         let style = if i == 0 { theme.title } else { theme.heading };
         let mut spans = vec![Span::styled(head, style)];
         if f.gender_inferred {
@@ -304,7 +302,7 @@ fn result_lines(theme: &Theme, results: &[Found]) -> Vec<Line<'static>> {
         lines.push(Line::from(spans));
         let mut meta = vec![method_label(&f.method)];
         if let Some(p) = &f.plural {
-            meta.push(format!("Pl. die {p}"));
+            meta.push(format!("Pl. {}", crate::glossary::plural_with_article(p)));
         } else if let Some(pos) = &f.pos {
             meta.push(pos.clone());
         }

@@ -110,11 +110,12 @@ pub fn draw_review(app: &App, theme: &Theme, frame: &mut Canvas<'_>, session: &R
         let head = if e.article.is_empty() {
             e.lemma.clone()
         } else {
-            format!("{} {}", e.article, e.lemma)
+            crate::glossary::with_article(&e.article, &e.lemma)
         };
         let mut spans = vec![Span::styled(format!(" {head}"), theme.title)];
         if !e.plural.is_empty() {
-            spans.push(Span::styled(format!("  Pl. die {}", e.plural), theme.muted));
+            let plural = crate::glossary::plural_with_article(&e.plural);
+            spans.push(Span::styled(format!("  Pl. {plural}"), theme.muted));
         }
         lines.push(Line::from(spans));
         if !e.meaning.is_empty() {

@@ -30,7 +30,7 @@ pub fn deck(vocab: &Vocabulary) -> String {
         let head = if e.article.is_empty() {
             e.lemma.clone()
         } else {
-            format!("{} {}", e.article, e.lemma)
+            crate::glossary::with_article(&e.article, &e.lemma)
         };
         let mut row = |kind: &str, notetype: &str, front: String, back: String| {
             out.push_str(&format!(
@@ -53,7 +53,11 @@ pub fn deck(vocab: &Vocabulary) -> String {
                 format!(
                     "{{{{c1::{}}}}} {}",
                     anki_field(&e.article),
-                    anki_field(&e.lemma)
+                    anki_field(
+                        head.strip_prefix(e.article.as_str())
+                            .unwrap_or(&e.lemma)
+                            .trim_start()
+                    )
                 ),
                 anki_field(&e.meaning),
             );
@@ -63,7 +67,7 @@ pub fn deck(vocab: &Vocabulary) -> String {
                 "plural",
                 "Basic",
                 format!("Plural: {}", anki_field(&head)),
-                format!("die {}", anki_field(&e.plural)),
+                anki_field(&crate::glossary::plural_with_article(&e.plural)),
             );
         }
         if !e.sentence.is_empty() && !e.form.is_empty() && e.sentence.contains(&e.form) {
