@@ -16,7 +16,7 @@ pub const DEFAULT_CONFIG: &str = include_str!("../config/default.toml");
 
 /// A configuration error, located in its file.
 #[derive(Debug, thiserror::Error)]
-#[error("{}:{line}:{column}: {key}{message}", .path.display())]
+#[error("{}: {key}{message}", crate::storage::place(.path.as_path(), *.line, *.column))]
 pub struct ConfigError {
     pub path: PathBuf,
     pub line: usize,

@@ -102,6 +102,12 @@ pub fn main(cli: Cli) -> Result<(), Failure> {
     // Everything that can be wrong with the input is checked before raw mode.
     let config = Config::load(&paths.config_file).map_err(bad_input)?;
     let (doc, full) = open_for_reading(cli.path.as_deref())?;
+    if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        return Err(bad_input(anyhow::anyhow!(
+            "standard output is not a terminal: lesepult shows the text on one \
+             (`lesepult notes` and `lesepult export` write to a pipe or a file)"
+        )));
+    }
     read(
         doc,
         full,
@@ -330,7 +336,11 @@ fn read(
     // The first frame is laid out and drawn before the terminal is touched, then written
     // at once. It shows the text at its saved place; the glossary, the word counts and the
     // notes follow in the next frame, a few milliseconds later.
-    let (width, height) = crossterm::terminal::size().map_err(failed)?;
+    let (width, height) = crossterm::terminal::size().map_err(|e| {
+        bad_input(anyhow::anyhow!(
+            "no terminal to show the text on (/dev/tty: {e}); run lesepult in a terminal"
+        ))
+    })?;
     let mut app = App::new(doc, config, width, height);
     let whole = rest.is_none();
     if whole && !from_start {

@@ -125,6 +125,13 @@ pub fn remove_stale_temps(dir: &Path) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_place_without_a_line_is_only_the_path() {
+        let path = Path::new("/tmp/a.toml");
+        assert_eq!(place(path, 3, 7), "/tmp/a.toml:3:7");
+        assert_eq!(place(path, 0, 0), "/tmp/a.toml");
+    }
+
     use super::*;
 
     #[test]
@@ -167,5 +174,15 @@ mod tests {
         fs::write(&blocker, "x").expect("write");
         let err = write_atomic(&blocker.join("x.toml"), b"y", false).expect_err("not a dir");
         assert!(err.to_string().contains("x.toml"));
+    }
+}
+
+/// Where in a file: `path:line:column`, or only the path when the problem has no place in
+/// the file (line 0: it could not be read at all).
+pub fn place(path: &Path, line: usize, column: usize) -> String {
+    if line == 0 {
+        path.display().to_string()
+    } else {
+        format!("{}:{line}:{column}", path.display())
     }
 }

@@ -330,6 +330,30 @@ fn tiny_terminal_says_so_and_grows_back() {
 }
 
 #[test]
+fn the_reader_refuses_an_output_that_is_not_a_terminal() {
+    let home = Home::new();
+    let (code, stdout, stderr) = run_plain(&home, &[]);
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(stdout, "", "no escape codes written into a file");
+    assert!(
+        stderr.contains("standard output is not a terminal"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_config_that_cannot_be_read_is_named_without_a_made_up_line() {
+    let home = Home::new();
+    let config = home.config_file();
+    std::fs::create_dir_all(&config).expect("a directory where the config goes");
+    let (code, _, stderr) = run_plain(&home, &[]);
+    assert_eq!(code, 2);
+    let named = format!("{}: cannot read", config.display());
+    assert!(stderr.contains(&named), "{stderr}");
+    assert!(!stderr.contains(":0:0"), "{stderr}");
+}
+
+#[test]
 fn a_closed_pipe_ends_a_command_quietly() {
     use std::os::unix::process::ExitStatusExt;
     let home = Home::new();

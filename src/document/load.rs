@@ -23,10 +23,12 @@ pub enum LoadError {
         offset: usize,
         line: usize,
     },
-    #[error("{}: cannot read: {source}", .path.display())]
+    // The I/O error is part of the message, not a `source`: an error chain printed with
+    // its causes would say it twice.
+    #[error("{}: cannot read: {error}", .path.display())]
     Unreadable {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
 }
 
@@ -129,7 +131,7 @@ fn io_error(path: &Path, error: std::io::Error) -> LoadError {
         std::io::ErrorKind::IsADirectory => LoadError::Directory(path.to_path_buf()),
         _ => LoadError::Unreadable {
             path: path.to_path_buf(),
-            source: error,
+            error,
         },
     }
 }
@@ -166,6 +168,16 @@ mod tests {
     #[test]
     fn bundled_text_is_the_seed() {
         assert_eq!(bundled().text, BUNDLED_TEXT);
+    }
+
+    #[test]
+    fn an_io_error_is_said_once_in_the_chain() {
+        let e = LoadError::Unreadable {
+            path: PathBuf::from("/tmp/x.txt"),
+            error: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        };
+        let text = format!("{:#}", anyhow::Error::from(e));
+        assert_eq!(text.matches("permission denied").count(), 1, "{text}");
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub const BUNDLED_GLOSSARY: &str =
 
 /// A glossary file that cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}:{line}:{column}: {message}", .path.display())]
+#[error("{}: {message}", crate::storage::place(.path.as_path(), *.line, *.column))]
 pub struct GlossaryError {
     pub path: PathBuf,
     pub line: usize,

@@ -25,18 +25,8 @@ pub struct Unreadable {
 
 impl std::fmt::Display for Unreadable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.error.line > 0 {
-            write!(
-                f,
-                "{}:{}:{}: {}",
-                self.path.display(),
-                self.error.line,
-                self.error.column,
-                self.error.message
-            )
-        } else {
-            write!(f, "{}: {}", self.path.display(), self.error.message)
-        }
+        let place = crate::storage::place(&self.path, self.error.line, self.error.column);
+        write!(f, "{place}: {}", self.error.message)
     }
 }
 
