@@ -123,6 +123,16 @@ pub fn remove_stale_temps(dir: &Path) -> usize {
     removed
 }
 
+/// Where in a file: `path:line:column`, or only the path when the problem has no place in
+/// the file (line 0: it could not be read at all).
+pub fn place(path: &Path, line: usize, column: usize) -> String {
+    if line == 0 {
+        path.display().to_string()
+    } else {
+        format!("{}:{line}:{column}", path.display())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -174,15 +184,5 @@ mod tests {
         fs::write(&blocker, "x").expect("write");
         let err = write_atomic(&blocker.join("x.toml"), b"y", false).expect_err("not a dir");
         assert!(err.to_string().contains("x.toml"));
-    }
-}
-
-/// Where in a file: `path:line:column`, or only the path when the problem has no place in
-/// the file (line 0: it could not be read at all).
-pub fn place(path: &Path, line: usize, column: usize) -> String {
-    if line == 0 {
-        path.display().to_string()
-    } else {
-        format!("{}:{line}:{column}", path.display())
     }
 }
