@@ -411,3 +411,17 @@ fn the_notes_pane_says_while_the_notes_are_still_read() {
     lesepult::app::notes_keys::attach_notes(&mut a, Vec::new(), Vec::new());
     assert!(render(&a).contains("No notes on this document yet."));
 }
+
+#[test]
+fn the_status_line_says_the_match_count_once() {
+    let mut a = app(120, 40);
+    run(&mut a, &[Command::Search]);
+    for c in "deepseek".chars() {
+        update(&mut a, Action::Input(c));
+    }
+    run(&mut a, &[Command::Confirm, Command::NextMatch]);
+    let screen = render(&a);
+    let status = screen.lines().last().unwrap_or_default();
+    let count = a.search.as_ref().map_or(0, |s| s.matches.len());
+    assert_eq!(status.matches(&format!(" of {count}")).count(), 1, "{status}");
+}

@@ -21,6 +21,10 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Canvas<'_>) {
             format!("match {n} of {}", s.matches.len())
         }
     });
+    // A message that already says the count ("match 3 of 11") is not repeated on the right.
+    let count = count.filter(|c| {
+        !matches!((&app.mode, &app.message), (Mode::Reading, Some(m)) if m.text.starts_with(c.as_str()))
+    });
     let mut vocab = String::new();
     if app.analysing {
         vocab.push_str("analysing… · ");
