@@ -179,18 +179,27 @@ fn to_json<T: Serialize>(value: &T) -> String {
 }
 
 /// The notes of a document, re-anchored in its current text. A broken notes file is an
-/// error (exit 2) naming the file and the place; notes of a recovery file are included.
+/// error (exit 2) naming the file and the place, also when a recovery file holds notes:
+/// nothing is left out without a word. The notes of a recovery file are included once the
+/// notes file is readable again.
 fn load_notes(doc: &Document, paths: &Paths) -> Result<Vec<Note>, CommandError> {
     let (store, loaded) = NotesStore::open(&paths.notes_dir(), doc);
-    if let Some(bad) = loaded.unreadable
-        && !loaded.from_recovery
-    {
+    if let Some(bad) = loaded.unreadable {
+        let waiting = if loaded.from_recovery {
+            format!(
+                "; {} notes wait in {} and join the others once the file is fixed",
+                loaded.notes.len(),
+                store.recovery_path.display()
+            )
+        } else {
+            format!(
+                "; the app saves new notes to {}",
+                store.recovery_path.display()
+            )
+        };
         return Err(CommandError {
             code: 2,
-            message: format!(
-                "{bad} (not changed; the app saves new notes to {})",
-                store.recovery_path.display()
-            ),
+            message: format!("{bad} (not changed{waiting})"),
         });
     }
     let mut notes = loaded.notes;

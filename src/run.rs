@@ -209,6 +209,13 @@ impl Attach<'_> {
         let analysis =
             (app.doc.text.len() > ANALYSE_IN_BACKGROUND).then(|| analyse_in_background(app));
         notes_keys::attach_notes(app, loaded.notes, loaded.deleted);
+        let mut store = store;
+        if store.has_merged_recovery() {
+            effects::save_notes(app, &mut store);
+            if !store.has_merged_recovery() {
+                app.info("Notes from the recovery file are back in the notes file.");
+            }
+        }
         if let Some(bad) = &loaded.unreadable {
             app.notes_status.recovery = Some(store.recovery_path.clone());
             let from = if loaded.from_recovery {

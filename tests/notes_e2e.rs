@@ -130,13 +130,34 @@ fn a_corrupt_notes_file_is_never_changed_and_new_notes_go_to_recovery() {
     let recovery = parse_file(&notes_dir(&home).join("deepseek-boeing-moment.recovery.toml"));
     assert_eq!(recovery.notes.len(), 1);
     assert_eq!(recovery.notes[0].text, "gerettet");
-    // The command line refuses the broken file with its name and place.
+    // The command line refuses the broken file with its name and place, and says where
+    // the recovered note waits: it does not list a part of the notes without a word.
+    let (code, out, err) = run_plain(&home, &["notes"]);
+    assert_eq!(code, 2, "{out}");
+    let recovery_path = notes_dir(&home).join("deepseek-boeing-moment.recovery.toml");
+    assert!(
+        err.contains(&notes_file(&home).display().to_string()),
+        "{err}"
+    );
+    assert!(err.contains(&recovery_path.display().to_string()), "{err}");
+    // Once the broken file is dealt with (here: moved away), the next start brings the
+    // recovered note back into the notes file.
+    std::fs::rename(notes_file(&home), notes_dir(&home).join("kaputt.toml")).expect("move");
+    let mut again = Session::start(&home, &[], 120, 40);
+    again.wait_for("back in the notes file");
+    again.wait_for("gerettet");
+    again.send("q");
+    assert_eq!(again.wait_exit(), 0);
+    assert!(
+        !recovery_path.exists(),
+        "the recovery file is merged and gone"
+    );
+    let saved = parse_file(&notes_file(&home));
+    assert_eq!(saved.notes.len(), 1);
+    assert_eq!(saved.notes[0].text, "gerettet");
     let (code, out, err) = run_plain(&home, &["notes"]);
     assert_eq!(code, 0, "{err}");
-    assert!(
-        out.contains("gerettet"),
-        "the recovered note is listed: {out}"
-    );
+    assert!(out.contains("gerettet"), "{out}");
 }
 
 #[test]

@@ -423,5 +423,9 @@ fn the_status_line_says_the_match_count_once() {
     let screen = render(&a);
     let status = screen.lines().last().unwrap_or_default();
     let count = a.search.as_ref().map_or(0, |s| s.matches.len());
-    assert_eq!(status.matches(&format!(" of {count}")).count(), 1, "{status}");
+    assert_eq!(
+        status.matches(&format!(" of {count}")).count(),
+        1,
+        "{status}"
+    );
 }

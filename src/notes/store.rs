@@ -37,7 +37,8 @@ pub struct Loaded {
     pub deleted: Vec<String>,
     /// The notes file is broken: it is left alone, notes go to the recovery file.
     pub unreadable: Option<Unreadable>,
-    /// Notes were read from an earlier recovery file.
+    /// Notes were read from an earlier recovery file: instead of the broken notes file,
+    /// or merged into the readable one (then `unreadable` is `None`).
     pub from_recovery: bool,
 }
 
@@ -65,6 +66,9 @@ pub struct NotesStore {
     loaded_hash: Option<u64>,
     /// Writing goes to the recovery file.
     pub recovery: bool,
+    /// The recovery file's notes were merged into those of a readable notes file: it is
+    /// removed once they are saved there.
+    merged_recovery: bool,
     document: String,
     title: String,
     text_hash: String,
@@ -96,6 +100,7 @@ impl NotesStore {
             path,
             loaded_hash: None,
             recovery: false,
+            merged_recovery: false,
             document: doc.id(),
             title: doc.title.clone(),
             text_hash: text_hash(doc),
@@ -148,7 +153,24 @@ impl NotesStore {
                 });
             }
         }
+        // Notes saved to the recovery file while the notes file was broken join the notes
+        // file's once it is readable again (fixed, or gone).
+        if !store.recovery
+            && let Some(f) = std::fs::read(&store.recovery_path)
+                .ok()
+                .and_then(|b| file::parse(&b).ok())
+        {
+            (loaded.notes, loaded.deleted) =
+                merge(&loaded.notes, &loaded.deleted, &f.notes, &f.deleted);
+            loaded.from_recovery = true;
+            store.merged_recovery = true;
+        }
         (store, loaded)
+    }
+
+    /// Whether the recovery file's notes were merged in and wait to be saved.
+    pub fn has_merged_recovery(&self) -> bool {
+        self.merged_recovery
     }
 
     /// Where the next save goes.
@@ -225,6 +247,11 @@ impl NotesStore {
         })?;
         self.loaded_hash = Some(fnv1a(text.as_bytes()));
         drop(lock);
+        if self.merged_recovery {
+            // Its notes are in the notes file now.
+            self.merged_recovery = false;
+            let _ = std::fs::remove_file(&self.recovery_path);
+        }
         Ok((notes, deleted))
     }
 
@@ -368,5 +395,48 @@ mod tests {
         // The next start reads the recovery file.
         let (_, again) = NotesStore::open(dir.path(), &doc);
         assert!(again.from_recovery && again.notes.len() == 1);
+    }
+
+    #[test]
+    fn recovered_notes_join_the_notes_file_once_it_is_readable_again() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let doc = bundled();
+        let path = NotesStore::path_for(dir.path(), &doc);
+        let (mut first, _) = NotesStore::open(dir.path(), &doc);
+        first
+            .save(&[note("old", "2026-01-01T00:00:00Z", "alt")], &[])
+            .expect("save");
+        let good = std::fs::read(&path).expect("read");
+        // The file breaks; a note goes to the recovery file.
+        std::fs::write(&path, b"kaputt").expect("break");
+        let (mut broken, _) = NotesStore::open(dir.path(), &doc);
+        broken
+            .save(&[note("new", "2026-01-02T00:00:00Z", "neu")], &[])
+            .expect("save to the recovery file");
+        // The user puts the good file back: both notes are there, and saving them moves
+        // the recovered one into the notes file.
+        std::fs::write(&path, &good).expect("fix");
+        let (mut fixed, loaded) = NotesStore::open(dir.path(), &doc);
+        assert!(loaded.unreadable.is_none() && loaded.from_recovery);
+        let mut ids: Vec<&str> = loaded.notes.iter().map(|n| n.id.as_str()).collect();
+        ids.sort_unstable();
+        assert_eq!(ids, ["new", "old"]);
+        assert!(fixed.has_merged_recovery());
+        fixed.save(&loaded.notes, &loaded.deleted).expect("save");
+        assert!(
+            !fixed.recovery_path.exists(),
+            "its notes are in the notes file now"
+        );
+        let saved = file::parse(&std::fs::read(&path).expect("read")).expect("parses");
+        assert_eq!(saved.notes.len(), 2);
+        // With the notes file gone instead of fixed, the recovered notes are read too.
+        std::fs::remove_file(&path).expect("remove");
+        broken.recovery = true;
+        broken
+            .save(&[note("third", "2026-01-03T00:00:00Z", "drei")], &[])
+            .expect("save");
+        let (_, alone) = NotesStore::open(dir.path(), &doc);
+        assert_eq!(alone.notes.len(), 1);
+        assert!(alone.from_recovery);
     }
 }
