@@ -87,6 +87,16 @@ fn json_term<'a>(g: &'a Glossary, doc: &'a Document, t: usize) -> JsonTerm<'a> {
     }
 }
 
+/// The user's own terms. A glossary file that cannot be used is left out with a warning
+/// that names the file and the place, as in the app: the command still answers from the
+/// document's glossary.
+fn user_terms(paths: &Paths) -> Vec<crate::glossary::Term> {
+    glossary::user::load(&glossary::user::path(&paths.data_dir)).unwrap_or_else(|e| {
+        eprintln!("lesepult: warning: {e} (your glossary is left out until it is fixed)");
+        Vec::new()
+    })
+}
+
 /// `lesepult glossary [WORD]`: list the terms, or print one entry with its occurrences.
 pub fn glossary(
     doc: &Document,
@@ -99,12 +109,7 @@ pub fn glossary(
         code: 2,
         message: e.to_string(),
     })?;
-    let user_terms =
-        glossary::user::load(&glossary::user::path(&paths.data_dir)).map_err(|e| CommandError {
-            code: 2,
-            message: e.to_string(),
-        })?;
-    let g = Glossary::build(doc, user_terms, document_terms);
+    let g = Glossary::build(doc, user_terms(paths), document_terms);
     let Some(word) = word else {
         let all = g.filtered("");
         if json {
@@ -270,8 +275,7 @@ pub fn export(
                 code: 2,
                 message: e.to_string(),
             })?;
-        let user = glossary::user::load(&glossary::user::path(&paths.data_dir)).unwrap_or_default();
-        Some(Glossary::build(doc, user, document_terms))
+        Some(Glossary::build(doc, user_terms(paths), document_terms))
     } else {
         None
     };
@@ -348,8 +352,7 @@ pub fn lookup(
     json: bool,
 ) -> Result<(), CommandError> {
     let document_terms = sources::document_terms(doc, None).unwrap_or_default();
-    let user = glossary::user::load(&glossary::user::path(&paths.data_dir)).unwrap_or_default();
-    let g = Glossary::build(doc, user, document_terms);
+    let g = Glossary::build(doc, user_terms(paths), document_terms);
     let dicts = open_dictionaries(paths, config);
     let (results, problems) = crate::dict::lookup(word, Some(&g), &dicts);
     for p in &problems {

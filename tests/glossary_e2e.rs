@@ -155,6 +155,32 @@ fn a_broken_glossary_file_is_reported_and_the_document_still_opens() {
 }
 
 #[test]
+fn a_broken_user_glossary_is_left_out_of_the_commands_with_a_warning() {
+    let home = Home::new();
+    let file = home.path().join("data/lesepult/glossary.toml");
+    std::fs::create_dir_all(file.parent().expect("folder")).expect("mkdir");
+    let broken = "version = 1\n[[term]]\nlemma = \"blamieren\"\npos = \"verb\"\ngender = \"x\"\n";
+    std::fs::write(&file, broken).expect("write");
+    for args in [
+        &["glossary", "Leerverkauf"][..],
+        &["lookup", "Leerverkäufe"],
+    ] {
+        let (code, out, err) = run_plain(&home, args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(out.contains("Leerverkauf"), "{args:?} still answers: {out}");
+        assert!(
+            err.contains(&format!("{}:2:1: ", file.display())),
+            "{args:?}: {err}"
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("read"),
+        broken,
+        "the broken file is left as it is"
+    );
+}
+
+#[test]
 fn a_glossary_beside_the_file_is_used() {
     let home = Home::new();
     std::fs::write(
