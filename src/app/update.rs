@@ -357,7 +357,14 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
                 focus(app, PaneId::Article);
             }
         }
-        Command::Select => notes_keys::toggle_selection(app),
+        Command::Select => {
+            // A selection is made in the text: from a side pane, `v` goes there first (a
+            // selection left running behind the pane surprised the next `v`).
+            if app.view.focus != PaneId::Article {
+                focus(app, PaneId::Article);
+            }
+            notes_keys::toggle_selection(app);
+        }
         Command::Confirm | Command::Lookup if app.cursor.is_some() => study::lookup(app, effects),
         Command::Lookup => {
             cursor::step(app, true);
@@ -1119,6 +1126,20 @@ mod tests {
         // Once the reader moves, the place is where the view is.
         run(&mut a, &[Command::ScrollDown]);
         assert_ne!(a.anchor(), anchor);
+    }
+
+    #[test]
+    fn a_selection_started_from_a_side_pane_is_made_in_the_text_and_esc_ends_it() {
+        let mut a = app(120, 40);
+        run(&mut a, &[Command::FocusPrevious]);
+        assert_eq!(a.view.focus, PaneId::Notes);
+        run(&mut a, &[Command::Select]);
+        assert_eq!(a.view.focus, PaneId::Article);
+        assert!(a.selection.is_some());
+        run(&mut a, &[Command::Cancel]);
+        assert!(a.selection.is_none());
+        run(&mut a, &[Command::Select]);
+        assert!(a.selection.is_some(), "the next v starts a selection");
     }
 
     #[test]
