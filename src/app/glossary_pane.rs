@@ -35,6 +35,9 @@ pub struct GlossaryPane {
     pub view: GlossaryView,
     /// A user term whose deletion waits for a second key press.
     pub pending_delete: Option<usize>,
+    /// The entry or lookup shown was opened from the text in a narrow terminal, where the
+    /// pane covers part of the text: `Esc` goes straight back to the text.
+    pub opened_from_text: bool,
 }
 
 impl GlossaryPane {
@@ -45,6 +48,7 @@ impl GlossaryPane {
             selected: 0,
             view: GlossaryView::List,
             pending_delete: None,
+            opened_from_text: false,
         }
     }
 

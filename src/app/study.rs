@@ -44,6 +44,7 @@ pub(super) fn glossary_command(app: &mut App, c: Command, effects: &mut Vec<Effe
             Command::Bottom => app.glossary_pane.move_selection(isize::MAX / 2),
             Command::Confirm | Command::Lookup => match app.glossary_pane.selected_term() {
                 Some(t) => {
+                    app.glossary_pane.opened_from_text = false;
                     open_entry(app, t, true);
                     let lemma = app.glossary.terms[t].lemma.clone();
                     request_lookup(app, &lemma, effects);
@@ -66,7 +67,7 @@ pub(super) fn glossary_command(app: &mut App, c: Command, effects: &mut Vec<Effe
             Command::PageDown => set_entry_scroll(app, term, scroll + 10),
             Command::PageUp => set_entry_scroll(app, term, scroll.saturating_sub(10)),
             Command::Confirm => open_entry(app, term, true),
-            Command::Cancel => app.glossary_pane.view = GlossaryView::List,
+            Command::Cancel => back_from_entry(app),
             Command::Edit | Command::Delete if !is_user_term(app, term) => {
                 app.info("Only your own terms can be edited or deleted.");
             }
@@ -102,7 +103,7 @@ pub(super) fn glossary_command(app: &mut App, c: Command, effects: &mut Vec<Effe
             Command::ScrollUp => set_lookup_scroll(app, scroll.saturating_sub(1)),
             Command::PageDown => set_lookup_scroll(app, scroll + 10),
             Command::PageUp => set_lookup_scroll(app, scroll.saturating_sub(10)),
-            Command::Cancel => app.glossary_pane.view = GlossaryView::List,
+            Command::Cancel => back_from_entry(app),
             _ => return false,
         },
     }
@@ -291,6 +292,7 @@ pub(super) fn lookup(app: &mut App, effects: &mut Vec<Effect>) {
     }
     if app.panes.narrow {
         focus(app, PaneId::Glossary);
+        app.glossary_pane.opened_from_text = true;
     }
     match term {
         Some(t) => open_entry(app, t, false),
@@ -303,6 +305,15 @@ pub(super) fn lookup(app: &mut App, effects: &mut Vec<Effect>) {
         }
     }
     request_lookup(app, &word, effects);
+}
+
+/// `Esc` on an entry or a lookup: back to the list, or, when a lookup in a narrow
+/// terminal opened it over the text, back to the text (the pane closes).
+fn back_from_entry(app: &mut App) {
+    app.glossary_pane.view = GlossaryView::List;
+    if std::mem::take(&mut app.glossary_pane.opened_from_text) && app.panes.narrow {
+        focus(app, PaneId::Article);
+    }
 }
 
 /// Keys of the add/edit term form.

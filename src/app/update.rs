@@ -1143,6 +1143,16 @@ mod tests {
     }
 
     #[test]
+    fn in_a_narrow_terminal_esc_after_a_lookup_goes_back_to_the_text() {
+        let mut a = app(80, 24);
+        assert!(a.panes.narrow);
+        run(&mut a, &[Command::NextWord, Command::Lookup]);
+        assert_eq!(a.view.focus, PaneId::Glossary);
+        run(&mut a, &[Command::Cancel]);
+        assert_eq!(a.view.focus, PaneId::Article, "one Esc closes the pane");
+    }
+
+    #[test]
     fn focus_cycles_and_toggles_hide_panes() {
         let mut a = app(120, 40);
         run(&mut a, &[Command::FocusNext]);
