@@ -55,7 +55,7 @@ pub fn export(app: &mut App, format: export::Format, path: &str) {
         Ok(()) => app.info(format!(
             "Exported {} as {} to {}.",
             if format == export::Format::AnkiVocab {
-                format!("{} words", app.vocab.entries.len())
+                format!("{} words", crate::vocab::anki::words_in_deck(&app.vocab))
             } else {
                 format!("{} notes", app.notes.len())
             },

@@ -138,7 +138,10 @@ impl ExportDialog {
     }
 }
 
-/// `DOC-notes.EXT` in the current directory.
+/// `DOC-notes.EXT` in the current directory; the vocabulary deck is `DOC-vocabulary.anki.txt`.
 pub fn default_path(doc_id: &str, format: Format) -> String {
-    format!("{doc_id}-notes.{}", format.extension())
+    match format {
+        Format::AnkiVocab => format!("{doc_id}-vocabulary.anki.txt"),
+        _ => format!("{doc_id}-notes.{}", format.extension()),
+    }
 }

@@ -237,11 +237,18 @@ pub fn draw_export(app: &App, theme: &Theme, frame: &mut Canvas<'_>, d: &ExportD
         ]),
         Line::default(),
         Line::from(Span::styled(
-            format!(
-                " {} notes of „{}“",
-                app.notes.len(),
-                truncate(&app.doc.title, 40)
-            ),
+            if d.format == crate::notes::export::Format::AnkiVocab {
+                format!(
+                    " {} words of your vocabulary (those learning and known)",
+                    crate::vocab::anki::words_in_deck(&app.vocab)
+                )
+            } else {
+                format!(
+                    " {} notes of „{}“",
+                    app.notes.len(),
+                    truncate(&app.doc.title, 40)
+                )
+            },
             theme.muted,
         )),
     ];

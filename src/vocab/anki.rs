@@ -7,13 +7,22 @@ use crate::notes::export::{anki_field, guid};
 
 /// The deck. Words with a learning status (1-5) and well-known words that have a meaning
 /// are exported; tags name the document, the category and the status.
+/// How many words the deck has: those being learned and those known.
+pub fn words_in_deck(vocab: &Vocabulary) -> usize {
+    vocab.entries.values().filter(|e| in_deck(e.status)).count()
+}
+
+fn in_deck(status: Status) -> bool {
+    status.is_learning() || status == Status::Known
+}
+
 pub fn deck(vocab: &Vocabulary) -> String {
     let mut out = String::from(
         "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:6\n",
     );
     let deck = "lesepult::Vocabulary";
     for e in vocab.entries.values() {
-        if !(e.status.is_learning() || e.status == Status::Known) {
+        if !in_deck(e.status) {
             continue;
         }
         let mut tags = vec![
@@ -110,6 +119,35 @@ mod tests {
             },
         );
         v
+    }
+
+    #[test]
+    fn the_count_is_of_the_words_in_the_deck() {
+        let mut v = vocab();
+        let mut other = |key: &str, status: Status| {
+            let mut e = v.entries["leerverkauf"].clone();
+            e.key = key.into();
+            e.lemma = key.into();
+            e.status = status;
+            v.entries.insert(key.into(), e);
+        };
+        other("neu", Status::New);
+        other("bekannt", Status::Known);
+        other("egal", Status::Ignored);
+        let text = deck(&v);
+        let in_deck = v
+            .entries
+            .values()
+            .filter(|e| {
+                text.contains(&format!("\t{}\t", e.lemma))
+                    || text.contains(&format!(" {}\t", e.lemma))
+            })
+            .count();
+        assert_eq!(words_in_deck(&v), in_deck);
+        assert!(
+            words_in_deck(&v) < v.entries.len(),
+            "new and ignored words are left out"
+        );
     }
 
     #[test]
