@@ -214,7 +214,11 @@ fn classify(text: &str, units: &[Unit], prefix: bool) -> Vec<Block> {
             continue;
         }
         let after_title = blocks.len() == 1 && blocks[0].kind == BlockKind::Title;
-        if after_title && unit.width <= LEAD_MAX && !is_quote(s) && next.is_some() {
+        let between_paragraphs =
+            !blocks.is_empty() && next.is_some_and(|(n, w)| w > HEADING_MAX && !is_rule(n));
+        let heading = between_paragraphs && is_short_line_without_stop(s, HEADING_MAX);
+        // "Titel", then "Kapitel 1" before the first paragraph: a heading, not the lead.
+        if after_title && !heading && unit.width <= LEAD_MAX && !is_quote(s) && next.is_some() {
             push(&mut blocks, BlockKind::Lead, unit.range.clone());
             i += 1;
             continue;
@@ -251,9 +255,7 @@ fn classify(text: &str, units: &[Unit], prefix: bool) -> Vec<Block> {
             i += 1;
             continue;
         }
-        let between_paragraphs =
-            !blocks.is_empty() && next.is_some_and(|(n, w)| w > HEADING_MAX && !is_rule(n));
-        if between_paragraphs && is_short_line_without_stop(s, HEADING_MAX) {
+        if heading {
             push(
                 &mut blocks,
                 BlockKind::Heading { level: 1 },
@@ -285,6 +287,23 @@ mod tests {
 
     fn count(doc: &Document, kind: BlockKind) -> usize {
         doc.blocks.iter().filter(|b| b.kind == kind).count()
+    }
+
+    #[test]
+    fn a_chapter_heading_right_after_the_title_is_a_heading() {
+        let long = "Ein langer Absatz, der weit über achtzig Spalten hinausgeht und darum kein Titel und keine Überschrift sein kann.";
+        let text = format!(
+            "Mein Titel\n\nErstes Kapitel\n\n{long}\n\n{long}\n\nZweites Kapitel\n\n{long}\n"
+        );
+        let doc = parse(text, Origin::Bundled("test"), "test");
+        let headings: Vec<&str> = doc
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Heading { level: 1 })
+            .map(|b| &doc.text[b.text.clone()])
+            .collect();
+        assert_eq!(headings, ["Erstes Kapitel", "Zweites Kapitel"]);
+        assert_eq!(count(&doc, BlockKind::Lead), 0);
     }
 
     #[test]
