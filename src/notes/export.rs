@@ -74,14 +74,13 @@ pub fn markdown(doc: &Document, notes: &[Note]) -> String {
     let mut out = format!("# Notes: {}\n", doc.title);
     let mut section: Option<&str> = None;
     for n in notes.iter().filter(|n| !n.detached) {
+        // Notes before the first heading stand under the document's title, which the
+        // first line already gives: no second heading of the same name.
         if section != Some(n.anchor.section.as_str()) {
             section = Some(n.anchor.section.as_str());
-            let heading = if n.anchor.section.is_empty() {
-                doc.title.as_str()
-            } else {
-                n.anchor.section.as_str()
-            };
-            out.push_str(&format!("\n## {heading}\n"));
+            if !n.anchor.section.is_empty() && n.anchor.section != doc.title {
+                out.push_str(&format!("\n## {}\n", n.anchor.section));
+            }
         }
         push_note_md(&mut out, n);
     }
@@ -101,8 +100,16 @@ fn push_note_md(out: &mut String, n: &Note) {
         out.push_str(&format!("> {line}\n"));
     }
     out.push('\n');
-    out.push_str(n.text.trim_end());
-    out.push('\n');
+    // The note's line breaks stay line breaks (two spaces end a line in Markdown).
+    let lines: Vec<&str> = n.text.trim_end().lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(line.trim_end());
+        let next_is_text = lines.get(i + 1).is_some_and(|l| !l.trim().is_empty());
+        if !line.trim().is_empty() && next_is_text {
+            out.push_str("  ");
+        }
+        out.push('\n');
+    }
     let tags: Vec<String> = n.tags().iter().map(|t| format!("#{t}")).collect();
     let mut meta = vec![date(n).to_string()];
     if !tags.is_empty() {
@@ -343,6 +350,21 @@ mod tests {
         assert!(md.contains("\n> Leerverkäufe\n"));
         assert!(md.contains("#wirtschaft · 2026-11-28"));
         assert!(md.contains("## Detached notes"));
+        let title_heading = format!("## {}\n", doc.title);
+        assert!(!md.contains(&title_heading), "the title is not said twice: {md}");
+    }
+
+    #[test]
+    fn markdown_keeps_a_notes_line_breaks() {
+        let doc = bundled();
+        let mut two = notes();
+        two.truncate(1);
+        two[0].text = "Erste Zeile\nzweite Zeile\n\nNeuer Absatz".into();
+        let md = markdown(&doc, &two);
+        assert!(
+            md.contains("Erste Zeile  \nzweite Zeile\n\nNeuer Absatz\n"),
+            "{md}"
+        );
     }
 
     #[test]
