@@ -1,6 +1,7 @@
 //! Markdown into the same block model, through pulldown-cmark.
 
 use std::ops::Range;
+use unicode_width::UnicodeWidthStr;
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
@@ -43,10 +44,47 @@ impl Builder {
     }
 
     fn push_text(&mut self, s: &str) {
-        if self.open.is_some() {
-            self.text.push_str(s);
+        match self.open {
+            // Code keeps its columns: tabs become spaces to the next tab stop.
+            Some((BlockKind::Code, start, _)) if s.contains('\t') => {
+                let column = self.text[start..]
+                    .rsplit('\n')
+                    .next()
+                    .map_or(0, UnicodeWidthStr::width);
+                self.text.push_str(&expand_tabs(s, column));
+            }
+            Some(_) => self.text.push_str(s),
+            None => {}
         }
     }
+}
+
+/// Columns between tab stops in code.
+const TAB_STOP: usize = 4;
+
+/// `s` with each tab replaced by spaces up to the next tab stop; `column` is where `s`
+/// starts on its first line.
+fn expand_tabs(s: &str, column: usize) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut column = column;
+    for c in s.chars() {
+        match c {
+            '\t' => {
+                let spaces = TAB_STOP - column % TAB_STOP;
+                out.extend(std::iter::repeat_n(' ', spaces));
+                column += spaces;
+            }
+            '\n' => {
+                out.push(c);
+                column = 0;
+            }
+            c => {
+                out.push(c);
+                column += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            }
+        }
+    }
+    out
 }
 
 pub(super) fn parse(source: &str, origin: Origin, fallback_title: &str) -> Document {
@@ -166,6 +204,21 @@ fn handle(b: &mut Builder, event: Event<'_>, range: Range<usize>) {
 #[cfg(test)]
 mod tests {
     use super::super::{BlockKind, Origin, parse_str};
+
+    #[test]
+    fn tabs_in_code_go_to_the_next_tab_stop() {
+        let md = "```\nfn main() {\n\tprintln!();\n}\nab\tc\tÖl\n```\n";
+        let doc = parse_str(md.to_string(), Origin::Bundled("t"), "t", true);
+        let code = doc
+            .blocks
+            .iter()
+            .position(|b| b.kind == BlockKind::Code)
+            .expect("code");
+        assert_eq!(
+            doc.block_text(code).trim_end(),
+            "fn main() {\n    println!();\n}\nab  c   Öl"
+        );
+    }
 
     #[test]
     fn markdown_maps_to_blocks() {

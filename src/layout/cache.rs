@@ -50,17 +50,12 @@ pub fn layout_block(doc: &Document, index: usize, width: usize, hyphenate: bool)
         }],
         BlockKind::Code => {
             let mut start = block.text.start;
-            text.split('\n')
-                .map(|l| {
-                    let line = Line {
-                        range: start..start + l.len(),
-                        hyphen: false,
-                        width: unicode_width::UnicodeWidthStr::width(l),
-                    };
-                    start += l.len() + 1;
-                    line
-                })
-                .collect()
+            let mut lines = Vec::new();
+            for l in text.split('\n') {
+                lines.extend(code_rows(l, start, inner));
+                start += l.len() + 1;
+            }
+            lines
         }
         kind => {
             let splitter = if hyphenate {
@@ -78,6 +73,32 @@ pub fn layout_block(doc: &Document, index: usize, width: usize, hyphenate: bool)
         }
     };
     BlockLayout { shape, lines }
+}
+
+/// A line of code as rows of at most `width` columns: code keeps its line breaks and
+/// spaces, and a line too long for the pane goes on in the next row rather than off the
+/// screen. `start` is the line's offset in the text.
+fn code_rows(line: &str, start: usize, width: usize) -> Vec<Line> {
+    let mut rows = Vec::new();
+    let (mut row_start, mut row_width) = (0, 0);
+    for (i, c) in line.char_indices() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if row_width + w > width && i > row_start {
+            rows.push(Line {
+                range: start + row_start..start + i,
+                hyphen: false,
+                width: row_width,
+            });
+            (row_start, row_width) = (i, 0);
+        }
+        row_width += w;
+    }
+    rows.push(Line {
+        range: start + row_start..start + line.len(),
+        hyphen: false,
+        width: row_width,
+    });
+    rows
 }
 
 /// Blocks kept wrapped at most; far more than any screen needs, and a bound on memory
@@ -135,6 +156,38 @@ impl LayoutCache {
 mod tests {
     use super::*;
     use crate::document::{Origin, parse_str};
+
+    #[test]
+    fn a_long_line_of_code_goes_on_in_the_next_row() {
+        let code = format!("fn größe() {{ {} }}", "x + ".repeat(40));
+        let doc = parse_str(
+            format!("# Titel\n\n```\n{code}\nkurz\n```\n"),
+            Origin::Bundled("test"),
+            "test",
+            true,
+        );
+        let block = doc
+            .blocks
+            .iter()
+            .position(|b| b.kind == crate::document::BlockKind::Code)
+            .expect("code");
+        let width = 30;
+        let layout = layout_block(&doc, block, width, false);
+        let rows: Vec<&str> = layout
+            .lines
+            .iter()
+            .map(|l| &doc.text[l.range.clone()])
+            .collect();
+        assert!(rows.len() > 2);
+        assert!(layout.lines.iter().all(|l| l.width <= width));
+        let long_rows = rows.len() - 1;
+        assert_eq!(
+            rows[..long_rows].concat(),
+            code,
+            "nothing is lost or repeated"
+        );
+        assert_eq!(rows[long_rows], "kurz");
+    }
 
     #[test]
     fn the_cache_stays_bounded_and_keeps_what_is_near() {

@@ -351,7 +351,10 @@ mod tests {
         assert!(md.contains("#wirtschaft · 2026-11-28"));
         assert!(md.contains("## Detached notes"));
         let title_heading = format!("## {}\n", doc.title);
-        assert!(!md.contains(&title_heading), "the title is not said twice: {md}");
+        assert!(
+            !md.contains(&title_heading),
+            "the title is not said twice: {md}"
+        );
     }
 
     #[test]
