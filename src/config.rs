@@ -267,7 +267,7 @@ impl Config {
                     column: 1,
                     key: String::new(),
                     message: format!(
-                        "not valid UTF-8 (invalid byte at byte {})",
+                        "not valid UTF-8 (invalid byte at offset {})",
                         e.utf8_error().valid_up_to()
                     ),
                 })?;

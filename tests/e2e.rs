@@ -190,7 +190,7 @@ fn bad_input_exits_2_with_a_message_and_no_raw_mode() {
         ("binary.txt", "binary.txt: binary file (NUL byte at byte 5)"),
         (
             "latin1.txt",
-            "latin1.txt: not valid UTF-8 (invalid byte at byte 2",
+            "latin1.txt: not valid UTF-8 (invalid byte at offset 2",
         ),
     ];
     for (file, message) in cases {

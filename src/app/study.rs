@@ -166,10 +166,9 @@ pub fn show_lookup(app: &mut App, word: &str, results: Vec<crate::dict::Found>) 
     let message = if results.is_empty() {
         format!("„{word}“: not in the glossary or the dictionaries; {add} adds it to yours.")
     } else {
-        format!(
-            "„{word}“: {} results; {add} adds it to your glossary.",
-            results.len()
-        )
+        let n = results.len();
+        let results = if n == 1 { "result" } else { "results" };
+        format!("„{word}“: {n} {results}; {add} adds it to your glossary.")
     };
     let Some(state) = &mut app.lookup else { return };
     if state.word != word {

@@ -17,7 +17,11 @@ pub enum LoadError {
     Directory(PathBuf),
     #[error("{}: binary file (NUL byte at byte {offset}), not a UTF-8 text", .path.display())]
     Binary { path: PathBuf, offset: usize },
-    #[error("{}: not valid UTF-8 (invalid byte at byte {offset}, line {line})", .path.display())]
+    #[error(
+        "{}: not valid UTF-8 (invalid byte at offset {offset}, line {line}); if it is \
+         Latin-1 or Windows-1252, convert it: iconv -f windows-1252 -t utf-8",
+        .path.display()
+    )]
     InvalidUtf8 {
         path: PathBuf,
         offset: usize,
@@ -198,7 +202,10 @@ mod tests {
         let bad = dir.path().join("bad.txt");
         std::fs::write(&bad, b"Gr\xc3\xb6\xc3e\nx").expect("write");
         let err = load_path(&bad).expect_err("utf8");
-        assert!(err.to_string().contains("invalid byte at byte 4"), "{err}");
+        assert!(
+            err.to_string().contains("invalid byte at offset 4"),
+            "{err}"
+        );
 
         let empty = dir.path().join("empty.txt");
         std::fs::write(&empty, b"").expect("write");

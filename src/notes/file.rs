@@ -70,7 +70,7 @@ pub fn parse(bytes: &[u8]) -> Result<NotesFile, FileError> {
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         whole(format!(
-            "not valid UTF-8 (invalid byte at byte {})",
+            "not valid UTF-8 (invalid byte at offset {})",
             e.valid_up_to()
         ))
     })?;

@@ -42,9 +42,13 @@ pub fn paint(app: &App, theme: &Theme, frame: &mut Canvas<'_>) {
         return;
     }
     if app.panes.too_small {
-        let text = Paragraph::new("terminal too small")
-            .wrap(Wrap { trim: true })
-            .style(theme.status_error);
+        let text = Paragraph::new(format!(
+            "terminal too small (lesepult needs at least {}×{})",
+            crate::app::panes::MIN_WIDTH,
+            crate::app::panes::MIN_HEIGHT
+        ))
+        .wrap(Wrap { trim: true })
+        .style(theme.status_error);
         frame.render_widget(text, area);
         return;
     }

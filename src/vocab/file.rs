@@ -31,8 +31,12 @@ pub fn parse(bytes: &[u8]) -> Result<Vocabulary, String> {
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
         return Err(format!("NUL byte at byte {at}: the file is damaged"));
     }
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| format!("not valid UTF-8 (invalid byte at byte {})", e.valid_up_to()))?;
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not valid UTF-8 (invalid byte at offset {})",
+            e.valid_up_to()
+        )
+    })?;
     let raw: Raw = toml::from_str(text).map_err(|e| {
         let (line, column) = line_column(text, e.span().map_or(0, |s| s.start));
         format!("line {line}, column {column}: {}", e.message().trim())
