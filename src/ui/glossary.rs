@@ -13,6 +13,12 @@ use crate::dict::{Found, Method};
 
 pub fn draw(app: &App, theme: &Theme, frame: &mut Canvas<'_>, area: Rect) {
     let count = app.glossary.terms.len();
+    let shown = app.glossary_pane.items.len();
+    let count = if app.glossary_pane.filter.is_empty() || shown == count {
+        count.to_string()
+    } else {
+        format!("{shown} of {count}")
+    };
     let title = Line::from(vec![plain(format!(" Glossary ({count}) "), theme.heading)]);
     let block = pane_block(app, theme, PaneId::Glossary, title).padding(Padding::horizontal(1));
     let inner = block.inner(area);
