@@ -123,7 +123,7 @@ pub fn glossary(
         }
         return Ok(());
     };
-    let Some(t) = g.lookup(word) else {
+    let Some(t) = g.lookup_typed(word) else {
         let near: Vec<String> = g
             .nearest(word, 3)
             .iter()

@@ -162,6 +162,22 @@ impl Glossary {
         self.matcher.lookup(word)
     }
 
+    /// `lookup`, or else the term with a form that reads the same once folded as the
+    /// glossary filter folds (case, umlauts written as „ae“, hyphens and spaces):
+    /// „Leerverkaeufe“ finds „Leerverkauf“. For a word typed by hand.
+    pub fn lookup_typed(&self, word: &str) -> Option<usize> {
+        self.lookup(word).or_else(|| {
+            let w = filter_fold(word);
+            if w.is_empty() {
+                return None;
+            }
+            self.sorted
+                .iter()
+                .copied()
+                .find(|&i| self.terms[i].surface_forms().any(|f| filter_fold(f) == w))
+        })
+    }
+
     /// Up to `n` terms closest in spelling to `word`, for "did you mean".
     pub fn nearest(&self, word: &str, n: usize) -> Vec<usize> {
         let w = filter_fold(word);
@@ -210,6 +226,18 @@ mod tests {
             .iter()
             .position(|t| t.lemma == lemma)
             .unwrap_or_else(|| panic!("{lemma} in the glossary"))
+    }
+
+    #[test]
+    fn a_word_typed_without_umlauts_finds_its_term() {
+        let (_, g) = article();
+        let term = g.lookup("Leerverkäufe");
+        assert!(term.is_some());
+        assert_eq!(g.lookup("Leerverkaeufe"), None, "not a form of the text");
+        assert_eq!(g.lookup_typed("Leerverkaeufe"), term);
+        assert_eq!(g.lookup_typed("leerverkaeufe"), term);
+        assert_eq!(g.lookup_typed("Leerverkäufe"), term);
+        assert_eq!(g.lookup_typed("Flugzeugträgerxyz"), None);
     }
 
     #[test]
