@@ -18,19 +18,39 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\u{2011}' | '\'' | '’')
 }
 
+/// Whether the `.` at `dot` joins single letters into one abbreviation: „U.S.“, „z.B.“,
+/// „d.h.“ (one letter before it, one letter after it, and no letter or digit after that).
+fn joins_initials(text: &str, segment_start: usize, dot: usize) -> bool {
+    let mut before = text[segment_start..dot].chars();
+    let one_before = before.next().is_some_and(char::is_alphabetic) && before.next().is_none();
+    let mut after = text[dot + 1..].chars();
+    let one_after =
+        after.next().is_some_and(char::is_alphabetic) && !after.next().is_some_and(is_word_char);
+    one_before && one_after
+}
+
 /// The words of `text`: runs of letters and digits, joined by inner hyphens and apostrophes
-/// ("KI-Unternehmen", "Spin-off" are one word). Ranges are relative to `text`.
+/// ("KI-Unternehmen", "Spin-off" are one word) and by the dots of initials ("U.S", "z.B").
+/// Ranges are relative to `text`.
 pub fn word_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
+    // Where the part of the word after its last joining dot starts.
+    let mut segment = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if is_word_char(c) {
             if start.is_none() {
                 start = Some(i);
+                segment = i;
             }
         } else if let Some(s) = start {
-            let joined = is_joiner(c) && chars.peek().is_some_and(|&(_, n)| is_word_char(n));
+            let initials = c == '.' && joins_initials(text, segment, i);
+            if initials {
+                segment = i + 1;
+            }
+            let joined =
+                initials || is_joiner(c) && chars.peek().is_some_and(|&(_, n)| is_word_char(n));
             if !joined {
                 out.push(s..i);
                 start = None;
@@ -99,6 +119,17 @@ mod tests {
             vec!["Die", "KI-Unternehmen", "Spin-offs", "und", "Größe", "2025"]
         );
         assert_eq!(words("Anti-Monopolisten-"), vec!["Anti-Monopolisten"]);
+    }
+
+    #[test]
+    fn initials_with_dots_are_one_word() {
+        assert_eq!(
+            words("China blamiert U.S. Big Tech, d.h. z.B. A. Merkel und S.1 im Jahr."),
+            vec![
+                "China", "blamiert", "U.S", "Big", "Tech", "d.h", "z.B", "A", "Merkel", "und", "S",
+                "1", "im", "Jahr"
+            ]
+        );
     }
 
     #[test]
