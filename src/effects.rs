@@ -30,7 +30,12 @@ pub fn save_notes(app: &mut App, store: &mut NotesStore) {
             } else {
                 String::new()
             };
-            app.info(format!("Saved{target}{merged}."));
+            match app.notes_status.after_save.take() {
+                Some(said) if target.is_empty() && merged.is_empty() => {
+                    app.info(format!("{said} Saved."));
+                }
+                _ => app.info(format!("Saved{target}{merged}.")),
+            }
         }
         Err(e) => {
             if let SaveError::BecameUnreadable(_) = &e {

@@ -76,8 +76,10 @@ pub struct NotesStatus {
     pub recovery: Option<std::path::PathBuf>,
     /// Notes of a broken file's backup, offered at the start.
     pub backup: Option<Vec<Note>>,
-    /// The last deleted note, for undo.
-    pub last_deleted: Option<Note>,
+    /// The deleted notes, the last one last, for undo (`u` brings back one after the other).
+    pub deleted: Vec<Note>,
+    /// What to say once the next save succeeds, instead of a bare "Saved".
+    pub after_save: Option<String>,
 }
 
 /// The user's own glossary file and whether it may be written.

@@ -280,8 +280,10 @@ pub fn notes_command(app: &mut App, c: Command, effects: &mut Vec<Effect>) -> bo
                 let note = app.notes.remove(i);
                 app.notes_deleted.push(note.id.clone());
                 let undo = app.keymap.describe(Command::UndoDelete);
-                app.info(format!("Note deleted; {undo} brings it back."));
-                app.notes_status.last_deleted = Some(note);
+                let message = format!("Note deleted; {undo} brings it back.");
+                app.info(message.clone());
+                app.notes_status.after_save = Some(message);
+                app.notes_status.deleted.push(note);
                 refilter(app);
                 app.notes_status.unsaved = true;
                 effects.push(Effect::SaveNotes);
@@ -328,7 +330,7 @@ pub fn filter_command(app: &mut App, c: Command) {
 
 /// `u`: bring back the last deleted note.
 pub fn undo_delete(app: &mut App, effects: &mut Vec<Effect>) {
-    match app.notes_status.last_deleted.take() {
+    match app.notes_status.deleted.pop() {
         Some(note) => {
             let id = note.id.clone();
             app.notes_deleted.retain(|d| d != &id);
@@ -338,6 +340,7 @@ pub fn undo_delete(app: &mut App, effects: &mut Vec<Effect>) {
             set_notes(app, notes, deleted);
             select_id(app, &id);
             app.info("Note restored.");
+            app.notes_status.after_save = Some("Note restored.".into());
             app.notes_status.unsaved = true;
             effects.push(Effect::SaveNotes);
         }
@@ -603,6 +606,30 @@ mod tests {
         run(&mut a, &[Command::UndoDelete]);
         assert_eq!(a.notes.len(), 2);
         assert!(!a.notes_deleted.contains(&first));
+    }
+
+    #[test]
+    fn undo_brings_back_every_deleted_note_and_the_filter_folds_umlauts() {
+        let mut a = app();
+        run(&mut a, &[Command::AddNote]);
+        write(&mut a, "Größe #börse");
+        run(&mut a, &[Command::NextParagraph, Command::AddNote]);
+        write(&mut a, "zwei #blau");
+        run(&mut a, &[Command::Search]);
+        for c in "#boe groesse".chars() {
+            update(&mut a, Action::Input(c));
+        }
+        assert_eq!(
+            a.notes_pane.items.len(),
+            1,
+            "#boe finds #börse, groesse Größe"
+        );
+        run(&mut a, &[Command::Confirm, Command::Cancel, Command::Top]);
+        run(&mut a, &[Command::Delete, Command::Delete]);
+        assert!(a.notes.is_empty());
+        run(&mut a, &[Command::UndoDelete, Command::UndoDelete]);
+        assert_eq!(a.notes.len(), 2, "both come back, one after the other");
+        assert!(a.notes_deleted.is_empty());
     }
 
     #[test]

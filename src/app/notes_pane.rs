@@ -1,5 +1,6 @@
 //! State of the notes pane, the note editor and the export dialog.
 
+use crate::glossary::filter_fold;
 use ratatui_textarea::TextArea;
 
 use crate::notes::export::Format;
@@ -28,21 +29,23 @@ impl NotesPane {
 }
 
 /// Whether a note passes a filter: every word of the filter is in the note's text, its
-/// passage or its section (a `#tag` word must be one of its tags), case-insensitively.
+/// passage or its section (a `#tag` word must be one of its tags), folded as the glossary
+/// filter folds: case, umlauts or „ae“ „oe“ „ue“, ß or „ss“ (`#boe` finds `#börse`).
 pub fn note_matches(note: &Note, filter: &str) -> bool {
-    let tags: Vec<String> = note.tags().iter().map(|t| t.to_lowercase()).collect();
-    let haystack = format!(
+    let tags: Vec<String> = note.tags().iter().map(|t| filter_fold(t)).collect();
+    let haystack = filter_fold(&format!(
         "{}\n{}\n{}",
         note.text, note.anchor.quote, note.anchor.section
-    )
-    .to_lowercase();
-    filter.split_whitespace().all(|word| {
-        let word = word.to_lowercase();
-        match word.strip_prefix('#') {
-            Some(tag) if !tag.is_empty() => tags.iter().any(|t| t.starts_with(tag)),
-            _ => haystack.contains(&word),
-        }
-    })
+    ));
+    filter
+        .split_whitespace()
+        .all(|word| match word.strip_prefix('#') {
+            Some(tag) if !tag.is_empty() => {
+                let tag = filter_fold(tag);
+                tags.iter().any(|t| t.starts_with(&tag))
+            }
+            _ => haystack.contains(&filter_fold(word)),
+        })
 }
 
 /// The note being written or edited.
