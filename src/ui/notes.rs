@@ -152,9 +152,11 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Canvas<'_>, area: Rect) {
             lines.push(Line::from(m));
         }
         for text_line in n.text.lines().take(2) {
+            // A tab has no width of its own on the terminal: shown as spaces.
+            let text_line = text_line.replace('\t', "    ");
             lines.push(Line::from(vec![
                 Span::styled(bar, bar_style),
-                Span::raw(truncate(text_line, width.saturating_sub(1))),
+                Span::raw(truncate(&text_line, width.saturating_sub(1))),
             ]));
         }
         let tags = n.tags();

@@ -26,7 +26,11 @@ pub fn draw_tabs(app: &App, theme: &Theme, frame: &mut Canvas<'_>, area: Rect) {
         Span::raw(" "),
         Span::styled(notes, style(PaneId::Notes, app.view.show_notes)),
         Span::styled(
-            format!("  {} to open", keys(crate::app::Command::FocusNext)),
+            if app.view.focus == PaneId::Article {
+                format!("  {} to open", keys(crate::app::Command::FocusNext))
+            } else {
+                format!("  {} back to the text", keys(crate::app::Command::Cancel))
+            },
             theme.muted,
         ),
     ]);
