@@ -3,9 +3,9 @@
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use super::{Block, BlockKind, Document, Origin};
+use super::{Block, BlockKind, Document, Inline, Origin};
 
 struct Builder {
     text: String,
@@ -17,6 +17,13 @@ struct Builder {
     lists: Vec<Option<u64>>,
     item_depth: usize,
     has_title: bool,
+    /// Open inline styles, with where they start in `text` (`None`: at the next text).
+    inline_open: Vec<(Inline, Option<usize>)>,
+    inline: Vec<(Range<usize>, Inline)>,
+    /// The table being read: its rows of cells.
+    table: Option<Vec<Vec<String>>>,
+    /// Inside front matter (YAML metadata), which is not shown.
+    in_metadata: bool,
 }
 
 impl Builder {
@@ -44,6 +51,24 @@ impl Builder {
     }
 
     fn push_text(&mut self, s: &str) {
+        if self.in_metadata {
+            return;
+        }
+        if let Some(cell) = self
+            .table
+            .as_mut()
+            .and_then(|rows| rows.last_mut())
+            .and_then(|row| row.last_mut())
+        {
+            cell.push_str(s);
+            return;
+        }
+        if self.open.is_some() {
+            let at = self.text.len();
+            for (_, start) in &mut self.inline_open {
+                start.get_or_insert(at);
+            }
+        }
         match self.open {
             // Code keeps its columns: tabs become spaces to the next tab stop.
             Some((BlockKind::Code, start, _)) if s.contains('\t') => {
@@ -56,6 +81,64 @@ impl Builder {
             Some(_) => self.text.push_str(s),
             None => {}
         }
+    }
+}
+
+impl Builder {
+    /// Text outside any block starts a paragraph (or a quote's), unless it goes to a
+    /// table cell or is front matter.
+    fn begin_text(&mut self, source_start: usize) {
+        if self.open.is_none() && self.table.is_none() && !self.in_metadata {
+            let kind = if self.quote_depth > 0 {
+                BlockKind::Quote
+            } else {
+                BlockKind::Paragraph
+            };
+            self.begin(kind, source_start);
+        }
+    }
+
+    fn open_inline(&mut self, style: Inline) {
+        self.inline_open.push((style, None));
+    }
+
+    fn close_inline(&mut self) {
+        if let Some((style, Some(start))) = self.inline_open.pop()
+            && self.text.len() > start
+        {
+            self.inline.push((start..self.text.len(), style));
+        }
+    }
+
+    /// A table as rows of cells padded to their column's width, `│` between them and a
+    /// rule under the header: a code-like block that keeps its columns.
+    fn write_table(&mut self, rows: Vec<Vec<String>>, source: Range<usize>) {
+        let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+        let mut widths = vec![0; columns];
+        for row in &rows {
+            for (i, cell) in row.iter().enumerate() {
+                widths[i] = widths[i].max(cell.trim().width());
+            }
+        }
+        self.end(source.start);
+        self.begin(BlockKind::Code, source.start);
+        for (r, row) in rows.iter().enumerate() {
+            let cells: Vec<String> = (0..columns)
+                .map(|i| {
+                    let cell = row.get(i).map_or("", |c| c.trim());
+                    let pad = widths[i].saturating_sub(cell.width());
+                    format!("{cell}{}", " ".repeat(pad))
+                })
+                .collect();
+            self.push_text(cells.join(" │ ").trim_end());
+            self.push_text("\n");
+            if r == 0 && rows.len() > 1 {
+                let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
+                self.push_text(&rule.join("─┼─"));
+                self.push_text("\n");
+            }
+        }
+        self.end(source.end);
     }
 }
 
@@ -96,8 +179,17 @@ pub(super) fn parse(source: &str, origin: Origin, fallback_title: &str) -> Docum
         lists: Vec::new(),
         item_depth: 0,
         has_title: false,
+        inline_open: Vec::new(),
+        inline: Vec::new(),
+        table: None,
+        in_metadata: false,
     };
-    for (event, range) in Parser::new(source).into_offset_iter() {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
         handle(&mut b, event, range);
     }
     b.end(source.len());
@@ -107,7 +199,7 @@ pub(super) fn parse(source: &str, origin: Origin, fallback_title: &str) -> Docum
         .find(|blk| blk.kind == BlockKind::Title)
         .map(|blk| b.text[blk.text.clone()].to_string())
         .unwrap_or_else(|| fallback_title.to_string());
-    Document::new(title, b.text, b.blocks, origin)
+    Document::new(title, b.text, b.blocks, origin).with_inline(b.inline)
 }
 
 fn handle(b: &mut Builder, event: Event<'_>, range: Range<usize>) {
@@ -185,18 +277,68 @@ fn handle(b: &mut Builder, event: Event<'_>, range: Range<usize>) {
             b.begin(BlockKind::Rule, range.start);
             b.end(range.end);
         }
-        Event::Text(t) | Event::Code(t) => {
-            if b.open.is_none() {
-                let kind = if b.quote_depth > 0 {
-                    BlockKind::Quote
-                } else {
-                    BlockKind::Paragraph
-                };
-                b.begin(kind, range.start);
-            }
+        Event::Text(t) => {
+            b.begin_text(range.start);
             b.push_text(&t);
         }
+        Event::Code(t) => {
+            b.begin_text(range.start);
+            b.open_inline(Inline::Code);
+            b.push_text(&t);
+            b.close_inline();
+        }
         Event::SoftBreak | Event::HardBreak => b.push_text(" "),
+        Event::Start(Tag::Emphasis) => b.open_inline(Inline::Emphasis),
+        Event::Start(Tag::Strong) => b.open_inline(Inline::Strong),
+        Event::Start(Tag::Strikethrough) => b.open_inline(Inline::Strikethrough),
+        Event::Start(Tag::Link { .. }) => b.open_inline(Inline::Link),
+        Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link) => {
+            b.close_inline()
+        }
+        Event::TaskListMarker(done) => b.push_text(if done { "☑ " } else { "☐ " }),
+        Event::FootnoteReference(label) => b.push_text(&format!("[{label}]")),
+        Event::Start(Tag::FootnoteDefinition(label)) => {
+            b.end(range.start);
+            b.begin(BlockKind::Paragraph, range.start);
+            b.push_text(&format!("[{label}]"));
+            // Its paragraph continues this block.
+            b.item_depth += 1;
+        }
+        Event::End(TagEnd::FootnoteDefinition) => {
+            b.item_depth = b.item_depth.saturating_sub(1);
+            b.end(range.end);
+        }
+        Event::Start(Tag::MetadataBlock(_)) => b.in_metadata = true,
+        Event::End(TagEnd::MetadataBlock(_)) => b.in_metadata = false,
+        Event::Start(Tag::Table(_)) => {
+            b.end(range.start);
+            b.table = Some(Vec::new());
+        }
+        Event::Start(Tag::TableHead | Tag::TableRow) => {
+            if let Some(rows) = &mut b.table {
+                rows.push(Vec::new());
+            }
+        }
+        Event::Start(Tag::TableCell) => {
+            if let Some(row) = b.table.as_mut().and_then(|rows| rows.last_mut()) {
+                row.push(String::new());
+            }
+        }
+        Event::End(TagEnd::Table) => {
+            if let Some(rows) = b.table.take() {
+                b.write_table(rows, range);
+            }
+        }
+        Event::Html(html) | Event::InlineHtml(html) => {
+            // Shown as written, rather than lost.
+            if b.open.is_none() {
+                b.begin(BlockKind::Code, range.start);
+                b.push_text(html.trim_end());
+                b.end(range.end);
+            } else {
+                b.push_text(&html);
+            }
+        }
         _ => {}
     }
 }
@@ -204,6 +346,61 @@ fn handle(b: &mut Builder, event: Event<'_>, range: Range<usize>) {
 #[cfg(test)]
 mod tests {
     use super::super::{BlockKind, Origin, parse_str};
+
+    fn texts(doc: &super::super::Document) -> Vec<&str> {
+        (0..doc.blocks.len()).map(|i| doc.block_text(i)).collect()
+    }
+
+    #[test]
+    fn inline_styles_are_kept_with_their_ranges() {
+        let md = "# T\n\nEin *kursiv* und **fett** mit `code`, [Link](x) und ~~weg~~.\n";
+        let doc = parse_str(md.to_string(), Origin::Bundled("t"), "t", true);
+        let styled: Vec<(&str, super::super::Inline)> = doc
+            .inline_in(1)
+            .iter()
+            .map(|(r, s)| (&doc.text[r.clone()], *s))
+            .collect();
+        use super::super::Inline::*;
+        assert_eq!(
+            styled,
+            [
+                ("kursiv", Emphasis),
+                ("fett", Strong),
+                ("code", Code),
+                ("Link", Link),
+                ("weg", Strikethrough)
+            ]
+        );
+        assert_eq!(
+            doc.block_text(1),
+            "Ein kursiv und fett mit code, Link und weg."
+        );
+        assert!(doc.inline_in(0).is_empty());
+    }
+
+    #[test]
+    fn tables_tasks_footnotes_and_front_matter() {
+        let md = "---\ntitle: Vorspann\n---\n\n# Titel\n\n| Wort | Artikel |\n|---|---|\n| Straße | die |\n\n- [ ] offen\n- [x] fertig\n\nText[^1].\n\n[^1]: Die Fußnote.\n";
+        let doc = parse_str(md.to_string(), Origin::Bundled("t"), "t", true);
+        let all = texts(&doc);
+        assert!(
+            !doc.text.contains("Vorspann"),
+            "front matter is not shown: {all:?}"
+        );
+        assert_eq!(doc.title, "Titel");
+        assert!(
+            all.contains(&"Wort   │ Artikel\n───────┼────────\nStraße │ die"),
+            "{all:?}"
+        );
+        assert!(
+            all.contains(&"• ☐ offen") && all.contains(&"• ☑ fertig"),
+            "{all:?}"
+        );
+        assert!(
+            all.contains(&"Text[1].") && all.contains(&"[1] Die Fußnote."),
+            "{all:?}"
+        );
+    }
 
     #[test]
     fn tabs_in_code_go_to_the_next_tab_stop() {

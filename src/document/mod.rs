@@ -15,6 +15,16 @@ pub use text::{sentence_ranges, word_ranges};
 
 use std::ops::Range;
 
+/// How a stretch of text inside a block is set (Markdown's emphasis, code, links).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inline {
+    Strong,
+    Emphasis,
+    Code,
+    Strikethrough,
+    Link,
+}
+
 /// What a block is, which decides how it is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum BlockKind {
@@ -80,6 +90,8 @@ pub struct Document {
     pub origin: Origin,
     /// Indices of the heading blocks (title included), in order.
     headings: Vec<usize>,
+    /// Inline styles, by start in `text` (none inside a plain-text document).
+    inline: Vec<(Range<usize>, Inline)>,
     /// Hash of the text, computed once when first asked.
     hash: std::sync::OnceLock<String>,
 }
@@ -98,8 +110,27 @@ impl Document {
             blocks,
             origin,
             headings,
+            inline: Vec::new(),
             hash: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The document with inline styles (ranges in `text`).
+    pub(crate) fn with_inline(mut self, mut inline: Vec<(Range<usize>, Inline)>) -> Self {
+        inline.sort_by_key(|(r, _)| r.start);
+        self.inline = inline;
+        self
+    }
+
+    /// The inline styles that start inside block `index`: found by binary search, so the
+    /// cost is that of the block, not of the document.
+    pub fn inline_in(&self, index: usize) -> &[(Range<usize>, Inline)] {
+        let Some(b) = self.blocks.get(index) else {
+            return &[];
+        };
+        let from = self.inline.partition_point(|(r, _)| r.start < b.text.start);
+        let to = self.inline.partition_point(|(r, _)| r.start < b.text.end);
+        &self.inline[from..to.max(from)]
     }
 
     /// A hash of the whole text (hex), computed once: it tells whether a saved position or

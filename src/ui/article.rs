@@ -6,14 +6,14 @@ use std::ops::Range;
 
 use super::canvas::Canvas;
 use ratatui::layout::Alignment;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Theme, pane_block, plain};
 use crate::app::notes_keys::selection_range;
 use crate::app::{App, PaneId};
-use crate::document::BlockKind;
+use crate::document::{BlockKind, Inline};
 use crate::layout::{BlockLayout, layout_block};
 use crate::notes::AnchorKind;
 use crate::vocab::Status;
@@ -160,6 +160,19 @@ fn text_spans(
     let clip = |r: &Range<usize>| r.start.max(range.start)..r.end.min(range.end);
     let overlaps = |r: &Range<usize>| r.start < range.end && r.end > range.start;
     let mut marks: Vec<(Range<usize>, Style)> = Vec::new();
+    // Markdown's inline styles first: the marks below are set over them.
+    for (r, inline) in app.doc.inline_in(block) {
+        if overlaps(r) {
+            let style = match inline {
+                Inline::Strong => Style::new().add_modifier(Modifier::BOLD),
+                Inline::Emphasis => Style::new().add_modifier(Modifier::ITALIC),
+                Inline::Code => theme.code,
+                Inline::Strikethrough => Style::new().add_modifier(Modifier::CROSSED_OUT),
+                Inline::Link => Style::new().add_modifier(Modifier::UNDERLINED),
+            };
+            marks.push((clip(r), style));
+        }
+    }
     for o in app.glossary.in_block(block) {
         if overlaps(&o.range) {
             marks.push((clip(&o.range), theme.term));
