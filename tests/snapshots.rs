@@ -429,3 +429,17 @@ fn the_status_line_says_the_match_count_once() {
         "{status}"
     );
 }
+
+#[test]
+fn markdown_lists_tables_and_code() {
+    let md = "# Titel\n\n- Erster Punkt mit Äpfeln\n  - Verschachtelt: Öl\n    - Noch tiefer: Überfluss, und dieser Punkt ist lang, damit er umbrechen muss.\n  1. nummeriert\n- [x] erledigt\n\n| Wort | Artikel |\n|---|---|\n| Straße | die |\n\n```\nfn main() {\n\tlet eine_sehr_lange_zeile_die_umbricht = 1;\n}\n```\n";
+    let doc = lesepult::document::parse_str(
+        md.to_string(),
+        lesepult::document::Origin::Bundled("md"),
+        "md",
+        true,
+    );
+    let mut a = App::new(doc, Config::builtin(), 60, 24);
+    run(&mut a, &[Command::Zoom]);
+    insta::assert_snapshot!(render(&a));
+}

@@ -220,7 +220,10 @@ fn handle(b: &mut Builder, event: Event<'_>, range: Range<usize>) {
         Event::End(TagEnd::Heading(_)) | Event::End(TagEnd::CodeBlock) => b.end(range.end),
         Event::Start(Tag::Paragraph) => {
             let kind = if b.item_depth > 0 {
-                BlockKind::ListItem
+                BlockKind::ListItem {
+                    depth: u8::try_from(b.lists.len().saturating_sub(1)).unwrap_or(u8::MAX),
+                    number: None,
+                }
             } else if b.quote_depth > 0 {
                 BlockKind::Quote
             } else {
@@ -252,17 +255,16 @@ fn handle(b: &mut Builder, event: Event<'_>, range: Range<usize>) {
         Event::Start(Tag::Item) => {
             b.end(range.start);
             b.item_depth += 1;
-            b.begin(BlockKind::ListItem, range.start);
-            let indent = "  ".repeat(b.lists.len().saturating_sub(1));
-            let marker = match b.lists.last_mut() {
+            let depth = u8::try_from(b.lists.len().saturating_sub(1)).unwrap_or(u8::MAX);
+            let number = match b.lists.last_mut() {
                 Some(Some(n)) => {
-                    let m = format!("{indent}{n}. ");
+                    let this = u32::try_from(*n).unwrap_or(u32::MAX);
                     *n += 1;
-                    m
+                    Some(this)
                 }
-                _ => format!("{indent}• "),
+                _ => None,
             };
-            b.push_text(&marker);
+            b.begin(BlockKind::ListItem { depth, number }, range.start);
         }
         Event::End(TagEnd::Item) => {
             b.end(range.end);
@@ -393,7 +395,7 @@ mod tests {
             "{all:?}"
         );
         assert!(
-            all.contains(&"• ☐ offen") && all.contains(&"• ☑ fertig"),
+            all.contains(&"☐ offen") && all.contains(&"☑ fertig"),
             "{all:?}"
         );
         assert!(
@@ -429,10 +431,22 @@ mod tests {
                 BlockKind::Paragraph,
                 BlockKind::Heading { level: 1 },
                 BlockKind::Quote,
-                BlockKind::ListItem,
-                BlockKind::ListItem,
-                BlockKind::ListItem,
-                BlockKind::ListItem,
+                BlockKind::ListItem {
+                    depth: 0,
+                    number: None
+                },
+                BlockKind::ListItem {
+                    depth: 0,
+                    number: None
+                },
+                BlockKind::ListItem {
+                    depth: 0,
+                    number: Some(1)
+                },
+                BlockKind::ListItem {
+                    depth: 0,
+                    number: Some(2)
+                },
                 BlockKind::Rule,
                 BlockKind::Code,
             ]
@@ -440,8 +454,8 @@ mod tests {
         assert_eq!(doc.title, "Titel");
         assert_eq!(doc.block_text(1), "Ein Absatz mit Code.");
         assert_eq!(doc.block_text(3), "Ein Zitat über zwei Zeilen.");
-        assert_eq!(doc.block_text(4), "• eins");
-        assert_eq!(doc.block_text(7), "2. zweitens");
+        assert_eq!(doc.block_text(4), "eins");
+        assert_eq!(doc.block_text(7), "zweitens");
         assert_eq!(doc.block_text(9), "let x = 1;");
         // Source ranges cover the markup of each block.
         assert!(md[doc.blocks[2].source.clone()].starts_with("## Abschnitt"));

@@ -40,8 +40,9 @@ pub enum BlockKind {
     Quote,
     /// A box beside the text, such as "Lesen Sie auch:" with its links.
     Aside,
-    /// One item of a list.
-    ListItem,
+    /// One item of a list, `depth` lists deep (0 at the top). Its marker (a bullet, or
+    /// `number.` in an ordered list) is drawn, not part of the text.
+    ListItem { depth: u8, number: Option<u32> },
     /// Preformatted text (Markdown code blocks): never re-wrapped.
     Code,
     /// The closing credit or source line.

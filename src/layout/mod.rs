@@ -9,6 +9,6 @@ mod wrap;
 
 pub use cache::{BlockLayout, LayoutCache, layout_block};
 pub use hyphenate::german_splitter;
-pub use shape::{BlockShape, shape_of};
+pub use shape::{BlockShape, list_marker, shape_of};
 pub use viewport::{Anchor, Position};
 pub use wrap::{Line, wrap_text};

@@ -15,6 +15,14 @@ pub struct BlockShape {
     pub wraps: bool,
 }
 
+/// The marker drawn before a list item's first line: a bullet, or its number.
+pub fn list_marker(number: Option<u32>) -> String {
+    match number {
+        Some(n) => format!("{n}. "),
+        None => "• ".to_string(),
+    }
+}
+
 /// The shape of a block, given the kind of the block before it.
 pub fn shape_of(kind: BlockKind, previous: Option<BlockKind>) -> BlockShape {
     let base = BlockShape {
@@ -40,9 +48,10 @@ pub fn shape_of(kind: BlockKind, previous: Option<BlockKind>) -> BlockShape {
             wraps: false,
             ..base
         },
-        BlockKind::ListItem => BlockShape {
-            indent: 2,
-            gap_before: usize::from(previous != Some(BlockKind::ListItem)),
+        BlockKind::ListItem { depth, number } => BlockShape {
+            // Two columns a level, then the marker: wrapped lines hang under the text.
+            indent: 2 + 2 * usize::from(depth) + list_marker(number).chars().count(),
+            gap_before: usize::from(!matches!(previous, Some(BlockKind::ListItem { .. }))),
             ..base
         },
         _ => base,

@@ -94,7 +94,7 @@ fn kind_style(theme: &Theme, kind: BlockKind, line_index: usize) -> Style {
         BlockKind::Credit => theme.credit,
         BlockKind::Code => theme.code,
         BlockKind::Rule => theme.rule,
-        BlockKind::Paragraph | BlockKind::ListItem => theme.paragraph,
+        BlockKind::Paragraph | BlockKind::ListItem { .. } => theme.paragraph,
     }
 }
 
@@ -134,6 +134,12 @@ fn render_row(
     }
     let mut spans = Vec::new();
     match kind {
+        BlockKind::ListItem { number, .. } if index == 0 => {
+            let marker = crate::layout::list_marker(number);
+            let pad = layout.shape.indent.saturating_sub(marker.chars().count());
+            spans.push(Span::raw(" ".repeat(pad)));
+            spans.push(Span::styled(marker, theme.muted));
+        }
         BlockKind::Quote => spans.push(Span::styled("  ┃ ", theme.quote_bar)),
         BlockKind::Aside => spans.push(Span::styled("  ▌ ", theme.aside_bar)),
         _ if layout.shape.indent > 0 => spans.push(Span::raw(" ".repeat(layout.shape.indent))),
