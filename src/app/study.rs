@@ -81,23 +81,7 @@ pub(super) fn glossary_command(app: &mut App, c: Command, effects: &mut Vec<Effe
         },
         GlossaryView::Lookup { word, scroll } => match c {
             Command::AddTerm | Command::Confirm => {
-                let mut form = TermForm::new(&word);
-                // Prefill from the best dictionary result.
-                let results = app.lookup.as_ref().and_then(|l| l.results.clone());
-                if let Some(best) = results.as_ref().and_then(|r| r.first()) {
-                    form.values[0] = best.headword.clone();
-                    form.values[1] = best
-                        .senses
-                        .first()
-                        .map(|s| clean_sense(s))
-                        .unwrap_or_default();
-                    form.values[2] = best
-                        .gender
-                        .map(|g| g.article().to_string())
-                        .unwrap_or_default();
-                    form.values[3] = best.plural.clone().unwrap_or_default();
-                }
-                app.mode = Mode::TermForm(form);
+                app.mode = Mode::TermForm(term_form_for(app, &word))
             }
             Command::ScrollDown => set_lookup_scroll(app, scroll + 1),
             Command::ScrollUp => set_lookup_scroll(app, scroll.saturating_sub(1)),
@@ -313,6 +297,32 @@ fn back_from_entry(app: &mut App) {
     if std::mem::take(&mut app.glossary_pane.opened_from_text) && app.panes.narrow {
         focus(app, PaneId::Article);
     }
+}
+
+/// The form that adds `word` to the user's glossary, prefilled from the best dictionary
+/// result when the lookup of that word has one.
+pub(super) fn term_form_for(app: &App, word: &str) -> TermForm {
+    let mut form = TermForm::new(word);
+    let best = app
+        .lookup
+        .as_ref()
+        .filter(|l| l.word == word)
+        .and_then(|l| l.results.as_ref())
+        .and_then(|r| r.first());
+    if let Some(best) = best {
+        form.values[0] = best.headword.clone();
+        form.values[1] = best
+            .senses
+            .first()
+            .map(|s| clean_sense(s))
+            .unwrap_or_default();
+        form.values[2] = best
+            .gender
+            .map(|g| g.article().to_string())
+            .unwrap_or_default();
+        form.values[3] = best.plural.clone().unwrap_or_default();
+    }
+    form
 }
 
 /// Keys of the add/edit term form.

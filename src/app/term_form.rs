@@ -19,6 +19,9 @@ pub struct TermForm {
     /// The lemma of the user term being edited, if editing.
     pub editing: Option<String>,
     pub error: Option<String>,
+    /// The word of the text the form was opened on: kept as a form of the term when the
+    /// lemma differs („blamiert“ for „blamieren“), so the term is found where it was met.
+    pub word: String,
 }
 
 impl TermForm {
@@ -35,6 +38,7 @@ impl TermForm {
             focus: 1,
             editing: None,
             error: None,
+            word: word.trim().to_string(),
         }
     }
 
@@ -53,6 +57,7 @@ impl TermForm {
             focus: 1,
             editing: Some(term.lemma.clone()),
             error: None,
+            word: String::new(),
         }
     }
 
@@ -111,7 +116,11 @@ impl TermForm {
             explanation_de: String::new(),
             explanation_en: String::new(),
             category: String::new(),
-            forms: Vec::new(),
+            forms: if self.word.is_empty() || self.word == lemma {
+                Vec::new()
+            } else {
+                vec![self.word.clone()]
+            },
             note: note.trim().to_string(),
             source: Source::User,
         })
@@ -146,5 +155,19 @@ mod tests {
         form.values[1] = "word".into();
         form.values[2] = "dem".into();
         assert!(form.to_term().unwrap_err().contains("Gender"));
+    }
+
+    #[test]
+    fn the_word_met_in_the_text_stays_a_form_of_its_lemma() {
+        let mut form = TermForm::new("blamiert");
+        form.values[0] = "blamieren".into();
+        form.values[1] = "to embarrass".into();
+        let term = form.to_term().expect("a term");
+        assert_eq!(term.lemma, "blamieren");
+        assert_eq!(term.forms, ["blamiert"]);
+        // A lemma that is the word itself needs no form.
+        let mut same = TermForm::new("Monopol");
+        same.values[1] = "monopoly".into();
+        assert!(same.to_term().expect("a term").forms.is_empty());
     }
 }

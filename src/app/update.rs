@@ -9,7 +9,6 @@ use super::keymap::KeyChord;
 use super::notes_keys;
 use super::notes_pane::ExportDialog;
 use super::study;
-use super::term_form::TermForm;
 use super::vocab_keys;
 use super::{App, Mode, Search};
 use crate::document::search::find_all;
@@ -373,7 +372,7 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
         Command::AddTerm => match app.cursor.clone() {
             Some(c) => {
                 let word = app.doc.text[c.range].to_string();
-                app.mode = Mode::TermForm(TermForm::new(&word));
+                app.mode = Mode::TermForm(study::term_form_for(app, &word));
             }
             None => app.info("Put the word cursor on a word first (w, or a click)."),
         },
