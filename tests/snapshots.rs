@@ -443,3 +443,31 @@ fn markdown_lists_tables_and_code() {
     run(&mut a, &[Command::Zoom]);
     insta::assert_snapshot!(render(&a));
 }
+
+#[test]
+fn help_overlay_in_a_narrow_terminal_wraps_its_descriptions() {
+    let mut a = app(40, 24);
+    run(&mut a, &[Command::Help]);
+    let screen = render(&a);
+    for c in Command::ALL.iter().take(3) {
+        let first_word = c.description().split(' ').next().unwrap_or_default();
+        assert!(screen.contains(first_word), "{screen}");
+    }
+    let overlay: Vec<&str> = screen.lines().filter(|l| l.contains('│')).collect();
+    assert!(
+        overlay.iter().all(|l| !l.contains('…')),
+        "nothing is cut off: {screen}"
+    );
+    insta::assert_snapshot!(screen);
+    // Scrolled to the end, the last command shows whole.
+    for _ in 0..Command::ALL.len() * 3 {
+        run(&mut a, &[Command::ScrollDown]);
+    }
+    let end = render(&a);
+    let last = Command::ALL
+        .last()
+        .map(|c| c.description())
+        .unwrap_or_default();
+    let last_words: Vec<&str> = last.split_whitespace().collect();
+    assert!(end.contains(last_words[last_words.len() - 1]), "{end}");
+}

@@ -445,6 +445,42 @@ impl App {
         })
     }
 
+    /// The help overlay's columns: keys (at most 24 wide) and descriptions.
+    pub fn help_columns(&self) -> (usize, usize) {
+        let key_w = Command::ALL
+            .iter()
+            .map(|c| self.keymap.describe(*c).chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(24);
+        let desc_w = Command::ALL
+            .iter()
+            .map(|c| c.description().chars().count())
+            .max()
+            .unwrap_or(0);
+        (key_w, desc_w)
+    }
+
+    /// Whether the help overlay shows keys and descriptions side by side (else stacked:
+    /// the keys, then the description wrapped under them).
+    pub fn help_side_by_side(&self) -> bool {
+        let (key_w, desc_w) = self.help_columns();
+        key_w + desc_w + 7 <= usize::from(self.size.0)
+    }
+
+    /// A command's description as the help overlay's rows show it: one row side by side,
+    /// else wrapped to the width of the overlay (the screen less its border and indent).
+    pub fn help_lines(&self, c: Command) -> Vec<String> {
+        if self.help_side_by_side() {
+            return vec![c.description().to_string()];
+        }
+        let width = usize::from(self.size.0).saturating_sub(6).max(8);
+        textwrap::wrap(c.description(), width)
+            .into_iter()
+            .map(|l| l.into_owned())
+            .collect()
+    }
+
     pub fn position_of(&mut self, block: usize, offset: usize) -> Position {
         let width = self.text_width();
         let base = self.doc.blocks.get(block).map_or(0, |b| b.text.start);

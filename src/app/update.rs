@@ -594,10 +594,20 @@ fn help_command(app: &mut App, c: Command, scroll: usize, effects: &mut Vec<Effe
     };
 }
 
-/// The help lists one command a row in an overlay of at most the screen height less 4.
+/// The help lists one command a row (in a narrow terminal: its keys, then what it does,
+/// wrapped) in an overlay of at most the screen height less 4: the last scroll shows the
+/// last command at the bottom.
 fn help_max_scroll(app: &App) -> usize {
     let visible = usize::from(app.size.1.saturating_sub(4));
-    Command::ALL.len().saturating_sub(visible)
+    let keys_row = usize::from(!app.help_side_by_side());
+    let mut rows = 0;
+    for (i, c) in Command::ALL.iter().enumerate().rev() {
+        rows += app.help_lines(*c).len() + keys_row;
+        if rows > visible {
+            return i + 1;
+        }
+    }
+    0
 }
 
 fn search_command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {

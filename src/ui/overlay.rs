@@ -73,30 +73,42 @@ pub fn draw_contents(app: &App, theme: &Theme, frame: &mut Canvas<'_>, selected:
 
 pub fn draw_help(app: &App, theme: &Theme, frame: &mut Canvas<'_>, scroll: usize) {
     let area = frame.area();
-    let key_w = Command::ALL
+    let (key_w, desc_w) = app.help_columns();
+    let stacked = !app.help_side_by_side();
+    let width = if stacked {
+        area.width
+    } else {
+        (key_w + desc_w + 7) as u16
+    };
+    let rows: usize = Command::ALL
         .iter()
-        .map(|c| app.keymap.describe(*c).chars().count())
-        .max()
-        .unwrap_or(0)
-        .min(24);
-    let desc_w = Command::ALL
-        .iter()
-        .map(|c| c.description().chars().count())
-        .max()
-        .unwrap_or(0);
-    let width = (key_w + desc_w + 7) as u16;
-    let height = (Command::ALL.len() as u16 + 2).min(area.height.saturating_sub(2));
+        .map(|c| app.help_lines(*c).len() + usize::from(stacked))
+        .sum();
+    let height = (rows as u16 + 2).min(area.height.saturating_sub(2));
     let rect = centered(area, width, height);
+    let inner = usize::from(rect.width.saturating_sub(2));
     let lines: Vec<Line> = Command::ALL
         .iter()
         .skip(scroll)
-        .map(|c| {
-            let keys = truncate(&app.keymap.describe(*c), key_w);
-            Line::from(vec![
-                Span::styled(format!(" {keys:>key_w$}"), theme.heading),
-                Span::raw("   "),
-                Span::raw(c.description()),
-            ])
+        .flat_map(|c| {
+            if stacked {
+                // Too narrow for two columns: the keys, then what they do, wrapped.
+                let keys = truncate(&app.keymap.describe(*c), inner.saturating_sub(1));
+                let mut lines = vec![Line::from(Span::styled(format!(" {keys}"), theme.heading))];
+                lines.extend(
+                    app.help_lines(*c)
+                        .into_iter()
+                        .map(|l| Line::from(Span::raw(format!("   {l}")))),
+                );
+                lines
+            } else {
+                let keys = truncate(&app.keymap.describe(*c), key_w);
+                vec![Line::from(vec![
+                    Span::styled(format!(" {keys:>key_w$}"), theme.heading),
+                    Span::raw("   "),
+                    Span::raw(c.description()),
+                ])]
+            }
         })
         .collect();
     let block = Block::default()
