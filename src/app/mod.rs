@@ -285,12 +285,21 @@ impl App {
             ));
             return;
         }
-        let target = (self.doc.text.len() as u128 * percent as u128 / 100) as usize;
-        let block = self
+        let len = self.doc.text.len();
+        let target = (len as u128 * percent as u128 / 100) as usize;
+        let mut block = self
             .doc
             .blocks
             .partition_point(|b| b.text.end <= target)
             .min(self.doc.blocks.len().saturating_sub(1));
+        // A block that starts within this percent (a heading the contents list shows at
+        // it) is where `N%` goes, not the end of the block before it.
+        if let Some(next) = self.doc.blocks.get(block + 1)
+            && self.doc.blocks[block].text.start < target
+            && (next.text.start as u128 * 100 / len.max(1) as u128) as usize == percent
+        {
+            block += 1;
+        }
         let offset = self
             .doc
             .blocks

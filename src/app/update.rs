@@ -1067,6 +1067,24 @@ mod tests {
     }
 
     #[test]
+    fn the_percent_the_contents_give_for_a_heading_goes_to_it() {
+        let mut a = app(120, 12);
+        let len = a.doc.text.len();
+        let headings: Vec<usize> = a.doc.headings().to_vec();
+        for h in headings.into_iter().skip(1) {
+            let percent = a.doc.blocks[h].text.start * 100 / len;
+            a.go_to_percent(percent);
+            let last = a.last_top();
+            let clamped = a.top == last;
+            assert!(
+                a.top.block == h || clamped,
+                "{percent}% shows block {}, not {h}",
+                a.top.block
+            );
+        }
+    }
+
+    #[test]
     fn a_failed_search_returns_to_the_start() {
         let mut a = app(120, 40);
         run(&mut a, &[Command::PageDown, Command::Search]);
