@@ -292,9 +292,10 @@ impl App {
             .blocks
             .partition_point(|b| b.text.end <= target)
             .min(self.doc.blocks.len().saturating_sub(1));
-        // A block that starts within this percent (a heading the contents list shows at
-        // it) is where `N%` goes, not the end of the block before it.
+        // A heading that starts within this percent (the contents list shows it at `N%`)
+        // is where `N%` goes, not the end of the paragraph before it.
         if let Some(next) = self.doc.blocks.get(block + 1)
+            && next.kind.is_heading()
             && self.doc.blocks[block].text.start < target
             && (next.text.start as u128 * 100 / len.max(1) as u128) as usize == percent
         {
