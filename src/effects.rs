@@ -209,13 +209,15 @@ impl DictionaryLoader {
     }
 }
 
-/// Look a word up in the dictionaries and show the results in the glossary pane.
-pub fn lookup(app: &mut App, dictionaries: &Dictionaries, word: &str) {
+/// Look a word up in the dictionaries and show the results in the glossary pane. Returns
+/// whether vocabulary entries got their meaning from it (to be saved).
+pub fn lookup(app: &mut App, dictionaries: &Dictionaries, word: &str) -> bool {
     let (results, problems) = dict::lookup(word, None, dictionaries);
-    study::show_lookup(app, word, results);
+    let filled = study::show_lookup(app, word, results);
     if let Some(p) = problems.first() {
         app.error(format!("A dictionary entry could not be read: {p}"));
     }
+    filled
 }
 
 /// Save the word statuses (lock, merge with another lesepult's changes, atomic write).

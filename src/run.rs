@@ -439,7 +439,11 @@ fn read(
                     let d = dictionaries.get_or_insert_with(|| {
                         effects::DictionaryLoader::start(folders.take().unwrap_or_default())
                     });
-                    effects::lookup(&mut app, d.get(), &word);
+                    if effects::lookup(&mut app, d.get(), &word)
+                        && let Some(vs) = &mut vocab_store
+                    {
+                        effects::save_vocab(&mut app, vs);
+                    }
                 }
                 Effect::SaveVocab => {
                     if let Some(vs) = &mut vocab_store {

@@ -144,8 +144,27 @@ fn set_lookup_scroll(app: &mut App, scroll: usize) {
     }
 }
 
-/// Dictionary results arrived for `word`.
-pub fn show_lookup(app: &mut App, word: &str, results: Vec<crate::dict::Found>) {
+/// What a dictionary result gives a vocabulary entry: the meaning (its first two senses),
+/// the article and the plural.
+pub(super) fn entry_facts(found: &crate::dict::Found) -> (String, String, String) {
+    let meaning = found
+        .senses
+        .iter()
+        .take(2)
+        .map(|s| clean_sense(s))
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let article = found
+        .gender
+        .map(|g| g.article().to_string())
+        .unwrap_or_default();
+    (meaning, article, found.plural.clone().unwrap_or_default())
+}
+
+/// Dictionary results arrived for `word`. Returns whether words of the vocabulary that had
+/// no meaning got one from them (then the vocabulary is to be saved).
+pub fn show_lookup(app: &mut App, word: &str, results: Vec<crate::dict::Found>) -> bool {
     let add = app.keymap.describe(Command::AddTerm);
     let message = if results.is_empty() {
         format!("„{word}“: not in the glossary or the dictionaries; {add} adds it to yours.")
@@ -154,14 +173,33 @@ pub fn show_lookup(app: &mut App, word: &str, results: Vec<crate::dict::Found>) 
         let results = if n == 1 { "result" } else { "results" };
         format!("„{word}“: {n} {results}; {add} adds it to your glossary.")
     };
-    let Some(state) = &mut app.lookup else { return };
+    let mut filled = false;
+    if let Some(best) = results.first() {
+        let (meaning, article, plural) = entry_facts(best);
+        for e in app.vocab.entries.values_mut() {
+            if e.meaning.is_empty() && !meaning.is_empty() && (e.form == word || e.lemma == word) {
+                e.meaning = meaning.clone();
+                if e.article.is_empty() {
+                    e.article = article.clone();
+                }
+                if e.plural.is_empty() {
+                    e.plural = plural.clone();
+                }
+                filled = true;
+            }
+        }
+    }
+    let Some(state) = &mut app.lookup else {
+        return filled;
+    };
     if state.word != word {
-        return;
+        return filled;
     }
     state.results = Some(results);
     if matches!(app.glossary_pane.view, GlossaryView::Lookup { .. }) {
         app.info(message);
     }
+    filled
 }
 
 /// Ask for the dictionary results of a word (carried out as an effect).

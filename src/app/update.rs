@@ -1085,6 +1085,55 @@ mod tests {
     }
 
     #[test]
+    fn a_word_outside_the_glossary_gets_its_meaning_from_the_dictionary() {
+        let mut a = app(120, 40);
+        let found = |sense: &str| crate::dict::Found {
+            source: "test".into(),
+            method: crate::dict::Method::Exact,
+            headword: "x".into(),
+            gender: Some(crate::glossary::Gender::Neuter),
+            gender_inferred: false,
+            plural: Some("Xe".into()),
+            pronunciation: None,
+            pos: None,
+            senses: vec![sense.into(), "<b>second</b> sense".into(), "third".into()],
+        };
+        let word_at_cursor = |a: &App| {
+            let c = a.cursor.as_ref().expect("cursor");
+            a.doc.text[c.range.clone()].to_string()
+        };
+        // Looked up first, then given a status.
+        run(&mut a, &[Command::NextWord, Command::NextWord]);
+        let first = word_at_cursor(&a);
+        a.lookup = Some(super::super::glossary_pane::LookupState {
+            word: first.clone(),
+            results: Some(vec![found("first sense")]),
+        });
+        run(&mut a, &[Command::Status1]);
+        let entry = |a: &App, form: &str| {
+            a.vocab
+                .entries
+                .values()
+                .find(|e| e.form == form)
+                .cloned()
+                .expect("an entry")
+        };
+        let e = entry(&a, &first);
+        assert_eq!(e.meaning, "first sense; second sense");
+        assert_eq!((e.article.as_str(), e.plural.as_str()), ("das", "Xe"));
+        // Given a status first, then looked up.
+        run(&mut a, &[Command::NextWord, Command::Status1]);
+        let second = word_at_cursor(&a);
+        assert_eq!(entry(&a, &second).meaning, "");
+        assert!(super::super::study::show_lookup(
+            &mut a,
+            &second,
+            vec![found("later")]
+        ));
+        assert_eq!(entry(&a, &second).meaning, "later; second sense");
+    }
+
+    #[test]
     fn a_failed_search_returns_to_the_start() {
         let mut a = app(120, 40);
         run(&mut a, &[Command::PageDown, Command::Search]);

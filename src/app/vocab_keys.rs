@@ -57,18 +57,35 @@ fn new_entry(
                 .join(" ")
         })
         .unwrap_or_default();
+    // A word outside the glossary takes what its dictionary lookup found, if it was
+    // looked up (a later lookup fills it in too: `study::show_lookup`).
+    let looked_up = app
+        .lookup
+        .as_ref()
+        .filter(|l| l.word == form || l.word == lemma)
+        .and_then(|l| l.results.as_ref())
+        .and_then(|r| r.first())
+        .map(super::study::entry_facts)
+        .unwrap_or_default();
+    let (meaning, article, plural) = match term {
+        Some(t) => (
+            t.english.join(", "),
+            t.gender
+                .map(|g| g.article().to_string())
+                .unwrap_or_default(),
+            t.plural.clone().unwrap_or_default(),
+        ),
+        None => looked_up,
+    };
     VocabEntry {
         key,
         lemma,
         status,
         updated: crate::clock::now(),
         learned: None,
-        article: term
-            .and_then(|t| t.gender)
-            .map(|g| g.article().to_string())
-            .unwrap_or_default(),
-        plural: term.and_then(|t| t.plural.clone()).unwrap_or_default(),
-        meaning: term.map(|t| t.english.join(", ")).unwrap_or_default(),
+        article,
+        plural,
+        meaning,
         category: term.map(|t| t.category.clone()).unwrap_or_default(),
         sentence,
         form,
