@@ -154,7 +154,7 @@ impl Source<'_> {
     fn parse(&self) -> Result<RawConfig, ConfigError> {
         toml::from_str(self.text).map_err(|e| {
             let offset = e.span().map_or(0, |s| s.start);
-            let message = e.message().trim().to_string();
+            let message = crate::storage::plain_toml_message(e.message());
             self.error(offset, &self.key_at(offset), message)
         })
     }

@@ -133,8 +133,36 @@ pub fn place(path: &Path, line: usize, column: usize) -> String {
     }
 }
 
+/// A TOML parser's message in the words of the file's reader rather than of Rust's types:
+/// "expected usize" becomes "expected a whole number", "a sequence" "a list [\"…\"]".
+pub fn plain_toml_message(message: &str) -> String {
+    let mut out = message.trim().to_string();
+    for (rust, plain) in [
+        ("expected a sequence", "expected a list, such as [\"…\"]"),
+        ("expected usize", "expected a whole number"),
+        ("expected u64", "expected a whole number"),
+        ("expected u32", "expected a whole number"),
+        ("expected u16", "expected a whole number"),
+        ("expected u8", "expected a whole number"),
+        ("expected a boolean", "expected true or false"),
+        ("expected bool", "expected true or false"),
+    ] {
+        out = out.replace(rust, plain);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn toml_messages_speak_of_lists_and_numbers() {
+        assert_eq!(
+            plain_toml_message("invalid type: string \"72\", expected usize"),
+            "invalid type: string \"72\", expected a whole number"
+        );
+        assert!(plain_toml_message("invalid type: string, expected a sequence").contains("a list"));
+    }
+
     #[test]
     fn a_place_without_a_line_is_only_the_path() {
         let path = Path::new("/tmp/a.toml");

@@ -76,7 +76,7 @@ pub fn parse(text: &str, path: &Path, source: Source) -> Result<Vec<Term>, Gloss
     };
     let raw: RawFile = toml::from_str(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
-        err(offset, e.message().trim().to_string())
+        err(offset, crate::storage::plain_toml_message(e.message()))
     })?;
     if *raw.version.get_ref() != 1 {
         return Err(err(

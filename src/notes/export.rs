@@ -274,9 +274,12 @@ pub fn anki(doc: &Document, notes: &[Note], glossary: Option<&Glossary>) -> Stri
                 .collect::<Vec<_>>()
                 .join(" ");
             let mut back = vec![anki_field(&term.english.join(", "))];
-            let plural = term.plural_label();
-            if !plural.is_empty() {
-                back.push(format!("Pl. {}", anki_field(&plural)));
+            match term.plural.as_deref() {
+                Some(p) if !p.is_empty() => {
+                    back.push(format!("Pl. {}", anki_field(&term.plural_label())))
+                }
+                _ if term.singular_only => back.push("(no plural)".to_string()),
+                _ => {}
             }
             back.push(format!("<i>{}</i>", anki_field(&sentence)));
             let mut tags = vec!["lesepult".to_string(), doc_tag.clone(), "term".to_string()];
@@ -401,6 +404,13 @@ mod tests {
         let one = anki(&doc, &notes(), Some(&g));
         let two = anki(&doc, &notes(), Some(&g));
         assert_eq!(one, two, "stable across exports");
+        assert!(
+            !one.contains("Pl. no plural"),
+            "a noun without a plural says so plainly"
+        );
+        if g.terms.iter().any(|t| t.singular_only) {
+            assert!(one.contains("(no plural)"));
+        }
         let mut lines = one.lines();
         let headers: Vec<&str> = lines.by_ref().take(6).collect();
         assert_eq!(

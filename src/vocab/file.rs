@@ -39,7 +39,10 @@ pub fn parse(bytes: &[u8]) -> Result<Vocabulary, String> {
     })?;
     let raw: Raw = toml::from_str(text).map_err(|e| {
         let (line, column) = line_column(text, e.span().map_or(0, |s| s.start));
-        format!("line {line}, column {column}: {}", e.message().trim())
+        format!(
+            "line {line}, column {column}: {}",
+            crate::storage::plain_toml_message(e.message())
+        )
     })?;
     if raw.version != VERSION {
         return Err(format!("unsupported version {}", raw.version));
