@@ -135,6 +135,13 @@ impl DocWords {
 
     fn intern(&mut self, key: String, lemma: &str) -> u32 {
         if let Some(&k) = self.index.get(&key) {
+            // A word first met at the start of a sentence („Das“) is shown as it is written
+            // inside one („das“).
+            let shown = &mut self.lemmas[k as usize];
+            let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+            if capital(shown) && !capital(lemma) && shown.to_lowercase() == lemma.to_lowercase() {
+                *shown = lemma.to_string();
+            }
             return k;
         }
         let k = self.keys.len() as u32;
@@ -251,6 +258,29 @@ impl DocWords {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_word_is_shown_as_written_inside_a_sentence() {
+        let doc = crate::document::parse_str(
+            "Titel\n\nDas Haus steht. In der Stadt sah er das Haus in der Sonne.\n".to_string(),
+            crate::document::Origin::Bundled("t"),
+            "t",
+            false,
+        );
+        let w = DocWords::build(&doc, None);
+        for (written, shown) in [("das", "das"), ("in", "in"), ("Haus", "Haus")] {
+            assert!(
+                w.lemmas.iter().any(|l| l == shown),
+                "{written}: {:?}",
+                w.lemmas
+            );
+        }
+        assert!(
+            !w.lemmas.iter().any(|l| l == "Das" || l == "In"),
+            "{:?}",
+            w.lemmas
+        );
+    }
+
     use super::super::VocabEntry;
     use super::*;
     use crate::document::bundled;
