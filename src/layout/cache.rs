@@ -158,6 +158,23 @@ mod tests {
     use crate::document::{Origin, parse_str};
 
     #[test]
+    fn a_hard_line_break_in_markdown_starts_a_new_row() {
+        let doc = parse_str(
+            "# Titel\n\nZeile eins  \nZeile zwei mit hartem Umbruch.\n".to_string(),
+            Origin::Bundled("test"),
+            "test",
+            true,
+        );
+        let layout = layout_block(&doc, 1, 60, false);
+        let rows: Vec<&str> = layout
+            .lines
+            .iter()
+            .map(|l| &doc.text[l.range.clone()])
+            .collect();
+        assert_eq!(rows, ["Zeile eins", "Zeile zwei mit hartem Umbruch."]);
+    }
+
+    #[test]
     fn a_long_line_of_code_goes_on_in_the_next_row() {
         let code = format!("fn größe() {{ {} }}", "x + ".repeat(40));
         let doc = parse_str(

@@ -61,10 +61,18 @@ pub fn wrap_text(
             start += segment.len() + 1;
         }
     } else {
-        wrap_segment(text, base, width, splitter, &mut lines);
+        // A hard line break inside a paragraph (Markdown's), kept as U+2028 LINE SEPARATOR.
+        let mut start = 0;
+        for segment in text.split(LINE_SEPARATOR) {
+            wrap_segment(segment, base + start, width, splitter, &mut lines);
+            start += segment.len() + LINE_SEPARATOR.len_utf8();
+        }
     }
     lines
 }
+
+/// A line break inside a paragraph whose other line ends are spaces.
+pub const LINE_SEPARATOR: char = '\u{2028}';
 
 fn wrap_segment(
     text: &str,
