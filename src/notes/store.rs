@@ -118,40 +118,17 @@ impl NotesStore {
                     loaded.notes = f.notes;
                     loaded.deleted = f.deleted;
                 }
-                Err(error) => {
-                    store.recovery = true;
-                    let backup = std::fs::read(backup_path(&store.path))
-                        .ok()
-                        .and_then(|b| file::parse(&b).ok())
-                        .map(|f| f.notes);
-                    loaded.unreadable = Some(Unreadable {
-                        path: store.path.clone(),
-                        error,
-                        backup,
-                    });
-                    if let Some(f) = std::fs::read(&store.recovery_path)
-                        .ok()
-                        .and_then(|b| file::parse(&b).ok())
-                    {
-                        loaded.notes = f.notes;
-                        loaded.deleted = f.deleted;
-                        loaded.from_recovery = true;
-                    }
-                }
+                Err(error) => store.read_aside(&mut loaded, error),
             },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => {
-                store.recovery = true;
-                loaded.unreadable = Some(Unreadable {
-                    path: store.path.clone(),
-                    error: FileError {
-                        line: 0,
-                        column: 0,
-                        message: format!("cannot read: {e}"),
-                    },
-                    backup: None,
-                });
-            }
+            Err(e) => store.read_aside(
+                &mut loaded,
+                FileError {
+                    line: 0,
+                    column: 0,
+                    message: format!("cannot read: {e}"),
+                },
+            ),
         }
         // Notes saved to the recovery file while the notes file was broken join the notes
         // file's once it is readable again (fixed, or gone).
@@ -166,6 +143,29 @@ impl NotesStore {
             store.merged_recovery = true;
         }
         (store, loaded)
+    }
+
+    /// The notes file cannot be used (`error`): it is left alone, saves go to the recovery
+    /// file, the backup is offered if it parses, and the recovery file's notes are read.
+    fn read_aside(&mut self, loaded: &mut Loaded, error: FileError) {
+        self.recovery = true;
+        let backup = std::fs::read(backup_path(&self.path))
+            .ok()
+            .and_then(|b| file::parse(&b).ok())
+            .map(|f| f.notes);
+        loaded.unreadable = Some(Unreadable {
+            path: self.path.clone(),
+            error,
+            backup,
+        });
+        if let Some(f) = std::fs::read(&self.recovery_path)
+            .ok()
+            .and_then(|b| file::parse(&b).ok())
+        {
+            loaded.notes = f.notes;
+            loaded.deleted = f.deleted;
+            loaded.from_recovery = true;
+        }
     }
 
     /// Whether the recovery file's notes were merged in and wait to be saved.
@@ -395,6 +395,30 @@ mod tests {
         // The next start reads the recovery file.
         let (_, again) = NotesStore::open(dir.path(), &doc);
         assert!(again.from_recovery && again.notes.len() == 1);
+    }
+
+    #[test]
+    fn a_notes_file_that_cannot_be_read_offers_its_backup() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let doc = bundled();
+        let path = NotesStore::path_for(dir.path(), &doc);
+        let (mut first, _) = NotesStore::open(dir.path(), &doc);
+        first
+            .save(&[note("a", "2026-01-01T00:00:00Z", "eins")], &[])
+            .expect("save");
+        first
+            .save(&[note("b", "2026-01-02T00:00:00Z", "zwei")], &[])
+            .expect("save again: the first is the backup");
+        std::fs::remove_file(&path).expect("remove");
+        std::fs::create_dir(&path).expect("a directory in its place");
+        let (store, loaded) = NotesStore::open(dir.path(), &doc);
+        let bad = loaded.unreadable.expect("unreadable");
+        assert!(store.recovery);
+        assert_eq!(
+            bad.backup.map(|b| b.len()),
+            Some(1),
+            "the backup is offered"
+        );
     }
 
     #[test]
