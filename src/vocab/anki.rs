@@ -80,15 +80,36 @@ pub fn deck(vocab: &Vocabulary) -> String {
             );
         }
         if !e.sentence.is_empty() && !e.form.is_empty() && e.sentence.contains(&e.form) {
-            let cloze = anki_field(&e.sentence).replacen(
-                &anki_field(&e.form),
-                &format!("{{{{c1::{}}}}}", anki_field(&e.form)),
-                1,
-            );
-            row("cloze", "Cloze", cloze, anki_field(&head));
+            row("cloze", "Cloze", cloze(e), anki_field(&head));
         }
     }
     out
+}
+
+/// The entry's sentence with the word hidden, and with it the particle of a separable verb
+/// at the end of the clause („Die FTC {{c1::reichte}} … eine Klage {{c1::ein}}.“).
+fn cloze(e: &super::VocabEntry) -> String {
+    let mut hidden: Vec<std::ops::Range<usize>> = Vec::new();
+    let Some(at) = e.sentence.find(&e.form) else {
+        return anki_field(&e.sentence);
+    };
+    hidden.push(at..at + e.form.len());
+    if let Some(particle) = super::separable::split_particle(&e.lemma, &e.form)
+        && let Some(word) = crate::document::word_ranges(&e.sentence)
+            .into_iter()
+            .rfind(|r| r.start > at && e.sentence[r.clone()].eq_ignore_ascii_case(particle))
+    {
+        hidden.push(word);
+    }
+    let mut out = String::new();
+    let mut from = 0;
+    for r in hidden {
+        out.push_str(&e.sentence[from..r.start]);
+        out.push_str(&format!("{{{{c1::{}}}}}", &e.sentence[r.clone()]));
+        from = r.end;
+    }
+    out.push_str(&e.sentence[from..]);
+    anki_field(&out)
 }
 
 #[cfg(test)]
@@ -119,6 +140,23 @@ mod tests {
             },
         );
         v
+    }
+
+    #[test]
+    fn a_separable_verbs_particle_is_hidden_with_it() {
+        let mut e = vocab().entries["leerverkauf"].clone();
+        e.lemma = "einreichen".into();
+        e.form = "reichte".into();
+        e.sentence =
+            "Im Jahr 2021 reichte die Federal Trade Commission erneut eine Klage ein.".into();
+        assert_eq!(
+            cloze(&e),
+            "Im Jahr 2021 {{c1::reichte}} die Federal Trade Commission erneut eine Klage {{c1::ein}}."
+        );
+        // Not a separable verb: only the word.
+        let plain = vocab().entries["leerverkauf"].clone();
+        assert!(cloze(&plain).contains("{{c1::Leerverkäufe}}"));
+        assert_eq!(cloze(&plain).matches("{{c1::").count(), 1);
     }
 
     #[test]

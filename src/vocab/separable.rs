@@ -10,11 +10,23 @@ use std::ops::Range;
 
 use crate::document::word_ranges;
 
-const PARTICLES: &[&str] = &[
+pub(crate) const PARTICLES: &[&str] = &[
     "ab", "an", "auf", "aus", "bei", "dar", "ein", "empor", "fest", "fort", "her", "heraus",
     "herbei", "hervor", "hin", "hinaus", "hinzu", "los", "mit", "nach", "nieder", "statt", "teil",
     "vor", "voran", "vorbei", "weg", "weiter", "zu", "zurück", "zusammen",
 ];
+
+/// The particle a separable verb's lemma starts with while `form` does not („einreichen“
+/// met as „reichte“ gives „ein“): the longest that fits.
+pub(crate) fn split_particle<'a>(lemma: &str, form: &str) -> Option<&'a str> {
+    let lemma = lemma.to_lowercase();
+    let form = form.to_lowercase();
+    PARTICLES
+        .iter()
+        .filter(|p| lemma.starts_with(**p) && lemma.len() > p.len() && !form.starts_with(**p))
+        .max_by_key(|p| p.len())
+        .copied()
+}
 
 const CONJUNCTIONS: &[&str] = &["und", "aber", "oder", "denn", "sondern", "doch"];
 
