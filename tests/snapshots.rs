@@ -471,3 +471,23 @@ fn help_overlay_in_a_narrow_terminal_wraps_its_descriptions() {
     let last_words: Vec<&str> = last.split_whitespace().collect();
     assert!(end.contains(last_words[last_words.len() - 1]), "{end}");
 }
+
+#[test]
+fn wrapped_dialog_lines_keep_off_the_border() {
+    let mut a = app(60, 24);
+    a.notes_status.backup = Some(Vec::new());
+    a.notes_status.recovery = Some(std::path::PathBuf::from(
+        "/home/leserin/.local/share/lesepult/notes/deepseek-boeing-moment.recovery.toml",
+    ));
+    a.mode = lesepult::app::Mode::AskBackup;
+    let screen = render(&a);
+    let dialog: Vec<&str> = screen.lines().filter(|l| l.contains('│')).collect();
+    assert!(dialog.len() > 3, "{screen}");
+    for row in dialog {
+        let inside = row.split('│').nth(1).unwrap_or_default();
+        assert!(
+            inside.starts_with(' ') && inside.ends_with(' '),
+            "text touches the border: {row}"
+        );
+    }
+}

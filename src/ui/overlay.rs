@@ -219,12 +219,15 @@ fn dialog(
         .border_type(BorderType::Rounded)
         .border_style(theme.border_focused)
         .title(Span::styled(format!(" {title} "), theme.heading))
-        .title_bottom(Span::styled(format!(" {hint} "), theme.muted));
+        .title_bottom(Span::styled(format!(" {hint} "), theme.muted))
+        .padding(ratatui::widgets::Padding::horizontal(1));
     frame.render_widget(Clear, rect);
+    // Wrapped lines keep a column's distance from the border on both sides: the padding
+    // gives it, and trimming drops the lines' own leading space.
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
-            .wrap(ratatui::widgets::Wrap { trim: false }),
+            .wrap(ratatui::widgets::Wrap { trim: true }),
         rect,
     );
 }

@@ -136,9 +136,10 @@ pub fn draw_review(app: &App, theme: &Theme, frame: &mut Canvas<'_>, session: &R
     let rect = centered(area, 76, 12);
     frame.render_widget(Clear, rect);
     frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(overlay_block(theme, " Review ", " Esc ends the review ")),
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(
+            overlay_block(theme, " Review ", " Esc ends the review ")
+                .padding(ratatui::widgets::Padding::horizontal(1)),
+        ),
         rect,
     );
 }
