@@ -125,11 +125,30 @@ fn command_failure(e: commands::CommandError) -> Failure {
     }
 }
 
-/// The document at `path`, or the bundled article.
+/// The document at `path` (`-`: standard input), or without one the text piped in, or
+/// else the bundled article.
 fn open(path: Option<&std::path::Path>) -> Result<Document, Failure> {
     match path {
+        Some(path) if path == std::path::Path::new("-") => {
+            document::load_stdin().map_err(bad_input)
+        }
         Some(path) => document::load_path(path).map_err(bad_input),
+        None if stdin_is_a_pipe() => document::load_stdin().map_err(bad_input),
         None => Ok(document::bundled()),
+    }
+}
+
+/// Whether standard input is a pipe (`cat text.txt | lesepult`), as `less` reads it then.
+/// Not a terminal, and not /dev/null or a file a script left it on.
+fn stdin_is_a_pipe() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        std::fs::metadata("/dev/stdin").is_ok_and(|m| m.file_type().is_fifo())
+    }
+    #[cfg(not(unix))]
+    {
+        false
     }
 }
 
@@ -147,7 +166,7 @@ type FullLoad = std::sync::mpsc::Receiver<Result<Document, document::LoadError>>
 pub fn open_for_reading(
     path: Option<&std::path::Path>,
 ) -> Result<(Document, Option<std::path::PathBuf>), Failure> {
-    if let Some(path) = path
+    if let Some(path) = path.filter(|p| *p != std::path::Path::new("-"))
         && let Some(prefix) =
             document::load_prefix(path, OPEN_LAZILY, FIRST_PART).map_err(bad_input)?
     {

@@ -23,6 +23,7 @@ pub fn document_terms(doc: &Document, explicit: Option<&Path>) -> Result<Vec<Ter
     }
     match &doc.origin {
         Origin::Bundled(_) => Ok(glossary::bundled()),
+        Origin::Stdin => Ok(Vec::new()),
         Origin::File(path) => {
             let file = beside(path);
             if file.exists() {

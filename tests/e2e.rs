@@ -330,6 +330,37 @@ fn tiny_terminal_says_so_and_grows_back() {
 }
 
 #[test]
+fn a_text_piped_in_is_read_and_keeps_its_place() {
+    let home = Home::new();
+    let text = home.path().join("piped.md");
+    let body: String = (1..=60)
+        .map(|i| format!("Absatz {i} über die Größe der Straße.\n\n"))
+        .collect();
+    std::fs::write(&text, format!("# Aus der Leitung\n\n{body}")).expect("write");
+    let mut s = Session::start_piped(&home, &text, &[], 80, 24);
+    s.wait_for("Aus der Leitung");
+    s.send("G");
+    s.wait_for("Absatz 60");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    // The same text piped again opens where it was left; `-` reads standard input too.
+    let mut again = Session::start_piped(&home, &text, &["-"], 80, 24);
+    again.wait_for("Absatz 60");
+    again.send("q");
+    assert_eq!(again.wait_exit(), 0);
+    // Bad bytes are named as coming from standard input.
+    let binary = home.path().join("binary.txt");
+    std::fs::write(&binary, b"a\0b").expect("write");
+    let mut bad = Session::start_piped(&home, &binary, &["-"], 80, 24);
+    assert_eq!(bad.wait_exit(), 2);
+    assert!(
+        bad.output().contains("standard input: binary file"),
+        "{}",
+        bad.output()
+    );
+}
+
+#[test]
 fn the_reader_refuses_an_output_that_is_not_a_terminal() {
     let home = Home::new();
     let (code, stdout, stderr) = run_plain(&home, &[]);

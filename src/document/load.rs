@@ -45,6 +45,25 @@ pub fn bundled() -> Document {
     )
 }
 
+/// What error messages call standard input.
+const STDIN_NAME: &str = "standard input";
+
+/// Read a text from standard input (`lesepult -`, or a pipe), with the checks a file gets.
+/// Markdown is told by its first line: a `#` heading or front matter.
+pub fn load_stdin() -> Result<Document, LoadError> {
+    use std::io::Read;
+    let name = Path::new(STDIN_NAME);
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(name, e))?;
+    let text = decode(name, bytes)?;
+    let first = text.trim_start().lines().next().unwrap_or("");
+    let markdown = first.starts_with("# ") || first == "---";
+    Ok(parse_str(text, Origin::Stdin, STDIN_NAME, markdown))
+}
+
 /// Open a `.txt` or `.md` file. Any other extension is read as plain text.
 pub fn load_path(path: &Path) -> Result<Document, LoadError> {
     let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;

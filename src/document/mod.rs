@@ -10,7 +10,7 @@ mod plain;
 pub mod search;
 pub mod text;
 
-pub use load::{BUNDLED_NAME, LoadError, bundled, load_path, load_prefix, parse_str};
+pub use load::{BUNDLED_NAME, LoadError, bundled, load_path, load_prefix, load_stdin, parse_str};
 pub use text::{sentence_ranges, word_ranges};
 
 use std::ops::Range;
@@ -78,6 +78,8 @@ pub struct Block {
 pub enum Origin {
     Bundled(&'static str),
     File(std::path::PathBuf),
+    /// Read from standard input (`lesepult -`, or a pipe).
+    Stdin,
 }
 
 /// A parsed document.
@@ -179,6 +181,8 @@ impl Document {
     pub fn id(&self) -> String {
         match &self.origin {
             Origin::Bundled(name) => (*name).to_string(),
+            // Keyed by the text: the same text piped again finds its notes and place.
+            Origin::Stdin => format!("stdin-{:08x}", content_hash(self.text.as_bytes()) as u32),
             Origin::File(path) => {
                 let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
                 let stem = path

@@ -97,6 +97,28 @@ impl Session {
         cols: u16,
         rows: u16,
     ) -> Session {
+        let mut cmd = CommandBuilder::new(binary());
+        cmd.args(args);
+        Session::spawn(home, cmd, extra_env, cols, rows)
+    }
+
+    /// lesepult with `file` piped into its standard input (`cat file | lesepult ARGS`); the
+    /// keys still come from the terminal.
+    pub fn start_piped(home: &Home, file: &Path, args: &[&str], cols: u16, rows: u16) -> Session {
+        let mut cmd = CommandBuilder::new("sh");
+        cmd.args(["-c", "f=$1; shift; cat \"$f\" | \"$0\" \"$@\"", binary()]);
+        cmd.arg(file);
+        cmd.args(args);
+        Session::spawn(home, cmd, &[], cols, rows)
+    }
+
+    fn spawn(
+        home: &Home,
+        mut cmd: CommandBuilder,
+        extra_env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Session {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -106,8 +128,6 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("open pty");
-        let mut cmd = CommandBuilder::new(binary());
-        cmd.args(args);
         cmd.env_clear();
         cmd.env("PATH", std::env::var_os("PATH").unwrap_or_default());
         cmd.env("TERM", "xterm-256color");
