@@ -394,6 +394,7 @@ fn a_closed_pipe_ends_a_command_quietly() {
         cmd.env(k, v);
     }
     let mut child = cmd
+        .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
