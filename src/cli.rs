@@ -14,8 +14,13 @@ use clap::{Parser, Subcommand};
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// A UTF-8 `.txt` or `.md` file to read (default: the bundled article).
+    /// A UTF-8 `.txt` or `.md` file to read, or `-` for standard input (default: a text
+    /// piped in, else the bundled article).
     pub path: Option<PathBuf>,
+
+    /// More paths: refused with a clear message (lesepult reads one text at a time).
+    #[arg(hide = true)]
+    pub more_paths: Vec<PathBuf>,
 
     /// Start at the top instead of the saved reading position.
     #[arg(long)]

@@ -99,6 +99,12 @@ pub fn main(cli: Cli) -> Result<(), Failure> {
         }
         None => {}
     }
+    if !cli.more_paths.is_empty() {
+        return Err(bad_input(anyhow::anyhow!(
+            "lesepult reads one text at a time ({} paths given); open them one after the other",
+            cli.more_paths.len() + 1
+        )));
+    }
     // Everything that can be wrong with the input is checked before raw mode.
     let config = Config::load(&paths.config_file).map_err(bad_input)?;
     let (doc, full) = open_for_reading(cli.path.as_deref())?;

@@ -373,6 +373,14 @@ fn the_reader_refuses_an_output_that_is_not_a_terminal() {
 }
 
 #[test]
+fn two_paths_are_refused_plainly() {
+    let home = Home::new();
+    let (code, _, stderr) = run_plain(&home, &["a.txt", "b.md"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("one text at a time"), "{stderr}");
+}
+
+#[test]
 fn a_config_that_cannot_be_read_is_named_without_a_made_up_line() {
     let home = Home::new();
     let config = home.config_file();
