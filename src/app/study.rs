@@ -348,17 +348,14 @@ pub(super) fn term_form_for(app: &App, word: &str) -> TermForm {
         .and_then(|l| l.results.as_ref())
         .and_then(|r| r.first());
     if let Some(best) = best {
-        form.values[0] = best.headword.clone();
-        form.values[1] = best
-            .senses
-            .first()
-            .map(|s| clean_sense(s))
-            .unwrap_or_default();
-        form.values[2] = best
-            .gender
-            .map(|g| g.article().to_string())
-            .unwrap_or_default();
-        form.values[3] = best.plural.clone().unwrap_or_default();
+        let (meaning, article, plural) = entry_facts(best);
+        form.values = [
+            best.headword.clone(),
+            meaning,
+            article,
+            plural,
+            std::mem::take(&mut form.values[4]),
+        ];
     }
     form
 }
