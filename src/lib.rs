@@ -13,6 +13,7 @@ pub mod config;
 pub mod dict;
 pub mod document;
 pub mod effects;
+pub mod german;
 pub mod glossary;
 pub mod layout;
 pub mod location;

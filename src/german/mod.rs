@@ -1,0 +1,12 @@
+//! The German language layer: a full-form lexicon (form → lemma, part of speech and
+//! features), the analysis of a word in its sentence (capitals, separable verbs,
+//! zu-infinitives, participles, compounds) and word frequencies. Pure: no I/O beyond the
+//! bundled data.
+
+pub mod frequency;
+pub mod fsa;
+pub mod lexicon;
+pub mod tags;
+
+pub use lexicon::{Lexicon, Reading, lexicon};
+pub use tags::{Pos, Tag};
