@@ -3,9 +3,12 @@
 //! zu-infinitives, participles, compounds) and word frequencies. Pure: no I/O beyond the
 //! bundled data.
 
+pub mod analysis;
+pub mod compound;
 pub mod frequency;
 pub mod fsa;
 pub mod lexicon;
+pub mod sentence;
 pub mod tags;
 
 pub use lexicon::{Lexicon, Reading, lexicon};

@@ -118,6 +118,12 @@ pub struct Tag {
     pub nominalised: bool,
     /// Predicative or adverbial use of an adjective or participle (`ist gut`).
     pub predicative: bool,
+    /// A pronoun used before a noun, as a determiner (`diese Firma`, `sein Modell`).
+    pub determiner: bool,
+    /// A coordinating conjunction (`und`, `aber`): the clause before it may end there.
+    pub coordinating: bool,
+    /// A subordinating conjunction (`dass`, `weil`): a new clause starts.
+    pub subordinating: bool,
 }
 
 impl Tag {
@@ -135,6 +141,9 @@ impl Tag {
             joined_separable: false,
             nominalised: false,
             predicative: false,
+            determiner: false,
+            coordinating: false,
+            subordinating: false,
         }
     }
 
@@ -195,7 +204,10 @@ impl Tag {
                 "PRD" => t.predicative = true,
                 "AUX" => t.auxiliary = true,
                 "MOD" if pos == Pos::Verb => t.modal = true,
-                "NEB" => t.joined_separable = true,
+                "NEB" if pos == Pos::Verb => t.joined_separable = true,
+                "NEB" if pos == Pos::Conjunction => t.coordinating = true,
+                "UNT" if pos == Pos::Conjunction => t.subordinating = true,
+                "BEG" => t.determiner = true,
                 _ => {}
             }
         }

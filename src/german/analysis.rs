@@ -1,0 +1,653 @@
+//! A word analysed in its sentence: which of the lexicon's readings fits (capitals, the
+//! words around it), split separable verbs linked by clause, participles led to their
+//! verb, compounds and names the lexicon does not list. Rules over the lexicon's data;
+//! no word is special-cased.
+
+use serde::Serialize;
+
+use super::compound;
+use super::frequency;
+use super::lexicon::{Lexicon, Reading, lexicon};
+use super::sentence::{Token, tokens};
+use super::tags::{Pos, Tag, VerbForm};
+use crate::glossary::Gender;
+
+/// How the lemma was found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Basis {
+    /// The lexicon lists the form.
+    Lexicon,
+    /// A split separable verb: the finite verb and its particle at the clause's end.
+    Separable { verb: String, particle: String },
+    /// A participle used as an adjective, led to its verb.
+    Participle,
+    /// A compound the lexicon does not list, split into known words.
+    Compound { parts: Vec<String> },
+    /// The -s genitive of a name.
+    Genitive,
+    /// Not in the lexicon: taken as written.
+    Unknown,
+}
+
+/// The analysis of one word.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    /// The word as written.
+    pub word: String,
+    /// Its byte range in the sentence.
+    pub start: usize,
+    pub end: usize,
+    /// The dictionary form (for a split separable verb, the whole verb).
+    pub lemma: String,
+    pub pos: Pos,
+    /// The chosen reading's features, when the lexicon had one.
+    pub tag: Option<Tag>,
+    pub gender: Option<Gender>,
+    /// The nominative plural (nouns), from the lexicon.
+    pub plural: Option<String>,
+    pub basis: Basis,
+    /// The other part of a split separable verb: its byte range in the sentence.
+    pub partner: Option<(usize, usize)>,
+    /// Other lemmas the lexicon allows for the form, with their word classes.
+    pub alternatives: Vec<(String, Pos)>,
+}
+
+/// A reading, and whether it came from the lower-cased form of a capitalised word.
+#[derive(Debug, Clone)]
+struct Candidate {
+    reading: Reading,
+    lowered: bool,
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// The readings of a word as written, and of its lower-cased form where a capital may
+/// only mark the sentence's start.
+fn candidates(lex: &Lexicon, word: &str, initial: bool) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = lex
+        .readings(word)
+        .into_iter()
+        .map(|reading| Candidate {
+            reading,
+            lowered: false,
+        })
+        .collect();
+    let capital = word.chars().next().is_some_and(char::is_uppercase);
+    if capital && (initial || out.is_empty()) {
+        let lower = lower_first(word);
+        if lower != word {
+            out.extend(lex.readings(&lower).into_iter().map(|reading| Candidate {
+                reading,
+                lowered: true,
+            }));
+        }
+    }
+    out
+}
+
+/// A sentence's words with their candidates: the shared view of the context rules.
+struct Context<'a> {
+    toks: Vec<Token<'a>>,
+    cands: Vec<Vec<Candidate>>,
+}
+
+impl Context<'_> {
+    fn word(&self, i: usize) -> Option<&Token<'_>> {
+        self.toks.get(i).filter(|t| t.is_word)
+    }
+
+    /// The next token is a word that can only be (or is written as) a noun or name.
+    fn noun_at(&self, i: usize) -> bool {
+        let Some(t) = self.word(i) else { return false };
+        if !t.is_capitalised() {
+            return false;
+        }
+        let c = &self.cands[i];
+        c.is_empty()
+            || c.iter()
+                .any(|c| !c.lowered && matches!(c.reading.tag.pos, Pos::Noun | Pos::Name))
+    }
+
+    fn can_be(&self, i: usize, pos: &[Pos]) -> bool {
+        self.word(i).is_some()
+            && self.cands[i]
+                .iter()
+                .any(|c| pos.contains(&c.reading.tag.pos))
+    }
+
+    /// A noun follows, possibly after adjectives, participles or numbers.
+    fn noun_follows(&self, i: usize) -> bool {
+        let mut j = i + 1;
+        while j < self.toks.len() && j < i + 5 {
+            if self.noun_at(j) {
+                return true;
+            }
+            if !self.can_be(
+                j,
+                &[Pos::Adjective, Pos::Participle, Pos::Number, Pos::Adverb],
+            ) {
+                return false;
+            }
+            j += 1;
+        }
+        false
+    }
+
+    /// The word is first in its sentence (or after an opening quote or a colon).
+    fn initial(&self, i: usize) -> bool {
+        self.toks[..i]
+            .iter()
+            .rev()
+            .find(|t| t.is_word || t.ends_sentence())
+            .is_none_or(|t| !t.is_word)
+    }
+}
+
+/// The prior of a word class, before context: closed classes are short lists of very
+/// frequent words, so a form that can be one usually is.
+fn prior(pos: Pos) -> f32 {
+    match pos {
+        Pos::Article => 6.0,
+        Pos::Preposition | Pos::Conjunction => 5.0,
+        Pos::Pronoun | Pos::Particle => 4.0,
+        Pos::Adverb => 3.5,
+        Pos::Verb | Pos::Adjective | Pos::Noun => 3.0,
+        Pos::Name => 2.5,
+        Pos::Participle => 2.0,
+        Pos::Number | Pos::Abbreviation => 1.0,
+        Pos::VerbParticle | Pos::Interjection => 0.5,
+    }
+}
+
+/// How well a candidate fits its place in the sentence.
+fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
+    let t = &c.reading.tag;
+    let tok = &ctx.toks[i];
+    let initial = ctx.initial(i);
+    let mut s = prior(t.pos);
+    let noun_like = matches!(t.pos, Pos::Noun | Pos::Name | Pos::Abbreviation);
+    if tok.is_capitalised() && !c.lowered {
+        if noun_like {
+            s += if initial { 2.0 } else { 10.0 };
+        }
+    }
+    if c.lowered {
+        // A capital at the start of a sentence: a closed-class word keeps its reading;
+        // an adjective before a noun is one.
+        if t.pos.is_closed() || t.pos == Pos::Adverb {
+            s += 3.0;
+        } else if matches!(t.pos, Pos::Adjective | Pos::Participle) && ctx.noun_follows(i) {
+            s += 4.0;
+        } else if t.pos == Pos::Verb && !ctx.noun_at(i + 1) {
+            s += 0.5;
+        } else {
+            s -= 1.0;
+        }
+    }
+    match t.pos {
+        Pos::Article => {
+            if !ctx.noun_follows(i) {
+                s -= 4.0;
+            }
+        }
+        Pos::Pronoun => {
+            if t.determiner && ctx.noun_follows(i) {
+                s += 2.5;
+            } else if t.determiner {
+                s -= 2.0;
+            }
+        }
+        Pos::Adjective | Pos::Participle => {
+            if ctx.noun_follows(i) && !t.predicative {
+                s += 2.0;
+            }
+            if t.predicative && !ctx.noun_follows(i) {
+                s += 0.5;
+            }
+            if t.pos == Pos::Adjective {
+                s += 0.5;
+            }
+        }
+        Pos::Noun => {
+            if t.nominalised {
+                s -= 1.0;
+            }
+        }
+        Pos::Verb => {
+            let after_zu = i > 0 && ctx.word(i - 1).is_some_and(|w| w.text == "zu");
+            if after_zu && t.verb_form == Some(VerbForm::Infinitive) {
+                s += 2.0;
+            }
+            if t.verb_form == Some(VerbForm::Imperative) {
+                s -= 1.0;
+            }
+            if t.joined_separable && !clause_final(ctx, i) {
+                s -= 1.5;
+            }
+        }
+        Pos::Preposition => {
+            // A preposition heads a noun phrase: not before punctuation, a verb or a
+            // subject pronoun.
+            let next_fits = ctx.word(i + 1).is_some()
+                && ctx.cands[i + 1].iter().any(|c| {
+                    let t = &c.reading.tag;
+                    !matches!(t.pos, Pos::Verb | Pos::Conjunction)
+                        && !(t.pos == Pos::Pronoun
+                            && t.case == Some(super::tags::Case::Nominative)
+                            && !t.determiner)
+                })
+                || ctx.word(i + 1).is_some_and(|_| ctx.cands[i + 1].is_empty());
+            if !next_fits {
+                s -= 3.0;
+            }
+        }
+        _ => {}
+    }
+    // Between readings of one class: the more frequent lemma.
+    s + 0.1 * frequency::zipf_or_rare(&c.reading.lemma)
+}
+
+/// The word is the last one of its clause.
+fn clause_final(ctx: &Context, i: usize) -> bool {
+    match ctx.toks.get(i + 1) {
+        None => true,
+        Some(t) => t.ends_clause() || clause_break(ctx, i + 1),
+    }
+}
+
+/// A conjunction that starts a new clause.
+fn clause_break(ctx: &Context, i: usize) -> bool {
+    ctx.word(i).is_some()
+        && ctx.cands[i].iter().any(|c| {
+            c.reading.tag.pos == Pos::Conjunction
+                && (c.reading.tag.coordinating || c.reading.tag.subordinating)
+        })
+        && !ctx.cands[i]
+            .iter()
+            .any(|c| c.reading.tag.pos == Pos::Preposition)
+}
+
+/// A particle of a separable verb may be an adjective too (*fest*, *gut*); then only a
+/// frequent joined verb counts (*feststellen*), not a rare one (*gutmachen* for *macht
+/// es gut*).
+const ADJECTIVE_PARTICLE_MIN_ZIPF: f32 = 3.5;
+
+/// Separable verbs split in their clause: (verb token, particle token, whole verb).
+fn separable_links(lex: &Lexicon, ctx: &Context) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let n = ctx.toks.len();
+    let mut start = 0;
+    while start < n {
+        // The clause: up to clause-ending punctuation or a conjunction that starts one.
+        let mut end = start;
+        while end < n && !ctx.toks[end].ends_clause() && !(end > start && clause_break(ctx, end)) {
+            end += 1;
+        }
+        if let Some(link) = link_in_clause(lex, ctx, start, end) {
+            out.push(link);
+        }
+        start = end + 1;
+    }
+    out
+}
+
+fn link_in_clause(
+    lex: &Lexicon,
+    ctx: &Context,
+    start: usize,
+    end: usize,
+) -> Option<(usize, usize, String)> {
+    let p = (start..end).rev().find(|&j| ctx.toks[j].is_word)?;
+    let particle = ctx.toks[p].text.to_lowercase();
+    let cands = &ctx.cands[p];
+    if !cands.iter().any(|c| c.reading.tag.pos == Pos::VerbParticle) {
+        return None;
+    }
+    let adjective = cands.iter().any(|c| c.reading.tag.pos == Pos::Adjective);
+    // The finite verb: the first word of the clause that can be one (verb second, or
+    // first in a question).
+    for v in start..p {
+        if !ctx.toks[v].is_word {
+            continue;
+        }
+        let finite: Vec<&Reading> = ctx.cands[v]
+            .iter()
+            .map(|c| &c.reading)
+            .filter(|r| r.tag.is_finite() && !r.tag.joined_separable && !r.tag.modal)
+            .collect();
+        if finite.is_empty() {
+            continue;
+        }
+        let mut lemmas: Vec<&str> = finite.iter().map(|r| r.lemma.as_str()).collect();
+        lemmas.dedup();
+        for lemma in lemmas {
+            let whole = format!("{particle}{lemma}");
+            if lex.is_verb(&whole)
+                && (!adjective || frequency::zipf_or_rare(&whole) >= ADJECTIVE_PARTICLE_MIN_ZIPF)
+            {
+                return Some((v, p, whole));
+            }
+        }
+        // Only the clause's first finite verb can take the particle.
+        if ctx.cands[v].iter().all(|c| c.reading.tag.pos == Pos::Verb) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Noun facts for a lemma: the gender (the reading's, else the lexicon's) and plural.
+fn noun_facts(lex: &Lexicon, lemma: &str, tag: Option<&Tag>) -> (Option<Gender>, Option<String>) {
+    let genders = lex.genders(lemma);
+    let gender = tag
+        .and_then(|t| t.gender)
+        .filter(|g| genders.is_empty() || genders.contains(g))
+        .or_else(|| genders.first().copied());
+    let plural = lex.plurals(lemma, gender).into_iter().next();
+    (gender, plural)
+}
+
+/// The verb a participle form belongs to (`investiert` → `investieren`).
+fn participle_verb(lex: &Lexicon, participle: &str) -> Option<String> {
+    lex.readings(participle)
+        .into_iter()
+        .find(|r| {
+            r.tag.pos == Pos::Verb
+                && matches!(
+                    r.tag.verb_form,
+                    Some(VerbForm::PastParticiple | VerbForm::PresentParticiple)
+                )
+        })
+        .map(|r| r.lemma)
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// A word the lexicon does not list: a hyphenated or closed compound, a name's genitive,
+/// or unknown.
+fn analyse_unlisted(lex: &Lexicon, tok: &Token, initial: bool) -> Analysis {
+    let word = tok.text;
+    let mut a = Analysis {
+        word: word.to_string(),
+        start: tok.start,
+        end: tok.end(),
+        lemma: word.to_string(),
+        pos: if tok.is_capitalised() {
+            Pos::Name
+        } else {
+            Pos::Noun
+        },
+        tag: None,
+        gender: None,
+        plural: None,
+        basis: Basis::Unknown,
+        partner: None,
+        alternatives: Vec::new(),
+    };
+    // KI-Wettrennen: the head is the last part.
+    if let Some((first, last)) = word.rsplit_once('-')
+        && !first.is_empty()
+        && !last.is_empty()
+    {
+        let head = capitalised(last);
+        let readings = lex.readings(&head);
+        if let Some(r) = readings
+            .iter()
+            .find(|r| r.tag.pos == Pos::Noun && !r.tag.nominalised)
+            .or_else(|| readings.iter().find(|r| r.tag.pos == Pos::Noun))
+        {
+            let (gender, plural) = noun_facts(lex, &r.lemma, Some(&r.tag));
+            a.lemma = format!("{first}-{}", r.lemma);
+            a.pos = Pos::Noun;
+            a.gender = gender;
+            a.plural = plural.map(|p| format!("{first}-{p}"));
+            a.tag = Some(r.tag.clone());
+            a.basis = Basis::Compound {
+                parts: vec![first.to_string(), r.lemma.clone()],
+            };
+            return a;
+        }
+        return a;
+    }
+    if tok.is_capitalised() && !initial || tok.is_capitalised() {
+        if let Some(split) = compound::split(lex, word) {
+            let head = &split.head_readings[0];
+            let prefix = &word[..word.len() - split.head.len()];
+            let lemma = format!("{prefix}{}", head.lemma.to_lowercase());
+            let (gender, plural) = noun_facts(lex, &head.lemma, Some(&head.tag));
+            a.lemma = lemma;
+            a.pos = Pos::Noun;
+            a.gender = gender;
+            a.plural = plural.map(|p| format!("{prefix}{}", p.to_lowercase()));
+            a.tag = Some(head.tag.clone());
+            let mut parts = split.parts.clone();
+            parts.push(head.lemma.clone());
+            a.basis = Basis::Compound { parts };
+            return a;
+        }
+        // Amerikas, Trumps: a name's genitive when the name itself is listed as one.
+        if let Some(stem) = word.strip_suffix('s')
+            && lex
+                .readings(stem)
+                .iter()
+                .any(|r| matches!(r.tag.pos, Pos::Name | Pos::Noun))
+        {
+            a.lemma = stem.to_string();
+            a.basis = Basis::Genitive;
+        }
+    }
+    a
+}
+
+/// Analyse every word of a sentence.
+pub fn analyse_sentence(sentence: &str) -> Vec<Analysis> {
+    let Ok(lex) = lexicon() else {
+        return Vec::new();
+    };
+    let toks = tokens(sentence);
+    let mut ctx = Context {
+        cands: Vec::with_capacity(toks.len()),
+        toks: Vec::new(),
+    };
+    for (i, t) in toks.iter().enumerate() {
+        let initial = toks[..i]
+            .iter()
+            .rev()
+            .find(|t| t.is_word || t.ends_sentence())
+            .is_none_or(|t| !t.is_word);
+        ctx.cands.push(if t.is_word {
+            candidates(lex, t.text, initial)
+        } else {
+            Vec::new()
+        });
+    }
+    ctx.toks = toks;
+    let links = separable_links(lex, &ctx);
+    let mut out = Vec::new();
+    for i in 0..ctx.toks.len() {
+        let tok = &ctx.toks[i];
+        if !tok.is_word {
+            continue;
+        }
+        if let Some((v, p, whole)) = links.iter().find(|(v, p, _)| *v == i || *p == i) {
+            let other = &ctx.toks[if *v == i { *p } else { *v }];
+            let tag = ctx.cands[i]
+                .iter()
+                .map(|c| &c.reading.tag)
+                .find(|t| {
+                    if *v == i {
+                        t.is_finite()
+                    } else {
+                        t.pos == Pos::VerbParticle
+                    }
+                })
+                .cloned();
+            out.push(Analysis {
+                word: tok.text.to_string(),
+                start: tok.start,
+                end: tok.end(),
+                lemma: whole.clone(),
+                pos: Pos::Verb,
+                tag,
+                gender: None,
+                plural: None,
+                basis: Basis::Separable {
+                    verb: ctx.toks[*v].text.to_string(),
+                    particle: ctx.toks[*p].text.to_string(),
+                },
+                partner: Some((other.start, other.end())),
+                alternatives: Vec::new(),
+            });
+            continue;
+        }
+        let cands = &ctx.cands[i];
+        if cands.is_empty() {
+            out.push(analyse_unlisted(lex, tok, ctx.initial(i)));
+            continue;
+        }
+        let best = cands
+            .iter()
+            .map(|c| (score(&ctx, i, c), c))
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, c)| c);
+        let Some(best) = best else { continue };
+        let r = &best.reading;
+        let mut a = Analysis {
+            word: tok.text.to_string(),
+            start: tok.start,
+            end: tok.end(),
+            lemma: r.lemma.clone(),
+            pos: r.tag.pos,
+            tag: Some(r.tag.clone()),
+            gender: None,
+            plural: None,
+            basis: Basis::Lexicon,
+            partner: None,
+            alternatives: Vec::new(),
+        };
+        match r.tag.pos {
+            Pos::Noun => {
+                let (g, p) = noun_facts(lex, &r.lemma, Some(&r.tag));
+                a.gender = g;
+                a.plural = p;
+            }
+            Pos::Name => {
+                a.gender = r.tag.gender;
+            }
+            Pos::Participle => {
+                if let Some(verb) = participle_verb(lex, &r.lemma) {
+                    a.lemma = verb;
+                    a.basis = Basis::Participle;
+                }
+            }
+            Pos::VerbParticle => {
+                // A particle without its verb is read as the preposition or adverb.
+                a.pos = Pos::Adverb;
+            }
+            _ => {}
+        }
+        for c in cands {
+            let alt = (c.reading.lemma.clone(), c.reading.tag.pos);
+            if (alt.0 != a.lemma || alt.1 != a.pos) && !a.alternatives.contains(&alt) {
+                a.alternatives.push(alt);
+            }
+        }
+        out.push(a);
+    }
+    out
+}
+
+/// The analysis of the word at byte `at` of the sentence.
+pub fn analyse_at(sentence: &str, at: usize) -> Option<Analysis> {
+    analyse_sentence(sentence)
+        .into_iter()
+        .find(|a| a.start <= at && at < a.end.max(a.start + 1))
+}
+
+/// The analysis of the first occurrence of `word` in the sentence.
+pub fn analyse_word(sentence: &str, word: &str) -> Option<Analysis> {
+    analyse_sentence(sentence)
+        .into_iter()
+        .find(|a| a.word == word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lemma(sentence: &str, word: &str) -> (String, Pos) {
+        let a = analyse_word(sentence, word).expect("the word is in the sentence");
+        (a.lemma, a.pos)
+    }
+
+    #[test]
+    fn finite_and_modal_verbs_lead_to_the_infinitive() {
+        assert_eq!(lemma("Das ist gut.", "ist"), ("sein".into(), Pos::Verb));
+        assert_eq!(lemma("Sie würden das nie tun.", "würden").0, "werden");
+        assert_eq!(lemma("Er kann schwimmen.", "kann").0, "können");
+    }
+
+    #[test]
+    fn capitals_decide_between_noun_and_verb() {
+        assert_eq!(
+            lemma("Wir müssen die Daten schützen.", "schützen").1,
+            Pos::Verb
+        );
+        assert_eq!(lemma("Die Schützen trafen.", "Schützen").1, Pos::Noun);
+        assert_eq!(lemma("Als er kam, regnete es.", "Als").1, Pos::Conjunction);
+    }
+
+    #[test]
+    fn separable_verbs_are_linked_by_clause() {
+        let s = "Das sieht heute ganz anders aus, sagt sie.";
+        assert_eq!(lemma(s, "sieht").0, "aussehen");
+        assert_eq!(lemma(s, "aus").0, "aussehen");
+        // No particle at the clause's end: no link, no invented verb.
+        assert_eq!(lemma("Er kommt aus Berlin.", "kommt").0, "kommen");
+        assert_eq!(lemma("Er kommt aus Berlin.", "aus").1, Pos::Preposition);
+    }
+
+    #[test]
+    fn articles_pronouns_and_participles_in_context() {
+        assert_eq!(
+            lemma("Die Firma wächst.", "Die"),
+            ("der".into(), Pos::Article)
+        );
+        let a = analyse_word("Die investierten Milliarden fehlen.", "investierten").expect("word");
+        assert_eq!(a.lemma, "investieren");
+        assert_eq!(lemma("Der Plan ist billiger.", "billiger").0, "billig");
+    }
+
+    #[test]
+    fn nouns_get_gender_and_plural_from_the_lexicon() {
+        let a = analyse_word("Die Modelle sind neu.", "Modelle").expect("word");
+        assert_eq!(a.lemma, "Modell");
+        assert_eq!(a.gender, Some(Gender::Neuter));
+        assert_eq!(a.plural.as_deref(), Some("Modelle"));
+    }
+
+    #[test]
+    fn compounds_and_names_the_lexicon_does_not_list() {
+        let a = analyse_word("Das KI-Wettrennen beginnt.", "KI-Wettrennen").expect("word");
+        assert_eq!(a.lemma, "KI-Wettrennen");
+        assert_eq!(a.gender, Some(Gender::Neuter));
+        let a = analyse_word("Die US-Firmen wachsen.", "US-Firmen").expect("word");
+        assert_eq!(a.lemma, "US-Firma");
+        let a = analyse_word("Die Kostenangaben stimmen.", "Kostenangaben").expect("word");
+        assert_eq!(a.lemma, "Kostenangabe");
+        assert_eq!(a.gender, Some(Gender::Feminine));
+    }
+}

@@ -1,0 +1,158 @@
+//! Compounds the lexicon does not list: hyphenated ones (`KI-Wettrennen`: the head is the
+//! last part) and closed ones split by the lexicon and word frequencies (`Kostenangaben`:
+//! *Kosten* + *Angabe*, not *Kost* + *en* + *Angabe*).
+
+use super::frequency;
+use super::lexicon::{Lexicon, Reading};
+use super::tags::Pos;
+
+/// Linking elements between the parts of a compound, the empty one first.
+const LINKS: [&str; 7] = ["", "s", "es", "n", "en", "e", "er"];
+/// A first part missing from the lexicon counts as one word when it is a compound this
+/// frequent (Zipf): *Handbuch* + *Seite*, not *Hand* + *Buchseite*.
+const FREQUENT_COMPOUND: f32 = 3.0;
+/// The shortest part (in letters) taken as a word.
+const MIN_PART: usize = 3;
+
+/// A split: the first parts as written (without linking element) and the head's readings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Split {
+    /// The parts before the head, each as its own word (`Kosten`, `anmelden`).
+    pub parts: Vec<String>,
+    /// The linking element after each part.
+    pub links: Vec<String>,
+    /// The head as written (`angaben`) and its noun readings (`Angabe`).
+    pub head: String,
+    pub head_readings: Vec<Reading>,
+    pub score: f32,
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// How likely a first part is a word: its Zipf frequency minus 9 (a log probability),
+/// with the word it stands for (a noun, a verb stem, an adjective).
+fn first_part(lex: &Lexicon, part: &str) -> Option<(String, f32)> {
+    if part.chars().count() < MIN_PART {
+        return None;
+    }
+    let cap = capitalised(part);
+    let lower = part.to_lowercase();
+    let known = |w: &str| {
+        lex.readings(w)
+            .iter()
+            .any(|r| matches!(r.tag.pos, Pos::Noun | Pos::Adjective | Pos::Name))
+    };
+    let word = if known(&cap) {
+        cap
+    } else if known(&lower) {
+        lower.clone()
+    } else if lex.is_verb(&format!("{lower}en")) {
+        format!("{lower}en")
+    } else if lex.is_verb(&format!("{lower}n")) {
+        format!("{lower}n")
+    } else if frequency::zipf(part).is_some_and(|z| z >= FREQUENT_COMPOUND)
+        && split_depth(lex, &cap, 1).is_some()
+    {
+        // A frequent compound the lexicon does not list (`Handbuch`).
+        cap
+    } else {
+        return None;
+    };
+    let z = frequency::zipf(part).or_else(|| frequency::zipf(&word))?;
+    Some((word, z - 9.0))
+}
+
+/// The best split of a capitalised word into known words, the last one a noun.
+pub fn split(lex: &Lexicon, word: &str) -> Option<Split> {
+    split_depth(lex, word, 2)
+}
+
+fn split_depth(lex: &Lexicon, word: &str, depth: usize) -> Option<Split> {
+    let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
+    let mut best: Option<Split> = None;
+    for (n, &at) in bounds.iter().enumerate() {
+        if n < MIN_PART || bounds.len() - n < MIN_PART + 1 {
+            continue;
+        }
+        let (left, right) = word.split_at(at);
+        let head = capitalised(right);
+        let head_readings: Vec<Reading> = lex
+            .readings(&head)
+            .into_iter()
+            .filter(|r| r.tag.pos == Pos::Noun && !r.tag.nominalised)
+            .collect();
+        let Some(first) = head_readings.first() else {
+            continue;
+        };
+        let head_score = frequency::zipf(&first.lemma).or_else(|| frequency::zipf(right));
+        let Some(head_score) = head_score.map(|z| z - 9.0) else {
+            continue;
+        };
+        for link in LINKS {
+            let Some(base) = left.strip_suffix(link) else {
+                continue;
+            };
+            // A link costs a little: a part that is a word as it stands comes first.
+            let link_cost = if link.is_empty() { 0.0 } else { 1.0 };
+            let mut candidates: Vec<(Vec<String>, Vec<String>, f32)> = Vec::new();
+            if let Some((w, s)) = first_part(lex, base) {
+                candidates.push((vec![w], vec![link.to_string()], s));
+            }
+            if depth > 1
+                && let Some(inner) = split_depth(lex, &capitalised(base), depth - 1)
+            {
+                let mut parts = inner.parts;
+                parts.push(inner.head_readings[0].lemma.clone());
+                let mut links = inner.links;
+                links.push(link.to_string());
+                candidates.push((parts, links, inner.score));
+            }
+            for (parts, links, s) in candidates {
+                let score = s + head_score - link_cost;
+                if best.as_ref().is_none_or(|b| score > b.score) {
+                    best = Some(Split {
+                        parts,
+                        links,
+                        head: right.to_string(),
+                        head_readings: head_readings.clone(),
+                        score,
+                    });
+                }
+            }
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::german::lexicon;
+
+    fn parts(word: &str) -> Vec<String> {
+        let lex = lexicon().expect("lexicon");
+        let s = split(lex, word).expect("a split");
+        let mut v = s.parts.clone();
+        v.push(s.head_readings[0].lemma.clone());
+        v
+    }
+
+    #[test]
+    fn splits_prefer_whole_frequent_words() {
+        assert_eq!(parts("Kostenangaben"), vec!["Kosten", "Angabe"]);
+        assert_eq!(parts("Handbuchseite"), vec!["Handbuch", "Seite"]);
+        assert_eq!(parts("Anmeldebildschirm"), vec!["anmelden", "Bildschirm"]);
+    }
+
+    #[test]
+    fn no_split_without_a_noun_head() {
+        let lex = lexicon().expect("lexicon");
+        assert!(split(lex, "Xyzqwrt").is_none());
+    }
+}
