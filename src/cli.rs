@@ -48,10 +48,15 @@ pub enum DictCommand {
 pub enum Subcommands {
     /// Print the config file, data and state locations this run would use.
     Paths,
-    /// Look a word up: glossary, dictionaries (exact, lemma, compound), best first.
+    /// Look a word up: glossary, dictionaries (phrase, lemma, compound), best first.
+    /// Exits 1 when the word is found nowhere (with --json too).
     Lookup {
         /// A German word in any form ("Leerverkäufe", "Wettbewerbsvorteil").
         word: String,
+        /// The sentence the word stands in: it is analysed there (separable verbs,
+        /// capitals, fixed phrases).
+        #[arg(long = "in", value_name = "SENTENCE")]
+        sentence: Option<String>,
         /// The document whose glossary is asked first (default: the bundled article).
         #[arg(long, value_name = "PATH")]
         doc: Option<PathBuf>,

@@ -343,23 +343,45 @@ pub fn dict_list(paths: &Paths, config: &crate::config::Config) {
     }
 }
 
-/// `lesepult lookup WORD [--json]`.
+/// `lesepult lookup WORD [--in SENTENCE] [--json]`.
 pub fn lookup(
     doc: &Document,
     paths: &Paths,
     config: &crate::config::Config,
     word: &str,
+    sentence: Option<&str>,
     json: bool,
 ) -> Result<(), CommandError> {
     let document_terms = sources::document_terms(doc, None).unwrap_or_default();
     let g = Glossary::build(doc, user_terms(paths), document_terms);
     let dicts = open_dictionaries(paths, config);
-    let (results, problems) = crate::dict::lookup(word, Some(&g), &dicts);
+    let context = match sentence {
+        Some(s) => match crate::german::sentence::tokens(s)
+            .into_iter()
+            .find(|t| t.is_word && t.text == word)
+        {
+            Some(t) => Some((s, t.start)),
+            None => {
+                return Err(CommandError {
+                    code: 2,
+                    message: format!("„{word}“ is not a word of the sentence given with --in"),
+                });
+            }
+        },
+        None => None,
+    };
+    let (results, problems) = crate::dict::lookup_in(word, context, Some(&g), &dicts);
     for p in &problems {
         eprintln!("lesepult: {p}");
     }
     if json {
         outln!("{}", to_json(&results));
+        if results.is_empty() {
+            return Err(CommandError {
+                code: 1,
+                message: format!("„{word}“: not found"),
+            });
+        }
     } else if results.is_empty() {
         let hint = if dicts.is_empty() {
             " (no dictionary installed: `apt install dict-freedict-deu-eng`)"
@@ -388,6 +410,10 @@ pub fn lookup(
                     Some(format!("compound {}", parts.join(" + ")))
                 }
                 crate::dict::Method::Part { of } => Some(format!("part of {of}")),
+                crate::dict::Method::Phrase { word } => Some(format!("phrase around {word}")),
+                crate::dict::Method::Alternative { from } => {
+                    Some(format!("another reading of {from}"))
+                }
             });
             if f.gender_inferred {
                 meta.push("gender inferred".into());

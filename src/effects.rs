@@ -212,7 +212,17 @@ impl DictionaryLoader {
 /// Look a word up in the dictionaries and show the results in the glossary pane. Returns
 /// whether vocabulary entries got their meaning from it (to be saved).
 pub fn lookup(app: &mut App, dictionaries: &Dictionaries, word: &str) -> bool {
-    let (results, problems) = dict::lookup(word, None, dictionaries);
+    let context = app
+        .lookup
+        .as_ref()
+        .filter(|l| l.word == word)
+        .and_then(|l| l.context.clone());
+    let (results, problems) = dict::lookup_in(
+        word,
+        context.as_ref().map(|(s, at)| (s.as_str(), *at)),
+        None,
+        dictionaries,
+    );
     let filled = study::show_lookup(app, word, results);
     if let Some(p) = problems.first() {
         app.error(format!("A dictionary entry could not be read: {p}"));

@@ -69,10 +69,16 @@ pub fn main(cli: Cli) -> Result<(), Failure> {
                     error: anyhow::anyhow!(e.message),
                 });
         }
-        Some(Subcommands::Lookup { word, doc, json }) => {
+        Some(Subcommands::Lookup {
+            word,
+            sentence,
+            doc,
+            json,
+        }) => {
             let config = Config::load(&paths.config_file).map_err(bad_input)?;
             let doc = open(doc.as_deref())?;
-            return commands::lookup(&doc, &paths, &config, &word, json).map_err(command_failure);
+            return commands::lookup(&doc, &paths, &config, &word, sentence.as_deref(), json)
+                .map_err(command_failure);
         }
         Some(Subcommands::Dict {
             command: crate::cli::DictCommand::List,

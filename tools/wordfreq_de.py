@@ -61,6 +61,9 @@ import wordfreq
 
 WORDFREQ_VERSION = "3.1.1"
 LANG = "de"
+# The language read (--lang): German for the lexicon's side, English to rank dictionary
+# senses by how common their English gloss is.
+ARGS_LANG = [LANG]
 WORDLIST = "large"
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -89,7 +92,7 @@ def select_words(min_zipf: float, max_words: int) -> tuple[list[str], float]:
 
     Returns the words and the lowest band's Zipf value that was taken.
     """
-    bands = wordfreq.get_frequency_list(LANG, WORDLIST)
+    bands = wordfreq.get_frequency_list(ARGS_LANG[0], WORDLIST)
     words: list[str] = []
     lowest = None
     for index, band in enumerate(bands):
@@ -112,6 +115,7 @@ def main() -> int:
     parser.add_argument("--out", default=DEFAULT_OUT, help="output file (default: %(default)s)")
     parser.add_argument("--min-zipf", type=float, default=1.5, help="lowest Zipf value to keep (default: %(default)s)")
     parser.add_argument("--max-words", type=int, default=300_000, help="most words to write (default: %(default)s)")
+    parser.add_argument("--lang", default=LANG, help="wordfreq language code (default: %(default)s)")
     parser.add_argument("--any-version", action="store_true", help=f"run with a wordfreq other than {WORDFREQ_VERSION}")
     args = parser.parse_args()
 
@@ -125,11 +129,12 @@ def main() -> int:
               f"(pip install wordfreq=={WORDFREQ_VERSION}, or pass --any-version)", file=sys.stderr)
         return 2
 
+    ARGS_LANG[0] = args.lang
     words, lowest = select_words(args.min_zipf, args.max_words)
 
     lines = []
     for word in words:
-        zipf = wordfreq.zipf_frequency(word, LANG, wordlist=WORDLIST)
+        zipf = wordfreq.zipf_frequency(word, args.lang, wordlist=WORDLIST)
         if zipf <= 0:
             # Every listed single token has a frequency; a word the lookup
             # cannot find (it would be tokenized differently) is left out.

@@ -20,6 +20,9 @@ pub enum GlossaryView {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LookupState {
     pub word: String,
+    /// The sentence the word was met in and the word's byte offset in it: the word is
+    /// analysed there (separable verbs, capitals, fixed phrases).
+    pub context: Option<(String, usize)>,
     /// `None` while the lookup runs.
     pub results: Option<Vec<crate::dict::Found>>,
 }

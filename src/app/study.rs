@@ -47,7 +47,7 @@ pub(super) fn glossary_command(app: &mut App, c: Command, effects: &mut Vec<Effe
                     app.glossary_pane.opened_from_text = false;
                     open_entry(app, t, true);
                     let lemma = app.glossary.terms[t].lemma.clone();
-                    request_lookup(app, &lemma, effects);
+                    request_lookup(app, &lemma, None, effects);
                 }
                 None => app.info("No term matches the filter."),
             },
@@ -203,16 +203,22 @@ pub fn show_lookup(app: &mut App, word: &str, results: Vec<crate::dict::Found>) 
 }
 
 /// Ask for the dictionary results of a word (carried out as an effect).
-fn request_lookup(app: &mut App, word: &str, effects: &mut Vec<Effect>) {
+fn request_lookup(
+    app: &mut App,
+    word: &str,
+    context: Option<(String, usize)>,
+    effects: &mut Vec<Effect>,
+) {
     if app
         .lookup
         .as_ref()
-        .is_some_and(|l| l.word == word && l.results.is_some())
+        .is_some_and(|l| l.word == word && l.context == context && l.results.is_some())
     {
         return;
     }
     app.lookup = Some(super::LookupState {
         word: word.to_string(),
+        context,
         results: None,
     });
     effects.push(Effect::Lookup(word.to_string()));
@@ -325,7 +331,23 @@ pub(super) fn lookup(app: &mut App, effects: &mut Vec<Effect>) {
             app.info(format!("Looking up „{word}“…"));
         }
     }
-    request_lookup(app, &word, effects);
+    let context = sentence_context(app, c.block, c.range.start);
+    request_lookup(app, &word, Some(context), effects);
+}
+
+/// The sentence around byte `at` of the text (in block `block`), and `at`'s offset in it.
+fn sentence_context(app: &App, block: usize, at: usize) -> (String, usize) {
+    let Some(b) = app.doc.blocks.get(block) else {
+        return (String::new(), 0);
+    };
+    let base = b.text.start;
+    let text = app.doc.block_text(block);
+    let rel = at.saturating_sub(base);
+    let s = crate::document::text::sentence_ranges(text)
+        .into_iter()
+        .find(|s| s.start <= rel && rel < s.end.max(s.start + 1))
+        .unwrap_or(0..text.len());
+    (text[s.clone()].to_string(), rel.saturating_sub(s.start))
 }
 
 /// `Esc` on an entry or a lookup: back to the list, or, when a lookup in a narrow

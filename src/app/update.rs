@@ -1107,6 +1107,7 @@ mod tests {
         let first = word_at_cursor(&a);
         a.lookup = Some(super::super::glossary_pane::LookupState {
             word: first.clone(),
+            context: None,
             results: Some(vec![found("first sense")]),
         });
         run(&mut a, &[Command::Status1]);

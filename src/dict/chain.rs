@@ -1,10 +1,14 @@
-//! The lookup chain for a word under the cursor: the glossary, the dictionaries' exact
-//! headword (case-folded where the exact case fails), the lemma (the dictionary's own
-//! plural and "see" links, inflection rules checked with a German stemmer), and, only when
-//! all that failed, a compound split with linking elements. Every result names its source.
+//! The lookup of a word, analysed in its sentence: the glossary; a fixed phrase around the
+//! word that a dictionary lists (*in der Regel*, *vor allem*); the word's lemma as the
+//! lexicon and the sentence decide it (a split separable verb as the whole verb), with
+//! gender and plural from the lexicon and the senses of every installed dictionary ranked
+//! together; for a compound no dictionary lists, its parts. Every result names its source.
 
-use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
+
+use super::rank::{self, Ranked};
+use crate::german::Pos;
+use crate::german::analysis::{Analysis, Basis, analyse_at};
 
 use super::entry::Entry;
 use super::{DictError, Dictionaries};
@@ -26,6 +30,10 @@ pub enum Method {
     Compound { parts: Vec<String> },
     /// One part of a compound.
     Part { of: String },
+    /// A fixed phrase around the word (`in der Regel`).
+    Phrase { word: String },
+    /// Another reading of the word, less likely in its sentence.
+    Alternative { from: String },
 }
 
 /// One result.
@@ -51,195 +59,151 @@ fn ser_gender<S: serde::Serializer>(g: &Option<Gender>, s: S) -> Result<S::Ok, S
     }
 }
 
-/// Senses shown per dictionary and headword.
+/// Senses shown per result.
 const MAX_SENSES: usize = 6;
-/// Entries read per dictionary and headword.
-const MAX_ENTRIES: usize = 4;
-/// Linking elements between the parts of a compound, longest first.
-const LINKS: [&str; 7] = ["es", "en", "er", "s", "n", "e", ""];
+/// Entries read per dictionary and headword (FreeDict lists some words in 30 entries).
+const MAX_ENTRIES: usize = 48;
+/// Words in a fixed phrase, at most.
+const MAX_PHRASE: usize = 4;
 
-fn capitalized(s: &str) -> String {
+fn lower_first(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
+        Some(f) => f.to_lowercase().chain(c).collect(),
         None => String::new(),
     }
 }
 
-fn lower(s: &str) -> String {
-    s.to_lowercase()
-}
-
-/// Group parsed entries into one result per (dictionary, headword).
-fn group(entries: Vec<(String, Entry)>, method: impl Fn(&Entry) -> Method) -> Vec<Found> {
-    let mut out: Vec<Found> = Vec::new();
-    for (source, e) in entries {
-        let m = method(&e);
-        match out
-            .iter_mut()
-            .find(|f| f.source == source && f.headword == e.headword)
-        {
-            Some(f) => {
-                if f.gender.is_none() {
-                    f.gender = e.gender();
-                }
-                for s in e.senses {
-                    if f.senses.len() < MAX_SENSES && !f.senses.contains(&s) {
-                        f.senses.push(s);
-                    }
-                }
-            }
-            None => out.push(Found {
-                source,
-                method: m,
-                gender: e.gender(),
-                gender_inferred: false,
-                plural: None,
-                pronunciation: e.pronunciation.clone(),
-                pos: e.pos().map(str::to_string),
-                senses: e.senses.iter().take(MAX_SENSES).cloned().collect(),
-                headword: e.headword,
-            }),
-        }
-    }
-    out
-}
-
-/// The entries of a headword, at most `limit` per dictionary (each entry read may
-/// inflate a dictzip chunk: this bounds the work of a lookup).
-fn entries_up_to(
-    dicts: &Dictionaries,
-    word: &str,
-    limit: usize,
-    problems: &mut Vec<DictError>,
-) -> Vec<(String, Entry)> {
-    let (found, errs) = dicts.entries(word, limit);
-    problems.extend(errs);
-    found
-}
-
-/// The entries of a headword shown in full.
+/// The entries of a headword in every German dictionary.
 fn entries(
     dicts: &Dictionaries,
     word: &str,
     problems: &mut Vec<DictError>,
 ) -> Vec<(String, Entry)> {
-    entries_up_to(dicts, word, MAX_ENTRIES, problems)
+    let (found, errs) = dicts.entries(word, MAX_ENTRIES);
+    problems.extend(errs);
+    found
 }
 
-/// Frequent irregular verb forms whose lemma no suffix rule finds.
-const IRREGULAR: &[(&str, &str)] = &[
-    ("ist", "sein"),
-    ("sind", "sein"),
-    ("war", "sein"),
-    ("waren", "sein"),
-    ("bin", "sein"),
-    ("bist", "sein"),
-    ("seid", "sein"),
-    ("wäre", "sein"),
-    ("gewesen", "sein"),
-    ("hat", "haben"),
-    ("hatte", "haben"),
-    ("hatten", "haben"),
-    ("hast", "haben"),
-    ("hätte", "haben"),
-    ("gehabt", "haben"),
-    ("wird", "werden"),
-    ("wurde", "werden"),
-    ("wurden", "werden"),
-    ("würde", "werden"),
-    ("geworden", "werden"),
-    ("kann", "können"),
-    ("konnte", "können"),
-    ("könnte", "können"),
-    ("muss", "müssen"),
-    ("musste", "müssen"),
-    ("will", "wollen"),
-    ("wollte", "wollen"),
-    ("soll", "sollen"),
-    ("sollte", "sollen"),
-    ("darf", "dürfen"),
-    ("durfte", "dürfen"),
-    ("mag", "mögen"),
-    ("möchte", "mögen"),
-    ("gibt", "geben"),
-    ("gab", "geben"),
-    ("geht", "gehen"),
-    ("ging", "gehen"),
-    ("gingen", "gehen"),
-    ("kam", "kommen"),
-    ("kommt", "kommen"),
-    ("sah", "sehen"),
-    ("sieht", "sehen"),
-    ("nahm", "nehmen"),
-    ("nimmt", "nehmen"),
-    ("weiß", "wissen"),
-    ("wusste", "wissen"),
-    ("hieß", "heißen"),
-    ("lief", "laufen"),
-    ("läuft", "laufen"),
-    ("fand", "finden"),
-    ("stand", "stehen"),
-    ("brachte", "bringen"),
-    ("dachte", "denken"),
-    ("tat", "tun"),
-];
+/// One result from ranked senses of a headword.
+fn found_from(
+    ranked: Vec<Ranked>,
+    headword: &str,
+    method: Method,
+    a: Option<&Analysis>,
+) -> Option<Found> {
+    let first = ranked.first()?;
+    let mut sources: Vec<String> = Vec::new();
+    for r in &ranked {
+        if !sources.contains(&r.source) {
+            sources.push(r.source.clone());
+        }
+    }
+    Some(Found {
+        source: first.source.clone(),
+        method,
+        headword: headword.to_string(),
+        gender: a.and_then(|a| a.gender),
+        gender_inferred: false,
+        plural: a.and_then(|a| a.plural.clone()),
+        pronunciation: None,
+        pos: a.map(|a| a.pos.name().to_string()),
+        senses: ranked
+            .into_iter()
+            .take(MAX_SENSES)
+            .map(|r| r.sense)
+            .collect(),
+    })
+}
 
-/// Inflection rules: possible lemmas of a lower-case word, most likely first, each with
-/// whether it must be confirmed by the stemmer (regular) or stands on its own (irregular).
-fn lemma_candidates(w: &str) -> Vec<(String, bool)> {
-    let mut out: Vec<(String, bool)> = IRREGULAR
-        .iter()
-        .filter(|(form, _)| *form == w)
-        .map(|(_, lemma)| (lemma.to_string(), false))
+/// The entries of `lemma` (its own headword, in either case), ranked for `pos`.
+fn ranked_for(
+    dicts: &Dictionaries,
+    lemma: &str,
+    pos: Option<Pos>,
+    problems: &mut Vec<DictError>,
+) -> Vec<Ranked> {
+    let all = entries(dicts, lemma, problems);
+    let own: Vec<(String, Entry)> = all
+        .into_iter()
+        .filter(|(_, e)| e.headword.to_lowercase() == lemma.to_lowercase())
         .collect();
-    let mut push = |c: String, confirm: bool| {
-        if c.chars().count() >= 3 && c != w && !out.iter().any(|(x, _)| *x == c) {
-            out.push((c, confirm));
-        }
-    };
-    let deumlaut = |s: &str| -> Option<String> {
-        let i = s.rfind(['ä', 'ö', 'ü'])?;
-        let c = s[i..].chars().next()?;
-        let base = match c {
-            'ä' => "a",
-            'ö' => "o",
-            _ => "u",
-        };
-        Some(format!("{}{base}{}", &s[..i], &s[i + c.len_utf8()..]))
-    };
-    for suffix in [
-        "e", "en", "n", "s", "es", "er", "ern", "em", "nen", "ste", "sten", "ster", "stes", "stem",
-        "ere", "eren", "erer", "eres",
-    ] {
-        if let Some(stem) = w.strip_suffix(suffix) {
-            push(stem.to_string(), true);
-            if let Some(d) = deumlaut(stem) {
-                push(d, true);
-            }
-        }
-    }
-    // Latin and Greek plurals: Zentren → Zentrum, Themen → Thema, Museen → Museum.
-    if let Some(stem) = w.strip_suffix("en") {
-        for end in ["um", "a", "on", "us"] {
-            push(format!("{stem}{end}"), false);
-        }
-    }
-    // Verb forms: vereinbart, vereinbarte → vereinbaren; gemacht → machen; sagend → sagen.
-    for suffix in ["t", "te", "ten", "test", "tet", "st", "end", "e"] {
-        if let Some(stem) = w.strip_suffix(suffix) {
-            push(format!("{stem}en"), false);
-            if let Some(rest) = stem.strip_prefix("ge") {
-                push(format!("{rest}en"), false);
-            }
-        }
-    }
-    out
+    rank::rank(&own, lemma, pos)
 }
 
-/// Look up `word`: results best first, and the problems met (unreadable entries).
+/// A dictionary's multi-word entry around the word: the longest phrase first.
+fn phrase(
+    dicts: &Dictionaries,
+    sentence: &str,
+    at: usize,
+    problems: &mut Vec<DictError>,
+) -> Option<Found> {
+    let toks = crate::german::sentence::tokens(sentence);
+    let i = toks
+        .iter()
+        .position(|t| t.is_word && t.start <= at && at < t.end())?;
+    let word = toks[i].text;
+    for len in (2..=MAX_PHRASE).rev() {
+        for first in i.saturating_sub(len - 1)..=i {
+            let Some(window) = toks.get(first..first + len) else {
+                continue;
+            };
+            if !window.iter().all(|t| t.is_word) {
+                continue;
+            }
+            // An article with the word is no phrase of its own ("die Regel").
+            let others_articles = window.iter().enumerate().all(|(k, t)| {
+                first + k == i
+                    || crate::german::lexicon().is_ok_and(|lex| {
+                        lex.readings(&t.text.to_lowercase())
+                            .iter()
+                            .any(|r| r.tag.pos == Pos::Article)
+                    })
+            });
+            if others_articles {
+                continue;
+            }
+            let mut text = window.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+            if !dicts.contains(&text) {
+                text = lower_first(&text);
+                if !dicts.contains(&text) {
+                    continue;
+                }
+            }
+            let es = entries(dicts, &text, problems);
+            let own: Vec<(String, Entry)> = es
+                .into_iter()
+                .filter(|(_, e)| e.headword.to_lowercase() == text.to_lowercase())
+                .collect();
+            if let Some(f) = found_from(
+                rank::rank(&own, &text, None),
+                &text,
+                Method::Phrase {
+                    word: word.to_string(),
+                },
+                None,
+            ) {
+                return Some(f);
+            }
+        }
+    }
+    None
+}
+
+/// Look up a word on its own (no sentence around it).
 pub fn lookup(
     word: &str,
+    glossary: Option<&Glossary>,
+    dicts: &Dictionaries,
+) -> (Vec<Found>, Vec<DictError>) {
+    lookup_in(word, None, glossary, dicts)
+}
+
+/// Look up `word`, analysed in `context` (the sentence and the word's byte offset in it)
+/// where there is one: results best first, and the problems met (unreadable entries).
+pub fn lookup_in(
+    word: &str,
+    context: Option<(&str, usize)>,
     glossary: Option<&Glossary>,
     dicts: &Dictionaries,
 ) -> (Vec<Found>, Vec<DictError>) {
@@ -249,323 +213,158 @@ pub fn lookup(
     if word.is_empty() {
         return (results, problems);
     }
-    if let Some(g) = glossary
-        && let Some(t) = g.lookup(word)
-    {
-        let term = &g.terms[t];
-        let mut senses = vec![term.english.join(", ")];
-        if !term.explanation_de.is_empty() {
-            senses.push(term.explanation_de.clone());
+    let (sentence, at) = context.unwrap_or((word, 0));
+    let analysis = analyse_at(sentence, at)
+        .filter(|a| a.word == word)
+        .or_else(|| analyse_at(word, 0));
+    if let Some(g) = glossary {
+        let term = g
+            .lookup(word)
+            .or_else(|| analysis.as_ref().and_then(|a| g.lookup(&a.lemma)));
+        if let Some(t) = term {
+            let term = &g.terms[t];
+            let mut senses = vec![term.english.join(", ")];
+            if !term.explanation_de.is_empty() {
+                senses.push(term.explanation_de.clone());
+            }
+            results.push(Found {
+                source: if term.source == Source::User {
+                    "your glossary".into()
+                } else {
+                    "glossary".into()
+                },
+                method: Method::Glossary,
+                headword: term.lemma.clone(),
+                gender: term.gender,
+                gender_inferred: false,
+                plural: term.plural.clone(),
+                pronunciation: None,
+                pos: Some(term.pos.name().to_string()),
+                senses,
+            });
         }
-        results.push(Found {
-            source: if term.source == Source::User {
-                "your glossary".into()
-            } else {
-                "glossary".into()
-            },
-            method: Method::Glossary,
-            headword: term.lemma.clone(),
-            gender: term.gender,
-            gender_inferred: false,
-            plural: term.plural.clone(),
-            pronunciation: None,
-            pos: Some(term.pos.name().to_string()),
-            senses,
-        });
     }
     if dicts.is_empty() {
         return (results, problems);
     }
-    let stemmer = Stemmer::create(Algorithm::German);
-    let stem = |s: &str| stemmer.stem(&lower(s)).into_owned();
-
-    // Exact headword (the index is case-insensitive; the entry's own spelling decides).
-    let exact = entries(dicts, word, &mut problems);
-    let mut found = group(exact, |e| {
-        if e.headword == word {
-            Method::Exact
-        } else {
-            Method::CaseFolded
-        }
-    });
-    found.sort_by_key(|f| f.method != Method::Exact);
-    // An inflected form listed in the dictionary leads to its lemma by its links.
-    let mut lemmas: Vec<Found> = Vec::new();
-    let plural_form = found.iter().any(|f| f.pos.as_deref() == Some("plural"));
-    if plural_form || found.is_empty() {
-        let (raw, _) = dicts.entries(word, MAX_ENTRIES);
-        let links: Vec<String> = raw.iter().flat_map(|(_, e)| e.see.clone()).collect();
-        for link in links.iter().take(8) {
-            let related = stem(link) == stem(word) || lower(link).get(..4) == lower(word).get(..4);
-            if plural_form && related && !link.contains(' ') && lower(link) != lower(word) {
-                let e = entries(dicts, link, &mut problems);
-                lemmas.extend(group(e, |_| Method::Lemma {
-                    from: word.to_string(),
-                    via: "the dictionary's plural link".into(),
-                }));
-                break;
-            }
-        }
-    }
-    if found.is_empty() {
-        for (candidate, confirm) in lemma_candidates(&lower(word)) {
-            if confirm && stem(&candidate) != stem(word) {
-                continue;
-            }
-            if dicts.contains(&candidate) {
-                let e = entries(dicts, &candidate, &mut problems);
-                lemmas.extend(group(e, |_| Method::Lemma {
-                    from: word.to_string(),
-                    via: if confirm {
-                        "inflection, confirmed by the stemmer".into()
-                    } else {
-                        "inflection rule".into()
-                    },
-                }));
-                break;
-            }
-        }
-    }
-    for l in &mut lemmas {
-        fill_plural(dicts, l, &mut problems);
-    }
-    for f in &mut found {
-        fill_plural(dicts, f, &mut problems);
-    }
-    let dictionary_found = !found.is_empty() || !lemmas.is_empty();
-    results.extend(lemmas);
-    results.extend(found);
-    if !dictionary_found
-        && word.chars().next().is_some_and(char::is_uppercase)
-        && let Some(parts) = split_compound(dicts, &lower(word), &mut problems)
+    if context.is_some()
+        && let Some(f) = phrase(dicts, sentence, at, &mut problems)
     {
-        results.extend(parts.into_results(word));
+        results.push(f);
+    }
+    let Some(a) = analysis else {
+        return (results, problems);
+    };
+    let via = match &a.basis {
+        Basis::Lexicon => "the lexicon".to_string(),
+        Basis::Separable { verb, particle } => format!("separable verb: {verb} … {particle}"),
+        Basis::Participle => "participle of the verb".to_string(),
+        Basis::Compound { parts } => format!("compound: {}", parts.join(" + ")),
+        Basis::Genitive => "genitive of the name".to_string(),
+        Basis::Unknown => "as written".to_string(),
+    };
+    let method = if a.lemma == word {
+        Method::Exact
+    } else {
+        Method::Lemma {
+            from: word.to_string(),
+            via,
+        }
+    };
+    let ranked = ranked_for(dicts, &a.lemma, Some(a.pos), &mut problems);
+    let main_found = !ranked.is_empty();
+    if let Some(f) = found_from(ranked, &a.lemma, method, Some(&a)) {
+        results.push(f);
+    }
+    // A compound no dictionary lists: its parts.
+    if !main_found && let Basis::Compound { parts } = &a.basis {
+        let mut part_results: Vec<Found> = Vec::new();
+        for (k, p) in parts.iter().enumerate() {
+            let last = k + 1 == parts.len();
+            let pos = if last { Some(Pos::Noun) } else { None };
+            let r = ranked_for(dicts, p, pos, &mut problems);
+            let info = crate::german::lexicon().ok().map(|lex| {
+                let gs = lex.genders(p);
+                let g = gs.first().copied();
+                (g, lex.plurals(p, g).into_iter().next())
+            });
+            if let Some(mut f) = found_from(
+                r,
+                p,
+                Method::Part {
+                    of: word.to_string(),
+                },
+                None,
+            ) {
+                if let Some((g, pl)) = info {
+                    f.gender = g;
+                    f.plural = pl;
+                }
+                part_results.push(f);
+            }
+        }
+        if !part_results.is_empty() {
+            let senses = part_results
+                .iter()
+                .map(|f| {
+                    format!(
+                        "{}: {}",
+                        f.headword,
+                        f.senses.first().cloned().unwrap_or_default()
+                    )
+                })
+                .collect();
+            results.push(Found {
+                source: part_results
+                    .last()
+                    .map(|f| f.source.clone())
+                    .unwrap_or_default(),
+                method: Method::Compound {
+                    parts: parts.clone(),
+                },
+                headword: a.lemma.clone(),
+                gender: a.gender,
+                gender_inferred: a.gender.is_some(),
+                plural: a.plural.clone(),
+                pronunciation: None,
+                pos: Some(Pos::Noun.name().to_string()),
+                senses,
+            });
+            results.extend(part_results);
+        }
+    }
+    // The word as written, when it is a headword of its own (a name's genitive, a form
+    // the dictionary lists), and other readings of it: after the best one.
+    if !main_found && a.lemma != word {
+        let r = ranked_for(dicts, word, None, &mut problems);
+        if let Some(f) = found_from(r, word, Method::Exact, None) {
+            results.push(f);
+        }
+    }
+    for (lemma, pos) in a.alternatives.iter().take(3) {
+        if *lemma == a.lemma || results.iter().any(|f| f.headword == *lemma) {
+            continue;
+        }
+        let r = ranked_for(dicts, lemma, Some(*pos), &mut problems);
+        if let Some(mut f) = found_from(
+            r,
+            lemma,
+            Method::Alternative {
+                from: word.to_string(),
+            },
+            None,
+        ) {
+            f.pos = Some(pos.name().to_string());
+            if *pos == Pos::Noun
+                && let Ok(lex) = crate::german::lexicon()
+            {
+                f.gender = lex.genders(lemma).first().copied();
+                f.plural = lex.plurals(lemma, f.gender).into_iter().next();
+            }
+            results.push(f);
+        }
     }
     (results, problems)
-}
-
-/// For a noun lemma: the plural from the entry's own links (a linked form that the
-/// dictionary marks as plural).
-fn fill_plural(dicts: &Dictionaries, f: &mut Found, problems: &mut Vec<DictError>) {
-    if f.gender.is_none() || f.plural.is_some() {
-        return;
-    }
-    let (raw, errs) = dicts.entries(&f.headword, 2);
-    problems.extend(errs);
-    let prefix: String = lower(&f.headword).chars().take(3).collect();
-    let mut links: Vec<String> = raw.iter().flat_map(|(_, e)| e.see.clone()).collect();
-    links.dedup();
-    for link in links
-        .into_iter()
-        .filter(|l| {
-            !l.contains(' ') && lower(l).starts_with(&prefix) && lower(l) != lower(&f.headword)
-        })
-        .take(3)
-    {
-        let (linked, _) = dicts.entries(&link, 1);
-        if linked
-            .iter()
-            .any(|(_, e)| e.is_plural() && e.headword == link)
-        {
-            f.plural = Some(link);
-            return;
-        }
-    }
-}
-
-/// A compound split: the parts with their linking elements.
-struct Split {
-    /// (part as written in the dictionary, linking element after it)
-    parts: Vec<(String, String)>,
-    last: Found,
-    heads: Vec<Found>,
-}
-
-impl Split {
-    fn into_results(self, word: &str) -> Vec<Found> {
-        let mut shown: Vec<String> = Vec::new();
-        for (part, link) in &self.parts {
-            shown.push(capitalized(part));
-            if !link.is_empty() {
-                shown.push(link.clone());
-            }
-        }
-        let senses = self
-            .heads
-            .iter()
-            .chain(std::iter::once(&self.last))
-            .map(|f| {
-                format!(
-                    "{}: {}",
-                    f.headword,
-                    f.senses.first().cloned().unwrap_or_default()
-                )
-            })
-            .collect();
-        let whole = Found {
-            source: self.last.source.clone(),
-            method: Method::Compound { parts: shown },
-            headword: word.to_string(),
-            gender: self.last.gender,
-            gender_inferred: self.last.gender.is_some(),
-            plural: None,
-            pronunciation: None,
-            pos: Some("noun".into()),
-            senses,
-        };
-        let mut out = vec![whole];
-        out.extend(self.heads.into_iter().map(|mut f| {
-            f.method = Method::Part {
-                of: word.to_string(),
-            };
-            f
-        }));
-        let mut last = self.last;
-        last.method = Method::Part {
-            of: word.to_string(),
-        };
-        out.push(last);
-        out
-    }
-}
-
-/// The noun entry of a word: its own, or (for a plural form) its lemma's by the link.
-fn noun_of(dicts: &Dictionaries, word: &str, problems: &mut Vec<DictError>) -> Option<Found> {
-    let raw = entries_up_to(dicts, word, 1, problems);
-    let links: Vec<String> = raw.iter().flat_map(|(_, e)| e.see.clone()).collect();
-    if let Some(f) = group(raw, |_| Method::Exact)
-        .into_iter()
-        .find(|f| f.gender.is_some())
-    {
-        return Some(f);
-    }
-    let prefix: String = word.chars().take(4).collect();
-    links
-        .iter()
-        .filter(|l| !l.contains(' ') && lower(l).starts_with(&prefix))
-        .take(3)
-        .find_map(|l| {
-            group(entries_up_to(dicts, l, 1, problems), |_| Method::Exact)
-                .into_iter()
-                .find(|f| f.gender.is_some())
-        })
-}
-
-/// A known headword for a compound part.
-fn part_headword(dicts: &Dictionaries, part: &str) -> Option<String> {
-    if part.chars().count() < 3 {
-        return None;
-    }
-    if dicts.contains(part) {
-        return Some(part.to_string());
-    }
-    None
-}
-
-/// Split a lower-case word into known words: head (+ linking element) + last, the head
-/// itself possibly split once more. The last part must be a noun. Parts shorter than three
-/// letters are not words here.
-fn split_compound(dicts: &Dictionaries, w: &str, problems: &mut Vec<DictError>) -> Option<Split> {
-    // Cheap first: two parts that are headwords as they stand. Then, only if that found
-    // nothing, a last part through its lemma and a head that is a compound itself.
-    for thorough in [false, true] {
-        let candidates = split_candidates(dicts, w, thorough);
-        if let Some(split) = best_split(dicts, candidates, problems) {
-            return Some(split);
-        }
-    }
-    None
-}
-
-type Candidate = (Vec<(String, String)>, String);
-
-fn split_candidates(dicts: &Dictionaries, w: &str, thorough: bool) -> Vec<Candidate> {
-    let bounds: Vec<usize> = w.char_indices().map(|(i, _)| i).skip(3).collect();
-    let mut candidates: Vec<Candidate> = Vec::new();
-    let stemmer = Stemmer::create(Algorithm::German);
-    for &i in &bounds {
-        let (head, rest) = w.split_at(i);
-        let last = part_headword(dicts, rest).or_else(|| {
-            // The last part through its lemma ("kontrollen" → "kontrolle").
-            thorough
-                .then(|| {
-                    lemma_candidates(rest)
-                        .into_iter()
-                        .filter(|(c, confirm)| !confirm || stemmer.stem(c) == stemmer.stem(rest))
-                        .find_map(|(c, _)| part_headword(dicts, &c))
-                })
-                .flatten()
-        });
-        let Some(last) = last else { continue };
-        for link in LINKS {
-            let Some(base) = head.strip_suffix(link) else {
-                continue;
-            };
-            if let Some(h) = part_headword(dicts, base) {
-                candidates.push((vec![(h, link.to_string())], last.clone()));
-                break;
-            }
-            if !thorough {
-                continue;
-            }
-            // A head that is itself a compound of two words.
-            for (j, _) in base.char_indices().skip(3) {
-                let (a, b) = base.split_at(j);
-                let Some(bh) = part_headword(dicts, b) else {
-                    continue;
-                };
-                for link2 in LINKS {
-                    if let Some(abase) = a.strip_suffix(link2)
-                        && let Some(ah) = part_headword(dicts, abase)
-                    {
-                        candidates.push((
-                            vec![(ah, link2.to_string()), (bh.clone(), link.to_string())],
-                            last.clone(),
-                        ));
-                        break;
-                    }
-                }
-            }
-        }
-    }
-    candidates
-}
-
-/// The best split whose last part is a noun: fewest parts, then the longest last part.
-fn best_split(
-    dicts: &Dictionaries,
-    mut candidates: Vec<Candidate>,
-    problems: &mut Vec<DictError>,
-) -> Option<Split> {
-    candidates.sort_by_key(|(heads, last)| (heads.len(), std::cmp::Reverse(last.len())));
-    for (heads, last) in candidates.into_iter().take(4) {
-        let Some(noun) = noun_of(dicts, &last, problems) else {
-            continue;
-        };
-        let head_found: Vec<Found> = heads
-            .iter()
-            .filter_map(|(h, _)| {
-                group(entries_up_to(dicts, h, 1, problems), |_| Method::Exact)
-                    .into_iter()
-                    .next()
-            })
-            .collect();
-        let mut parts = heads;
-        parts.push((noun.headword.clone(), String::new()));
-        // Show parts as the dictionary writes them.
-        for (p, f) in parts
-            .iter_mut()
-            .zip(head_found.iter().chain(std::iter::once(&noun)))
-        {
-            p.0 = f.headword.clone();
-        }
-        return Some(Split {
-            parts,
-            last: noun,
-            heads: head_found,
-        });
-    }
-    None
 }
 
 #[cfg(test)]
@@ -573,26 +372,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn inflection_rules_propose_lemmas() {
-        let c: Vec<String> = lemma_candidates("leerverkäufe")
-            .into_iter()
-            .map(|(c, _)| c)
-            .collect();
-        assert!(c.contains(&"leerverkauf".to_string()));
-        let c: Vec<String> = lemma_candidates("rechenzentren")
-            .into_iter()
-            .map(|(c, _)| c)
-            .collect();
-        assert!(c.contains(&"rechenzentrum".to_string()));
-        let c: Vec<String> = lemma_candidates("schwerfällige")
-            .into_iter()
-            .map(|(c, _)| c)
-            .collect();
-        assert_eq!(c.first().map(String::as_str), Some("schwerfällig"));
-        let c: Vec<String> = lemma_candidates("vereinbart")
-            .into_iter()
-            .map(|(c, _)| c)
-            .collect();
-        assert!(c.contains(&"vereinbaren".to_string()));
+    fn without_dictionaries_only_the_glossary_answers() {
+        let (r, p) = lookup("Modelle", None, &Dictionaries::default());
+        assert!(r.is_empty() && p.is_empty());
     }
 }

@@ -14,6 +14,11 @@ pub struct Entry {
     pub senses: Vec<String>,
     /// Words in `see: {…}` links.
     pub see: Vec<String>,
+    /// Labels of the whole entry (`econ.`, `hist.`), from a Ding-style tag line.
+    pub labels: Vec<String>,
+    /// The entry carries a usage note or context (`Note: …`, `(akademische Bewertung)`):
+    /// a special use of the word.
+    pub noted: bool,
 }
 
 impl Entry {
@@ -91,8 +96,22 @@ pub fn parse(key: &str, text: &str) -> Entry {
         let l = line.trim();
         if let Some(links) = l.strip_prefix("see:") {
             entry.see.extend(braced(links));
-        } else if l.starts_with("Synonym") || l.starts_with("Note:") {
+        } else if l.starts_with("Note:") {
+            entry.noted = true;
+        } else if l.starts_with("Synonym") {
             continue;
+        } else if entry.senses.is_empty() && (l.starts_with('{') || l.starts_with('(')) {
+            // Ding's grammar line: `{f}`, `{adj} [econ.]`, `(Note 2) …`.
+            let (text, labels) = super::rank::clean(l);
+            entry.tags.extend(braced(l).iter().flat_map(|t| {
+                t.split([',', ';'])
+                    .map(|x| x.trim().trim_end_matches('.').to_string())
+                    .collect::<Vec<_>>()
+            }));
+            entry.labels.extend(labels);
+            if !text.is_empty() {
+                entry.noted = true;
+            }
         } else if l.starts_with('"') {
             continue; // example phrases
         } else {

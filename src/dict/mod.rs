@@ -6,11 +6,12 @@ mod chain;
 pub mod dictd;
 pub mod dictzip;
 pub mod entry;
+pub mod rank;
 pub mod stardict;
 
 use std::path::{Path, PathBuf};
 
-pub use chain::{Found, Method, lookup};
+pub use chain::{Found, Method, lookup, lookup_in};
 pub use dictd::Dictd;
 pub use entry::Entry;
 pub use stardict::StarDict;
@@ -56,6 +57,23 @@ impl Dictionary {
         match self {
             Dictionary::Dictd(d) => &d.index_path,
             Dictionary::StarDict(d) => &d.ifo_path,
+        }
+    }
+
+    /// Whether the dictionary translates from German, read from its name
+    /// (`freedict-deu-eng`, `german-english`: yes; `english-german`, `eng-deu`: no);
+    /// `None` when the name does not say.
+    pub fn from_german(&self) -> Option<bool> {
+        let name = self.name().to_lowercase();
+        let name = name.strip_prefix("freedict-").unwrap_or(&name);
+        let first = name.split(['-', '_', ' ']).next().unwrap_or("");
+        match first {
+            "deu" | "ger" | "de" | "german" | "deutsch" => Some(true),
+            "" => None,
+            other if other.len() <= 3 || other.ends_with("ish") || other == "english" => {
+                Some(false)
+            }
+            _ => None,
         }
     }
 
@@ -164,9 +182,15 @@ impl Dictionaries {
         self.list.is_empty()
     }
 
+    /// The dictionaries a German word is looked up in: all but those that name another
+    /// source language (an English–German dictionary answers "die" with "sterben").
+    pub fn german(&self) -> impl Iterator<Item = &Dictionary> {
+        self.list.iter().filter(|d| d.from_german() != Some(false))
+    }
+
     /// Whether any dictionary has the headword.
     pub fn contains(&self, word: &str) -> bool {
-        self.list.iter().any(|d| d.contains(word))
+        self.german().any(|d| d.contains(word))
     }
 
     /// Parsed entries of a headword in every dictionary, at most `limit` from each:
@@ -174,7 +198,7 @@ impl Dictionaries {
     pub fn entries(&self, word: &str, limit: usize) -> (Vec<(String, Entry)>, Vec<DictError>) {
         let mut out = Vec::new();
         let mut problems = Vec::new();
-        for d in &self.list {
+        for d in self.german() {
             let (raw, errs) = d.entries_checked(word, limit);
             problems.extend(errs);
             out.extend(

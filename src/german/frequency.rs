@@ -3,6 +3,8 @@
 //! sorted by bytes and searched in place. wordfreq folds case and writes ß as ss.
 
 static TABLE: &str = include_str!("../../assets/german/frequency-de.tsv");
+/// English words (Zipf >= 3), to rank a dictionary's English glosses.
+static ENGLISH: &str = include_str!("../../assets/english/frequency-en.tsv");
 
 /// The key wordfreq files a word under: lower case, ß as ss.
 fn key(word: &str) -> String {
@@ -10,16 +12,16 @@ fn key(word: &str) -> String {
 }
 
 /// The start of the line holding byte `at`.
-fn line_start(at: usize) -> usize {
-    TABLE.as_bytes()[..at]
+fn line_start(table: &str, at: usize) -> usize {
+    table.as_bytes()[..at]
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |i| i + 1)
 }
 
 /// The line starting at `start`: (word, zipf).
-fn line(start: usize) -> (&'static str, f32) {
-    let rest = &TABLE[start..];
+fn line(table: &str, start: usize) -> (&str, f32) {
+    let rest = &table[start..];
     let end = rest.find('\n').unwrap_or(rest.len());
     let (word, zipf) = rest[..end].split_once('\t').unwrap_or((&rest[..end], "0"));
     (word, zipf.parse().unwrap_or(0.0))
@@ -27,16 +29,24 @@ fn line(start: usize) -> (&'static str, f32) {
 
 /// The Zipf frequency of a word, `None` for a word rarer than the list (Zipf < 2).
 pub fn zipf(word: &str) -> Option<f32> {
-    let k = key(word);
-    let (mut lo, mut hi) = (0usize, TABLE.len());
+    search(TABLE, &key(word))
+}
+
+/// The Zipf frequency of an English word, `None` below Zipf 3.
+pub fn english_zipf(word: &str) -> Option<f32> {
+    search(ENGLISH, &word.to_lowercase())
+}
+
+fn search(table: &str, k: &str) -> Option<f32> {
+    let (mut lo, mut hi) = (0usize, table.len());
     while lo < hi {
         // `lo` is always a line start, so `mid` is one too, and lo <= mid < hi.
-        let mid = line_start(lo + (hi - lo) / 2);
-        let (w, z) = line(mid);
+        let mid = line_start(table, lo + (hi - lo) / 2);
+        let (w, z) = line(table, mid);
         match w.as_bytes().cmp(k.as_bytes()) {
             std::cmp::Ordering::Equal => return Some(z),
             std::cmp::Ordering::Less => {
-                lo = TABLE[mid..].find('\n').map_or(TABLE.len(), |i| mid + i + 1);
+                lo = table[mid..].find('\n').map_or(table.len(), |i| mid + i + 1);
             }
             std::cmp::Ordering::Greater => hi = mid,
         }
@@ -73,5 +83,6 @@ mod tests {
         assert!(zipf("Straße").is_some());
         assert_eq!(zipf("qqqxz"), None);
         assert_eq!(zipf(""), None);
+        assert!(english_zipf("good") > english_zipf("proficient"));
     }
 }

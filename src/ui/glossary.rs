@@ -331,6 +331,8 @@ fn method_label(m: &Method) -> String {
         Method::Lemma { from, via } => format!("lemma of „{from}“ ({via})"),
         Method::Compound { parts } => format!("compound: {}", parts.join(" + ")),
         Method::Part { of } => format!("part of „{of}“"),
+        Method::Phrase { word } => format!("phrase around „{word}“"),
+        Method::Alternative { from } => format!("another reading of „{from}“"),
     }
 }
 

@@ -79,7 +79,7 @@ pub fn deck(vocab: &Vocabulary) -> String {
                 anki_field(&crate::glossary::plural_with_article(&e.plural)),
             );
         }
-        if !e.sentence.is_empty() && !e.form.is_empty() && e.sentence.contains(&e.form) {
+        if !e.sentence.is_empty() && !e.form.is_empty() && whole_word(e).is_some() {
             row("cloze", "Cloze", cloze(e), anki_field(&head));
         }
     }
@@ -88,12 +88,21 @@ pub fn deck(vocab: &Vocabulary) -> String {
 
 /// The entry's sentence with the word hidden, and with it the particle of a separable verb
 /// at the end of the clause („Die FTC {{c1::reichte}} … eine Klage {{c1::ein}}.“).
+/// The first place where the entry's form stands in its sentence as a whole word (never
+/// "die" inside "diese", "war" inside "zwar").
+fn whole_word(e: &super::VocabEntry) -> Option<std::ops::Range<usize>> {
+    crate::document::word_ranges(&e.sentence)
+        .into_iter()
+        .find(|r| e.sentence[r.clone()] == e.form)
+}
+
 fn cloze(e: &super::VocabEntry) -> String {
     let mut hidden: Vec<std::ops::Range<usize>> = Vec::new();
-    let Some(at) = e.sentence.find(&e.form) else {
+    let Some(word) = whole_word(e) else {
         return anki_field(&e.sentence);
     };
-    hidden.push(at..at + e.form.len());
+    let at = word.start;
+    hidden.push(word);
     if let Some(particle) = super::separable::split_particle(&e.lemma, &e.form)
         && let Some(word) = crate::document::word_ranges(&e.sentence)
             .into_iter()
@@ -116,6 +125,26 @@ fn cloze(e: &super::VocabEntry) -> String {
 mod tests {
     use super::super::VocabEntry;
     use super::*;
+
+    #[test]
+    fn a_cloze_hides_the_whole_word_never_letters_inside_another() {
+        let e = VocabEntry {
+            key: "sein".into(),
+            lemma: "sein".into(),
+            status: Status::L3,
+            updated: "2026-11-30T07:00:00Z".into(),
+            learned: None,
+            article: String::new(),
+            plural: String::new(),
+            meaning: "be".into(),
+            category: String::new(),
+            form: "war".into(),
+            sentence: "Das zwar billige Modell war schnell.".into(),
+            document: String::new(),
+            review: None,
+        };
+        assert_eq!(cloze(&e), "Das zwar billige Modell {{c1::war}} schnell.");
+    }
 
     fn vocab() -> Vocabulary {
         let mut v = Vocabulary::default();

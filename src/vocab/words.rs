@@ -1,10 +1,10 @@
 //! The running words of a document with their lemma keys: glossary terms by their lemma,
-//! separable verbs joined ("reichte … ein" → einreichen), every other word by its stem.
+//! every other word by the lemma its sentence gives it (`german::analysis`: "ist" → sein,
+//! "reichte … ein" → einreichen), stemmed for the key.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::separable;
 use super::{Status, Vocabulary, key_of, stemmer};
 use crate::document::{Document, word_ranges};
 use crate::glossary::Glossary;
@@ -58,7 +58,13 @@ fn block_lemmas<'a>(
     };
     let text = doc.block_text(b);
     let base = block.text.start;
-    let links = separable::link(text);
+    // Each word's lemma in its sentence: (start in the block, lemma).
+    let mut lemmas: Vec<(usize, String)> = Vec::new();
+    for s in crate::document::text::sentence_ranges(text) {
+        for a in crate::german::analysis::analyse_sentence(&text[s.clone()]) {
+            lemmas.push((s.start + a.start, a.lemma));
+        }
+    }
     let terms = glossary.map(|g| g.in_block(b)).unwrap_or(&[]);
     for r in word_ranges(text) {
         let word = &text[r.clone()];
@@ -66,14 +72,14 @@ fn block_lemmas<'a>(
             continue;
         }
         let abs = base + r.start..base + r.end;
-        if let Some(l) = links.iter().find(|l| l.verb == r || l.particle == r) {
-            each(abs, word, Lemma::Of(&l.infinitive));
-        } else if let Some(t) = terms
+        if let Some(t) = terms
             .iter()
             .find(|o| o.range.start <= abs.start && abs.end <= o.range.end)
             .and_then(|o| glossary.and_then(|g| g.terms.get(o.term)))
         {
             each(abs, word, Lemma::Of(&t.lemma));
+        } else if let Ok(i) = lemmas.binary_search_by_key(&r.start, |(s, _)| *s) {
+            each(abs, word, Lemma::Of(&lemmas[i].1));
         } else {
             each(abs, word, Lemma::Itself);
         }
@@ -267,7 +273,14 @@ mod tests {
             false,
         );
         let w = DocWords::build(&doc, None);
-        for (written, shown) in [("das", "das"), ("in", "in"), ("Haus", "Haus")] {
+        // Words are counted by lemma (the article's is "der"), never by a capital that
+        // only marks the sentence's start.
+        for (written, shown) in [
+            ("das", "der"),
+            ("in", "in"),
+            ("Haus", "Haus"),
+            ("sah", "sehen"),
+        ] {
             assert!(
                 w.lemmas.iter().any(|l| l == shown),
                 "{written}: {:?}",
@@ -343,24 +356,24 @@ mod tests {
 
         let mut vocab = Vocabulary::default();
         assert_eq!(w.known_share(&vocab), 0.0);
-        // Mark "die" known: the share is its running words over all words.
-        let count = |word: &str| {
-            all.iter()
-                .filter(|t| doc.text[t.range.clone()].to_lowercase() == word)
-                .count()
+        // Mark the article "der" known: the share is its running words (der, die, das,
+        // dem, den, des) over all words.
+        let count = |lemma: &str| {
+            let k = w.key_index(&key_of(&s, lemma)).expect("a key");
+            all.iter().filter(|t| t.key as usize == k).count()
         };
-        let die = key_of(&s, "die");
+        let die = key_of(&s, "der");
         vocab
             .entries
             .insert(die.clone(), entry(&die, Status::Known));
-        let expected = count("die") as f64 / w.total() as f64;
+        let expected = count("der") as f64 / w.total() as f64;
         assert!((w.known_share(&vocab) - expected).abs() < 1e-9);
         // Ignoring a word takes it out of the count.
         let und = key_of(&s, "und");
         vocab
             .entries
             .insert(und.clone(), entry(&und, Status::Ignored));
-        let expected = count("die") as f64 / (w.total() - count("und")) as f64;
+        let expected = count("der") as f64 / (w.total() - count("und")) as f64;
         assert!((w.known_share(&vocab) - expected).abs() < 1e-9);
         // The most frequent new lemma is ranked first.
         let best = w.best_to_learn(&vocab, 3);

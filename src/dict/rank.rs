@@ -1,0 +1,247 @@
+//! Ranking a headword's senses across dictionaries: the sense whose part of speech fits
+//! the word's analysis, the exact headword, plain senses before ones marked as slang,
+//! pejorative, historical or of a special field, and common English glosses before rare
+//! ones. Senses are cleaned of what the dictionary format leaves in them.
+
+use super::entry::Entry;
+use crate::german::Pos;
+use crate::german::frequency::english_zipf;
+
+/// A sense with the dictionary it came from and its score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranked {
+    pub source: String,
+    pub headword: String,
+    pub sense: String,
+    pub score: f32,
+}
+
+/// Labels that make a sense a poor first meaning for a learner, and their cost.
+fn label_cost(label: &str) -> f32 {
+    let l = label.trim().trim_end_matches('.').to_lowercase();
+    match l.as_str() {
+        "pej" | "vulg" | "slang" | "derog" | "offensive" | "sl" => 6.0,
+        "hist" | "obs" | "veraltet" | "archaic" | "poet" | "dated" | "rare" | "selten"
+        | "altertümlich" | "obsolete" | "old" => 3.0,
+        "coll" | "ugs" | "fam" | "informal" => 0.7,
+        "fig" | "übtr" => 0.8,
+        "" => 0.0,
+        _ => 1.5,
+    }
+}
+
+/// The word class a dictionary's grammar tags name.
+fn entry_pos(tags: &[String]) -> Option<Pos> {
+    tags.iter().find_map(|t| match t.as_str() {
+        "n" | "masc" | "fem" | "neut" | "m" | "f" | "nt" | "pl" => Some(Pos::Noun),
+        "v" | "vi" | "vt" | "vr" | "verb" => Some(Pos::Verb),
+        "adj" => Some(Pos::Adjective),
+        "adv" => Some(Pos::Adverb),
+        "prep" => Some(Pos::Preposition),
+        "conj" => Some(Pos::Conjunction),
+        "pron" | "ppron" | "relpron" | "art" => Some(Pos::Pronoun),
+        _ => None,
+    })
+}
+
+/// How well the dictionary's word class fits the analysis.
+fn pos_fit(analysed: Option<Pos>, entry: Option<Pos>) -> f32 {
+    let (Some(a), Some(e)) = (analysed, entry) else {
+        return 0.0;
+    };
+    let a = match a {
+        Pos::Participle => Pos::Adjective,
+        Pos::Article => Pos::Pronoun,
+        Pos::VerbParticle => Pos::Adverb,
+        other => other,
+    };
+    if a == e {
+        3.0
+    } else if matches!(
+        (a, e),
+        (Pos::Adjective, Pos::Adverb) | (Pos::Adverb, Pos::Adjective)
+    ) {
+        1.0
+    } else {
+        -3.0
+    }
+}
+
+/// A sense as a learner should read it, and the labels taken out of it: no grammar
+/// markers (`<n>`), no pronunciation (`/ɡˈoːf/`), no irregular-form lists (`{was, were}`).
+pub fn clean(sense: &str) -> (String, Vec<String>) {
+    let mut labels = Vec::new();
+    let mut out = String::new();
+    let mut rest = sense;
+    while let Some(c) = rest.chars().next() {
+        let close = match c {
+            '<' => Some('>'),
+            '{' => Some('}'),
+            '[' => Some(']'),
+            '/' => Some('/'),
+            _ => None,
+        };
+        if let Some(close) = close
+            && let Some(end) = rest[1..].find(close)
+        {
+            let inner = &rest[1..1 + end];
+            if c == '[' {
+                labels.push(inner.to_string());
+            }
+            // A slash pair only when it holds a pronunciation (no spaces, not a choice).
+            if c != '/' || !inner.contains(' ') {
+                rest = &rest[end + 2..];
+                continue;
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    let mut text = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    text = text.replace(" ,", ",").replace(" ;", ";");
+    let text = text
+        .trim_matches(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        .to_string();
+    (text, labels)
+}
+
+/// How common a gloss's English words are (the first alternative; "to" of a verb not
+/// counted), around 0 for an everyday word.
+fn commonness(sense: &str) -> f32 {
+    let first = sense.split([';', ',']).next().unwrap_or(sense);
+    let words: Vec<&str> = first
+        .split(|c: char| !c.is_alphabetic() && c != '\'')
+        .filter(|w| !w.is_empty() && !matches!(*w, "to" | "sth" | "sb" | "of" | "a" | "the"))
+        .collect();
+    if words.is_empty() {
+        return -2.0;
+    }
+    let total: f32 = words
+        .iter()
+        .map(|w| english_zipf(w).unwrap_or(2.0))
+        .sum::<f32>();
+    total / words.len() as f32 - 4.5
+}
+
+/// Whether a headword is a prefix or suffix entry (`Groß…`, `-los`), not a word.
+pub fn is_affix(headword: &str) -> bool {
+    let h = headword.trim();
+    h.ends_with('…') || h.ends_with("...") || h.ends_with('-') || h.starts_with('-')
+}
+
+/// Rank the senses of `entries` (dictionary name, entry) for `lemma` read as `pos`.
+pub fn rank(entries: &[(String, Entry)], lemma: &str, pos: Option<Pos>) -> Vec<Ranked> {
+    let mut out: Vec<Ranked> = Vec::new();
+    for (n, (source, e)) in entries.iter().enumerate() {
+        if is_affix(&e.headword) {
+            continue;
+        }
+        let head = if e.headword == lemma {
+            3.0
+        } else if e.headword.to_lowercase() == lemma.to_lowercase() {
+            0.0
+        } else {
+            -4.0
+        };
+        let entry_labels: f32 = e.labels.iter().map(|l| label_cost(l)).sum();
+        // A main sense is where the dictionary links the word's own phrases ("sehr groß"
+        // under "very").
+        let lower = lemma.to_lowercase();
+        let phrases = e
+            .see
+            .iter()
+            .filter(|s| s.contains(' ') && s.to_lowercase().split(' ').any(|w| w == lower))
+            .count();
+        let linked = if phrases > 0 { 0.5 } else { 0.0 };
+        let base = head + linked + pos_fit(pos, entry_pos(&e.tags))
+            - entry_labels
+            - if e.noted { 1.5 } else { 0.0 }
+            - 0.05 * n as f32;
+        for (k, raw) in e.senses.iter().enumerate() {
+            let (sense, labels) = clean(raw);
+            if sense.is_empty() || sense.starts_with('(') && sense.ends_with(')') {
+                continue;
+            }
+            let cost: f32 = labels.iter().map(|l| label_cost(l)).sum();
+            // A sense given with several English words is a main one.
+            let alternatives = sense.split([',', ';']).count().min(3) as f32 - 1.0;
+            // A whole sentence is an example or an idiom, not the word's meaning.
+            let sentence = sense.chars().next().is_some_and(char::is_uppercase)
+                && sense.ends_with(['.', '!', '?']);
+            let sentence_cost = if sentence { 3.0 } else { 0.0 };
+            let score =
+                base - cost - sentence_cost + 0.6 * commonness(&sense) + 0.25 * alternatives
+                    - 0.3 * k as f32;
+            // The same sense written with other separators in another dictionary.
+            let same = |a: &str| a.replace(';', ",") == sense.replace(';', ",");
+            match out.iter_mut().find(|r| same(&r.sense)) {
+                Some(r) if r.score >= score => {}
+                Some(r) => {
+                    r.score = score;
+                    r.source = source.clone();
+                    r.headword = e.headword.clone();
+                }
+                None => out.push(Ranked {
+                    source: source.clone(),
+                    headword: e.headword.clone(),
+                    sense,
+                    score,
+                }),
+            }
+        }
+    }
+    out.sort_by(|a, b| b.score.total_cmp(&a.score));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dict::entry::parse;
+
+    #[test]
+    fn cleaning_takes_out_format_leftovers() {
+        assert_eq!(
+            clean(" [econ.] good <n>"),
+            ("good".to_string(), vec!["econ.".to_string()])
+        );
+        assert_eq!(clean("government <n>Gov., /ɡˈoːf/").0, "government Gov.");
+        assert_eq!(clean("to be {was, were; been}").0, "to be");
+        assert_eq!(clean("either/or").0, "either/or");
+    }
+
+    #[test]
+    fn the_fitting_plain_common_sense_comes_first() {
+        let entries = vec![
+            (
+                "d".to_string(),
+                parse(
+                    "gut",
+                    "gut /ɡˈuːt/\ncum laude\n         Note: akademische Bewertung\n",
+                ),
+            ),
+            (
+                "d".to_string(),
+                parse("gut", "Gut /ɡˈuːt/ <neut, n, sg>\n [econ.] good <n>\n"),
+            ),
+            (
+                "d".to_string(),
+                parse("gut", "gut /ɡˈuːt/ <adj>\nproficient <adj>\n"),
+            ),
+            (
+                "d".to_string(),
+                parse("gut", "gut /ɡˈuːt/ <adj>\ngood <adj>\n"),
+            ),
+        ];
+        let r = rank(&entries, "gut", Some(Pos::Adjective));
+        assert_eq!(r[0].sense, "good");
+        assert_eq!(r[0].headword, "gut");
+    }
+
+    #[test]
+    fn affix_entries_are_not_words() {
+        assert!(is_affix("Groß…"));
+        assert!(is_affix("-los"));
+        assert!(!is_affix("groß"));
+    }
+}

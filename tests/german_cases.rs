@@ -1,0 +1,257 @@
+//! The labelled word-in-sentence cases (`tests/data/lookup/`): lemma, part of speech and
+//! first English meaning of each word, analysed in its sentence, per word class and per
+//! hard case. `dev.tsv` is the set the analysis was tuned on; `heldout.tsv` was kept out
+//! of sight while it was written and is only measured. The floors asserted here guard
+//! against regressions; the README gives the measured numbers
+//! (`cargo test --release --test german_cases -- --nocapture`).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use lesepult::dict::{Dictionaries, lookup_in};
+use lesepult::german::Pos;
+use lesepult::german::analysis::{Analysis, Basis, analyse_word};
+
+struct Case {
+    sentence: String,
+    word: String,
+    lemma: String,
+    pos: String,
+    meanings: Vec<String>,
+    kinds: Vec<String>,
+}
+
+fn load(name: &str) -> Vec<Case> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/lookup")
+        .join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert!(f.len() >= 9, "{name}: a line without 9 fields: {l}");
+            Case {
+                sentence: f[1].to_string(),
+                word: f[2].to_string(),
+                lemma: f[3].to_string(),
+                pos: f[4].to_string(),
+                meanings: f[7]
+                    .split('|')
+                    .map(|m| m.trim().to_lowercase())
+                    .filter(|m| !m.is_empty())
+                    .collect(),
+                kinds: f[8]
+                    .split(',')
+                    .map(|k| k.trim().to_string())
+                    .filter(|k| !k.is_empty())
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// Our word class in the labels' terms.
+fn label(a: &Analysis) -> &'static str {
+    if matches!(a.basis, Basis::Separable { .. }) {
+        return "VERB";
+    }
+    match a.pos {
+        Pos::Noun | Pos::Abbreviation => "NOUN",
+        Pos::Name => "NAME",
+        Pos::Verb => "VERB",
+        Pos::Participle | Pos::Adjective => "ADJ",
+        Pos::Adverb | Pos::VerbParticle => "ADV",
+        Pos::Article => "DET",
+        Pos::Pronoun if a.tag.as_ref().is_some_and(|t| t.determiner) => "DET",
+        Pos::Pronoun => "PRON",
+        Pos::Preposition => "ADP",
+        Pos::Conjunction => "CONJ",
+        Pos::Particle | Pos::Interjection => "PART",
+        Pos::Number => "NUM",
+    }
+}
+
+/// A gloss holds an acceptable meaning as whole words.
+fn meaning_fits(sense: &str, meanings: &[String]) -> bool {
+    let sense = sense.to_lowercase();
+    let words: Vec<&str> = sense
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    meanings.iter().any(|m| {
+        let mw: Vec<&str> = m.split_whitespace().collect();
+        !mw.is_empty() && words.windows(mw.len()).any(|w| w == mw.as_slice())
+    })
+}
+
+#[derive(Default, Clone, Copy)]
+struct Tally {
+    n: usize,
+    lemma: usize,
+    pos: usize,
+    meaning: usize,
+    found: usize,
+}
+
+fn pct(a: usize, n: usize) -> String {
+    if n == 0 {
+        "-".into()
+    } else {
+        format!("{:.1}", 100.0 * a as f64 / n as f64)
+    }
+}
+
+struct Report {
+    all: Tally,
+    by_pos: BTreeMap<String, Tally>,
+    by_kind: BTreeMap<String, Tally>,
+    wrong: Vec<String>,
+}
+
+fn freedict() -> Option<Dictionaries> {
+    let folder = PathBuf::from("/usr/share/dictd");
+    folder
+        .join("freedict-deu-eng.index")
+        .exists()
+        .then(|| Dictionaries::discover(&[folder]))
+}
+
+fn measure(cases: &[Case], dicts: Option<&Dictionaries>) -> Report {
+    let mut r = Report {
+        all: Tally::default(),
+        by_pos: BTreeMap::new(),
+        by_kind: BTreeMap::new(),
+        wrong: Vec::new(),
+    };
+    for c in cases {
+        let a = analyse_word(&c.sentence, &c.word);
+        let lemma_ok = a.as_ref().is_some_and(|a| a.lemma == c.lemma);
+        let pos_ok = a.as_ref().is_some_and(|a| label(a) == c.pos);
+        let (found, meaning_ok, first) = match (dicts, &a) {
+            (Some(d), Some(a)) => {
+                let (res, _) = lookup_in(&c.word, Some((&c.sentence, a.start)), None, d);
+                let first = res
+                    .first()
+                    .and_then(|f| f.senses.first().cloned())
+                    .unwrap_or_default();
+                (!res.is_empty(), meaning_fits(&first, &c.meanings), first)
+            }
+            _ => (false, false, String::new()),
+        };
+        let mut t = vec![&mut r.all];
+        let mut keys = vec![c.pos.clone()];
+        keys.extend(c.kinds.iter().cloned());
+        let _ = &mut t;
+        for (k, key) in keys.iter().enumerate() {
+            let map = if k == 0 {
+                &mut r.by_pos
+            } else {
+                &mut r.by_kind
+            };
+            let e = map.entry(key.clone()).or_default();
+            e.n += 1;
+            e.lemma += usize::from(lemma_ok);
+            e.pos += usize::from(pos_ok);
+            e.meaning += usize::from(meaning_ok);
+            e.found += usize::from(found);
+        }
+        r.all.n += 1;
+        r.all.lemma += usize::from(lemma_ok);
+        r.all.pos += usize::from(pos_ok);
+        r.all.meaning += usize::from(meaning_ok);
+        r.all.found += usize::from(found);
+        if !lemma_ok || !pos_ok || (dicts.is_some() && !meaning_ok) {
+            r.wrong.push(format!(
+                "{} → {} {} (want {} {}) | {} (want {})",
+                c.word,
+                a.as_ref().map_or("-", |a| a.lemma.as_str()),
+                a.as_ref().map_or("-", label),
+                c.lemma,
+                c.pos,
+                first,
+                c.meanings.join("|")
+            ));
+        }
+    }
+    r
+}
+
+fn print(name: &str, r: &Report, show_wrong: bool) {
+    println!("\n== {name}: {} cases", r.all.n);
+    println!(
+        "{:<12} {:>5} {:>7} {:>7} {:>8} {:>7}",
+        "", "n", "lemma%", "pos%", "meaning%", "found%"
+    );
+    let row = |k: &str, t: &Tally| {
+        println!(
+            "{:<12} {:>5} {:>7} {:>7} {:>8} {:>7}",
+            k,
+            t.n,
+            pct(t.lemma, t.n),
+            pct(t.pos, t.n),
+            pct(t.meaning, t.n),
+            pct(t.found, t.n)
+        );
+    };
+    row("all", &r.all);
+    for (k, t) in &r.by_pos {
+        row(k, t);
+    }
+    for (k, t) in &r.by_kind {
+        row(&format!("[{k}]"), t);
+    }
+    if show_wrong {
+        for w in &r.wrong {
+            println!("  wrong: {w}");
+        }
+    }
+}
+
+#[test]
+fn labelled_cases_lemma_pos_and_meaning() {
+    let dicts = freedict();
+    let dev = measure(&load("dev.tsv"), dicts.as_ref());
+    let held = measure(&load("heldout.tsv"), dicts.as_ref());
+    // Only the tuning set's misses are listed: the held-out set stays unseen.
+    print(
+        "dev.tsv",
+        &dev,
+        std::env::var_os("LESEPULT_SHOW_MISSES").is_some(),
+    );
+    print("heldout.tsv", &held, false);
+    for (name, r) in [("dev", &dev), ("heldout", &held)] {
+        let lemma = r.all.lemma as f64 / r.all.n as f64;
+        assert!(
+            lemma >= 0.86,
+            "{name}: lemma right in {lemma:.3} of the cases"
+        );
+        if dicts.is_some() {
+            let meaning = r.all.meaning as f64 / r.all.n as f64;
+            assert!(
+                meaning >= 0.50,
+                "{name}: first meaning right in {meaning:.3}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_separable_link_is_always_a_verb_the_lexicon_lists() {
+    let lex = lesepult::german::lexicon().expect("lexicon");
+    for file in ["dev.tsv", "heldout.tsv"] {
+        for c in load(file) {
+            for a in lesepult::german::analysis::analyse_sentence(&c.sentence) {
+                if matches!(a.basis, Basis::Separable { .. }) {
+                    assert!(
+                        lex.is_verb(&a.lemma),
+                        "invented verb {} in {}",
+                        a.lemma,
+                        c.sentence
+                    );
+                }
+            }
+        }
+    }
+}
