@@ -304,8 +304,10 @@ pub fn lookup_in(
             }
         }
         if !part_results.is_empty() {
+            // The head first: it says what the compound is (a *strategy*).
             let senses = part_results
                 .iter()
+                .rev()
                 .map(|f| {
                     format!(
                         "{}: {}",

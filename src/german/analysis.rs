@@ -279,52 +279,69 @@ fn clause_break(ctx: &Context, i: usize) -> bool {
 /// es gut*).
 const ADJECTIVE_PARTICLE_MIN_ZIPF: f32 = 3.5;
 
-/// Separable verbs split in their clause: (verb token, particle token, whole verb).
+/// Separable verbs split in their sentence: (verb token, particle token, whole verb).
+/// A particle stands at the end of its clause (before punctuation, a conjunction or the
+/// sentence's end); its verb is the nearest finite verb before it whose joined form the
+/// lexicon lists as a verb. The search passes over words that may be something else, and
+/// stops at the first word that can only be a verb.
 fn separable_links(lex: &Lexicon, ctx: &Context) -> Vec<(usize, usize, String)> {
-    let mut out = Vec::new();
-    let n = ctx.toks.len();
-    let mut start = 0;
-    while start < n {
-        // The clause: up to clause-ending punctuation or a conjunction that starts one.
-        let mut end = start;
-        while end < n && !ctx.toks[end].ends_clause() && !(end > start && clause_break(ctx, end)) {
-            end += 1;
+    let mut out: Vec<(usize, usize, String)> = Vec::new();
+    for p in 0..ctx.toks.len() {
+        if ctx.word(p).is_none()
+            || !ctx.cands[p]
+                .iter()
+                .any(|c| c.reading.tag.pos == Pos::VerbParticle)
+        {
+            continue;
         }
-        if let Some(link) = link_in_clause(lex, ctx, start, end) {
+        let at_end = match ctx.toks.get(p + 1) {
+            None => true,
+            Some(t) if !t.is_word => t.ends_clause(),
+            Some(_) => ctx.cands[p + 1]
+                .iter()
+                .all(|c| c.reading.tag.pos == Pos::Conjunction),
+        };
+        if !at_end {
+            continue;
+        }
+        if let Some(link) = verb_for_particle(lex, ctx, p, &out) {
             out.push(link);
         }
-        start = end + 1;
     }
     out
 }
 
-fn link_in_clause(
+fn verb_for_particle(
     lex: &Lexicon,
     ctx: &Context,
-    start: usize,
-    end: usize,
+    p: usize,
+    taken: &[(usize, usize, String)],
 ) -> Option<(usize, usize, String)> {
-    let p = (start..end).rev().find(|&j| ctx.toks[j].is_word)?;
     let particle = ctx.toks[p].text.to_lowercase();
-    let cands = &ctx.cands[p];
-    if !cands.iter().any(|c| c.reading.tag.pos == Pos::VerbParticle) {
-        return None;
-    }
-    let adjective = cands.iter().any(|c| c.reading.tag.pos == Pos::Adjective);
-    // The finite verb: the first word of the clause that can be one (verb second, or
-    // first in a question).
-    for v in start..p {
-        if !ctx.toks[v].is_word {
+    let adjective = ctx.cands[p]
+        .iter()
+        .any(|c| c.reading.tag.pos == Pos::Adjective);
+    for v in (0..p).rev() {
+        let Some(tok) = ctx.word(v) else {
+            // A sentence's end ends the search.
+            if ctx.toks[v].ends_sentence() {
+                return None;
+            }
+            continue;
+        };
+        if taken.iter().any(|(tv, _, _)| *tv == v) {
+            return None;
+        }
+        // A capital inside the sentence marks a noun, not a verb.
+        if tok.is_capitalised() && !ctx.initial(v) {
             continue;
         }
         let finite: Vec<&Reading> = ctx.cands[v]
             .iter()
+            .filter(|c| !c.lowered || ctx.initial(v))
             .map(|c| &c.reading)
             .filter(|r| r.tag.is_finite() && !r.tag.joined_separable && !r.tag.modal)
             .collect();
-        if finite.is_empty() {
-            continue;
-        }
         let mut lemmas: Vec<&str> = finite.iter().map(|r| r.lemma.as_str()).collect();
         lemmas.dedup();
         for lemma in lemmas {
@@ -335,8 +352,11 @@ fn link_in_clause(
                 return Some((v, p, whole));
             }
         }
-        // Only the clause's first finite verb can take the particle.
-        if ctx.cands[v].iter().all(|c| c.reading.tag.pos == Pos::Verb) {
+        let only_verb = !ctx.cands[v].is_empty()
+            && ctx.cands[v]
+                .iter()
+                .all(|c| matches!(c.reading.tag.pos, Pos::Verb | Pos::Participle));
+        if only_verb && ctx.cands[v].iter().any(|c| c.reading.tag.is_finite()) {
             return None;
         }
     }
@@ -352,6 +372,42 @@ fn noun_facts(lex: &Lexicon, lemma: &str, tag: Option<&Tag>) -> (Option<Gender>,
         .or_else(|| genders.first().copied());
     let plural = lex.plurals(lemma, gender).into_iter().next();
     (gender, plural)
+}
+
+/// The dictionary form of a pronoun. The lexicon files personal pronouns under *ich*
+/// and some determiners under a stem (*jed*): a learner looks up the word's own
+/// nominative (*sie*, *es*, *jeder*).
+fn pronoun_lemma(lex: &Lexicon, word: &str, r: &Reading) -> String {
+    let lower = word.to_lowercase();
+    let readings = lex.readings(&lower);
+    let nominative_here = readings.iter().any(|x| {
+        x.tag.pos == Pos::Pronoun
+            && x.lemma == r.lemma
+            && x.tag.case == Some(super::tags::Case::Nominative)
+    });
+    if r.tag.pos == Pos::Pronoun && nominative_here && lex.knows(&r.lemma) {
+        // A personal pronoun in the nominative is its own dictionary form.
+        let personal = readings
+            .iter()
+            .any(|x| x.lemma == r.lemma && x.tag.pos == Pos::Pronoun && r.lemma != lower)
+            && r.lemma == "ich";
+        if personal {
+            return lower;
+        }
+    }
+    if !lex.knows(&r.lemma) || r.lemma == "ich" && lower != "ich" {
+        // The masculine nominative singular, as dictionaries list determiners.
+        let forms = lex.forms(&r.lemma, "PRO:");
+        if let Some((f, _)) = forms
+            .iter()
+            .find(|(_, t)| t.contains("NOM:SIN:MAS"))
+            .filter(|_| r.lemma != "ich")
+        {
+            return f.clone();
+        }
+        return lower;
+    }
+    r.lemma.clone()
 }
 
 /// The verb a participle form belongs to (`investiert` → `investieren`).
@@ -548,10 +604,15 @@ pub fn analyse_sentence(sentence: &str) -> Vec<Analysis> {
                 a.gender = r.tag.gender;
             }
             Pos::Participle => {
+                // Used as an adjective, a participle is learnt as one (*beeindruckend*,
+                // *erschöpft*); the verb stays among the alternatives.
+                a.basis = Basis::Participle;
                 if let Some(verb) = participle_verb(lex, &r.lemma) {
-                    a.lemma = verb;
-                    a.basis = Basis::Participle;
+                    a.alternatives.push((verb, Pos::Verb));
                 }
+            }
+            Pos::Pronoun => {
+                a.lemma = pronoun_lemma(lex, tok.text, r);
             }
             Pos::VerbParticle => {
                 // A particle without its verb is read as the preposition or adverb.

@@ -43,15 +43,17 @@ fn first_part(lex: &Lexicon, part: &str) -> Option<(String, f32)> {
     }
     let cap = capitalised(part);
     let lower = part.to_lowercase();
+    // The part's own lemma: *Wettbewerb* for *Wettbewerbs*.
     let known = |w: &str| {
         lex.readings(w)
-            .iter()
-            .any(|r| matches!(r.tag.pos, Pos::Noun | Pos::Adjective | Pos::Name))
+            .into_iter()
+            .find(|r| matches!(r.tag.pos, Pos::Noun | Pos::Adjective | Pos::Name))
+            .map(|r| r.lemma)
     };
-    let word = if known(&cap) {
-        cap
-    } else if known(&lower) {
-        lower.clone()
+    let word = if let Some(l) = known(&cap) {
+        l
+    } else if let Some(l) = known(&lower) {
+        l
     } else if lex.is_verb(&format!("{lower}en")) {
         format!("{lower}en")
     } else if lex.is_verb(&format!("{lower}n")) {
