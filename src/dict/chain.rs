@@ -93,6 +93,13 @@ fn found_from(
     a: Option<&Analysis>,
 ) -> Option<Found> {
     let first = ranked.first()?;
+    let pronunciation = ranked.iter().find_map(|r| r.pronunciation.clone());
+    // A word the lexicon does not know is shown as the dictionary spells it.
+    let headword = match a {
+        Some(a) if a.basis == Basis::Unknown => first.headword.as_str(),
+        _ => headword,
+    }
+    .to_string();
     let mut sources: Vec<String> = Vec::new();
     for r in &ranked {
         if !sources.contains(&r.source) {
@@ -102,11 +109,11 @@ fn found_from(
     Some(Found {
         source: first.source.clone(),
         method,
-        headword: headword.to_string(),
+        headword,
         gender: a.and_then(|a| a.gender),
         gender_inferred: false,
         plural: a.and_then(|a| a.plural.clone()),
-        pronunciation: None,
+        pronunciation,
         pos: a.map(|a| a.pos.name().to_string()),
         senses: ranked
             .into_iter()

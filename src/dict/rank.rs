@@ -14,6 +14,7 @@ pub struct Ranked {
     pub headword: String,
     pub sense: String,
     pub score: f32,
+    pub pronunciation: Option<String>,
 }
 
 /// Labels that make a sense a poor first meaning for a learner, and their cost.
@@ -183,6 +184,7 @@ pub fn rank(entries: &[(String, Entry)], lemma: &str, pos: Option<Pos>) -> Vec<R
                 }
                 None => out.push(Ranked {
                     source: source.clone(),
+                    pronunciation: e.pronunciation.clone(),
                     headword: e.headword.clone(),
                     sense,
                     score,

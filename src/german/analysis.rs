@@ -173,10 +173,8 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
     let initial = ctx.initial(i);
     let mut s = prior(t.pos);
     let noun_like = matches!(t.pos, Pos::Noun | Pos::Name | Pos::Abbreviation);
-    if tok.is_capitalised() && !c.lowered {
-        if noun_like {
-            s += if initial { 2.0 } else { 10.0 };
-        }
+    if tok.is_capitalised() && !c.lowered && noun_like {
+        s += if initial { 2.0 } else { 10.0 };
     }
     if c.lowered {
         // A capital at the start of a sentence: a closed-class word keeps its reading;
@@ -192,11 +190,7 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
         }
     }
     match t.pos {
-        Pos::Article => {
-            if !ctx.noun_follows(i) {
-                s -= 4.0;
-            }
-        }
+        Pos::Article if !ctx.noun_follows(i) => s -= 4.0,
         Pos::Pronoun => {
             if t.determiner && ctx.noun_follows(i) {
                 s += 2.5;
@@ -215,11 +209,7 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
                 s += 0.5;
             }
         }
-        Pos::Noun => {
-            if t.nominalised {
-                s -= 1.0;
-            }
-        }
+        Pos::Noun if t.nominalised => s -= 1.0,
         Pos::Verb => {
             let after_zu = i > 0 && ctx.word(i - 1).is_some_and(|w| w.text == "zu");
             if after_zu && t.verb_form == Some(VerbForm::Infinitive) {
@@ -238,10 +228,10 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
             let next_fits = ctx.word(i + 1).is_some()
                 && ctx.cands[i + 1].iter().any(|c| {
                     let t = &c.reading.tag;
-                    !matches!(t.pos, Pos::Verb | Pos::Conjunction)
-                        && !(t.pos == Pos::Pronoun
-                            && t.case == Some(super::tags::Case::Nominative)
-                            && !t.determiner)
+                    let subject = t.pos == Pos::Pronoun
+                        && t.case == Some(super::tags::Case::Nominative)
+                        && !t.determiner;
+                    !matches!(t.pos, Pos::Verb | Pos::Conjunction) && !subject
                 })
                 || ctx.word(i + 1).is_some_and(|_| ctx.cands[i + 1].is_empty());
             if !next_fits {
@@ -688,7 +678,14 @@ mod tests {
             ("der".into(), Pos::Article)
         );
         let a = analyse_word("Die investierten Milliarden fehlen.", "investierten").expect("word");
-        assert_eq!(a.lemma, "investieren");
+        // Used as an adjective, a participle keeps its adjective form; the verb is an
+        // alternative.
+        assert_eq!(a.lemma, "investiert");
+        assert_eq!(a.basis, Basis::Participle);
+        assert!(
+            a.alternatives
+                .contains(&("investieren".to_string(), Pos::Verb))
+        );
         assert_eq!(lemma("Der Plan ist billiger.", "billiger").0, "billig");
     }
 
