@@ -253,12 +253,17 @@ pub fn export(
     glossary_file: Option<&Path>,
 ) -> Result<(), CommandError> {
     if format == Format::AnkiVocab {
-        let (_, vocab, problem) = crate::vocab::store::VocabStore::open(&paths.data_dir);
+        let (_, mut vocab, problem) = crate::vocab::store::VocabStore::open(&paths.data_dir);
         if let Some(p) = problem {
             return Err(CommandError {
                 code: 2,
                 message: p,
             });
+        }
+        // The deck gets the lexicon's lemmas; the file is changed by the app only.
+        let migration = crate::vocab::migrate::migrate(&mut vocab);
+        if !migration.is_empty() {
+            eprintln!("lesepult: {}", migration.message());
         }
         let text = crate::vocab::anki::deck(&vocab);
         return write_out(

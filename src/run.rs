@@ -315,10 +315,13 @@ fn start<'a>(
         path: user_file,
         broken,
     });
-    let (vocab_store, vocabulary, vocab_problem) = VocabStore::open(&paths.data_dir);
+    let (vocab_store, mut vocabulary, vocab_problem) = VocabStore::open(&paths.data_dir);
     if let Some(p) = vocab_problem {
         problems.push(p);
     }
+    // Entries from before the lexicon: moved to their right lemma or marked doubtful,
+    // and saved so (the file's previous version stays as its backup).
+    let migration = crate::vocab::migrate::migrate(&mut vocabulary);
     // The terms and the vocabulary are the app's from now on, also while the rest of a
     // long file is read (a status or a term set meanwhile is kept, and saved over nothing
     // older). A long text's occurrences and word counts are found in the background.
@@ -344,8 +347,16 @@ fn start<'a>(
     } else {
         started.attach = Some(attach);
     }
+    if !migration.is_empty() {
+        app.vocab_unsaved = true;
+    }
     if !problems.is_empty() {
+        if !migration.is_empty() {
+            problems.push(migration.message());
+        }
         app.error(problems.join(" · "));
+    } else if !migration.is_empty() {
+        app.info(migration.message());
     }
     started
 }

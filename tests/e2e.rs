@@ -394,7 +394,6 @@ fn a_config_that_cannot_be_read_is_named_without_a_made_up_line() {
 
 #[test]
 fn a_closed_pipe_ends_a_command_quietly() {
-    use std::os::unix::process::ExitStatusExt;
     let home = Home::new();
     let mut cmd = std::process::Command::new(common::binary());
     cmd.arg("glossary").env_clear().current_dir(home.path());
@@ -414,12 +413,7 @@ fn a_closed_pipe_ends_a_command_quietly() {
     std::io::Read::read_to_string(&mut child.stderr.take().expect("stderr"), &mut message)
         .expect("stderr");
     assert_eq!(message, "", "no panic, no error message");
-    const SIGPIPE: i32 = 13;
-    assert_eq!(
-        status.signal(),
-        Some(SIGPIPE),
-        "ended by SIGPIPE, as a C program is"
-    );
+    assert!(status.success(), "a closed pipe is no failure: {status:?}");
 }
 
 #[test]

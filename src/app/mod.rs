@@ -372,7 +372,11 @@ impl App {
             .vocab
             .entries
             .values()
-            .filter(|e| e.status.is_learning() && crate::vocab::review::due(e.review.as_ref(), now))
+            .filter(|e| {
+                !e.doubtful
+                    && e.status.is_learning()
+                    && crate::vocab::review::due(e.review.as_ref(), now)
+            })
             .count();
     }
 

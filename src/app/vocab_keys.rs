@@ -91,6 +91,7 @@ fn new_entry(
         form,
         document: app.doc.id(),
         review: None,
+        doubtful: false,
     }
 }
 
@@ -108,6 +109,9 @@ fn apply(
         Some(e) => {
             e.status = status;
             e.updated = now;
+            // Set again from the text: the lemma is the analysis's, no longer in doubt.
+            e.lemma = lemma.to_string();
+            e.doubtful = false;
             if e.learned.is_none() {
                 e.learned = learned;
             }
@@ -201,7 +205,7 @@ pub fn start_review(app: &mut App) {
         .vocab
         .entries
         .values()
-        .filter(|e| e.status.is_learning() && review::due(e.review.as_ref(), now))
+        .filter(|e| !e.doubtful && e.status.is_learning() && review::due(e.review.as_ref(), now))
         .map(|e| e.key.clone())
         .collect();
     if queue.is_empty() {

@@ -16,6 +16,9 @@ pub struct Entry {
     pub see: Vec<String>,
     /// Labels of the whole entry (`econ.`, `hist.`), from a Ding-style tag line.
     pub labels: Vec<String>,
+    /// Example sentences given with the entry: a main sense has them (and links to the
+    /// word's forms and phrases), a marginal one rarely does.
+    pub examples: usize,
     /// The entry carries a usage note or context (`Note: …`, `(akademische Bewertung)`):
     /// a special use of the word.
     pub noted: bool,
@@ -113,7 +116,7 @@ pub fn parse(key: &str, text: &str) -> Entry {
                 entry.noted = true;
             }
         } else if l.starts_with('"') {
-            continue; // example phrases
+            entry.examples += 1;
         } else {
             entry.senses.push(l.to_string());
         }

@@ -37,10 +37,11 @@ fn entry_pos(tags: &[String]) -> Option<Pos> {
         "n" | "masc" | "fem" | "neut" | "m" | "f" | "nt" | "pl" => Some(Pos::Noun),
         "v" | "vi" | "vt" | "vr" | "verb" => Some(Pos::Verb),
         "adj" => Some(Pos::Adjective),
+        "art" => Some(Pos::Article),
         "adv" => Some(Pos::Adverb),
         "prep" => Some(Pos::Preposition),
         "conj" => Some(Pos::Conjunction),
-        "pron" | "ppron" | "relpron" | "art" => Some(Pos::Pronoun),
+        "pron" | "ppron" | "relpron" => Some(Pos::Pronoun),
         _ => None,
     })
 }
@@ -52,7 +53,6 @@ fn pos_fit(analysed: Option<Pos>, entry: Option<Pos>) -> f32 {
     };
     let a = match a {
         Pos::Participle => Pos::Adjective,
-        Pos::Article => Pos::Pronoun,
         Pos::VerbParticle => Pos::Adverb,
         other => other,
     };
@@ -106,13 +106,44 @@ pub fn clean(sense: &str) -> (String, Vec<String>) {
     (text, labels)
 }
 
+/// English words that say little of a gloss's meaning: particles of phrasal verbs,
+/// articles, the placeholders of dictionary glosses.
+const ENGLISH_FUNCTION_WORDS: &[&str] = &[
+    "to",
+    "sth",
+    "sb",
+    "of",
+    "a",
+    "an",
+    "the",
+    "off",
+    "up",
+    "out",
+    "down",
+    "in",
+    "on",
+    "away",
+    "back",
+    "over",
+    "with",
+    "for",
+    "at",
+    "by",
+    "from",
+    "oneself",
+    "one's",
+    "something",
+    "someone",
+    "be",
+];
+
 /// How common a gloss's English words are (the first alternative; "to" of a verb not
 /// counted), around 0 for an everyday word.
 fn commonness(sense: &str) -> f32 {
     let first = sense.split([';', ',']).next().unwrap_or(sense);
     let words: Vec<&str> = first
         .split(|c: char| !c.is_alphabetic() && c != '\'')
-        .filter(|w| !w.is_empty() && !matches!(*w, "to" | "sth" | "sb" | "of" | "a" | "the"))
+        .filter(|w| !w.is_empty() && !ENGLISH_FUNCTION_WORDS.contains(w))
         .collect();
     if words.is_empty() {
         return -2.0;
@@ -129,6 +160,9 @@ pub fn is_affix(headword: &str) -> bool {
     let h = headword.trim();
     h.ends_with('…') || h.ends_with("...") || h.ends_with('-') || h.starts_with('-')
 }
+
+/// What a second entry giving the same sense adds to it.
+const AGREEMENT: f32 = 0.3;
 
 /// Rank the senses of `entries` (dictionary name, entry) for `lemma` read as `pos`.
 pub fn rank(entries: &[(String, Entry)], lemma: &str, pos: Option<Pos>) -> Vec<Ranked> {
@@ -154,13 +188,19 @@ pub fn rank(entries: &[(String, Entry)], lemma: &str, pos: Option<Pos>) -> Vec<R
             .filter(|s| s.contains(' ') && s.to_lowercase().split(' ').any(|w| w == lower))
             .count();
         let linked = if phrases > 0 { 0.5 } else { 0.0 };
-        let base = head + linked + pos_fit(pos, entry_pos(&e.tags))
+        // A main sense comes with examples and links to the word's forms and phrases.
+        let richness = 0.35 * (e.examples + e.see.len()).min(6) as f32;
+        let base = head + linked + richness + pos_fit(pos, entry_pos(&e.tags))
             - entry_labels
             - if e.noted { 1.5 } else { 0.0 }
             - 0.05 * n as f32;
         for (k, raw) in e.senses.iter().enumerate() {
             let (sense, labels) = clean(raw);
-            if sense.is_empty() || sense.starts_with('(') && sense.ends_with(')') {
+            // Not a meaning: an empty or bracketed note, or an English affix ("un…").
+            if sense.is_empty()
+                || sense.starts_with('(') && sense.ends_with(')')
+                || is_affix(&sense)
+            {
                 continue;
             }
             let cost: f32 = labels.iter().map(|l| label_cost(l)).sum();
@@ -175,10 +215,11 @@ pub fn rank(entries: &[(String, Entry)], lemma: &str, pos: Option<Pos>) -> Vec<R
                     - 0.3 * k as f32;
             // The same sense written with other separators in another dictionary.
             let same = |a: &str| a.replace(';', ",") == sense.replace(';', ",");
+            // A sense that several entries give is a main one.
             match out.iter_mut().find(|r| same(&r.sense)) {
-                Some(r) if r.score >= score => {}
+                Some(r) if r.score >= score => r.score += AGREEMENT,
                 Some(r) => {
-                    r.score = score;
+                    r.score = score + AGREEMENT;
                     r.source = source.clone();
                     r.headword = e.headword.clone();
                 }

@@ -140,6 +140,34 @@ impl Context<'_> {
         false
     }
 
+    /// The word can be an infinitive.
+    fn infinitive_at(&self, i: usize) -> bool {
+        self.word(i).is_some()
+            && self.cands[i].iter().any(|c| {
+                c.reading.tag.pos == Pos::Verb
+                    && c.reading.tag.verb_form == Some(VerbForm::Infinitive)
+            })
+    }
+
+    /// An infinitive with zu follows later in the sentence (`zu setzen`, `aufzubauen`).
+    fn zu_infinitive_after(&self, i: usize) -> bool {
+        (i + 1..self.toks.len()).any(|j| {
+            self.cands[j]
+                .iter()
+                .any(|c| c.reading.tag.verb_form == Some(VerbForm::ZuInfinitive))
+                || self.word(j).is_some_and(|w| w.text == "zu") && self.infinitive_at(j + 1)
+        })
+    }
+
+    /// A comparative stands shortly before (`billiger als`, `mehr als`).
+    fn comparative_before(&self, i: usize) -> bool {
+        (i.saturating_sub(4)..i).any(|j| {
+            self.cands[j]
+                .iter()
+                .any(|c| c.reading.tag.degree == Some(super::tags::Degree::Comparative))
+        })
+    }
+
     /// The word is first in its sentence (or after an opening quote or a colon).
     fn initial(&self, i: usize) -> bool {
         self.toks[..i]
@@ -210,6 +238,16 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
             }
         }
         Pos::Noun if t.nominalised => s -= 1.0,
+        Pos::Conjunction if t.infinitive_conjunction => {
+            // um … zu, ohne … zu: an infinitive with zu follows.
+            s += if ctx.zu_infinitive_after(i) {
+                2.5
+            } else {
+                -1.0
+            };
+        }
+        Pos::Conjunction if t.comparison && ctx.comparative_before(i) => s += 1.5,
+        Pos::Particle if ctx.infinitive_at(i + 1) => s += 2.5,
         Pos::Verb => {
             let after_zu = i > 0 && ctx.word(i - 1).is_some_and(|w| w.text == "zu");
             if after_zu && t.verb_form == Some(VerbForm::Infinitive) {
@@ -239,6 +277,10 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
             }
         }
         _ => {}
+    }
+    if t.pos.is_closed() && c.reading.lemma == tok.text.to_lowercase() {
+        // A function word is usually its own dictionary form ("was", not "etwas").
+        s += 0.3;
     }
     // Between readings of one class: the more frequent lemma.
     s + 0.1 * frequency::zipf_or_rare(&c.reading.lemma)

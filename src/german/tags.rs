@@ -124,6 +124,10 @@ pub struct Tag {
     pub coordinating: bool,
     /// A subordinating conjunction (`dass`, `weil`): a new clause starts.
     pub subordinating: bool,
+    /// A conjunction that opens an infinitive clause (`um … zu`, `ohne … zu`).
+    pub infinitive_conjunction: bool,
+    /// A comparison conjunction (`als`, `wie`).
+    pub comparison: bool,
 }
 
 impl Tag {
@@ -144,6 +148,8 @@ impl Tag {
             determiner: false,
             coordinating: false,
             subordinating: false,
+            infinitive_conjunction: false,
+            comparison: false,
         }
     }
 
@@ -207,6 +213,8 @@ impl Tag {
                 "NEB" if pos == Pos::Verb => t.joined_separable = true,
                 "NEB" if pos == Pos::Conjunction => t.coordinating = true,
                 "UNT" if pos == Pos::Conjunction => t.subordinating = true,
+                "INF" if pos == Pos::Conjunction => t.infinitive_conjunction = true,
+                "VGL" if pos == Pos::Conjunction => t.comparison = true,
                 "BEG" => t.determiner = true,
                 _ => {}
             }

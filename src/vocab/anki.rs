@@ -9,11 +9,12 @@ use crate::notes::export::{anki_field, guid};
 /// are exported; tags name the document, the category and the status.
 /// How many words the deck has: those being learned and those known.
 pub fn words_in_deck(vocab: &Vocabulary) -> usize {
-    vocab.entries.values().filter(|e| in_deck(e.status)).count()
+    vocab.entries.values().filter(|e| in_deck(e)).count()
 }
 
-fn in_deck(status: Status) -> bool {
-    status.is_learning() || status == Status::Known
+/// Learning and known words, not those whose lemma the lexicon did not confirm.
+fn in_deck(e: &super::VocabEntry) -> bool {
+    !e.doubtful && (e.status.is_learning() || e.status == Status::Known)
 }
 
 pub fn deck(vocab: &Vocabulary) -> String {
@@ -22,7 +23,7 @@ pub fn deck(vocab: &Vocabulary) -> String {
     );
     let deck = "lesepult::Vocabulary";
     for e in vocab.entries.values() {
-        if !in_deck(e.status) {
+        if !in_deck(e) {
             continue;
         }
         let mut tags = vec![
@@ -142,6 +143,7 @@ mod tests {
             sentence: "Das zwar billige Modell war schnell.".into(),
             document: String::new(),
             review: None,
+            doubtful: false,
         };
         assert_eq!(cloze(&e), "Das zwar billige Modell {{c1::war}} schnell.");
     }
@@ -166,6 +168,7 @@ mod tests {
                 form: "Leerverkäufe".into(),
                 document: "deepseek-boeing-moment".into(),
                 review: None,
+                doubtful: false,
             },
         );
         v

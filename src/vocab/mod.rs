@@ -4,6 +4,7 @@
 
 pub mod anki;
 pub mod file;
+pub mod migrate;
 pub mod review;
 pub mod separable;
 pub mod store;
@@ -123,6 +124,10 @@ pub struct VocabEntry {
     /// Review scheduling, kept apart from the reading status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<ReviewState>,
+    /// The lexicon does not confirm the lemma (an entry from before the lexicon): kept,
+    /// but left out of reviews and Anki decks until the learner sets its status again.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub doubtful: bool,
 }
 
 /// The learner's vocabulary: entries by lemma key.

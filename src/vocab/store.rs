@@ -125,6 +125,7 @@ mod tests {
             form: String::new(),
             document: String::new(),
             review: None,
+            doubtful: false,
         }
     }
 

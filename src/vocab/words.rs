@@ -330,6 +330,7 @@ mod tests {
             form: String::new(),
             document: String::new(),
             review: None,
+            doubtful: false,
         }
     }
 
