@@ -130,12 +130,23 @@ fn ranked_for(
     pos: Option<Pos>,
     problems: &mut Vec<DictError>,
 ) -> Vec<Ranked> {
+    ranked_in(dicts, lemma, pos, &[], problems)
+}
+
+/// The same, ranked for the sentence's words too.
+fn ranked_in(
+    dicts: &Dictionaries,
+    lemma: &str,
+    pos: Option<Pos>,
+    sentence: &[String],
+    problems: &mut Vec<DictError>,
+) -> Vec<Ranked> {
     let all = entries(dicts, lemma, problems);
     let own: Vec<(String, Entry)> = all
         .into_iter()
         .filter(|(_, e)| e.headword.to_lowercase() == lemma.to_lowercase())
         .collect();
-    rank::rank(&own, lemma, pos)
+    rank::rank_in(&own, lemma, pos, sentence)
 }
 
 /// A dictionary's multi-word entry around the word: the longest phrase first.
@@ -192,6 +203,99 @@ fn phrase(
             ) {
                 return Some(f);
             }
+        }
+    }
+    None
+}
+
+/// The prepositions of a sentence, also inside pronominal adverbs (*davon* → *von*,
+/// *darauf* → *auf*), and whether it has a reflexive pronoun.
+fn sentence_frame(sentence: &str, word_start: usize) -> (Vec<String>, bool) {
+    let Ok(lex) = crate::german::lexicon() else {
+        return (Vec::new(), false);
+    };
+    let mut preps: Vec<String> = Vec::new();
+    let mut reflexive = false;
+    for t in crate::german::sentence::tokens(sentence) {
+        if !t.is_word || t.start == word_start {
+            continue;
+        }
+        let w = t.text.to_lowercase();
+        let readings = lex.readings(&w);
+        if readings.iter().any(|r| r.tag.pos == Pos::Preposition) {
+            preps.push(w.clone());
+        }
+        if readings
+            .iter()
+            .any(|r| r.tag.pos == Pos::Pronoun && r.lemma == "sich")
+        {
+            reflexive = true;
+        }
+        for lead in ["dar", "da", "wor", "wo"] {
+            if let Some(rest) = w.strip_prefix(lead)
+                && lex
+                    .readings(rest)
+                    .iter()
+                    .any(|r| r.tag.pos == Pos::Preposition)
+            {
+                preps.push(rest.to_string());
+                break;
+            }
+        }
+    }
+    preps.dedup();
+    (preps, reflexive)
+}
+
+/// A verb's entry with its preposition or reflexive pronoun, as dictionaries write it
+/// ("von etw. abhängen" for *hängt … davon ab*, "sich wundern"), when the sentence has
+/// them.
+fn verb_frame(
+    dicts: &Dictionaries,
+    a: &Analysis,
+    sentence: &str,
+    problems: &mut Vec<DictError>,
+) -> Option<Found> {
+    if a.pos != Pos::Verb {
+        return None;
+    }
+    let (preps, reflexive) = sentence_frame(sentence, a.start);
+    let lemma = &a.lemma;
+    let mut heads: Vec<String> = Vec::new();
+    for p in &preps {
+        for obj in ["etw.", "jdn.", "jdm.", "etw"] {
+            if reflexive {
+                heads.push(format!("sich {p} {obj} {lemma}"));
+            }
+            heads.push(format!("{p} {obj} {lemma}"));
+        }
+    }
+    if reflexive {
+        heads.push(format!("sich {lemma}"));
+    }
+    for h in heads {
+        if !dicts.contains(&h) {
+            continue;
+        }
+        let es = entries(dicts, &h, problems);
+        let key = h.replace('.', "");
+        let own: Vec<(String, Entry)> = es
+            .into_iter()
+            .filter(|(_, e)| e.headword.replace('.', "").to_lowercase() == key.to_lowercase())
+            .collect();
+        let headword = own.first().map(|(_, e)| e.headword.clone()).unwrap_or(h);
+        if let Some(f) = found_from(
+            rank::rank(&own, &headword, Some(Pos::Verb)),
+            &headword,
+            Method::Phrase {
+                word: a.word.clone(),
+            },
+            None,
+        ) {
+            return Some(Found {
+                pos: Some(Pos::Verb.name().to_string()),
+                ..f
+            });
         }
     }
     None
@@ -254,14 +358,26 @@ pub fn lookup_in(
     if dicts.is_empty() {
         return (results, problems);
     }
+    let Some(a) = analysis else {
+        if context.is_some()
+            && let Some(f) = phrase(dicts, sentence, at, &mut problems)
+        {
+            results.push(f);
+        }
+        return (results, problems);
+    };
+    // A split separable verb is looked up whole, not as a phrase of its particle.
     if context.is_some()
+        && !matches!(a.basis, Basis::Separable { .. })
         && let Some(f) = phrase(dicts, sentence, at, &mut problems)
     {
         results.push(f);
     }
-    let Some(a) = analysis else {
-        return (results, problems);
-    };
+    if context.is_some()
+        && let Some(f) = verb_frame(dicts, &a, sentence, &mut problems)
+    {
+        results.push(f);
+    }
     let via = match &a.basis {
         Basis::Lexicon => "the lexicon".to_string(),
         Basis::Separable { verb, particle } => format!("separable verb: {verb} … {particle}"),
@@ -278,7 +394,17 @@ pub fn lookup_in(
             via,
         }
     };
-    let ranked = ranked_for(dicts, &a.lemma, Some(a.pos), &mut problems);
+    // The sentence's words, for senses whose examples share them.
+    let sentence_words: Vec<String> = if context.is_some() {
+        crate::german::sentence::tokens(sentence)
+            .iter()
+            .filter(|t| t.is_word && t.start != a.start)
+            .map(|t| t.text.to_lowercase())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let ranked = ranked_in(dicts, &a.lemma, Some(a.pos), &sentence_words, &mut problems);
     let main_found = !ranked.is_empty();
     if let Some(f) = found_from(ranked, &a.lemma, method, Some(&a)) {
         results.push(f);

@@ -19,6 +19,9 @@ pub struct Entry {
     /// Example sentences given with the entry: a main sense has them (and links to the
     /// word's forms and phrases), a marginal one rarely does.
     pub examples: usize,
+    /// The German words of the examples and links, lower case: where they meet the
+    /// words around a looked-up word, the entry is the sense meant there.
+    pub context: Vec<String>,
     /// The entry carries a usage note or context (`Note: …`, `(akademische Bewertung)`):
     /// a special use of the word.
     pub noted: bool,
@@ -99,6 +102,7 @@ pub fn parse(key: &str, text: &str) -> Entry {
         let l = line.trim();
         if let Some(links) = l.strip_prefix("see:") {
             entry.see.extend(braced(links));
+            entry.context.extend(german_words(links));
         } else if l.starts_with("Note:") {
             entry.noted = true;
         } else if l.starts_with("Synonym") {
@@ -117,11 +121,22 @@ pub fn parse(key: &str, text: &str) -> Entry {
             }
         } else if l.starts_with('"') {
             entry.examples += 1;
+            // `"German example"  - English translation`: the German half.
+            let german = l[1..].split('"').next().unwrap_or("");
+            entry.context.extend(german_words(german));
         } else {
             entry.senses.push(l.to_string());
         }
     }
     entry
+}
+
+/// The lower-case words of German text.
+fn german_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() > 1)
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// The words inside `{…}`.

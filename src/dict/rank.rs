@@ -164,8 +164,44 @@ pub fn is_affix(headword: &str) -> bool {
 /// What a second entry giving the same sense adds to it.
 const AGREEMENT: f32 = 0.3;
 
+/// Words that say nothing of a sense when an example shares them.
+const GERMAN_FUNCTION_WORDS: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+    "und", "oder", "ist", "sind", "es", "er", "sie", "ich", "du", "wir", "ihr", "nicht", "zu",
+    "jdn", "jdm", "etw", "sich",
+];
+
+/// How much an entry's examples and links share with the sentence (its lower-case words):
+/// *davon* in "ging davon aus" points to *ausgehen von* "assume".
+fn context_fit(e: &Entry, sentence: &[String], lemma: &str) -> f32 {
+    if sentence.is_empty() {
+        return 0.0;
+    }
+    let lemma = lemma.to_lowercase();
+    let mut shared: Vec<&String> = e
+        .context
+        .iter()
+        .filter(|w| {
+            **w != lemma && !GERMAN_FUNCTION_WORDS.contains(&w.as_str()) && sentence.contains(w)
+        })
+        .collect();
+    shared.sort();
+    shared.dedup();
+    0.8 * shared.len().min(3) as f32
+}
+
 /// Rank the senses of `entries` (dictionary name, entry) for `lemma` read as `pos`.
 pub fn rank(entries: &[(String, Entry)], lemma: &str, pos: Option<Pos>) -> Vec<Ranked> {
+    rank_in(entries, lemma, pos, &[])
+}
+
+/// Rank, with the lower-case words of the sentence the word stands in.
+pub fn rank_in(
+    entries: &[(String, Entry)],
+    lemma: &str,
+    pos: Option<Pos>,
+    sentence: &[String],
+) -> Vec<Ranked> {
     let mut out: Vec<Ranked> = Vec::new();
     for (n, (source, e)) in entries.iter().enumerate() {
         if is_affix(&e.headword) {
@@ -190,7 +226,11 @@ pub fn rank(entries: &[(String, Entry)], lemma: &str, pos: Option<Pos>) -> Vec<R
         let linked = if phrases > 0 { 0.5 } else { 0.0 };
         // A main sense comes with examples and links to the word's forms and phrases.
         let richness = 0.35 * (e.examples + e.see.len()).min(6) as f32;
-        let base = head + linked + richness + pos_fit(pos, entry_pos(&e.tags))
+        let base = head
+            + linked
+            + richness
+            + context_fit(e, sentence, lemma)
+            + pos_fit(pos, entry_pos(&e.tags))
             - entry_labels
             - if e.noted { 1.5 } else { 0.0 }
             - 0.05 * n as f32;
