@@ -476,6 +476,27 @@ pub fn lookup_in(
             results.push(f);
         }
     }
+    // A name no dictionary lists is still a name, not an unknown word.
+    if results.is_empty() && a.pos == Pos::Name {
+        results.push(Found {
+            source: "lexicon".into(),
+            method: if a.lemma == word {
+                Method::Exact
+            } else {
+                Method::Lemma {
+                    from: word.to_string(),
+                    via: "genitive of the name".into(),
+                }
+            },
+            headword: a.lemma.clone(),
+            gender: a.gender,
+            gender_inferred: false,
+            plural: None,
+            pronunciation: None,
+            pos: Some(Pos::Name.name().to_string()),
+            senses: vec![format!("{} (a name)", a.lemma)],
+        });
+    }
     for (lemma, pos) in a.alternatives.iter().take(3) {
         if *lemma == a.lemma || results.iter().any(|f| f.headword == *lemma) {
             continue;

@@ -161,6 +161,9 @@ pub fn is_affix(headword: &str) -> bool {
     h.ends_with('…') || h.ends_with("...") || h.ends_with('-') || h.starts_with('-')
 }
 
+/// How much a common English gloss counts.
+const COMMONNESS: f32 = 0.6;
+
 /// What a second entry giving the same sense adds to it.
 const AGREEMENT: f32 = 0.3;
 
@@ -170,6 +173,9 @@ const GERMAN_FUNCTION_WORDS: &[&str] = &[
     "und", "oder", "ist", "sind", "es", "er", "sie", "ich", "du", "wir", "ihr", "nicht", "zu",
     "jdn", "jdm", "etw", "sich",
 ];
+
+/// A German word this frequent (Zipf) is shared by too many examples to point to a sense.
+const COMMON_WORD: f32 = 5.5;
 
 /// How much an entry's examples and links share with the sentence (its lower-case words):
 /// *davon* in "ging davon aus" points to *ausgehen von* "assume".
@@ -182,12 +188,16 @@ fn context_fit(e: &Entry, sentence: &[String], lemma: &str) -> f32 {
         .context
         .iter()
         .filter(|w| {
-            **w != lemma && !GERMAN_FUNCTION_WORDS.contains(&w.as_str()) && sentence.contains(w)
+            **w != lemma
+                && !GERMAN_FUNCTION_WORDS.contains(&w.as_str())
+                // Words met everywhere say little (Zipf 5.5: "mit", "auch", "werden").
+                && crate::german::frequency::zipf_or_rare(w) < COMMON_WORD
+                && sentence.contains(w)
         })
         .collect();
     shared.sort();
     shared.dedup();
-    0.8 * shared.len().min(3) as f32
+    0.6 * shared.len().min(3) as f32
 }
 
 /// Rank the senses of `entries` (dictionary name, entry) for `lemma` read as `pos`.
@@ -250,9 +260,17 @@ pub fn rank_in(
             let sentence = sense.chars().next().is_some_and(char::is_uppercase)
                 && sense.ends_with(['.', '!', '?']);
             let sentence_cost = if sentence { 3.0 } else { 0.0 };
-            let score =
-                base - cost - sentence_cost + 0.6 * commonness(&sense) + 0.25 * alternatives
-                    - 0.3 * k as f32;
+            // A sense bound to a complement ("opt for sth.", "perch oneself on sth.") is a
+            // narrower one than a plain gloss.
+            let bound = sense
+                .split([',', ';'])
+                .next()
+                .is_some_and(|first| first.contains(" sth") || first.contains(" sb"));
+            let bound_cost = if bound { 0.8 } else { 0.0 };
+            let score = base - cost - sentence_cost - bound_cost
+                + COMMONNESS * commonness(&sense)
+                + 0.25 * alternatives
+                - 0.3 * k as f32;
             // The same sense written with other separators in another dictionary.
             let same = |a: &str| a.replace(';', ",") == sense.replace(';', ",");
             // A sense that several entries give is a main one.
