@@ -378,6 +378,24 @@ pub fn lookup_in(
     {
         results.push(f);
     }
+    // um … zu, ohne … zu: the dictionary lists the pair.
+    if a.tag.as_ref().is_some_and(|t| t.infinitive_conjunction) {
+        let pair = format!("{} zu", a.word.to_lowercase());
+        let own: Vec<(String, Entry)> = entries(dicts, &pair, &mut problems)
+            .into_iter()
+            .filter(|(_, e)| e.headword.to_lowercase() == pair)
+            .collect();
+        if let Some(f) = found_from(
+            rank::rank(&own, &pair, None),
+            &pair,
+            Method::Phrase {
+                word: a.word.clone(),
+            },
+            None,
+        ) {
+            results.push(f);
+        }
+    }
     let via = match &a.basis {
         Basis::Lexicon => "the lexicon".to_string(),
         Basis::Separable { verb, particle } => format!("separable verb: {verb} … {particle}"),

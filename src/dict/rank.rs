@@ -161,6 +161,38 @@ pub fn is_affix(headword: &str) -> bool {
     h.ends_with('…') || h.ends_with("...") || h.ends_with('-') || h.starts_with('-')
 }
 
+/// The letters of a word as a cognate is compared: German spellings of Latin and Greek
+/// roots written as English writes them (z, k → c; umlauts without dots).
+fn cognate_form(w: &str) -> Vec<char> {
+    w.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'z' | 'k' => 'c',
+            'ä' => 'a',
+            'ö' => 'o',
+            'ü' => 'u',
+            other => other,
+        })
+        .collect()
+}
+
+/// A gloss that is the German word's cognate (*effizient* → "efficient", *Strategie* →
+/// "strategy"): the first five letters agree, and most of the shorter word.
+fn cognate(lemma: &str, sense: &str) -> bool {
+    let g = cognate_form(lemma);
+    sense
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 5)
+        .any(|w| {
+            let e = cognate_form(w);
+            let common = g.iter().zip(e.iter()).take_while(|(a, b)| a == b).count();
+            common >= 5 && common * 10 >= g.len().min(e.len()) * 6
+        })
+}
+
+/// What a cognate gloss adds: the dictionary lists it, and it is the plain equivalent.
+const COGNATE: f32 = 0.8;
+
 /// How much a common English gloss counts.
 const COMMONNESS: f32 = 0.6;
 
@@ -267,7 +299,9 @@ pub fn rank_in(
                 .next()
                 .is_some_and(|first| first.contains(" sth") || first.contains(" sb"));
             let bound_cost = if bound { 0.8 } else { 0.0 };
+            let cognate_bonus = if cognate(lemma, &sense) { COGNATE } else { 0.0 };
             let score = base - cost - sentence_cost - bound_cost
+                + cognate_bonus
                 + COMMONNESS * commonness(&sense)
                 + 0.25 * alternatives
                 - 0.3 * k as f32;
@@ -337,6 +371,14 @@ mod tests {
         let r = rank(&entries, "gut", Some(Pos::Adjective));
         assert_eq!(r[0].sense, "good");
         assert_eq!(r[0].headword, "gut");
+    }
+
+    #[test]
+    fn cognates_are_found_by_their_roots() {
+        assert!(cognate("effizient", "efficient"));
+        assert!(cognate("Strategie", "game plan; strategy"));
+        assert!(!cognate("Strategie", "game plan"));
+        assert!(!cognate("gut", "good"));
     }
 
     #[test]
