@@ -42,6 +42,9 @@ const ENTRIES: &[(&str, &str)] = &[
         "Vorteil <masc, n, sg>\nadvantage <n>\n see: {Vorteile}\n",
     ),
     ("Vorteile", "Vorteile <pl>\nadvantages\n see: {Vorteil}\n"),
+    ("aussehen", "aussehen <v>\nlook <v>, appear <v>\n"),
+    ("sehen", "sehen <v>\nsee <v>\n"),
+    ("aus", "aus <prep>\nout of <prep>, from <prep>\n"),
     (
         "Konkurrenz",
         "Konkurrenz <fem, n, sg>\ncompetition <n>, rivalry <n>\n",
@@ -142,4 +145,37 @@ fn lookup_and_dict_list_on_the_command_line() {
     let (code, _, err) = run_plain(&home, &["lookup", "Xylophonbaum"]);
     assert_eq!(code, 1);
     assert!(err.contains("not found"), "{err}");
+    // Found nowhere: exit 1 with --json too (an empty list on standard output).
+    let (code, out, _) = run_plain(&home, &["lookup", "--json", "Xylophonbaum"]);
+    assert_eq!(code, 1);
+    assert_eq!(out.trim(), "[]");
+}
+
+#[test]
+fn a_word_is_analysed_in_the_sentence_given_with_in() {
+    let home = home_with_dictionaries(ENTRIES);
+    let sentence = "Das sieht heute ganz anders aus, sagt sie.";
+    // Both halves of the split verb lead to the whole verb.
+    for word in ["sieht", "aus"] {
+        let (code, out, err) = run_plain(&home, &["lookup", "--json", word, "--in", sentence]);
+        assert_eq!(code, 0, "{err}");
+        let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+        assert_eq!(v[0]["headword"], "aussehen", "{out}");
+        assert_eq!(v[0]["senses"][0], "look, appear", "{out}");
+        assert_eq!(v[0]["method"]["kind"], "lemma", "{out}");
+    }
+    // Alone, "aus" is the preposition and "sieht" the verb sehen.
+    let (_, out, _) = run_plain(
+        &home,
+        &["lookup", "--json", "aus", "--in", "Er kommt aus Berlin."],
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v[0]["headword"], "aus", "{out}");
+    let (_, out, _) = run_plain(&home, &["lookup", "--json", "sieht"]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v[0]["headword"], "sehen", "{out}");
+    // A word that is not in the sentence is a usage error.
+    let (code, _, err) = run_plain(&home, &["lookup", "gut", "--in", sentence]);
+    assert_eq!(code, 2);
+    assert!(err.contains("not a word of the sentence"), "{err}");
 }

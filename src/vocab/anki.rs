@@ -107,7 +107,7 @@ fn cloze(e: &super::VocabEntry) -> String {
     if let Some(particle) = super::separable::split_particle(&e.lemma, &e.form)
         && let Some(word) = crate::document::word_ranges(&e.sentence)
             .into_iter()
-            .rfind(|r| r.start > at && e.sentence[r.clone()].eq_ignore_ascii_case(particle))
+            .rfind(|r| r.start > at && e.sentence[r.clone()].eq_ignore_ascii_case(&particle))
     {
         hidden.push(word);
     }
