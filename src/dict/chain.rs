@@ -61,8 +61,11 @@ fn ser_gender<S: serde::Serializer>(g: &Option<Gender>, s: S) -> Result<S::Ok, S
 
 /// Senses shown per result.
 const MAX_SENSES: usize = 6;
-/// Entries read per dictionary and headword (FreeDict lists some words in 30 entries).
-const MAX_ENTRIES: usize = 48;
+/// Entries read per dictionary and headword (FreeDict lists a few words in more; each
+/// entry read may inflate a dictzip chunk: this bounds the work of a lookup).
+const MAX_ENTRIES: usize = 24;
+/// Entries read for a phrase, a verb's frame or another reading of the word.
+const MAX_SIDE_ENTRIES: usize = 12;
 /// Words in a fixed phrase, at most.
 const MAX_PHRASE: usize = 4;
 
@@ -80,7 +83,16 @@ fn entries(
     word: &str,
     problems: &mut Vec<DictError>,
 ) -> Vec<(String, Entry)> {
-    let (found, errs) = dicts.entries(word, MAX_ENTRIES);
+    entries_up_to(dicts, word, MAX_ENTRIES, problems)
+}
+
+fn entries_up_to(
+    dicts: &Dictionaries,
+    word: &str,
+    limit: usize,
+    problems: &mut Vec<DictError>,
+) -> Vec<(String, Entry)> {
+    let (found, errs) = dicts.entries(word, limit);
     problems.extend(errs);
     found
 }
@@ -131,6 +143,20 @@ fn ranked_for(
     problems: &mut Vec<DictError>,
 ) -> Vec<Ranked> {
     ranked_in(dicts, lemma, pos, &[], problems)
+}
+
+/// Another reading's entries: fewer of them.
+fn ranked_side(
+    dicts: &Dictionaries,
+    lemma: &str,
+    pos: Option<Pos>,
+    problems: &mut Vec<DictError>,
+) -> Vec<Ranked> {
+    let own: Vec<(String, Entry)> = entries_up_to(dicts, lemma, MAX_SIDE_ENTRIES, problems)
+        .into_iter()
+        .filter(|(_, e)| e.headword.to_lowercase() == lemma.to_lowercase())
+        .collect();
+    rank::rank(&own, lemma, pos)
 }
 
 /// The same, ranked for the sentence's words too.
@@ -188,7 +214,7 @@ fn phrase(
                     continue;
                 }
             }
-            let es = entries(dicts, &text, problems);
+            let es = entries_up_to(dicts, &text, MAX_SIDE_ENTRIES, problems);
             let own: Vec<(String, Entry)> = es
                 .into_iter()
                 .filter(|(_, e)| e.headword.to_lowercase() == text.to_lowercase())
@@ -277,7 +303,7 @@ fn verb_frame(
         if !dicts.contains(&h) {
             continue;
         }
-        let es = entries(dicts, &h, problems);
+        let es = entries_up_to(dicts, &h, MAX_SIDE_ENTRIES, problems);
         let key = h.replace('.', "");
         let own: Vec<(String, Entry)> = es
             .into_iter()
@@ -433,7 +459,7 @@ pub fn lookup_in(
         for (k, p) in parts.iter().enumerate() {
             let last = k + 1 == parts.len();
             let pos = if last { Some(Pos::Noun) } else { None };
-            let r = ranked_for(dicts, p, pos, &mut problems);
+            let r = ranked_side(dicts, p, pos, &mut problems);
             let info = crate::german::lexicon().ok().map(|lex| {
                 let gs = lex.genders(p);
                 let g = gs.first().copied();
@@ -515,11 +541,12 @@ pub fn lookup_in(
             senses: vec![format!("{} (a name)", a.lemma)],
         });
     }
-    for (lemma, pos) in a.alternatives.iter().take(3) {
+    // Other readings: the first two, each with fewer entries read.
+    for (lemma, pos) in a.alternatives.iter().take(2) {
         if *lemma == a.lemma || results.iter().any(|f| f.headword == *lemma) {
             continue;
         }
-        let r = ranked_for(dicts, lemma, Some(*pos), &mut problems);
+        let r = ranked_side(dicts, lemma, Some(*pos), &mut problems);
         if let Some(mut f) = found_from(
             r,
             lemma,

@@ -542,6 +542,12 @@ fn analyse_unlisted(lex: &Lexicon, tok: &Token, initial: bool) -> Analysis {
 
 /// Analyse every word of a sentence.
 pub fn analyse_sentence(sentence: &str) -> Vec<Analysis> {
+    analyse_tokens(sentence, |_| true)
+}
+
+/// Analyse the words of a sentence that `wanted` picks (every word still serves as
+/// context; only the picked ones are analysed to the end, compounds split).
+fn analyse_tokens(sentence: &str, wanted: impl Fn(&Token) -> bool) -> Vec<Analysis> {
     let Ok(lex) = lexicon() else {
         return Vec::new();
     };
@@ -567,7 +573,7 @@ pub fn analyse_sentence(sentence: &str) -> Vec<Analysis> {
     let mut out = Vec::new();
     for i in 0..ctx.toks.len() {
         let tok = &ctx.toks[i];
-        if !tok.is_word {
+        if !tok.is_word || !wanted(tok) {
             continue;
         }
         if let Some((v, p, whole)) = links.iter().find(|(v, p, _)| *v == i || *p == i) {
@@ -665,16 +671,17 @@ pub fn analyse_sentence(sentence: &str) -> Vec<Analysis> {
 
 /// The analysis of the word at byte `at` of the sentence.
 pub fn analyse_at(sentence: &str, at: usize) -> Option<Analysis> {
-    analyse_sentence(sentence)
+    analyse_tokens(sentence, |t| t.start <= at && at < t.end().max(t.start + 1))
         .into_iter()
-        .find(|a| a.start <= at && at < a.end.max(a.start + 1))
+        .next()
 }
 
 /// The analysis of the first occurrence of `word` in the sentence.
 pub fn analyse_word(sentence: &str, word: &str) -> Option<Analysis> {
-    analyse_sentence(sentence)
+    let first = tokens(sentence)
         .into_iter()
-        .find(|a| a.word == word)
+        .find(|t| t.is_word && t.text == word)?;
+    analyse_at(sentence, first.start)
 }
 
 #[cfg(test)]
