@@ -119,10 +119,10 @@ pub fn parse(key: &str, text: &str) -> Entry {
             if !text.is_empty() {
                 entry.noted = true;
             }
-        } else if l.starts_with('"') {
+        } else if let Some(example) = l.strip_prefix('"') {
             entry.examples += 1;
             // `"German example"  - English translation`: the German half.
-            let german = l[1..].split('"').next().unwrap_or("");
+            let german = example.split('"').next().unwrap_or("");
             entry.context.extend(german_words(german));
         } else {
             entry.senses.push(l.to_string());

@@ -3,6 +3,9 @@
 //! verb, compounds and names the lexicon does not list. Rules over the lexicon's data;
 //! no word is special-cased.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
 use serde::Serialize;
 
 use super::compound;
@@ -58,6 +61,41 @@ pub struct Analysis {
 struct Candidate {
     reading: Reading,
     lowered: bool,
+    /// The lemma's frequency (Zipf), to choose between readings of one class.
+    zipf: f32,
+}
+
+/// A form's readings with their lemmas' frequencies.
+type Readings = Arc<Vec<(Reading, f32)>>;
+
+/// Forms met lately and their readings: a book repeats its words, and the lexicon and
+/// frequency look-ups are the analysis's main cost. A cache only (bounded; cleared when
+/// full).
+fn readings_of(lex: &Lexicon, form: &str) -> Readings {
+    static MEMO: OnceLock<Mutex<HashMap<String, Readings>>> = OnceLock::new();
+    const MEMO_FORMS: usize = 50_000;
+    let memo = MEMO.get_or_init(|| Mutex::new(HashMap::new()));
+    if let Ok(m) = memo.lock()
+        && let Some(r) = m.get(form)
+    {
+        return Arc::clone(r);
+    }
+    let readings: Readings = Arc::new(
+        lex.readings(form)
+            .into_iter()
+            .map(|r| {
+                let z = frequency::zipf_or_rare(&r.lemma);
+                (r, z)
+            })
+            .collect(),
+    );
+    if let Ok(mut m) = memo.lock() {
+        if m.len() >= MEMO_FORMS {
+            m.clear();
+        }
+        m.insert(form.to_string(), Arc::clone(&readings));
+    }
+    readings
 }
 
 fn lower_first(s: &str) -> String {
@@ -71,22 +109,27 @@ fn lower_first(s: &str) -> String {
 /// The readings of a word as written, and of its lower-cased form where a capital may
 /// only mark the sentence's start.
 fn candidates(lex: &Lexicon, word: &str, initial: bool) -> Vec<Candidate> {
-    let mut out: Vec<Candidate> = lex
-        .readings(word)
-        .into_iter()
-        .map(|reading| Candidate {
-            reading,
+    let mut out: Vec<Candidate> = readings_of(lex, word)
+        .iter()
+        .map(|(reading, zipf)| Candidate {
+            reading: reading.clone(),
             lowered: false,
+            zipf: *zipf,
         })
         .collect();
     let capital = word.chars().next().is_some_and(char::is_uppercase);
     if capital && (initial || out.is_empty()) {
         let lower = lower_first(word);
         if lower != word {
-            out.extend(lex.readings(&lower).into_iter().map(|reading| Candidate {
-                reading,
-                lowered: true,
-            }));
+            out.extend(
+                readings_of(lex, &lower)
+                    .iter()
+                    .map(|(reading, zipf)| Candidate {
+                        reading: reading.clone(),
+                        lowered: true,
+                        zipf: *zipf,
+                    }),
+            );
         }
     }
     out
@@ -283,7 +326,7 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
         s += 0.3;
     }
     // Between readings of one class: the more frequent lemma.
-    s + 0.1 * frequency::zipf_or_rare(&c.reading.lemma)
+    s + 0.1 * c.zipf
 }
 
 /// The word is the last one of its clause.
@@ -542,12 +585,21 @@ fn analyse_unlisted(lex: &Lexicon, tok: &Token, initial: bool) -> Analysis {
 
 /// Analyse every word of a sentence.
 pub fn analyse_sentence(sentence: &str) -> Vec<Analysis> {
-    analyse_tokens(sentence, |_| true)
+    analyse_tokens(sentence, |_| true, true)
+}
+
+/// The lemma of every word of a sentence, without the facts a lookup shows (gender,
+/// plural): what counting a book's words by lemma needs. (start, end, lemma) in bytes.
+pub fn sentence_lemmas(sentence: &str) -> Vec<(usize, usize, String)> {
+    analyse_tokens(sentence, |_| true, false)
+        .into_iter()
+        .map(|a| (a.start, a.end, a.lemma))
+        .collect()
 }
 
 /// Analyse the words of a sentence that `wanted` picks (every word still serves as
 /// context; only the picked ones are analysed to the end, compounds split).
-fn analyse_tokens(sentence: &str, wanted: impl Fn(&Token) -> bool) -> Vec<Analysis> {
+fn analyse_tokens(sentence: &str, wanted: impl Fn(&Token) -> bool, facts: bool) -> Vec<Analysis> {
     let Ok(lex) = lexicon() else {
         return Vec::new();
     };
@@ -633,7 +685,7 @@ fn analyse_tokens(sentence: &str, wanted: impl Fn(&Token) -> bool) -> Vec<Analys
             alternatives: Vec::new(),
         };
         match r.tag.pos {
-            Pos::Noun => {
+            Pos::Noun if facts => {
                 let (g, p) = noun_facts(lex, &r.lemma, Some(&r.tag));
                 a.gender = g;
                 a.plural = p;
@@ -671,9 +723,13 @@ fn analyse_tokens(sentence: &str, wanted: impl Fn(&Token) -> bool) -> Vec<Analys
 
 /// The analysis of the word at byte `at` of the sentence.
 pub fn analyse_at(sentence: &str, at: usize) -> Option<Analysis> {
-    analyse_tokens(sentence, |t| t.start <= at && at < t.end().max(t.start + 1))
-        .into_iter()
-        .next()
+    analyse_tokens(
+        sentence,
+        |t| t.start <= at && at < t.end().max(t.start + 1),
+        true,
+    )
+    .into_iter()
+    .next()
 }
 
 /// The analysis of the first occurrence of `word` in the sentence.

@@ -1,57 +1,79 @@
 //! German word frequencies (Zipf scale: 7 is *die*, 3 a word met once in a million),
 //! from wordfreq 3.1.1 (CC BY-SA 4.0; see NOTICE), bundled as lines `word<TAB>zipf`
-//! sorted by bytes and searched in place. wordfreq folds case and writes ß as ss.
+//! sorted by bytes. The line starts are found once, at the first look-up; then a word is a
+//! binary search away. wordfreq folds case and writes ß as ss.
 
-static TABLE: &str = include_str!("../../assets/german/frequency-de.tsv");
+use std::sync::OnceLock;
+
+static GERMAN: &str = include_str!("../../assets/german/frequency-de.tsv");
 /// English words (Zipf >= 3), to rank a dictionary's English glosses.
 static ENGLISH: &str = include_str!("../../assets/english/frequency-en.tsv");
+
+/// A sorted table and where its lines start.
+struct Table {
+    text: &'static str,
+    starts: Vec<u32>,
+}
+
+impl Table {
+    fn new(text: &'static str) -> Table {
+        let mut starts = vec![0u32];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(i, b)| b == b'\n' && i + 1 < text.len())
+                .map(|(i, _)| (i + 1) as u32),
+        );
+        Table { text, starts }
+    }
+
+    /// The word of line `n`, and the rest of the line (the Zipf value).
+    fn line(&self, n: usize) -> (&'static str, &'static str) {
+        let start = self.starts[n] as usize;
+        let end = self
+            .starts
+            .get(n + 1)
+            .map_or(self.text.len(), |&e| e as usize - 1);
+        let line = &self.text[start..end];
+        line.split_once('\t').unwrap_or((line, "0"))
+    }
+
+    fn get(&self, key: &str) -> Option<f32> {
+        let n = self
+            .starts
+            .binary_search_by(|&s| {
+                let rest = &self.text.as_bytes()[s as usize..];
+                let word_end = rest.iter().position(|&b| b == b'\t').unwrap_or(rest.len());
+                rest[..word_end].cmp(key.as_bytes())
+            })
+            .ok()?;
+        self.line(n).1.trim_end().parse().ok()
+    }
+}
+
+fn german() -> &'static Table {
+    static T: OnceLock<Table> = OnceLock::new();
+    T.get_or_init(|| Table::new(GERMAN))
+}
+
+fn english() -> &'static Table {
+    static T: OnceLock<Table> = OnceLock::new();
+    T.get_or_init(|| Table::new(ENGLISH))
+}
 
 /// The key wordfreq files a word under: lower case, ß as ss.
 fn key(word: &str) -> String {
     word.to_lowercase().replace('ß', "ss")
 }
 
-/// The start of the line holding byte `at`.
-fn line_start(table: &str, at: usize) -> usize {
-    table.as_bytes()[..at]
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1)
-}
-
-/// The line starting at `start`: (word, zipf).
-fn line(table: &str, start: usize) -> (&str, f32) {
-    let rest = &table[start..];
-    let end = rest.find('\n').unwrap_or(rest.len());
-    let (word, zipf) = rest[..end].split_once('\t').unwrap_or((&rest[..end], "0"));
-    (word, zipf.parse().unwrap_or(0.0))
-}
-
 /// The Zipf frequency of a word, `None` for a word rarer than the list (Zipf < 2).
 pub fn zipf(word: &str) -> Option<f32> {
-    search(TABLE, &key(word))
+    german().get(&key(word))
 }
 
 /// The Zipf frequency of an English word, `None` below Zipf 3.
 pub fn english_zipf(word: &str) -> Option<f32> {
-    search(ENGLISH, &word.to_lowercase())
-}
-
-fn search(table: &str, k: &str) -> Option<f32> {
-    let (mut lo, mut hi) = (0usize, table.len());
-    while lo < hi {
-        // `lo` is always a line start, so `mid` is one too, and lo <= mid < hi.
-        let mid = line_start(table, lo + (hi - lo) / 2);
-        let (w, z) = line(table, mid);
-        match w.as_bytes().cmp(k.as_bytes()) {
-            std::cmp::Ordering::Equal => return Some(z),
-            std::cmp::Ordering::Less => {
-                lo = table[mid..].find('\n').map_or(table.len(), |i| mid + i + 1);
-            }
-            std::cmp::Ordering::Greater => hi = mid,
-        }
-    }
-    None
+    english().get(&word.to_lowercase())
 }
 
 /// The Zipf frequency, with words off the list counted as 1.5.
@@ -65,15 +87,12 @@ mod tests {
 
     #[test]
     fn every_word_of_the_table_is_found() {
-        for l in TABLE.lines().step_by(997) {
+        for l in GERMAN.lines().step_by(997).chain(GERMAN.lines().last()) {
             let (w, z) = l.split_once('\t').expect("a tab");
             assert_eq!(zipf(w), z.parse().ok(), "{w}");
         }
-        let first = TABLE.lines().next().and_then(|l| l.split_once('\t'));
-        let last = TABLE.lines().last().and_then(|l| l.split_once('\t'));
-        for (w, _) in first.into_iter().chain(last) {
-            assert!(zipf(w).is_some(), "{w}");
-        }
+        let first = GERMAN.lines().next().and_then(|l| l.split_once('\t'));
+        assert!(first.is_some_and(|(w, _)| zipf(w).is_some()));
     }
 
     #[test]

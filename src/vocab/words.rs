@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::{Arc, Mutex};
 
 use super::{Status, Vocabulary, key_of, stemmer};
 use crate::document::{Document, word_ranges};
@@ -31,7 +32,19 @@ pub struct DocWords {
     pub counts: Vec<usize>,
     index: HashMap<String, u32>,
     total: usize,
+    memo: BlockMemo,
 }
+
+/// The words of a block with (range, key, lemma).
+type BlockWords = Arc<Vec<(Range<usize>, String, String)>>;
+
+/// The analysed words of the blocks drawn lately: a block's sentences are analysed once,
+/// not at every frame or cursor move (a cache only: the same block gives the same words).
+#[derive(Debug, Clone, Default)]
+struct BlockMemo(Arc<Mutex<HashMap<usize, BlockWords>>>);
+
+/// Blocks kept in the memo at most (the screens around the reading place).
+const MEMO_BLOCKS: usize = 1024;
 
 fn is_word(s: &str) -> bool {
     s.chars().any(char::is_alphabetic)
@@ -61,8 +74,8 @@ fn block_lemmas<'a>(
     // Each word's lemma in its sentence: (start in the block, lemma).
     let mut lemmas: Vec<(usize, String)> = Vec::new();
     for s in crate::document::text::sentence_ranges(text) {
-        for a in crate::german::analysis::analyse_sentence(&text[s.clone()]) {
-            lemmas.push((s.start + a.start, a.lemma));
+        for (start, _, lemma) in crate::german::analysis::sentence_lemmas(&text[s.clone()]) {
+            lemmas.push((s.start + start, lemma));
         }
     }
     let terms = glossary.map(|g| g.in_block(b)).unwrap_or(&[]);
@@ -163,6 +176,23 @@ impl DocWords {
         self.index.get(key).map(|&k| k as usize)
     }
 
+    /// A block's words, analysed once and then kept (work for the blocks on screen).
+    fn block_words(&self, doc: &Document, glossary: Option<&Glossary>, block: usize) -> BlockWords {
+        if let Ok(memo) = self.memo.0.lock()
+            && let Some(words) = memo.get(&block)
+        {
+            return Arc::clone(words);
+        }
+        let words = Arc::new(block_words(doc, glossary, &stemmer(), block));
+        if let Ok(mut memo) = self.memo.0.lock() {
+            if memo.len() >= MEMO_BLOCKS {
+                memo.clear();
+            }
+            memo.insert(block, Arc::clone(&words));
+        }
+        words
+    }
+
     /// The words of one block (found again, as they are drawn: work for one block only).
     pub fn in_block(
         &self,
@@ -170,13 +200,12 @@ impl DocWords {
         glossary: Option<&Glossary>,
         block: usize,
     ) -> Vec<Token> {
-        let stemmer = stemmer();
-        block_words(doc, glossary, &stemmer, block)
-            .into_iter()
+        self.block_words(doc, glossary, block)
+            .iter()
             .map(|(range, key, _)| Token {
                 block,
-                range,
-                key: self.index.get(&key).copied().unwrap_or(u32::MAX),
+                range: range.clone(),
+                key: self.index.get(key).copied().unwrap_or(u32::MAX),
             })
             .collect()
     }
@@ -188,7 +217,7 @@ impl DocWords {
         glossary: Option<&Glossary>,
         block: usize,
     ) -> Vec<(Range<usize>, String, String)> {
-        block_words(doc, glossary, &stemmer(), block)
+        self.block_words(doc, glossary, block).to_vec()
     }
 
     /// The word at a byte of the text, with its key and lemma (even if not counted yet).
@@ -199,10 +228,10 @@ impl DocWords {
         block: usize,
         offset: usize,
     ) -> Option<(Range<usize>, String, String)> {
-        let stemmer = stemmer();
-        block_words(doc, glossary, &stemmer, block)
-            .into_iter()
+        self.block_words(doc, glossary, block)
+            .iter()
             .find(|(r, _, _)| r.start <= offset && offset < r.end)
+            .cloned()
     }
 
     pub fn total(&self) -> usize {
