@@ -63,7 +63,7 @@ fn ser_gender<S: serde::Serializer>(g: &Option<Gender>, s: S) -> Result<S::Ok, S
 const MAX_SENSES: usize = 6;
 /// Entries read per dictionary and headword (FreeDict lists a few words in more; each
 /// entry read may inflate a dictzip chunk: this bounds the work of a lookup).
-const MAX_ENTRIES: usize = 24;
+const MAX_ENTRIES: usize = 16;
 /// Entries read for a phrase, a verb's frame or another reading of the word.
 const MAX_SIDE_ENTRIES: usize = 12;
 /// Words in a fixed phrase, at most.
