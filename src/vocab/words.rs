@@ -278,21 +278,59 @@ impl DocWords {
     /// (key index, points of the share).
     pub fn best_to_learn(&self, vocab: &Vocabulary, n: usize) -> Vec<(usize, f64)> {
         let total = self.total().max(1) as f64;
-        let mut ranked: Vec<(usize, f64)> = self
+        let mut ranked: Vec<(bool, usize, f64)> = self
             .keys
             .iter()
             .enumerate()
             .filter(|(_, k)| vocab.status(k) == Status::New)
-            .map(|(i, _)| (i, self.counts[i] as f64 * 100.0 / total))
+            .map(|(i, _)| {
+                let grammar = is_grammar_word(&self.lemmas[i]);
+                (grammar, i, self.counts[i] as f64 * 100.0 / total)
+            })
             .collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        // Words that carry meaning first (articles, pronouns, prepositions and
+        // conjunctions come with the grammar), each group by its share of the text.
+        ranked.sort_by(|a, b| a.0.cmp(&b.0).then(b.2.total_cmp(&a.2)).then(a.1.cmp(&b.1)));
         ranked.truncate(n);
-        ranked
+        ranked.into_iter().map(|(_, i, p)| (i, p)).collect()
     }
+}
+
+/// A lemma the lexicon lists only as a closed-class word (article, pronoun, preposition,
+/// conjunction, particle).
+fn is_grammar_word(lemma: &str) -> bool {
+    let Ok(lex) = crate::german::lexicon() else {
+        return false;
+    };
+    let own: Vec<_> = lex
+        .readings(lemma)
+        .into_iter()
+        .filter(|r| r.lemma == lemma)
+        .collect();
+    !own.is_empty() && own.iter().all(|r| r.tag.pos.is_closed())
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn learn_next_puts_words_of_meaning_before_grammar_words() {
+        let doc = crate::document::parse_str(
+            "Titel\n\nDie Firma und die Bank. Die Firma zahlt und die Bank zahlt mit der Firma.\n"
+                .to_string(),
+            crate::document::Origin::Bundled("t"),
+            "t",
+            false,
+        );
+        let w = DocWords::build(&doc, None);
+        let next: Vec<&str> = w
+            .best_to_learn(&Vocabulary::default(), 3)
+            .into_iter()
+            .map(|(k, _)| w.lemmas[k].as_str())
+            .collect();
+        // "der" is the most frequent lemma, yet comes after the words of meaning.
+        assert_eq!(next, vec!["Firma", "Bank", "zahlen"]);
+    }
+
     #[test]
     fn a_word_is_shown_as_written_inside_a_sentence() {
         let doc = crate::document::parse_str(
