@@ -265,8 +265,14 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
         Pos::Pronoun => {
             if t.determiner && ctx.noun_follows(i) {
                 s += 2.5;
-            } else if t.determiner {
+            } else if t.determiner && !t.standalone {
                 s -= 2.0;
+            }
+            // A question or a relative clause starts with it.
+            let clause_start =
+                i == 0 || ctx.initial(i) || ctx.toks.get(i - 1).is_some_and(|p| p.ends_clause());
+            if t.interrogative && clause_start {
+                s += 1.0;
             }
         }
         Pos::Adjective | Pos::Participle => {
@@ -298,6 +304,11 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
             }
             if t.verb_form == Some(VerbForm::Imperative) {
                 s -= 1.0;
+            }
+            // A present participle is never part of a verb form: *führend* is used as an
+            // adjective or adverb.
+            if t.verb_form == Some(VerbForm::PresentParticiple) {
+                s -= 2.0;
             }
             if t.joined_separable && !clause_final(ctx, i) {
                 s -= 1.5;
@@ -372,9 +383,10 @@ fn separable_links(lex: &Lexicon, ctx: &Context) -> Vec<(usize, usize, String)> 
         let at_end = match ctx.toks.get(p + 1) {
             None => true,
             Some(t) if !t.is_word => t.ends_clause(),
+            // Before a conjunction: "sieht anders aus als …", "kauft ein und …".
             Some(_) => ctx.cands[p + 1]
                 .iter()
-                .all(|c| c.reading.tag.pos == Pos::Conjunction),
+                .any(|c| c.reading.tag.pos == Pos::Conjunction),
         };
         if !at_end {
             continue;
@@ -449,38 +461,50 @@ fn noun_facts(lex: &Lexicon, lemma: &str, tag: Option<&Tag>) -> (Option<Gender>,
     (gender, plural)
 }
 
-/// The dictionary form of a pronoun. The lexicon files personal pronouns under *ich*
-/// and some determiners under a stem (*jed*): a learner looks up the word's own
-/// nominative (*sie*, *es*, *jeder*).
+/// The dictionary form of a pronoun, as dictionaries list it: a personal pronoun by its
+/// nominative of the same number, gender and person (*ihm* → *er*; the lexicon files
+/// them all under the first person), a relative or interrogative pronoun in the
+/// nominative as written (*was*), a determiner by its masculine nominative singular
+/// (*dieser*, *jeder*; the lexicon has stems such as *dies*, *jed*).
 fn pronoun_lemma(lex: &Lexicon, word: &str, r: &Reading) -> String {
+    use super::tags::{Case, Number};
     let lower = word.to_lowercase();
-    let readings = lex.readings(&lower);
-    let nominative_here = readings.iter().any(|x| {
-        x.tag.pos == Pos::Pronoun
-            && x.lemma == r.lemma
-            && x.tag.case == Some(super::tags::Case::Nominative)
-    });
-    if r.tag.pos == Pos::Pronoun && nominative_here && lex.knows(&r.lemma) {
-        // A personal pronoun in the nominative is its own dictionary form.
-        let personal = readings
-            .iter()
-            .any(|x| x.lemma == r.lemma && x.tag.pos == Pos::Pronoun && r.lemma != lower)
-            && r.lemma == "ich";
-        if personal {
+    let t = &r.tag;
+    if t.personal {
+        if t.case == Some(Case::Nominative) {
             return lower;
         }
+        let number = match t.number {
+            Some(Number::Plural) => "PLU",
+            _ => "SIN",
+        };
+        let gender = match t.gender {
+            Some(Gender::Masculine) => "MAS",
+            Some(Gender::Feminine) => "FEM",
+            Some(Gender::Neuter) => "NEU",
+            None => "ALG",
+        };
+        let second = t.person == Some(2);
+        return lex
+            .forms(&r.lemma, &format!("PRO:PER:NOM:{number}:{gender}"))
+            .into_iter()
+            .find(|(_, rest)| rest.contains(":2") == second)
+            .map_or(lower, |(f, _)| f);
     }
-    if !lex.knows(&r.lemma) || r.lemma == "ich" && lower != "ich" {
-        // The masculine nominative singular, as dictionaries list determiners.
-        let forms = lex.forms(&r.lemma, "PRO:");
-        if let Some((f, _)) = forms
-            .iter()
-            .find(|(_, t)| t.contains("NOM:SIN:MAS"))
-            .filter(|_| r.lemma != "ich")
-        {
-            return f.clone();
-        }
+    if t.interrogative && t.case == Some(Case::Nominative) {
         return lower;
+    }
+    if t.determiner || !lex.knows(&r.lemma) {
+        if let Some((f, _)) = lex
+            .forms(&r.lemma, "PRO:")
+            .into_iter()
+            .find(|(_, rest)| rest.contains("NOM:SIN:MAS"))
+        {
+            return f;
+        }
+        if !lex.knows(&r.lemma) {
+            return lower;
+        }
     }
     r.lemma.clone()
 }

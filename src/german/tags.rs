@@ -120,6 +120,12 @@ pub struct Tag {
     pub predicative: bool,
     /// A pronoun used before a noun, as a determiner (`diese Firma`, `sein Modell`).
     pub determiner: bool,
+    /// A pronoun that also stands alone (`dieser` in "dieser ist neu").
+    pub standalone: bool,
+    /// A personal pronoun (`er`, `ihm`, `uns`).
+    pub personal: bool,
+    /// A relative or interrogative pronoun (`was`, `wer`).
+    pub interrogative: bool,
     /// A coordinating conjunction (`und`, `aber`): the clause before it may end there.
     pub coordinating: bool,
     /// A subordinating conjunction (`dass`, `weil`): a new clause starts.
@@ -146,6 +152,9 @@ impl Tag {
             nominalised: false,
             predicative: false,
             determiner: false,
+            standalone: false,
+            personal: false,
+            interrogative: false,
             coordinating: false,
             subordinating: false,
             infinitive_conjunction: false,
@@ -216,6 +225,13 @@ impl Tag {
                 "INF" if pos == Pos::Conjunction => t.infinitive_conjunction = true,
                 "VGL" if pos == Pos::Conjunction => t.comparison = true,
                 "BEG" => t.determiner = true,
+                "STV" => t.standalone = true,
+                "B/S" => {
+                    t.determiner = true;
+                    t.standalone = true;
+                }
+                "PER" if pos == Pos::Pronoun => t.personal = true,
+                "RIN" | "INR" | "REL" if pos == Pos::Pronoun => t.interrogative = true,
                 _ => {}
             }
         }
