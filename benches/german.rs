@@ -56,6 +56,13 @@ fn benches(c: &mut Criterion) {
             g.bench_function(name, |b| {
                 b.iter(|| lookup_in(black_box(word), Some((sentence, at)), None, &dicts))
             });
+            // From cold: no chunk of the compressed dictionaries kept inflated.
+            g.bench_function(format!("{name}_cold"), |b| {
+                b.iter(|| {
+                    dicts.forget_recent();
+                    lookup_in(black_box(word), Some((sentence, at)), None, &dicts)
+                })
+            });
         }
         g.finish();
     } else {

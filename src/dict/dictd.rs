@@ -296,6 +296,10 @@ impl Dictd {
         (out, problems)
     }
 
+    pub fn forget_recent(&self) {
+        self.data.forget_recent();
+    }
+
     pub fn data_path(&self) -> &Path {
         self.data.path()
     }

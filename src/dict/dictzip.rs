@@ -33,7 +33,14 @@ pub struct Dictzip {
     chunk_len: usize,
     /// File offset of each chunk, plus the end of the last.
     starts: Vec<u64>,
+    /// The chunks inflated last, newest last: the entries of one lookup (a headword's
+    /// senses, its neighbours, a compound's parts) often share a chunk, as dictd's own
+    /// chunk cache knows.
+    recent: Mutex<Vec<(usize, std::sync::Arc<Vec<u8>>)>>,
 }
+
+/// How many inflated chunks a dictionary keeps (each at most 64 KB).
+const RECENT_CHUNKS: usize = 16;
 
 fn err(path: &Path, message: impl Into<String>) -> DataError {
     DataError {
@@ -78,6 +85,13 @@ impl Data {
         match self {
             Data::Plain(_, p) | Data::Inflated(_, p) => p,
             Data::Dictzip(dz) => &dz.path,
+        }
+    }
+
+    /// Forget the chunks kept inflated (a benchmark measures a lookup from cold with it).
+    pub fn forget_recent(&self) {
+        if let Data::Dictzip(dz) = self {
+            dz.forget_recent();
         }
     }
 
@@ -175,6 +189,7 @@ fn read_dictzip_header(
         path: path.to_path_buf(),
         chunk_len,
         starts,
+        recent: Mutex::new(Vec::with_capacity(RECENT_CHUNKS)),
     }))
 }
 
@@ -190,34 +205,63 @@ impl Dictzip {
             ));
         }
         let mut out = Vec::with_capacity(len + self.chunk_len);
-        let mut file = self
-            .file
-            .lock()
-            .map_err(|_| err(&self.path, "lock poisoned"))?;
         let end_in_last = (offset + len as u64 - last as u64 * chunk_len) as usize;
         for chunk in first..=last {
-            let (start, end) = (self.starts[chunk], self.starts[chunk + 1]);
-            let mut compressed = vec![0u8; (end - start) as usize];
-            file.seek(SeekFrom::Start(start))
-                .and_then(|_| file.read_exact(&mut compressed))
-                .map_err(|e| err(&self.path, format!("cannot read chunk {chunk}: {e}")))?;
             // Inflate only as far as the entry reaches.
-            let want = if chunk == last {
+            let need = if chunk == last {
                 end_in_last.min(self.chunk_len)
             } else {
                 self.chunk_len
             };
-            let mut inflated = vec![0u8; want];
-            let mut z = Decompress::new(false);
-            z.decompress(&compressed, &mut inflated, FlushDecompress::Sync)
-                .map_err(|e| err(&self.path, format!("chunk {chunk} does not inflate: {e}")))?;
-            inflated.truncate(z.total_out() as usize);
-            out.extend_from_slice(&inflated);
+            out.extend_from_slice(&self.chunk(chunk, need)?);
         }
         let skip = (offset - first as u64 * chunk_len) as usize;
         out.get(skip..skip + len)
             .map(<[u8]>::to_vec)
             .ok_or_else(|| err(&self.path, format!("entry at {offset} is past the end")))
+    }
+
+    /// The first `need` bytes of a chunk (or more), inflated, from the recent ones or from
+    /// the file. A chunk is inflated only as far as needed, and kept so.
+    fn chunk(&self, chunk: usize, need: usize) -> Result<std::sync::Arc<Vec<u8>>, DataError> {
+        let poisoned = || err(&self.path, "lock poisoned");
+        {
+            let mut recent = self.recent.lock().map_err(|_| poisoned())?;
+            if let Some(i) = recent.iter().position(|(c, _)| *c == chunk) {
+                let hit = recent.remove(i);
+                if hit.1.len() >= need {
+                    let bytes = hit.1.clone();
+                    recent.push(hit);
+                    return Ok(bytes);
+                }
+            }
+        }
+        let (start, end) = (self.starts[chunk], self.starts[chunk + 1]);
+        let mut compressed = vec![0u8; (end - start) as usize];
+        {
+            let mut file = self.file.lock().map_err(|_| poisoned())?;
+            file.seek(SeekFrom::Start(start))
+                .and_then(|_| file.read_exact(&mut compressed))
+                .map_err(|e| err(&self.path, format!("cannot read chunk {chunk}: {e}")))?;
+        }
+        let mut inflated = vec![0u8; need];
+        let mut z = Decompress::new(false);
+        z.decompress(&compressed, &mut inflated, FlushDecompress::Sync)
+            .map_err(|e| err(&self.path, format!("chunk {chunk} does not inflate: {e}")))?;
+        inflated.truncate(z.total_out() as usize);
+        let bytes = std::sync::Arc::new(inflated);
+        let mut recent = self.recent.lock().map_err(|_| poisoned())?;
+        if recent.len() >= RECENT_CHUNKS {
+            recent.remove(0);
+        }
+        recent.push((chunk, bytes.clone()));
+        Ok(bytes)
+    }
+
+    fn forget_recent(&self) {
+        if let Ok(mut recent) = self.recent.lock() {
+            recent.clear();
+        }
     }
 }
 

@@ -91,6 +91,14 @@ impl Dictionary {
         }
     }
 
+    /// Forget the chunks of compressed data kept inflated.
+    pub fn forget_recent(&self) {
+        match self {
+            Dictionary::Dictd(d) => d.forget_recent(),
+            Dictionary::StarDict(d) => d.forget_recent(),
+        }
+    }
+
     /// At most `limit` entries of a headword, and the read errors.
     pub fn entries_checked(&self, word: &str, limit: usize) -> (Vec<RawEntry>, Vec<DictError>) {
         match self {
@@ -176,6 +184,11 @@ impl Dictionaries {
             }
         }
         set
+    }
+
+    /// Forget every dictionary's inflated chunks (benchmarks measure a cold lookup so).
+    pub fn forget_recent(&self) {
+        self.list.iter().for_each(Dictionary::forget_recent);
     }
 
     pub fn is_empty(&self) -> bool {

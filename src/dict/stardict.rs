@@ -29,6 +29,10 @@ fn fold(s: &[u8]) -> Vec<u8> {
 }
 
 impl StarDict {
+    pub fn forget_recent(&self) {
+        self.data.forget_recent();
+    }
+
     pub fn open(ifo_path: &Path) -> Result<StarDict, DictError> {
         let err = |path: &Path, message: String| DictError {
             path: path.to_path_buf(),
