@@ -10,14 +10,19 @@ use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use lesepult::app::{Action, App, Command, update};
-use lesepult::compact_backend::CompactBackend;
 use lesepult::config::Config;
 use lesepult::document::{Document, load_path, search};
 use lesepult::glossary::{Glossary, Matcher};
+use lesepult::term::compact_backend::CompactBackend;
 use lesepult::ui::{Theme, draw};
 use ratatui::backend::TestBackend;
 use ratatui::layout::{Rect, Size};
 use ratatui::{Terminal, TerminalOptions, Viewport};
+
+/// A fixed time for the actions: 2026-11-28T20:01:02Z.
+fn t0() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp(1_795_896_062, 0).unwrap_or_default()
+}
 
 const WIDTH: u16 = 120;
 const HEIGHT: u16 = 40;
@@ -29,7 +34,7 @@ fn config() -> Config {
 /// The app as the binary has it at its first frame: the beginning of the file, the terms
 /// known but not yet found (that runs in the background).
 fn first_app(path: &std::path::Path) -> App {
-    let (doc, rest) = lesepult::run::open_for_reading(Some(path)).expect("open");
+    let (doc, rest) = lesepult::cli::open_for_reading(Some(path)).expect("open");
     let mut app = App::new(doc, config(), WIDTH, HEIGHT);
     app.set_glossary_deferred(lesepult::glossary::bundled(), Vec::new());
     if rest.is_some() {
@@ -80,17 +85,17 @@ fn benches(c: &mut Criterion) {
     let glossary = Glossary::build(&doc, Vec::new(), terms.clone());
     let mut app = full_app(doc.clone(), glossary);
     let mut keys = c.benchmark_group("50MB/key");
-    update(&mut app, Action::Command(Command::PageDown));
+    update(&mut app, Action::Command(Command::PageDown), t0());
     keys.bench_function("page_down_and_up", |b| {
         b.iter(|| {
-            update(&mut app, Action::Command(Command::PageDown));
-            update(&mut app, Action::Command(Command::PageUp));
+            update(&mut app, Action::Command(Command::PageDown), t0());
+            update(&mut app, Action::Command(Command::PageUp), t0());
         })
     });
     keys.bench_function("G_and_g", |b| {
         b.iter(|| {
-            update(&mut app, Action::Command(Command::Bottom));
-            update(&mut app, Action::Command(Command::Top));
+            update(&mut app, Action::Command(Command::Bottom), t0());
+            update(&mut app, Action::Command(Command::Top), t0());
         })
     });
     let mut percent = 0usize;
@@ -106,7 +111,7 @@ fn benches(c: &mut Criterion) {
     });
     keys.bench_function("page_down_and_draw", |b| {
         b.iter(|| {
-            update(&mut app, Action::Command(Command::PageDown));
+            update(&mut app, Action::Command(Command::PageDown), t0());
             terminal.draw(|f| draw(&app, &theme, f)).map(|_| ())
         })
     });
@@ -125,7 +130,7 @@ fn benches(c: &mut Criterion) {
             for _ in 0..n {
                 app.prefetch();
                 let start = std::time::Instant::now();
-                update(&mut app, Action::Command(Command::PageDown));
+                update(&mut app, Action::Command(Command::PageDown), t0());
                 let _ = real.draw(|f| draw(&app, &theme, f));
                 total += start.elapsed();
             }

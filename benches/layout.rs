@@ -13,6 +13,11 @@ use lesepult::ui::{Theme, draw};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+/// A fixed time for the actions: 2026-11-28T20:01:02Z.
+fn t0() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp(1_795_896_062, 0).unwrap_or_default()
+}
+
 /// About `mb` megabytes of German text made from the article.
 fn big_text(mb: usize) -> String {
     lesepult::sample::long_text(mb << 20)
@@ -41,15 +46,15 @@ fn benches(c: &mut Criterion) {
         let mut app = app_for(text, 120, 40);
         keys.bench_function(BenchmarkId::new("page_down_and_up", name), |b| {
             b.iter(|| {
-                update(&mut app, Action::Command(Command::PageDown));
-                update(&mut app, Action::Command(Command::PageUp));
+                update(&mut app, Action::Command(Command::PageDown), t0());
+                update(&mut app, Action::Command(Command::PageUp), t0());
             })
         });
         let mut app = app_for(text, 120, 40);
         keys.bench_function(BenchmarkId::new("end_and_start", name), |b| {
             b.iter(|| {
-                update(&mut app, Action::Command(Command::Bottom));
-                update(&mut app, Action::Command(Command::Top));
+                update(&mut app, Action::Command(Command::Bottom), t0());
+                update(&mut app, Action::Command(Command::Top), t0());
             })
         });
         let mut app = app_for(text, 120, 40);
@@ -58,7 +63,7 @@ fn benches(c: &mut Criterion) {
             b.iter(|| {
                 wide = !wide;
                 let (width, height) = if wide { (120, 40) } else { (100, 30) };
-                update(&mut app, Action::Resize { width, height });
+                update(&mut app, Action::Resize { width, height }, t0());
             })
         });
         let app = app_for(text, 120, 40);

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = lesepult::cli::Cli::from_env();
-    match lesepult::run::main(cli) {
+    match lesepult::cli::main(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             eprintln!("lesepult: error: {:#}", failure.error);

@@ -7,6 +7,11 @@ use lesepult::ui::{Theme, draw};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+/// A fixed time for the actions: 2026-11-28T20:01:02Z.
+fn t0() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp(1_795_896_062, 0).unwrap_or_default()
+}
+
 fn app(width: u16, height: u16) -> App {
     App::new(bundled(), Config::builtin(), width, height)
 }
@@ -21,7 +26,7 @@ fn render(app: &App) -> String {
 
 fn run(app: &mut App, commands: &[Command]) {
     for c in commands {
-        update(app, Action::Command(*c));
+        update(app, Action::Command(*c), t0());
     }
 }
 
@@ -82,7 +87,7 @@ fn search_prompt_and_highlight() {
     let mut a = app(120, 40);
     run(&mut a, &[Command::Search]);
     for c in "deepseek".chars() {
-        update(&mut a, Action::Input(c));
+        update(&mut a, Action::Input(c), t0());
     }
     insta::assert_snapshot!(render(&a));
 }
@@ -97,7 +102,7 @@ fn search_matches_are_highlighted_in_the_buffer() {
     let mut a = app(120, 40);
     run(&mut a, &[Command::Search]);
     for c in "deepseek".chars() {
-        update(&mut a, Action::Input(c));
+        update(&mut a, Action::Input(c), t0());
     }
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     let theme = Theme::new(&a.config.theme, false);
@@ -140,7 +145,7 @@ fn glossary_pane_list_focused_and_filtered() {
     run(&mut a, &[Command::FocusNext]);
     insta::assert_snapshot!("glossary_list", render(&a));
     for c in "wettb".chars() {
-        update(&mut a, Action::Input(c));
+        update(&mut a, Action::Input(c), t0());
     }
     insta::assert_snapshot!("glossary_filtered", render(&a));
 }
@@ -150,7 +155,7 @@ fn glossary_entry_open() {
     let mut a = with_glossary(120, 40);
     run(&mut a, &[Command::FocusNext]);
     for c in "leerverkaeufe".chars() {
-        update(&mut a, Action::Input(c));
+        update(&mut a, Action::Input(c), t0());
     }
     run(&mut a, &[Command::Confirm]);
     insta::assert_snapshot!(render(&a));
@@ -169,7 +174,7 @@ fn add_term_form() {
     let mut a = with_glossary(120, 40);
     run(&mut a, &[Command::NextWord, Command::AddTerm]);
     for c in "to reveal".chars() {
-        update(&mut a, Action::Input(c));
+        update(&mut a, Action::Input(c), t0());
     }
     insta::assert_snapshot!(render(&a));
 }
@@ -234,16 +239,17 @@ fn note_editor() {
     let mut a = with_glossary(120, 40);
     run(&mut a, &[Command::NextParagraph, Command::AddNote]);
     for c in "Zwei Zeilen über „Größe“".chars() {
-        update(&mut a, Action::EditorKey(key(c)));
+        update(&mut a, Action::EditorKey(key(c)), t0());
     }
     update(
         &mut a,
         Action::EditorKey(crossterm::event::KeyEvent::from(
             crossterm::event::KeyCode::Enter,
         )),
+        t0(),
     );
     for c in "und #tags".chars() {
-        update(&mut a, Action::EditorKey(key(c)));
+        update(&mut a, Action::EditorKey(key(c)), t0());
     }
     insta::assert_snapshot!(render(&a));
 }
@@ -259,7 +265,7 @@ fn type_note(a: &mut App, text: &str) {
         } else {
             key(c)
         };
-        update(a, Action::EditorKey(k));
+        update(a, Action::EditorKey(k), t0());
     }
     run(a, &[Command::SaveNote]);
 }
@@ -282,11 +288,7 @@ fn notes_pane_with_notes() {
         ],
     );
     type_note(&mut a, "Eine Auswahl #auswahl");
-    // Dates come from the clock: pin them so the snapshot does not change from day to day.
-    for n in &mut a.notes {
-        n.created = "2026-01-02T03:04:05Z".into();
-        n.updated = "2026-01-02T03:04:05Z".into();
-    }
+    // Dates are those of the actions (t0), not of the day the test runs.
     assert_eq!(a.view.focus, lesepult::app::PaneId::Notes);
     insta::assert_snapshot!(render(&a));
 }
@@ -308,14 +310,6 @@ fn with_vocabulary() -> App {
         &mut a,
         &[Command::NextWord, Command::Status5, Command::PageKnown],
     );
-    // Dates come from the clock: pin them.
-    for e in a.vocab.entries.values_mut() {
-        e.updated = "2026-01-02T03:04:05Z".into();
-        if e.learned.is_some() {
-            e.learned = Some("2026-01-02".into());
-        }
-    }
-    a.refresh_vocab_numbers();
     a
 }
 
@@ -376,7 +370,7 @@ fn a_term_entry_lists_a_window_of_its_sentences() {
     a.set_glossary(lesepult::glossary::bundled(), Vec::new());
     run(&mut a, &[Command::FocusNext]);
     for c in "Big Tech".chars() {
-        update(&mut a, Action::Input(c));
+        update(&mut a, Action::Input(c), t0());
     }
     run(&mut a, &[Command::Confirm]);
     let t = a
@@ -417,7 +411,7 @@ fn the_status_line_says_the_match_count_once() {
     let mut a = app(120, 40);
     run(&mut a, &[Command::Search]);
     for c in "deepseek".chars() {
-        update(&mut a, Action::Input(c));
+        update(&mut a, Action::Input(c), t0());
     }
     run(&mut a, &[Command::Confirm, Command::NextMatch]);
     let screen = render(&a);

@@ -1,5 +1,8 @@
 //! Everything a user can do, as data. Keys, mouse events and resizes all become an
-//! [`Action`]; [`super::update`] is the one place that acts on them.
+//! [`Action`]; so do the results of effects and background work (see [`super::outcome`]).
+//! [`super::update`] is the one place that acts on them.
+
+use super::outcome;
 
 /// A named command that a key can be bound to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -242,8 +245,9 @@ pub enum PaneId {
     Notes,
 }
 
-/// An input, already decoded.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Something that happened: an input, already decoded, or the result of an effect or of
+/// background work. `update` applies each; nothing else changes the state.
+#[derive(Debug)]
 pub enum Action {
     Command(Command),
     /// A character typed into a prompt (search).
@@ -270,8 +274,46 @@ pub enum Action {
     },
     /// A digit of a count typed before a command, as in less and vim: `50%`, `12g`, `5j`.
     Count(u8),
-    /// SIGTERM or SIGHUP: leave cleanly.
+    /// SIGTERM or SIGHUP, or the terminal hung up: leave cleanly.
     Terminate,
-    /// Nothing happened (a timer tick).
-    Tick,
+    /// No input waits: lay out the pages around the screen ahead of time.
+    Idle,
+    /// The text is open and about to be shown; for a long file only its beginning is,
+    /// and `whole_length` is the whole file's length in bytes.
+    Opening {
+        whole_length: Option<usize>,
+    },
+    /// The saved reading position of the text (given before the first frame).
+    Resume(crate::layout::Anchor),
+    /// The glossaries and the vocabulary, read after the first frame.
+    Started(Box<outcome::Startup>),
+    /// The notes file, read after the first frame or once a long file is whole.
+    NotesOpened(Box<outcome::NotesOpened>),
+    /// The dictionaries, opened in the background.
+    DictionariesOpened(outcome::DictionariesOpened),
+    /// The whole of a long file, read in the background.
+    RestOfFile(outcome::RestOfFile),
+    /// Matches of a search running in the background.
+    SearchFound(outcome::SearchFound),
+    /// A long text's terms and word counts, found in the background.
+    Analysed(Box<outcome::Analysed>),
+    /// A dictionary lookup's results.
+    LookedUp(outcome::LookedUp),
+    /// The notes were saved, or why not.
+    NotesSaved(Result<outcome::NotesSaved, outcome::NotesNotSaved>),
+    /// The word statuses were saved (as merged with another lesepult's), or why not.
+    VocabSaved(Result<crate::vocab::Vocabulary, String>),
+    /// The user's glossary was saved, or why not.
+    UserGlossarySaved(Result<(), String>),
+    /// An export was written (what to say), or why not.
+    Exported(Result<String, String>),
+    /// The unsaved notes were written to another file (its path), or why not.
+    NotesWrittenElsewhere(Result<std::path::PathBuf, String>),
+    /// The external editor closed: the note's new text, or what went wrong.
+    EditorClosed(Result<String, String>),
+    /// Something an effect has to tell (espeak started, a position not saved).
+    Report {
+        text: String,
+        error: bool,
+    },
 }

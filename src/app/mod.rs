@@ -6,7 +6,9 @@ mod glossary_pane;
 mod keymap;
 pub mod notes_keys;
 mod notes_pane;
+pub mod outcome;
 pub mod panes;
+mod results;
 pub mod study;
 pub mod term_form;
 mod update;
@@ -173,6 +175,15 @@ pub struct App {
     pub partial_of: Option<usize>,
     /// A percentage asked for before the whole file was read: gone to when it is.
     pub pending_percent: Option<usize>,
+    /// The time of the action being handled: `update` is given it, nothing here reads a
+    /// clock.
+    pub now: chrono::DateTime<chrono::Utc>,
+}
+
+/// A fixed time for tests: 2026-11-28T20:01:02Z.
+#[cfg(test)]
+pub(crate) fn t0() -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp(1_795_896_062, 0).unwrap_or_default()
 }
 
 /// The dictionaries found at start-up.
@@ -235,6 +246,7 @@ impl App {
             count: None,
             partial_of: None,
             pending_percent: None,
+            now: chrono::DateTime::UNIX_EPOCH,
         };
         app.relayout();
         if app.doc.is_empty() {
@@ -367,7 +379,7 @@ impl App {
     /// The known share and the number of due words.
     pub fn refresh_vocab_numbers(&mut self) {
         self.known_share = self.words.known_share(&self.vocab);
-        let now = chrono::Utc::now();
+        let now = self.now;
         self.due = self
             .vocab
             .entries

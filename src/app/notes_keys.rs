@@ -8,7 +8,6 @@ use super::action::{Command, PaneId};
 use super::notes_pane::{ExportDialog, NoteEditor, note_matches};
 use super::update::{Effect, focus};
 use super::{App, Mode, WordCursor};
-use crate::clock;
 use crate::notes::{AnchorKind, Note, anchor, new_id, store::sort_notes};
 
 /// Set the notes (after loading or saving): each finds its passage in the current text,
@@ -168,7 +167,7 @@ pub fn commit_editor(app: &mut App, effects: &mut Vec<Effect>) {
         app.info("Empty note: nothing saved.");
         return;
     }
-    let now = clock::now();
+    let now = crate::notes::timestamp(app.now);
     let id = match &editor.editing {
         Some(id) => {
             if let Some(n) = app.notes.iter_mut().find(|n| &n.id == id) {
@@ -178,7 +177,7 @@ pub fn commit_editor(app: &mut App, effects: &mut Vec<Effect>) {
             id.clone()
         }
         None => {
-            let id = new_id();
+            let id = new_id(app.now);
             app.notes.push(Note {
                 id: id.clone(),
                 created: now.clone(),
@@ -444,7 +443,7 @@ pub fn confirm_quit_input(app: &mut App, c: char, effects: &mut Vec<Effect>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::{Action, update};
+    use crate::app::{Action, t0, update};
     use crate::config::Config;
     use crate::document::bundled;
 
@@ -457,7 +456,7 @@ mod tests {
     fn run(a: &mut App, commands: &[Command]) -> Vec<Effect> {
         commands
             .iter()
-            .flat_map(|c| update(a, Action::Command(*c)))
+            .flat_map(|c| update(a, Action::Command(*c), t0()))
             .collect()
     }
 
@@ -466,6 +465,7 @@ mod tests {
             update(
                 a,
                 Action::EditorKey(KeyEvent::from(crossterm::event::KeyCode::Char(c))),
+                t0(),
             );
         }
         run(a, &[Command::SaveNote])
@@ -591,7 +591,7 @@ mod tests {
         // Filter by tag in the notes pane.
         run(&mut a, &[Command::Search]);
         for c in "#bla".chars() {
-            update(&mut a, Action::Input(c));
+            update(&mut a, Action::Input(c), t0());
         }
         assert_eq!(a.notes_pane.items.len(), 1);
         run(&mut a, &[Command::Confirm, Command::Cancel]);
@@ -617,7 +617,7 @@ mod tests {
         write(&mut a, "zwei #blau");
         run(&mut a, &[Command::Search]);
         for c in "#boe groesse".chars() {
-            update(&mut a, Action::Input(c));
+            update(&mut a, Action::Input(c), t0());
         }
         assert_eq!(
             a.notes_pane.items.len(),
@@ -639,6 +639,7 @@ mod tests {
         update(
             &mut a,
             Action::EditorKey(KeyEvent::from(crossterm::event::KeyCode::Char('x'))),
+            t0(),
         );
         run(&mut a, &[Command::Cancel]);
         assert_eq!(a.mode, Mode::Editing, "the first Esc only warns");
@@ -650,8 +651,9 @@ mod tests {
         update(
             &mut a,
             Action::EditorKey(KeyEvent::from(crossterm::event::KeyCode::Char('y'))),
+            t0(),
         );
-        let effects = update(&mut a, Action::Terminate);
+        let effects = update(&mut a, Action::Terminate, t0());
         assert_eq!(a.notes.len(), 1, "the draft became a note");
         let save = effects
             .iter()
@@ -671,7 +673,7 @@ mod tests {
         let effects = run(&mut a, &[Command::Quit]);
         assert_eq!(a.mode, Mode::ConfirmQuit);
         assert!(!effects.contains(&Effect::Quit));
-        let effects = update(&mut a, Action::Input('r'));
+        let effects = update(&mut a, Action::Input('r'), t0());
         assert!(effects.contains(&Effect::SaveNotes));
     }
 

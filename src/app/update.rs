@@ -1,5 +1,6 @@
 //! `update`: the one place where the state changes. Plain Rust, tested without a terminal.
 
+use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{Action, Command, PaneId};
@@ -8,6 +9,7 @@ use super::glossary_pane::GlossaryView;
 use super::keymap::KeyChord;
 use super::notes_keys;
 use super::notes_pane::ExportDialog;
+use super::results;
 use super::study;
 use super::vocab_keys;
 use super::{App, Mode, Search};
@@ -18,8 +20,9 @@ use crate::vocab::Status;
 /// Work for the event loop to do after an update (I/O stays out of `update`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// The reading place moved: save it (the loop throttles this to about once a second).
-    SavePosition,
+    /// The reading place moved to this anchor: save it (the loop throttles this to about
+    /// once a second).
+    SavePosition(crate::layout::Anchor),
     /// Leave the app (after saving).
     Quit,
     /// The user's glossary changed: write it.
@@ -48,6 +51,8 @@ pub enum Effect {
     /// The terms changed in a long text: find them and count the words again on a thread
     /// (`App::finish_analysis` takes the result).
     Analyse,
+    /// Read the notes file of the text (and, for a long file, its saved position).
+    OpenNotes,
 }
 
 /// Rows moved by one wheel notch.
@@ -127,7 +132,8 @@ fn counts_digits(app: &App, chord: &KeyChord) -> bool {
 }
 
 /// Apply an action.
-pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
+    app.now = now;
     let before = app.top;
     let mut effects = Vec::new();
     match action {
@@ -215,10 +221,29 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.quit = true;
             effects.push(Effect::Quit);
         }
-        Action::Tick => {}
+        Action::Idle => app.prefetch(),
+        Action::Opening { whole_length } => results::opening(app, whole_length),
+        Action::Resume(anchor) => results::resume(app, anchor),
+        Action::Started(s) => results::started(app, *s, &mut effects),
+        Action::NotesOpened(n) => results::notes_opened(app, *n, &mut effects),
+        Action::DictionariesOpened(d) => results::dictionaries_opened(app, d),
+        Action::RestOfFile(rest) => results::rest_of_file(app, rest, &mut effects),
+        Action::SearchFound(s) => results::search_found(app, s),
+        Action::Analysed(a) => results::analysed(app, *a),
+        Action::LookedUp(l) => results::looked_up(app, l, &mut effects),
+        Action::NotesSaved(saved) => results::notes_saved(app, saved),
+        Action::VocabSaved(saved) => results::vocab_saved(app, saved),
+        Action::UserGlossarySaved(saved) => results::user_glossary_saved(app, saved),
+        Action::Exported(result) => results::exported(app, result),
+        Action::NotesWrittenElsewhere(result) => {
+            results::notes_written_elsewhere(app, result, &mut effects)
+        }
+        Action::EditorClosed(result) => results::editor_closed(app, result),
+        Action::Report { text, error } => results::report(app, text, error),
     }
     if app.top != before {
-        effects.push(Effect::SavePosition);
+        let anchor = app.anchor();
+        effects.push(Effect::SavePosition(anchor));
     }
     effects
 }
@@ -761,6 +786,7 @@ fn text_input(app: &mut App, c: Option<char>, effects: &mut Vec<Effect>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::t0;
     use crate::config::Config;
     use crate::document::bundled;
 
@@ -770,13 +796,13 @@ mod tests {
 
     fn run(app: &mut App, commands: &[Command]) {
         for c in commands {
-            update(app, Action::Command(*c));
+            update(app, Action::Command(*c), t0());
         }
     }
 
     fn type_text(app: &mut App, s: &str) {
         for c in s.chars() {
-            update(app, Action::Input(c));
+            update(app, Action::Input(c), t0());
         }
     }
 
@@ -800,7 +826,7 @@ mod tests {
         for c in keys.chars() {
             let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
             if let Some(action) = action_for_key(app, &key) {
-                update(app, action);
+                update(app, action, t0());
             }
         }
     }
@@ -872,7 +898,7 @@ mod tests {
         // Esc drops a count half typed.
         press(&mut a, "7");
         assert_eq!(a.count, Some(7));
-        update(&mut a, Action::Command(Command::Cancel));
+        update(&mut a, Action::Command(Command::Cancel), t0());
         assert_eq!(a.count, None);
         press(&mut a, "j");
         assert!(a.top > Position { block: 2, row: 0 } && a.top.block <= 3);
@@ -883,16 +909,16 @@ mod tests {
         let mut a = long_app();
         press(&mut a, "w");
         assert!(a.cursor.is_some());
-        assert_eq!(
+        assert!(matches!(
             action_for_key(&a, &KeyEvent::new(KeyCode::Char('2'), KeyModifiers::NONE)),
             Some(Action::Command(Command::Status2))
-        );
-        update(&mut a, Action::Command(Command::Cancel));
+        ));
+        update(&mut a, Action::Command(Command::Cancel), t0());
         assert!(a.cursor.is_none());
-        assert_eq!(
+        assert!(matches!(
             action_for_key(&a, &KeyEvent::new(KeyCode::Char('2'), KeyModifiers::NONE)),
             Some(Action::Count(2))
-        );
+        ));
     }
 
     #[test]
@@ -1163,6 +1189,7 @@ mod tests {
                 width: 60,
                 height: 20,
             },
+            t0(),
         );
         assert_eq!(a.top.block, block);
         update(
@@ -1171,6 +1198,7 @@ mod tests {
                 width: 120,
                 height: 40,
             },
+            t0(),
         );
         assert_eq!(a.top.block, block);
     }
@@ -1191,7 +1219,7 @@ mod tests {
         let (top, anchor) = (a.top, a.anchor());
         for _ in 0..6 {
             for (width, height) in [(80, 24), (101, 30), (61, 20), (119, 40), (120, 40)] {
-                update(&mut a, Action::Resize { width, height });
+                update(&mut a, Action::Resize { width, height }, t0());
             }
         }
         assert_eq!(a.top, top);
@@ -1258,6 +1286,7 @@ mod tests {
                 row: 5,
                 delta: 1,
             },
+            t0(),
         );
         assert_eq!(a.top, b.top);
         let g = a.panes.glossary.expect("glossary");
@@ -1268,6 +1297,7 @@ mod tests {
                 row: g.y + 1,
                 delta: 1,
             },
+            t0(),
         );
         assert_eq!(
             a.top, b.top,
@@ -1279,6 +1309,7 @@ mod tests {
                 column: g.x + 1,
                 row: g.y + 1,
             },
+            t0(),
         );
         assert_eq!(a.view.focus, PaneId::Glossary);
     }
@@ -1303,6 +1334,7 @@ mod tests {
                     width: w,
                     height: h,
                 },
+                t0(),
             );
         }
     }

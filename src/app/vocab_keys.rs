@@ -1,8 +1,6 @@
 //! The vocabulary keys: word statuses on the word cursor, "the page is known", the review
 //! session, speaking a word. Part of `update`: state changes only.
 
-use chrono::Utc;
-
 use super::action::Command;
 use super::update::Effect;
 use super::{App, Mode};
@@ -81,7 +79,7 @@ fn new_entry(
         key,
         lemma,
         status,
-        updated: crate::clock::now(),
+        updated: crate::notes::timestamp(app.now),
         learned: None,
         article,
         plural,
@@ -103,8 +101,8 @@ fn apply(
     lemma: &str,
     status: Status,
 ) {
-    let now = crate::clock::now();
-    let learned = (status == Status::Known).then(|| crate::clock::date_of(&now).to_string());
+    let now = crate::notes::timestamp(app.now);
+    let learned = (status == Status::Known).then(|| crate::notes::date_of(&now).to_string());
     match app.vocab.entries.get_mut(key) {
         Some(e) => {
             e.status = status;
@@ -200,7 +198,7 @@ pub fn page_known(app: &mut App, effects: &mut Vec<Effect>) {
 
 /// Start reviewing the words with a learning status that are due.
 pub fn start_review(app: &mut App) {
-    let now = Utc::now();
+    let now = app.now;
     let queue: Vec<String> = app
         .vocab
         .entries
@@ -251,8 +249,8 @@ pub fn review_command(
             if let Some(key) = session.current().map(str::to_string)
                 && let Some(e) = app.vocab.entries.get_mut(&key)
             {
-                e.review = Some(review::schedule(e.review.as_ref(), g, Utc::now()));
-                e.updated = crate::clock::now();
+                e.review = Some(review::schedule(e.review.as_ref(), g, app.now));
+                e.updated = crate::notes::timestamp(app.now);
                 app.vocab_unsaved = true;
                 effects.push(Effect::SaveVocab);
             }

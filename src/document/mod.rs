@@ -97,6 +97,8 @@ pub struct Document {
     inline: Vec<(Range<usize>, Inline)>,
     /// Hash of the text, computed once when first asked.
     hash: std::sync::OnceLock<String>,
+    /// The stable identifier, computed once when the document is made (see [`Document::id`]).
+    id: String,
 }
 
 impl Document {
@@ -107,6 +109,7 @@ impl Document {
             .filter(|(_, b)| b.kind.is_heading())
             .map(|(i, _)| i)
             .collect();
+        let id = identify(&origin, &text);
         Document {
             title,
             text,
@@ -115,6 +118,7 @@ impl Document {
             headings,
             inline: Vec::new(),
             hash: std::sync::OnceLock::new(),
+            id,
         }
     }
 
@@ -177,21 +181,26 @@ impl Document {
     }
 
     /// A stable identifier: the bundled article's name, or a slug of the file name plus a
-    /// short hash of its canonical path.
+    /// short hash of its canonical path (found once, when the document was made).
     pub fn id(&self) -> String {
-        match &self.origin {
-            Origin::Bundled(name) => (*name).to_string(),
-            // Keyed by the text: the same text piped again finds its notes and place.
-            Origin::Stdin => format!("stdin-{:08x}", content_hash(self.text.as_bytes()) as u32),
-            Origin::File(path) => {
-                let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
-                let stem = path
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let hash = fnv1a(canonical.to_string_lossy().as_bytes());
-                format!("{}-{:08x}", slug(&stem), hash as u32)
-            }
+        self.id.clone()
+    }
+}
+
+/// The identifier of a document from where it came from (see [`Document::id`]).
+fn identify(origin: &Origin, text: &str) -> String {
+    match origin {
+        Origin::Bundled(name) => (*name).to_string(),
+        // Keyed by the text: the same text piped again finds its notes and place.
+        Origin::Stdin => format!("stdin-{:08x}", content_hash(text.as_bytes()) as u32),
+        Origin::File(path) => {
+            let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let hash = fnv1a(canonical.to_string_lossy().as_bytes());
+            format!("{}-{:08x}", slug(&stem), hash as u32)
         }
     }
 }

@@ -65,7 +65,7 @@ pub fn render(
 }
 
 fn date(n: &Note) -> &str {
-    crate::clock::date_of(&n.created)
+    crate::notes::date_of(&n.created)
 }
 
 /// Markdown: the title, notes under their section headings, each with its passage as a

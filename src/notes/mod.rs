@@ -7,5 +7,5 @@ pub mod file;
 mod model;
 pub mod store;
 
-pub use model::{Anchor, AnchorKind, Note, new_id, tags_of};
+pub use model::{Anchor, AnchorKind, Note, date_of, new_id, tags_of, timestamp};
 pub use store::{Loaded, NotesStore, SaveError, Unreadable};

@@ -99,19 +99,26 @@ pub fn tags_of(text: &str) -> Vec<String> {
     out
 }
 
-/// A new, unique note id: time in milliseconds and a per-process counter, base 36.
-pub fn new_id() -> String {
+/// A timestamp as stored in the files: RFC 3339 in UTC, to the second
+/// ("2026-11-28T20:01:02Z").
+pub fn timestamp(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// The date part ("2026-11-28") of a stored timestamp.
+pub fn date_of(timestamp: &str) -> &str {
+    timestamp.get(..10).unwrap_or(timestamp)
+}
+
+/// A new, unique note id made at `at`: its time in milliseconds and a per-process counter,
+/// base 36.
+pub fn new_id(at: chrono::DateTime<chrono::Utc>) -> String {
     use std::sync::atomic::{AtomicU64, Ordering};
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let salt = crate::document::fnv1a(
-        format!("{}-{}-{n}", std::process::id(), crate::clock::now_millis()).as_bytes(),
-    );
-    format!(
-        "{}-{}",
-        base36(crate::clock::now_millis() as u64),
-        base36(salt % 1_679_616)
-    )
+    let millis = at.timestamp_millis().max(0) as u64;
+    let salt = crate::document::fnv1a(format!("{}-{millis}-{n}", std::process::id()).as_bytes());
+    format!("{}-{}", base36(millis), base36(salt % 1_679_616))
 }
 
 fn base36(mut n: u64) -> String {
@@ -143,8 +150,8 @@ mod tests {
 
     #[test]
     fn ids_are_unique() {
-        let a = new_id();
-        let b = new_id();
+        let a = new_id(chrono::Utc::now());
+        let b = new_id(chrono::Utc::now());
         assert_ne!(a, b);
     }
 }

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, pane_block, plain, truncate};
 use crate::app::{App, Command, Mode, PaneId};
-use crate::clock::date_of;
+use crate::notes::date_of;
 use crate::ui_text::shorten;
 
 pub fn draw(app: &App, theme: &Theme, frame: &mut Canvas<'_>, area: Rect) {

@@ -130,7 +130,7 @@ impl<W: io::Write> CompactBackend<W> {
                 .chain(std::iter::once((x, y, cell)))
         });
         // The backend passes what is written to it on to its writer.
-        crate::ansi::draw(inner, cells)?;
+        super::ansi::draw(inner, cells)?;
         inner.flush()
     }
 }

@@ -238,7 +238,7 @@ pub fn notes(doc: &Document, paths: &Paths, json: bool) -> Result<(), CommandErr
             crate::ui_text::shorten(&n.anchor.quote, 40),
             crate::ui_text::shorten(&n.text, 60),
             tags.join(" "),
-            crate::clock::date_of(&n.updated)
+            crate::notes::date_of(&n.updated)
         );
     }
     Ok(())

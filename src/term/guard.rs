@@ -2,10 +2,8 @@
 //! restored on quit, on panic (before the message is printed) and on SIGTERM / SIGHUP.
 
 use std::io::{self, BufWriter, Stdout, Write};
-use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
 
-use crate::compact_backend::{CompactBackend, terminal_showing};
+use super::compact_backend::{CompactBackend, terminal_showing};
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
@@ -115,13 +113,4 @@ impl Drop for TerminalGuard {
         let _ = ratatui::backend::Backend::flush(self.terminal.backend_mut());
         restore();
     }
-}
-
-/// A flag raised by SIGTERM or SIGHUP, checked by the event loop.
-pub fn termination_flag() -> io::Result<Arc<AtomicBool>> {
-    let flag = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&flag))?;
-    }
-    Ok(flag)
 }

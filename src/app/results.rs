@@ -1,0 +1,283 @@
+//! Applying what the world reports (files read, dictionaries opened, searches, saves) to
+//! the state: the half of `update` that does not come from a key.
+
+use super::outcome::{
+    Analysed, DictionariesOpened, LookedUp, NotesNotSaved, NotesOpened, NotesSaved, RestOfFile,
+    SearchFound, Startup,
+};
+use super::update::Effect;
+use super::{ANALYSE_IN_BACKGROUND, App, DictionaryStatus, Mode, UserGlossary, notes_keys, study};
+
+/// The text is about to be shown: its notes are read after the first frame, its words
+/// counted then too (or, for a long file, once it is whole).
+pub fn opening(app: &mut App, whole_length: Option<usize>) {
+    app.notes_pending = true;
+    match whole_length {
+        None => app.analysing = true,
+        Some(length) => {
+            app.partial_of = Some(length.max(app.doc.text.len()));
+            app.info("Reading the rest of the file…");
+        }
+    }
+}
+
+/// Go to the saved reading position.
+pub fn resume(app: &mut App, anchor: crate::layout::Anchor) {
+    app.go_to_anchor(anchor);
+    let pct = app.percent();
+    app.info(format!(
+        "Resumed where you left off ({pct}%). g goes to the start."
+    ));
+}
+
+/// The glossaries and the vocabulary, read after the first frame.
+pub fn started(app: &mut App, s: Startup, effects: &mut Vec<Effect>) {
+    app.user_glossary = Some(UserGlossary {
+        path: s.user_glossary,
+        broken: s.user_glossary_broken,
+    });
+    // The terms and the vocabulary are the app's from now on, also while the rest of a
+    // long file is read (a status or a term set meanwhile is kept, and saved over nothing
+    // older). A long text's occurrences and word counts are found in the background.
+    let whole = app.partial_of.is_none();
+    if whole && app.doc.text.len() <= ANALYSE_IN_BACKGROUND {
+        app.set_glossary(s.document_terms, s.user_terms);
+        app.set_vocabulary(s.vocabulary);
+        app.analysing = false;
+    } else {
+        app.set_glossary_deferred(s.document_terms, s.user_terms);
+        app.vocab = s.vocabulary;
+    }
+    if whole {
+        effects.push(Effect::OpenNotes);
+        if app.doc.text.len() > ANALYSE_IN_BACKGROUND {
+            effects.push(Effect::Analyse);
+        }
+    }
+    // Entries from before the lexicon, moved or marked doubtful: saved so (the file's
+    // previous version stays as its backup) with the next save.
+    if s.migration.is_some() {
+        app.vocab_unsaved = true;
+    }
+    let mut problems = s.problems;
+    if problems.is_empty() {
+        if let Some(m) = s.migration {
+            app.info(m);
+        }
+    } else {
+        problems.extend(s.migration);
+        app.error(problems.join(" · "));
+    }
+}
+
+/// The notes file (and, for a long file, the saved position), read once the whole text is
+/// there.
+pub fn notes_opened(app: &mut App, n: NotesOpened, effects: &mut Vec<Effect>) {
+    if let Some(anchor) = n.resume {
+        resume(app, anchor);
+    }
+    notes_keys::attach_notes(app, n.notes, n.deleted);
+    if n.merged_recovery {
+        app.notes_status.after_save =
+            Some("Notes from the recovery file are back in the notes file.".to_string());
+        push_once(effects, Effect::SaveNotes);
+    }
+    if let Some(recovery) = n.recovery {
+        app.notes_status.recovery = Some(recovery);
+    }
+    if let Some(backup) = n.backup.filter(|b| !b.is_empty()) {
+        app.notes_status.backup = Some(backup);
+        app.mode = Mode::AskBackup;
+    }
+    if !n.problems.is_empty() {
+        // Said after what the start-up said, not instead of it.
+        let earlier = app
+            .message
+            .as_ref()
+            .filter(|m| m.error)
+            .map(|m| m.text.clone());
+        let mut all: Vec<String> = earlier.into_iter().collect();
+        all.extend(n.problems);
+        app.error(all.join(" · "));
+    }
+    // Notes taken while a long file was still read.
+    if app.notes_status.unsaved {
+        push_once(effects, Effect::SaveNotes);
+    }
+}
+
+fn push_once(effects: &mut Vec<Effect>, effect: Effect) {
+    if !effects.contains(&effect) {
+        effects.push(effect);
+    }
+}
+
+/// The dictionaries opened in the background; broken ones are named.
+pub fn dictionaries_opened(app: &mut App, d: DictionariesOpened) {
+    if app.dictionaries.is_some() {
+        return;
+    }
+    app.dictionaries = Some(DictionaryStatus {
+        count: d.names.len(),
+        names: d.names,
+    });
+    if let Some(first) = d.problems.first() {
+        let more = d.problems.len() - 1;
+        let more = if more > 0 {
+            format!(" (and {more} more; `lesepult dict list`)")
+        } else {
+            String::new()
+        };
+        app.error(format!("Dictionary not usable: {first}{more}"));
+    }
+}
+
+/// The whole of a long file: shown in place of its beginning, then its notes are read.
+pub fn rest_of_file(app: &mut App, rest: RestOfFile, effects: &mut Vec<Effect>) {
+    match rest {
+        Ok(doc) => {
+            app.replace_document(*doc);
+            app.info("The whole text is loaded.");
+        }
+        Err(e) => {
+            app.partial_of = None;
+            app.error(format!("{e}: only the beginning is shown."));
+        }
+    }
+    app.partial_of = None;
+    effects.push(Effect::OpenNotes);
+    if app.doc.text.len() > ANALYSE_IN_BACKGROUND {
+        effects.push(Effect::Analyse);
+    }
+}
+
+pub fn search_found(app: &mut App, s: SearchFound) {
+    app.add_search_results(&s.query, s.matches, s.percent, s.finished);
+}
+
+pub fn analysed(app: &mut App, a: Analysed) {
+    app.finish_analysis(a.glossary, a.words);
+}
+
+/// A lookup's results in the glossary pane; meanings found for words with a status are
+/// saved with them.
+pub fn looked_up(app: &mut App, l: LookedUp, effects: &mut Vec<Effect>) {
+    if study::show_lookup(app, &l.word, l.results) {
+        effects.push(Effect::SaveVocab);
+    }
+    if let Some(p) = l.problem {
+        app.error(format!("A dictionary entry could not be read: {p}"));
+    }
+}
+
+/// "Saved" is shown only after the write succeeded; on failure the notes stay in memory
+/// and the next change tries again.
+pub fn notes_saved(app: &mut App, saved: Result<NotesSaved, NotesNotSaved>) {
+    match saved {
+        Ok(s) => {
+            let merged = s.notes.len().saturating_sub(app.notes.len());
+            notes_keys::set_notes(app, s.notes, s.deleted);
+            app.notes_status.unsaved = false;
+            app.notes_status.error = None;
+            let target = match &s.recovery {
+                Some(path) => format!(" to the recovery file {}", path.display()),
+                None => String::new(),
+            };
+            let merged = if merged > 0 {
+                format!(" ({merged} from another lesepult merged in)")
+            } else {
+                String::new()
+            };
+            match app.notes_status.after_save.take() {
+                Some(said) if target.is_empty() && merged.is_empty() => {
+                    app.info(format!("{said} Saved."));
+                }
+                _ => app.info(format!("Saved{target}{merged}.")),
+            }
+        }
+        Err(e) => {
+            if let Some(recovery) = e.recovery {
+                app.notes_status.recovery = Some(recovery);
+            }
+            app.error(format!(
+                "Notes NOT saved: {}. They stay in memory; the next change tries again.",
+                e.reason
+            ));
+            app.notes_status.error = Some(e.reason);
+        }
+    }
+}
+
+pub fn vocab_saved(app: &mut App, saved: Result<crate::vocab::Vocabulary, String>) {
+    match saved {
+        Ok(merged) => {
+            app.vocab = merged;
+            app.vocab_unsaved = false;
+            app.refresh_vocab_numbers();
+        }
+        Err(e) => app.error(format!(
+            "Word statuses NOT saved: {e}. They stay in memory; the next change tries again."
+        )),
+    }
+}
+
+pub fn user_glossary_saved(app: &mut App, saved: Result<(), String>) {
+    match saved {
+        Ok(()) => {
+            let note = app
+                .message
+                .as_ref()
+                .map(|m| m.text.clone())
+                .unwrap_or_default();
+            app.info(format!("{note} (saved)").trim().to_string());
+        }
+        Err(e) => app.error(e),
+    }
+}
+
+pub fn exported(app: &mut App, result: Result<String, String>) {
+    match result {
+        Ok(said) => app.info(said),
+        Err(e) => app.error(format!("Export failed: {e}")),
+    }
+}
+
+/// The unsaved notes written elsewhere at quit: leave; if that failed too, ask again.
+pub fn notes_written_elsewhere(
+    app: &mut App,
+    result: Result<std::path::PathBuf, String>,
+    effects: &mut Vec<Effect>,
+) {
+    match result {
+        Ok(path) => {
+            app.notes_status.unsaved = false;
+            app.info(format!("Notes written to {}.", path.display()));
+            app.quit = true;
+            effects.push(Effect::Quit);
+        }
+        Err(e) => {
+            app.error(format!("Could not write there either: {e}"));
+            app.mode = Mode::ConfirmQuit;
+        }
+    }
+}
+
+pub fn editor_closed(app: &mut App, result: Result<String, String>) {
+    match result {
+        Ok(text) => {
+            if let Some(editor) = &mut app.editor {
+                editor.set_text(text.trim_end_matches('\n'));
+            }
+            app.info("Back from the editor: Ctrl-s saves the note.");
+        }
+        Err(e) => app.error(e),
+    }
+}
+
+pub fn report(app: &mut App, text: String, error: bool) {
+    if error {
+        app.error(text);
+    } else {
+        app.info(text);
+    }
+}

@@ -1,0 +1,176 @@
+//! The command line: the arguments (`args`), the commands that print and exit
+//! (`commands`: lookup, notes, export...), and opening the text for the interactive
+//! session (`crate::runtime`).
+
+pub mod args;
+pub mod commands;
+
+pub use args::{Cli, DictCommand, Subcommands};
+
+use crate::config::{Config, DEFAULT_CONFIG};
+use crate::document::{self, Document};
+use crate::notes::export::Format;
+use crate::paths::Paths;
+use crate::runtime::{self, Session};
+
+/// How a run failed: bad input (exit code 2) or a failure while running (exit code 1).
+#[derive(Debug)]
+pub struct Failure {
+    pub code: u8,
+    pub error: anyhow::Error,
+}
+
+fn bad_input(error: impl Into<anyhow::Error>) -> Failure {
+    Failure {
+        code: 2,
+        error: error.into(),
+    }
+}
+
+fn failed(error: impl Into<anyhow::Error>) -> Failure {
+    Failure {
+        code: 1,
+        error: error.into(),
+    }
+}
+
+/// Run the command line.
+pub fn main(cli: Cli) -> Result<(), Failure> {
+    if cli.print_default_config {
+        print!("{DEFAULT_CONFIG}");
+        return Ok(());
+    }
+    let paths = Paths::from_env().map_err(bad_input)?;
+    match cli.command {
+        Some(Subcommands::Paths) => {
+            commands::paths(&paths);
+            return Ok(());
+        }
+        Some(Subcommands::Glossary {
+            word,
+            doc,
+            glossary,
+            json,
+        }) => {
+            let doc = open(doc.as_deref())?;
+            return commands::glossary(&doc, glossary.as_deref(), &paths, word.as_deref(), json)
+                .map_err(|e| Failure {
+                    code: e.code,
+                    error: anyhow::anyhow!(e.message),
+                });
+        }
+        Some(Subcommands::Lookup {
+            word,
+            sentence,
+            doc,
+            json,
+        }) => {
+            let config = Config::load(&paths.config_file).map_err(bad_input)?;
+            let doc = open(doc.as_deref())?;
+            return commands::lookup(&doc, &paths, &config, &word, sentence.as_deref(), json)
+                .map_err(command_failure);
+        }
+        Some(Subcommands::Dict {
+            command: DictCommand::List,
+        }) => {
+            let config = Config::load(&paths.config_file).map_err(bad_input)?;
+            commands::dict_list(&paths, &config);
+            return Ok(());
+        }
+        Some(Subcommands::Notes { doc, json }) => {
+            let doc = open(doc.as_deref())?;
+            return commands::notes(&doc, &paths, json).map_err(command_failure);
+        }
+        Some(Subcommands::Export {
+            format,
+            doc,
+            output,
+            glossary,
+            vocab,
+        }) => {
+            let doc = open(doc.as_deref())?;
+            let format = if vocab { Format::AnkiVocab } else { format };
+            return commands::export(&doc, &paths, format, output.as_deref(), glossary.as_deref())
+                .map_err(command_failure);
+        }
+        None => {}
+    }
+    if !cli.more_paths.is_empty() {
+        return Err(bad_input(anyhow::anyhow!(
+            "lesepult reads one text at a time ({} paths given); open them one after the other",
+            cli.more_paths.len() + 1
+        )));
+    }
+    // Everything that can be wrong with the input is checked before raw mode.
+    let config = Config::load(&paths.config_file).map_err(bad_input)?;
+    let (doc, full) = open_for_reading(cli.path.as_deref())?;
+    if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        return Err(bad_input(anyhow::anyhow!(
+            "standard output is not a terminal: lesepult shows the text on one \
+             (`lesepult notes` and `lesepult export` write to a pipe or a file)"
+        )));
+    }
+    runtime::run(Session {
+        doc,
+        rest: full,
+        config,
+        paths: &paths,
+        from_start: cli.from_start,
+        glossary_file: cli.glossary.as_deref(),
+    })
+    .map_err(failed)
+}
+
+fn command_failure(e: commands::CommandError) -> Failure {
+    Failure {
+        code: e.code,
+        error: anyhow::anyhow!(e.message),
+    }
+}
+
+/// The document at `path` (`-`: standard input), or without one the text piped in, or
+/// else the bundled article.
+fn open(path: Option<&std::path::Path>) -> Result<Document, Failure> {
+    match path {
+        Some(path) if path == std::path::Path::new("-") => {
+            document::load_stdin().map_err(bad_input)
+        }
+        Some(path) => document::load_path(path).map_err(bad_input),
+        None if stdin_is_a_pipe() => document::load_stdin().map_err(bad_input),
+        None => Ok(document::bundled()),
+    }
+}
+
+/// Whether standard input is a pipe (`cat text.txt | lesepult`), as `less` reads it then.
+/// Not a terminal, and not /dev/null or a file a script left it on.
+fn stdin_is_a_pipe() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        std::fs::metadata("/dev/stdin").is_ok_and(|m| m.file_type().is_fifo())
+    }
+    #[cfg(not(unix))]
+    {
+        false
+    }
+}
+
+/// Files longer than this (bytes) show their beginning at once and load the rest in the
+/// background.
+const OPEN_LAZILY: usize = 4 << 20;
+
+/// How much of a long file is shown at once (about twenty screens).
+const FIRST_PART: usize = 64 << 10;
+
+/// The document to show first, and the file to read whole if that was only its beginning.
+pub fn open_for_reading(
+    path: Option<&std::path::Path>,
+) -> Result<(Document, Option<std::path::PathBuf>), Failure> {
+    if let Some(path) = path.filter(|p| *p != std::path::Path::new("-"))
+        && let Some(prefix) =
+            document::load_prefix(path, OPEN_LAZILY, FIRST_PART).map_err(bad_input)?
+    {
+        return Ok((prefix, Some(path.to_path_buf())));
+    }
+    Ok((open(path)?, None))
+}

@@ -1,0 +1,156 @@
+//! Work on background threads: opening the dictionaries, reading the rest of a long file,
+//! analysing a long text, searching it. Each reports to the event queue when done.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::Sender;
+use std::time::{Duration, Instant};
+
+use super::events::Message;
+use crate::app::Action;
+use crate::app::outcome::{Analysed, DictionariesOpened, SearchFound};
+use crate::dict::Dictionaries;
+use crate::document::{self, Document};
+use crate::glossary::{Glossary, Term};
+use crate::vocab::DocWords;
+
+/// The dictionaries, opened on a thread: the first frame does not wait for them.
+pub struct DictionaryLoader {
+    handle: Option<std::thread::JoinHandle<Dictionaries>>,
+    ready: Option<Dictionaries>,
+}
+
+impl DictionaryLoader {
+    /// Open the dictionaries in `folders`; [`Message::DictionariesReady`] says when.
+    pub fn start(folders: Vec<PathBuf>, sender: Sender<Message>) -> DictionaryLoader {
+        let handle = std::thread::spawn(move || {
+            let d = Dictionaries::discover(&folders);
+            let _ = sender.send(Message::DictionariesReady);
+            d
+        });
+        DictionaryLoader {
+            handle: Some(handle),
+            ready: None,
+        }
+    }
+
+    /// The dictionaries, waiting for them if they are still being opened.
+    pub fn get(&mut self) -> &Dictionaries {
+        if let Some(h) = self.handle.take() {
+            self.ready = Some(h.join().unwrap_or_default());
+        }
+        self.ready.get_or_insert_with(Dictionaries::default)
+    }
+
+    /// What the app is told about them.
+    pub fn opened(&mut self) -> DictionariesOpened {
+        let d = self.get();
+        DictionariesOpened {
+            names: d.list.iter().map(|x| x.name().to_string()).collect(),
+            problems: d.problems.iter().map(ToString::to_string).collect(),
+        }
+    }
+}
+
+/// Read a whole file on a thread; [`Action::RestOfFile`] brings it.
+pub fn read_rest(path: PathBuf, sender: Sender<Message>) {
+    // For the end-to-end tests only: a slow disk, so that keys come while the file is read.
+    let delay = std::env::var("LESEPULT_TEST_SLOW_LOAD_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+        .map(Duration::from_millis);
+    std::thread::spawn(move || {
+        if let Some(delay) = delay {
+            std::thread::sleep(delay);
+        }
+        let loaded = document::load_path(&path)
+            .map(Box::new)
+            .map_err(|e| e.to_string());
+        let _ = sender.send(Message::Action(Action::RestOfFile(loaded)));
+    });
+}
+
+/// Analyses of a long text: each newer one makes the older ones' results stale.
+#[derive(Default)]
+pub struct Analyses {
+    latest: Arc<AtomicU64>,
+}
+
+impl Analyses {
+    /// Find the terms in the text and count its words on a thread; the result is sent only
+    /// if no newer analysis was started meanwhile.
+    pub fn start(
+        &self,
+        doc: Arc<Document>,
+        user: Vec<Term>,
+        document_terms: Vec<Term>,
+        sender: Sender<Message>,
+    ) {
+        let generation = self.latest.fetch_add(1, Ordering::SeqCst) + 1;
+        let latest = Arc::clone(&self.latest);
+        std::thread::spawn(move || {
+            let glossary = Glossary::build(&doc, user, document_terms);
+            let words = DocWords::build(&doc, Some(&glossary));
+            if latest.load(Ordering::SeqCst) == generation {
+                let result = Analysed { glossary, words };
+                let _ = sender.send(Message::Action(Action::Analysed(Box::new(result))));
+            }
+        });
+    }
+}
+
+/// A search running on a thread: matches arrive in batches with the percent done, as
+/// [`Message::Searched`] with the job's number (a cancelled job's last batch may still
+/// be in the queue: the loop drops what is not from the current job).
+pub struct SearchJob {
+    pub id: u64,
+    cancel: Arc<AtomicBool>,
+}
+
+/// How often a running search reports what it found so far.
+const SEARCH_BATCH: Duration = Duration::from_millis(50);
+
+impl SearchJob {
+    /// Search the whole document for `query` on a thread.
+    pub fn start(id: u64, doc: Arc<Document>, query: String, sender: Sender<Message>) -> SearchJob {
+        let cancel = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&cancel);
+        std::thread::spawn(move || {
+            let folded = document::search::fold_query(&query);
+            let total = doc.blocks.len().max(1);
+            let mut batch = Vec::new();
+            let mut last_send = Instant::now();
+            let send = |matches, percent, finished| {
+                let found = SearchFound {
+                    query: query.clone(),
+                    matches,
+                    percent,
+                    finished,
+                };
+                sender.send(Message::Searched { job: id, found }).is_ok()
+            };
+            for b in 0..doc.blocks.len() {
+                if stop.load(Ordering::Relaxed) {
+                    return;
+                }
+                batch.extend(document::search::find_in_block(&doc, b, &folded));
+                if last_send.elapsed() > SEARCH_BATCH {
+                    let done = (b * 100 / total) as u8;
+                    if !send(std::mem::take(&mut batch), done, false) {
+                        return;
+                    }
+                    last_send = Instant::now();
+                }
+            }
+            if !stop.load(Ordering::Relaxed) {
+                send(batch, 100, true);
+            }
+        });
+        SearchJob { id, cancel }
+    }
+
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
