@@ -9,7 +9,7 @@ use ratatui::style::Color;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::app::{Command, KeyChord};
+use crate::keys::{Command, KeyChord};
 
 /// The built-in configuration file.
 pub const DEFAULT_CONFIG: &str = include_str!("../config/default.toml");

@@ -10,6 +10,7 @@ pub mod dict;
 pub mod document;
 pub mod german;
 pub mod glossary;
+pub mod keys;
 pub mod layout;
 pub mod location;
 pub mod notes;

@@ -2,8 +2,8 @@
 
 mod action;
 pub mod cursor;
+mod effect;
 mod glossary_pane;
-mod keymap;
 pub mod notes_keys;
 mod notes_pane;
 pub mod outcome;
@@ -14,14 +14,15 @@ pub mod term_form;
 mod update;
 pub mod vocab_keys;
 
-pub use action::{Action, Command, PaneId};
+pub use crate::keys::{Command, KeyChord, Keymap, UnknownKey};
+pub use action::{Action, PaneId};
 pub use cursor::WordCursor;
+pub use effect::Effect;
 pub use glossary_pane::{GlossaryPane, GlossaryView, LookupState};
-pub use keymap::{KeyChord, Keymap, UnknownKey};
 pub use notes_pane::{ExportDialog, NoteEditor, NotesPane, default_path, note_matches};
 pub use panes::{Panes, View};
 pub use term_form::TermForm;
-pub use update::{Effect, action_for_key, update};
+pub use update::{action_for_key, update};
 
 use crate::config::Config;
 use crate::document::Document;
@@ -64,7 +65,23 @@ pub enum Mode {
     /// Vocabulary statistics.
     Stats,
     /// Reviewing words.
-    Review(vocab_keys::ReviewSession),
+    Review(ReviewSession),
+}
+
+/// A review in progress: the keys of the words to review, the current one, and whether its
+/// answer is shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewSession {
+    pub queue: Vec<String>,
+    pub position: usize,
+    pub revealed: bool,
+    pub reviewed: usize,
+}
+
+impl ReviewSession {
+    pub fn current(&self) -> Option<&str> {
+        self.queue.get(self.position).map(String::as_str)
+    }
 }
 
 /// Where the notes stand on disk.
@@ -405,14 +422,14 @@ impl App {
     /// The user's terms changed: find the terms again (keeping the selection by lemma) and
     /// count the words by their lemmas. In a long text this runs on a thread: the list of
     /// terms is there at once, the occurrences follow (`Effect::Analyse`).
-    pub fn terms_changed(&mut self, effects: &mut Vec<update::Effect>) {
+    pub fn terms_changed(&mut self, effects: &mut Vec<Effect>) {
         if self.doc.text.len() > ANALYSE_IN_BACKGROUND {
             let selected = self.selected_lemma();
             self.set_glossary_deferred(self.document_terms.clone(), self.user_terms.clone());
             if let Some(lemma) = selected {
                 self.select_lemma(&lemma);
             }
-            effects.push(update::Effect::Analyse);
+            effects.push(Effect::Analyse);
         } else {
             self.rebuild_glossary();
             self.words = crate::vocab::DocWords::build(&self.doc, Some(&self.glossary));
@@ -723,6 +740,35 @@ impl App {
             return None;
         }
         Some(self.doc.block_text(block))
+    }
+
+    /// Give the keys to a pane (a narrow screen shows the focused pane in full).
+    pub fn focus(&mut self, pane: PaneId) {
+        if self.view.focus != pane {
+            self.view.focus = pane;
+            if self.panes.narrow {
+                self.relayout();
+            }
+        }
+    }
+
+    /// Scroll so that match `i` is on screen (a third down from the top if it was not).
+    pub fn reveal_match(&mut self, i: usize) {
+        if let Some(m) = self.search.as_ref().and_then(|s| s.matches.get(i)).cloned() {
+            self.reveal(m.block, m.range.start, true);
+        }
+    }
+
+    /// The selected span: from the selection's fixed word to the cursor, in text order.
+    pub fn selection_range(&self) -> Option<(usize, std::ops::Range<usize>)> {
+        let fixed = self.selection.as_ref()?;
+        let cursor = self.cursor.as_ref().unwrap_or(fixed);
+        let (first, last) = if fixed.range.start <= cursor.range.start {
+            (fixed, cursor)
+        } else {
+            (cursor, fixed)
+        };
+        Some((first.block, first.range.start..last.range.end))
     }
 
     pub fn info(&mut self, text: impl Into<String>) {

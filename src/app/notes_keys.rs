@@ -4,10 +4,11 @@
 
 use crossterm::event::KeyEvent;
 
-use super::action::{Command, PaneId};
+use super::action::PaneId;
+use super::effect::Effect;
 use super::notes_pane::{ExportDialog, NoteEditor, note_matches};
-use super::update::{Effect, focus};
 use super::{App, Mode, WordCursor};
+use crate::keys::Command;
 use crate::notes::{AnchorKind, Note, anchor, new_id, store::sort_notes};
 
 /// Set the notes (after loading or saving): each finds its passage in the current text,
@@ -70,18 +71,6 @@ fn select_id(app: &mut App, id: &str) {
     }
 }
 
-/// The selected span: from the selection's fixed word to the cursor, in text order.
-pub fn selection_range(app: &App) -> Option<(usize, std::ops::Range<usize>)> {
-    let fixed = app.selection.as_ref()?;
-    let cursor = app.cursor.as_ref().unwrap_or(fixed);
-    let (first, last) = if fixed.range.start <= cursor.range.start {
-        (fixed, cursor)
-    } else {
-        (cursor, fixed)
-    };
-    Some((first.block, first.range.start..last.range.end))
-}
-
 /// `v`: start a selection at the word cursor (placing it if needed), or end it.
 pub fn toggle_selection(app: &mut App) {
     if app.selection.take().is_some() {
@@ -108,7 +97,7 @@ pub fn add_note(app: &mut App) {
         app.info("This document is empty: there is nothing to attach a note to.");
         return;
     }
-    let new_anchor = if let Some((block, range)) = selection_range(app) {
+    let new_anchor = if let Some((block, range)) = app.selection_range() {
         anchor::make(&app.doc, AnchorKind::Span, block, range, None)
     } else if let Some(WordCursor { block, range }) = app.cursor.clone() {
         match app.glossary.occurrence_at(block, range.start) {
@@ -139,7 +128,7 @@ fn open_editor(app: &mut App) {
         app.view.zoom = false;
         app.relayout();
     }
-    focus(app, PaneId::Notes);
+    app.focus(PaneId::Notes);
     app.mode = Mode::Editing;
     let save = app.keymap.describe(Command::SaveNote);
     let editor = app.keymap.describe(Command::ExternalEditor);
@@ -291,7 +280,7 @@ pub fn notes_command(app: &mut App, c: Command, effects: &mut Vec<Effect>) -> bo
         },
         Command::Cancel => {
             if app.notes_pane.filter.is_empty() {
-                focus(app, PaneId::Article);
+                app.focus(PaneId::Article);
             } else {
                 app.notes_pane.filter.clear();
                 refilter(app);
@@ -424,12 +413,9 @@ pub fn confirm_quit_input(app: &mut App, c: char, effects: &mut Vec<Effect>) {
             effects.push(Effect::SaveNotes);
         }
         'w' => {
-            let name = format!("{}-notes.toml", app.doc.id());
-            let home = std::env::var_os("HOME")
-                .map(std::path::PathBuf::from)
-                .unwrap_or_default();
+            // `~/` is the home folder when the notes are written (as in a shell).
             app.mode = Mode::WriteElsewhere {
-                input: home.join(name).display().to_string(),
+                input: format!("~/{}-notes.toml", app.doc.id()),
             };
         }
         'q' => {

@@ -1,11 +1,11 @@
 //! Applying what the world reports (files read, dictionaries opened, searches, saves) to
 //! the state: the half of `update` that does not come from a key.
 
+use super::effect::Effect;
 use super::outcome::{
     Analysed, DictionariesOpened, LookedUp, NotesNotSaved, NotesOpened, NotesSaved, RestOfFile,
     SearchFound, Startup,
 };
-use super::update::Effect;
 use super::{ANALYSE_IN_BACKGROUND, App, DictionaryStatus, Mode, UserGlossary, notes_keys, study};
 
 /// The text is about to be shown: its notes are read after the first frame, its words

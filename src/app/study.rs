@@ -1,13 +1,14 @@
 //! The study keys: the glossary pane, looking up the word under the cursor, and the form
 //! that adds a word to the user's glossary. Part of `update`: state changes only.
 
-use super::action::{Command, PaneId};
+use super::action::PaneId;
+use super::effect::Effect;
 use super::glossary_pane::GlossaryView;
 use super::term_form::TermForm;
-use super::update::{Effect, focus, reveal_match};
 use super::{App, Mode, Search};
 use crate::document::search::Match;
 use crate::glossary::Source;
+use crate::keys::Command;
 
 /// A character typed into the glossary pane (or `None` for backspace): the filter in the
 /// list; backspace leaves an entry.
@@ -53,7 +54,7 @@ pub(super) fn glossary_command(app: &mut App, c: Command, effects: &mut Vec<Effe
             },
             Command::Cancel => {
                 if app.glossary_pane.filter.is_empty() {
-                    focus(app, PaneId::Article);
+                    app.focus(PaneId::Article);
                 } else {
                     app.glossary_pane.filter.clear();
                     app.refilter();
@@ -283,7 +284,7 @@ pub(super) fn open_entry(app: &mut App, term: usize, jump: bool) {
         return;
     }
     if jump {
-        reveal_match(app, 0);
+        app.reveal_match(0);
     }
     let keys = format!(
         "{}/{}",
@@ -318,7 +319,7 @@ pub(super) fn lookup(app: &mut App, effects: &mut Vec<Effect>) {
         app.relayout();
     }
     if app.panes.narrow {
-        focus(app, PaneId::Glossary);
+        app.focus(PaneId::Glossary);
         app.glossary_pane.opened_from_text = true;
     }
     match term {
@@ -355,7 +356,7 @@ fn sentence_context(app: &App, block: usize, at: usize) -> (String, usize) {
 fn back_from_entry(app: &mut App) {
     app.glossary_pane.view = GlossaryView::List;
     if std::mem::take(&mut app.glossary_pane.opened_from_text) && app.panes.narrow {
-        focus(app, PaneId::Article);
+        app.focus(PaneId::Article);
     }
 }
 

@@ -3,10 +3,10 @@
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::{Action, Command, PaneId};
+use super::action::{Action, PaneId};
 use super::cursor;
+use super::effect::Effect;
 use super::glossary_pane::GlossaryView;
-use super::keymap::KeyChord;
 use super::notes_keys;
 use super::notes_pane::ExportDialog;
 use super::results;
@@ -14,46 +14,10 @@ use super::study;
 use super::vocab_keys;
 use super::{App, Mode, Search};
 use crate::document::search::find_all;
+use crate::keys::Command;
+use crate::keys::KeyChord;
 use crate::layout::Position;
 use crate::vocab::Status;
-
-/// Work for the event loop to do after an update (I/O stays out of `update`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    /// The reading place moved to this anchor: save it (the loop throttles this to about
-    /// once a second).
-    SavePosition(crate::layout::Anchor),
-    /// Leave the app (after saving).
-    Quit,
-    /// The user's glossary changed: write it.
-    SaveUserGlossary,
-    /// The notes changed: save them (lock, merge, atomic write); report only success.
-    SaveNotes,
-    /// Open the note being edited in `$VISUAL` / `$EDITOR`.
-    ExternalEditor,
-    /// Export the notes.
-    Export {
-        format: crate::notes::export::Format,
-        path: String,
-    },
-    /// Write the unsaved notes to another file (after a failed save, at quit).
-    WriteNotesTo(String),
-    /// Look a word up in the dictionaries (results go to `study::show_lookup`).
-    Lookup(String),
-    /// The vocabulary changed: save it (lock, merge, atomic write).
-    SaveVocab,
-    /// Speak a text with espeak-ng, in the background.
-    Speak(String),
-    /// Search a long text on a thread (any running search is cancelled first).
-    Search(String),
-    /// Stop a running search.
-    CancelSearch,
-    /// The terms changed in a long text: find them and count the words again on a thread
-    /// (`App::finish_analysis` takes the result).
-    Analyse,
-    /// Read the notes file of the text (and, for a long file, its saved position).
-    OpenNotes,
-}
 
 /// Rows moved by one wheel notch.
 const WHEEL_ROWS: usize = 3;
@@ -181,7 +145,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
                 .pane_at(column, row)
                 .or_else(|| app.panes.tab_at(column, row))
             {
-                focus(app, pane);
+                app.focus(pane);
                 if pane == PaneId::Article && app.mode == Mode::Reading {
                     cursor::place_at(app, column, row);
                 }
@@ -364,7 +328,7 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
             } else {
                 (i + n - 1) % n
             };
-            focus(app, panes[next]);
+            app.focus(panes[next]);
         }
         Command::ToggleGlossary => toggle_side(app, PaneId::Glossary),
         Command::ToggleNotes => toggle_side(app, PaneId::Notes),
@@ -378,14 +342,14 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
                 && app.search.take().is_none()
                 && app.cursor.take().is_none()
             {
-                focus(app, PaneId::Article);
+                app.focus(PaneId::Article);
             }
         }
         Command::Select => {
             // A selection is made in the text: from a side pane, `v` goes there first (a
             // selection left running behind the pane surprised the next `v`).
             if app.view.focus != PaneId::Article {
-                focus(app, PaneId::Article);
+                app.focus(PaneId::Article);
             }
             notes_keys::toggle_selection(app);
         }
@@ -509,15 +473,6 @@ fn toggle_side(app: &mut App, pane: PaneId) {
         app.view.focus = PaneId::Article;
     }
     app.relayout();
-}
-
-pub(super) fn focus(app: &mut App, pane: PaneId) {
-    if app.view.focus != pane {
-        app.view.focus = pane;
-        if app.panes.narrow {
-            app.relayout();
-        }
-    }
 }
 
 /// The position that shows a block's first line on the top row.
@@ -718,7 +673,7 @@ fn search_input(app: &mut App, c: Option<char>, effects: &mut Vec<Effect>) {
         progress: None,
     });
     match current {
-        Some(i) => reveal_match(app, i),
+        Some(i) => app.reveal_match(i),
         None => app.set_top(origin),
     }
 }
@@ -743,16 +698,9 @@ fn step_match(app: &mut App, forward: bool) {
     if let Some(s) = &mut app.search {
         s.current = Some(next);
     }
-    reveal_match(app, next);
+    app.reveal_match(next);
     let wrap_note = if wrapped { " (search wrapped)" } else { "" };
     app.info(format!("match {} of {total}{wrap_note}", next + 1));
-}
-
-/// Scroll so that match `i` is on screen (a third down from the top if it was not).
-pub(super) fn reveal_match(app: &mut App, i: usize) {
-    if let Some(m) = app.search.as_ref().and_then(|s| s.matches.get(i)).cloned() {
-        app.reveal(m.block, m.range.start, true);
-    }
 }
 
 /// Typed text goes to the prompt or field that has the keys.

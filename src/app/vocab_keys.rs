@@ -1,27 +1,11 @@
 //! The vocabulary keys: word statuses on the word cursor, "the page is known", the review
 //! session, speaking a word. Part of `update`: state changes only.
 
-use super::action::Command;
-use super::update::Effect;
-use super::{App, Mode};
+use super::effect::Effect;
+use super::{App, Mode, ReviewSession};
+use crate::keys::Command;
 use crate::vocab::review::{self, Grade};
 use crate::vocab::{Status, VocabEntry};
-
-/// A review in progress: the keys of the words to review, the current one, and whether its
-/// answer is shown.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReviewSession {
-    pub queue: Vec<String>,
-    pub position: usize,
-    pub revealed: bool,
-    pub reviewed: usize,
-}
-
-impl ReviewSession {
-    pub fn current(&self) -> Option<&str> {
-        self.queue.get(self.position).map(String::as_str)
-    }
-}
 
 /// The word under the cursor: (block, range, key, lemma).
 fn cursor_word(app: &App) -> Option<(usize, std::ops::Range<usize>, String, String)> {
@@ -279,7 +263,7 @@ fn notes_quit(app: &mut App, effects: &mut Vec<Effect>) {
 
 /// Speak the word under the cursor (or the selection).
 pub fn speak(app: &mut App, effects: &mut Vec<Effect>) {
-    let text = match super::notes_keys::selection_range(app) {
+    let text = match app.selection_range() {
         Some((_, r)) => app.doc.text[r].to_string(),
         None => match &app.cursor {
             Some(c) => app.doc.text[c.range.clone()].to_string(),

@@ -109,7 +109,7 @@ pub fn parse(key: &str, text: &str) -> Entry {
             continue;
         } else if entry.senses.is_empty() && (l.starts_with('{') || l.starts_with('(')) {
             // Ding's grammar line: `{f}`, `{adj} [econ.]`, `(Note 2) …`.
-            let (text, labels) = super::rank::clean(l);
+            let (text, labels) = clean(l);
             entry.tags.extend(braced(l).iter().flat_map(|t| {
                 t.split([',', ';'])
                     .map(|x| x.trim().trim_end_matches('.').to_string())
@@ -149,6 +149,44 @@ fn braced(s: &str) -> Vec<String> {
         rest = &rest[a + b + 1..];
     }
     out
+}
+
+/// A sense as a learner should read it, and the labels taken out of it: no grammar
+/// markers (`<n>`), no pronunciation (`/ɡˈoːf/`), no irregular-form lists (`{was, were}`).
+pub fn clean(sense: &str) -> (String, Vec<String>) {
+    let mut labels = Vec::new();
+    let mut out = String::new();
+    let mut rest = sense;
+    while let Some(c) = rest.chars().next() {
+        let close = match c {
+            '<' => Some('>'),
+            '{' => Some('}'),
+            '[' => Some(']'),
+            '/' => Some('/'),
+            _ => None,
+        };
+        if let Some(close) = close
+            && let Some(end) = rest[1..].find(close)
+        {
+            let inner = &rest[1..1 + end];
+            if c == '[' {
+                labels.push(inner.to_string());
+            }
+            // A slash pair only when it holds a pronunciation (no spaces, not a choice).
+            if c != '/' || !inner.contains(' ') {
+                rest = &rest[end + 2..];
+                continue;
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    let mut text = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    text = text.replace(" ,", ",").replace(" ;", ";");
+    let text = text
+        .trim_matches(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        .to_string();
+    (text, labels)
 }
 
 #[cfg(test)]

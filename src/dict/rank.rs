@@ -3,7 +3,7 @@
 //! pejorative, historical or of a special field, and common English glosses before rare
 //! ones. Senses are cleaned of what the dictionary format leaves in them.
 
-use super::entry::Entry;
+use super::entry::{Entry, clean};
 use crate::german::Pos;
 use crate::german::frequency::english_zipf;
 
@@ -66,44 +66,6 @@ fn pos_fit(analysed: Option<Pos>, entry: Option<Pos>) -> f32 {
     } else {
         -3.0
     }
-}
-
-/// A sense as a learner should read it, and the labels taken out of it: no grammar
-/// markers (`<n>`), no pronunciation (`/ɡˈoːf/`), no irregular-form lists (`{was, were}`).
-pub fn clean(sense: &str) -> (String, Vec<String>) {
-    let mut labels = Vec::new();
-    let mut out = String::new();
-    let mut rest = sense;
-    while let Some(c) = rest.chars().next() {
-        let close = match c {
-            '<' => Some('>'),
-            '{' => Some('}'),
-            '[' => Some(']'),
-            '/' => Some('/'),
-            _ => None,
-        };
-        if let Some(close) = close
-            && let Some(end) = rest[1..].find(close)
-        {
-            let inner = &rest[1..1 + end];
-            if c == '[' {
-                labels.push(inner.to_string());
-            }
-            // A slash pair only when it holds a pronunciation (no spaces, not a choice).
-            if c != '/' || !inner.contains(' ') {
-                rest = &rest[end + 2..];
-                continue;
-            }
-        }
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
-    }
-    let mut text = out.split_whitespace().collect::<Vec<_>>().join(" ");
-    text = text.replace(" ,", ",").replace(" ;", ";");
-    let text = text
-        .trim_matches(|c: char| c == ',' || c == ';' || c.is_whitespace())
-        .to_string();
-    (text, labels)
 }
 
 /// English words that say little of a gloss's meaning: particles of phrasal verbs,

@@ -290,7 +290,7 @@ fn handle(b: &mut Builder, event: Event<'_>, range: Range<usize>) {
             b.close_inline();
         }
         Event::SoftBreak => b.push_text(" "),
-        Event::HardBreak => b.push_text(&crate::layout::LINE_SEPARATOR.to_string()),
+        Event::HardBreak => b.push_text(&super::LINE_SEPARATOR.to_string()),
         Event::Start(Tag::Emphasis) => b.open_inline(Inline::Emphasis),
         Event::Start(Tag::Strong) => b.open_inline(Inline::Strong),
         Event::Start(Tag::Strikethrough) => b.open_inline(Inline::Strikethrough),

@@ -82,6 +82,10 @@ pub enum Origin {
     Stdin,
 }
 
+/// A line break inside a paragraph whose other line ends are spaces (a Markdown hard
+/// break); the layout breaks the line there.
+pub const LINE_SEPARATOR: char = '\u{2028}';
+
 /// A parsed document.
 #[derive(Debug, Clone)]
 pub struct Document {

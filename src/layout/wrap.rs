@@ -9,6 +9,9 @@ use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+/// A line break inside a paragraph: where the document says so (a Markdown hard break).
+pub use crate::document::LINE_SEPARATOR;
+
 /// One wrapped line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
@@ -70,9 +73,6 @@ pub fn wrap_text(
     }
     lines
 }
-
-/// A line break inside a paragraph whose other line ends are spaces.
-pub const LINE_SEPARATOR: char = '\u{2028}';
 
 fn wrap_segment(
     text: &str,

@@ -11,7 +11,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Theme, pane_block, plain};
-use crate::app::notes_keys::selection_range;
 use crate::app::{App, PaneId};
 use crate::document::{BlockKind, Inline};
 use crate::layout::{BlockLayout, layout_block};
@@ -225,7 +224,7 @@ fn text_spans(
             marks.insert(0, (clip(&r), theme.note));
         }
     }
-    if let Some((_, r)) = selection_range(app)
+    if let Some((_, r)) = app.selection_range()
         && overlaps(&r)
     {
         marks.push((clip(&r), theme.selection));

@@ -6,7 +6,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
 use super::{Theme, centered};
 use crate::app::App;
-use crate::app::vocab_keys::ReviewSession;
+use crate::app::ReviewSession;
 use crate::vocab::Status;
 
 fn overlay_block<'a>(theme: &Theme, title: &'a str, hint: &'a str) -> Block<'a> {

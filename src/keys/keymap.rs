@@ -5,7 +5,7 @@ use std::fmt;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::Command;
+use super::command::Command;
 
 /// A key with its modifiers, normalised so that "G" and "Shift-g" are the same chord.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

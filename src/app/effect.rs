@@ -1,0 +1,40 @@
+//! What `update` asks the world to do: I/O and background work, carried out by the
+//! runtime, whose results come back as actions.
+
+/// Work for the event loop to do after an update (I/O stays out of `update`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// The reading place moved to this anchor: save it (the loop throttles this to about
+    /// once a second).
+    SavePosition(crate::layout::Anchor),
+    /// Leave the app (after saving).
+    Quit,
+    /// The user's glossary changed: write it.
+    SaveUserGlossary,
+    /// The notes changed: save them (lock, merge, atomic write); report only success.
+    SaveNotes,
+    /// Open the note being edited in `$VISUAL` / `$EDITOR`.
+    ExternalEditor,
+    /// Export the notes.
+    Export {
+        format: crate::notes::export::Format,
+        path: String,
+    },
+    /// Write the unsaved notes to another file (after a failed save, at quit).
+    WriteNotesTo(String),
+    /// Look a word up in the dictionaries (results go to `study::show_lookup`).
+    Lookup(String),
+    /// The vocabulary changed: save it (lock, merge, atomic write).
+    SaveVocab,
+    /// Speak a text with espeak-ng, in the background.
+    Speak(String),
+    /// Search a long text on a thread (any running search is cancelled first).
+    Search(String),
+    /// Stop a running search.
+    CancelSearch,
+    /// The terms changed in a long text: find them and count the words again on a thread
+    /// (`App::finish_analysis` takes the result).
+    Analyse,
+    /// Read the notes file of the text (and, for a long file, its saved position).
+    OpenNotes,
+}
