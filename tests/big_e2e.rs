@@ -161,3 +161,30 @@ fn a_note_taken_while_the_file_is_read_is_saved_on_quitting_early() {
         "{notes:?}"
     );
 }
+
+#[test]
+fn a_job_that_finishes_while_no_key_is_pressed_is_drawn_at_once() {
+    // The loop has no timer: it sleeps on its queue. The rest of the file is read on a
+    // thread that reports to that queue, and its arrival alone draws the next frame.
+    let home = Home::without_dictionaries();
+    write_book(&home);
+    let s = Session::start_with_env(
+        &home,
+        &["buch.txt"],
+        &[("LESEPULT_TEST_SLOW_LOAD_MS", "800")],
+        120,
+        40,
+    );
+    s.wait_for("Reading the rest of the file");
+    let started = std::time::Instant::now();
+    s.wait_for("The whole text is loaded");
+    assert!(
+        started.elapsed() >= std::time::Duration::from_millis(700),
+        "the whole text came before the slow disk could give it; the test proves nothing"
+    );
+    // The position is the share of the whole file now, and the notes file was read.
+    s.wait_until(
+        |screen| !screen.contains("Your notes are read once"),
+        "notes read",
+    );
+}

@@ -281,3 +281,252 @@ pub fn report(app: &mut App, text: String, error: bool) {
         app.info(text);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::outcome::{DictionariesOpened, NotesNotSaved, NotesOpened, SearchFound};
+    use crate::app::{Action, Search, t0, update};
+    use crate::config::Config;
+    use crate::document::{Origin, bundled, parse_str};
+
+    fn app() -> App {
+        App::new(bundled(), Config::builtin(), 120, 40)
+    }
+
+    fn said(app: &App) -> (String, bool) {
+        app.message
+            .as_ref()
+            .map(|m| (m.text.clone(), m.error))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn dictionaries_arriving_are_counted_and_broken_ones_named() {
+        let mut a = app();
+        assert!(a.dictionaries.is_none());
+        let opened = DictionariesOpened {
+            names: vec!["freedict-deu-eng".into(), "german-english".into()],
+            problems: vec!["/x/broken.index: not a dictd index".into()],
+        };
+        let effects = update(&mut a, Action::DictionariesOpened(opened), t0());
+        assert!(effects.is_empty());
+        let d = a.dictionaries.clone().unwrap_or_default();
+        assert_eq!(d.count, 2);
+        assert_eq!(d.names[1], "german-english");
+        let (text, error) = said(&a);
+        assert!(error);
+        assert!(
+            text.contains("/x/broken.index: not a dictd index"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn the_rest_of_a_long_file_replaces_its_beginning_and_opens_the_notes() {
+        let whole: String = (1..=400)
+            .map(|i| format!("Absatz {i}: Die Firma baut Chips.\n\n"))
+            .collect();
+        let first = whole[..whole.len() / 4].to_string();
+        let cut = first.rfind("\n\n").map_or(first.len(), |i| i + 2);
+        let origin = || Origin::File("buch.txt".into());
+        let beginning = parse_str(first[..cut].to_string(), origin(), "buch.txt", false);
+        let mut a = App::new(beginning, Config::builtin(), 120, 40);
+        update(
+            &mut a,
+            Action::Opening {
+                whole_length: Some(whole.len()),
+            },
+            t0(),
+        );
+        assert_eq!(a.partial_of, Some(whole.len()));
+        let shown = a.doc.blocks.len();
+        let full = parse_str(whole.clone(), origin(), "buch.txt", false);
+        let blocks = full.blocks.len();
+        let effects = update(&mut a, Action::RestOfFile(Ok(Box::new(full))), t0());
+        assert!(blocks > shown);
+        assert_eq!(a.doc.blocks.len(), blocks);
+        assert_eq!(a.partial_of, None);
+        assert_eq!(said(&a), ("The whole text is loaded.".to_string(), false));
+        assert!(effects.contains(&Effect::OpenNotes), "{effects:?}");
+    }
+
+    #[test]
+    fn a_long_file_that_cannot_be_read_whole_keeps_its_beginning() {
+        let mut a = app();
+        update(
+            &mut a,
+            Action::Opening {
+                whole_length: Some(1 << 30),
+            },
+            t0(),
+        );
+        let blocks = a.doc.blocks.len();
+        update(
+            &mut a,
+            Action::RestOfFile(Err("buch.txt: invalid UTF-8 at byte 70000".into())),
+            t0(),
+        );
+        assert_eq!(a.doc.blocks.len(), blocks);
+        assert_eq!(a.partial_of, None);
+        let (text, error) = said(&a);
+        assert!(
+            error && text.contains("only the beginning is shown"),
+            "{text}"
+        );
+    }
+
+    fn searching(a: &mut App, query: &str) {
+        a.search = Some(Search {
+            query: query.to_string(),
+            progress: Some(0),
+            ..Search::default()
+        });
+    }
+
+    #[test]
+    fn a_search_finishing_in_the_background_shows_its_first_match() {
+        let mut a = app();
+        searching(&mut a, "Boeing");
+        let folded = crate::document::search::fold_query("Boeing");
+        let matches: Vec<_> = (0..a.doc.blocks.len())
+            .flat_map(|b| crate::document::search::find_in_block(&a.doc, b, &folded))
+            .collect();
+        assert!(!matches.is_empty());
+        let (half, rest) = matches.split_at(matches.len() / 2);
+        let batch = |matches: &[crate::document::search::Match], percent, finished| {
+            Action::SearchFound(SearchFound {
+                query: "Boeing".into(),
+                matches: matches.to_vec(),
+                percent,
+                finished,
+            })
+        };
+        update(&mut a, batch(half, 50, false), t0());
+        assert_eq!(a.search.as_ref().and_then(|s| s.progress), Some(50));
+        update(&mut a, batch(rest, 100, true), t0());
+        let s = a.search.clone().unwrap_or_default();
+        assert_eq!(s.matches.len(), matches.len());
+        assert_eq!(s.progress, None);
+        assert_eq!(s.current, Some(0));
+        // Results of another query (a search replaced meanwhile) change nothing.
+        let other = Action::SearchFound(SearchFound {
+            query: "Airbus".into(),
+            matches: matches.clone(),
+            percent: 100,
+            finished: true,
+        });
+        update(&mut a, other, t0());
+        assert_eq!(a.search.map(|s| s.matches.len()), Some(matches.len()));
+    }
+
+    #[test]
+    fn a_search_that_finds_nothing_says_so() {
+        let mut a = app();
+        searching(&mut a, "Zeppelin");
+        let done = SearchFound {
+            query: "Zeppelin".into(),
+            matches: Vec::new(),
+            percent: 100,
+            finished: true,
+        };
+        update(&mut a, Action::SearchFound(done), t0());
+        assert_eq!(said(&a), ("Pattern not found: Zeppelin".to_string(), true));
+    }
+
+    #[test]
+    fn a_failed_save_keeps_the_notes_unsaved_and_says_why() {
+        let mut a = app();
+        a.notes_status.unsaved = true;
+        let failed = NotesNotSaved {
+            reason: "/data/notes/x.toml: No space left on device".into(),
+            recovery: None,
+        };
+        update(&mut a, Action::NotesSaved(Err(failed)), t0());
+        assert!(a.notes_status.unsaved);
+        assert_eq!(
+            a.notes_status.error.as_deref(),
+            Some("/data/notes/x.toml: No space left on device")
+        );
+        let (text, error) = said(&a);
+        assert!(
+            error && text.starts_with("Notes NOT saved: /data/notes/x.toml"),
+            "{text}"
+        );
+        // The word statuses likewise.
+        a.vocab_unsaved = true;
+        update(&mut a, Action::VocabSaved(Err("disk full".into())), t0());
+        assert!(a.vocab_unsaved);
+        assert!(said(&a).0.contains("Word statuses NOT saved: disk full"));
+    }
+
+    #[test]
+    fn a_save_that_became_a_recovery_file_says_where_notes_go() {
+        let mut a = app();
+        let failed = NotesNotSaved {
+            reason: "the notes file was changed and does not parse".into(),
+            recovery: Some("/data/notes/x.recovery.toml".into()),
+        };
+        update(&mut a, Action::NotesSaved(Err(failed)), t0());
+        assert_eq!(
+            a.notes_status.recovery,
+            Some(std::path::PathBuf::from("/data/notes/x.recovery.toml"))
+        );
+    }
+
+    #[test]
+    fn a_broken_notes_file_with_a_backup_asks_about_it() {
+        let mut a = app();
+        let note = crate::notes::Note {
+            id: "n1".into(),
+            created: "2026-11-28T20:01:02Z".into(),
+            updated: "2026-11-28T20:01:02Z".into(),
+            text: "Notiz".into(),
+            anchor: crate::notes::Anchor {
+                kind: crate::notes::AnchorKind::Paragraph,
+                block: 2,
+                start: 0,
+                end: 10,
+                quote: "Das chines".into(),
+                before: String::new(),
+                after: String::new(),
+                section: String::new(),
+                term: None,
+            },
+            detached: false,
+        };
+        let opened = NotesOpened {
+            backup: Some(vec![note]),
+            recovery: Some("/data/notes/x.recovery.toml".into()),
+            problems: vec!["Notes file broken: line 3".into()],
+            ..NotesOpened::default()
+        };
+        update(&mut a, Action::NotesOpened(Box::new(opened)), t0());
+        assert_eq!(a.mode, Mode::AskBackup);
+        assert!(a.notes_status.backup.is_some());
+        assert!(said(&a).0.contains("Notes file broken: line 3"));
+    }
+
+    #[test]
+    fn the_files_read_at_start_up_give_the_glossary_and_open_the_notes() {
+        let mut a = app();
+        update(&mut a, Action::Opening { whole_length: None }, t0());
+        let terms = crate::glossary::load::parse(
+            "version = 1\n[[term]]\nlemma = \"Durchbruch\"\npos = \"noun\"\ngender = \"m\"\nplural = \"Durchbrüche\"\nenglish = [\"breakthrough\"]\n",
+            std::path::Path::new("g.toml"),
+            crate::glossary::Source::Document,
+        );
+        assert!(terms.is_ok(), "{terms:?}");
+        let startup = Startup {
+            document_terms: terms.unwrap_or_default(),
+            problems: vec!["glossary.toml: line 2: expected `=`".into()],
+            ..Startup::default()
+        };
+        let effects = update(&mut a, Action::Started(Box::new(startup)), t0());
+        assert!(effects.contains(&Effect::OpenNotes));
+        assert!(!a.analysing);
+        assert!(!a.glossary.is_empty());
+        assert!(a.glossary.occurrences_of(0).next().is_some());
+        assert!(said(&a).0.contains("glossary.toml: line 2"));
+    }
+}
