@@ -374,12 +374,13 @@ fn a_term_entry_lists_a_window_of_its_sentences() {
     }
     run(&mut a, &[Command::Confirm]);
     let t = a
+        .terms
         .glossary
         .terms
         .iter()
         .position(|t| t.lemma == "Big Tech")
         .expect("Big Tech");
-    let count = a.glossary.count(t);
+    let count = a.terms.glossary.count(t);
     assert!(count > 40, "{count} occurrences");
     let screen = render(&a);
     assert!(
@@ -395,7 +396,7 @@ fn a_term_entry_lists_a_window_of_its_sentences() {
 #[test]
 fn the_notes_pane_says_while_the_notes_are_still_read() {
     let mut a = app(120, 40);
-    a.notes_pending = true;
+    a.notebook.pending = true;
     let screen = render(&a);
     assert!(screen.contains("Reading your notes…"), "{screen}");
     assert!(!screen.contains("No notes on this document yet."));
@@ -469,8 +470,8 @@ fn help_overlay_in_a_narrow_terminal_wraps_its_descriptions() {
 #[test]
 fn wrapped_dialog_lines_keep_off_the_border() {
     let mut a = app(60, 24);
-    a.notes_status.backup = Some(Vec::new());
-    a.notes_status.recovery = Some(std::path::PathBuf::from(
+    a.notebook.status.backup = Some(Vec::new());
+    a.notebook.status.recovery = Some(std::path::PathBuf::from(
         "/home/leserin/.local/share/lesepult/notes/deepseek-boeing-moment.recovery.toml",
     ));
     a.mode = lesepult::app::Mode::AskBackup;

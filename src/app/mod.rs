@@ -127,7 +127,9 @@ pub struct Message {
     pub error: bool,
 }
 
-/// Everything the screen shows, and nothing about how it is drawn.
+/// Everything the screen shows, and nothing about how it is drawn: the reader (the text,
+/// its layout and the viewport) at the top, and one part each for the terms, the notes and
+/// the learner's words.
 #[derive(Debug)]
 pub struct App {
     /// Shared with background work (analysis, search).
@@ -147,44 +149,15 @@ pub struct App {
     pub search: Option<Search>,
     pub message: Option<Message>,
     pub quit: bool,
-    /// The document's glossary with the user's terms, and every occurrence in the text.
-    pub glossary: Glossary,
-    pub glossary_pane: GlossaryPane,
-    /// The document's own terms and the user's, kept to rebuild after an edit.
-    pub document_terms: Vec<Term>,
-    pub user_terms: Vec<Term>,
-    pub user_glossary: Option<UserGlossary>,
     pub cursor: Option<WordCursor>,
     /// The fixed end of a selection (the word cursor is the moving end).
     pub selection: Option<WordCursor>,
-    /// The document's notes, in text order.
-    pub notes: Vec<Note>,
-    /// Ids of deleted notes (kept so a merge does not bring them back).
-    pub notes_deleted: Vec<String>,
-    pub notes_pane: NotesPane,
-    pub notes_status: NotesStatus,
-    pub editor: Option<NoteEditor>,
-    /// What the dictionaries loaded in the background hold (`None` until loaded).
-    pub dictionaries: Option<DictionaryStatus>,
-    /// The last dictionary lookup.
-    pub lookup: Option<LookupState>,
-    /// The learner's word statuses (all documents).
-    pub vocab: crate::vocab::Vocabulary,
-    /// The running words of this document with their lemma keys.
-    pub words: crate::vocab::DocWords,
-    /// Share of known running words, kept up to date on each status change.
-    pub known_share: f64,
-    /// Words due for review now.
-    pub due: usize,
-    /// Colour the text by word status.
-    pub status_colours: bool,
-    /// The vocabulary has changes not yet written.
-    pub vocab_unsaved: bool,
-    /// A long text's glossary occurrences and word counts are still being found.
-    pub analysing: bool,
-    /// The notes file is still to be read (it is read after the first frame, and for a
-    /// long file once the whole text is there); notes taken meanwhile are kept.
-    pub notes_pending: bool,
+    /// The glossary, the lookup and the dictionaries.
+    pub terms: Terms,
+    /// The notes, their pane and where they stand on disk.
+    pub notebook: Notebook,
+    /// The learner's word statuses and this text's words.
+    pub learning: Learning,
     /// A count typed before a command (`50` of `50%`).
     pub count: Option<usize>,
     /// While only the beginning of a long file is shown: the whole file's length in bytes
@@ -195,6 +168,73 @@ pub struct App {
     /// The time of the action being handled: `update` is given it, nothing here reads a
     /// clock.
     pub now: chrono::DateTime<chrono::Utc>,
+}
+
+/// The terms part: the document's glossary with the user's terms and every occurrence in
+/// the text, the glossary pane, the last lookup and the dictionaries.
+#[derive(Debug)]
+pub struct Terms {
+    pub glossary: Glossary,
+    pub pane: GlossaryPane,
+    /// The document's own terms and the user's, kept to rebuild after an edit.
+    pub document: Vec<Term>,
+    pub user: Vec<Term>,
+    /// The user's glossary file.
+    pub user_file: Option<UserGlossary>,
+    /// What the dictionaries loaded in the background hold (`None` until loaded).
+    pub dictionaries: Option<DictionaryStatus>,
+    /// The last dictionary lookup.
+    pub lookup: Option<LookupState>,
+    /// A long text's glossary occurrences and word counts are still being found.
+    pub analysing: bool,
+}
+
+/// The notes part: the document's notes in text order, the pane, the editor and where the
+/// notes stand on disk.
+#[derive(Debug, Default)]
+pub struct Notebook {
+    pub notes: Vec<Note>,
+    /// Ids of deleted notes (kept so a merge does not bring them back).
+    pub deleted: Vec<String>,
+    pub pane: NotesPane,
+    pub status: NotesStatus,
+    pub editor: Option<NoteEditor>,
+    /// The notes file is still to be read (it is read after the first frame, and for a
+    /// long file once the whole text is there); notes taken meanwhile are kept.
+    pub pending: bool,
+}
+
+/// The learner's part: word statuses (all documents) and this text's running words.
+#[derive(Debug, Default)]
+pub struct Learning {
+    pub vocab: crate::vocab::Vocabulary,
+    /// The running words of this document with their lemma keys.
+    pub words: crate::vocab::DocWords,
+    /// Share of known running words, kept up to date on each status change.
+    pub known_share: f64,
+    /// Words due for review now.
+    pub due: usize,
+    /// Colour the text by word status.
+    pub colours: bool,
+    /// The vocabulary has changes not yet written.
+    pub unsaved: bool,
+}
+
+impl Learning {
+    /// The known share and the number of words due at `now`.
+    pub fn refresh_numbers(&mut self, now: chrono::DateTime<chrono::Utc>) {
+        self.known_share = self.words.known_share(&self.vocab);
+        self.due = self
+            .vocab
+            .entries
+            .values()
+            .filter(|e| {
+                !e.doubtful
+                    && e.status.is_learning()
+                    && crate::vocab::review::due(e.review.as_ref(), now)
+            })
+            .count();
+    }
 }
 
 /// A fixed time for tests: 2026-11-28T20:01:02Z.
@@ -238,28 +278,20 @@ impl App {
             search: None,
             message: None,
             quit: false,
-            glossary: Glossary::build(&Document::empty(), Vec::new(), Vec::new()),
-            glossary_pane: GlossaryPane::new(Vec::new()),
-            document_terms: Vec::new(),
-            user_terms: Vec::new(),
-            user_glossary: None,
             cursor: None,
             selection: None,
-            notes: Vec::new(),
-            notes_deleted: Vec::new(),
-            notes_pane: NotesPane::default(),
-            notes_status: NotesStatus::default(),
-            editor: None,
-            dictionaries: None,
-            lookup: None,
-            vocab: crate::vocab::Vocabulary::default(),
-            words: crate::vocab::DocWords::default(),
-            known_share: 0.0,
-            due: 0,
-            status_colours: false,
-            vocab_unsaved: false,
-            analysing: false,
-            notes_pending: false,
+            terms: Terms {
+                glossary: Glossary::build(&Document::empty(), Vec::new(), Vec::new()),
+                pane: GlossaryPane::new(Vec::new()),
+                document: Vec::new(),
+                user: Vec::new(),
+                user_file: None,
+                dictionaries: None,
+                lookup: None,
+                analysing: false,
+            },
+            notebook: Notebook::default(),
+            learning: Learning::default(),
             count: None,
             partial_of: None,
             pending_percent: None,
@@ -274,15 +306,15 @@ impl App {
 
     /// Set the document's and the user's terms and find them in the text (once).
     pub fn set_glossary(&mut self, document_terms: Vec<Term>, user_terms: Vec<Term>) {
-        self.document_terms = document_terms;
-        self.user_terms = user_terms;
+        self.terms.document = document_terms;
+        self.terms.user = user_terms;
         self.rebuild_glossary();
     }
 
     /// Set the vocabulary and find the document's words (once per document).
     pub fn set_vocabulary(&mut self, vocab: crate::vocab::Vocabulary) {
-        self.words = crate::vocab::DocWords::build(&self.doc, Some(&self.glossary));
-        self.vocab = vocab;
+        self.learning.words = crate::vocab::DocWords::build(&self.doc, Some(&self.terms.glossary));
+        self.learning.vocab = vocab;
         self.refresh_vocab_numbers();
     }
 
@@ -383,40 +415,29 @@ impl App {
     /// Take over the results of the background analysis of a long text.
     pub fn finish_analysis(&mut self, glossary: Glossary, words: crate::vocab::DocWords) {
         let selected = self.selected_lemma();
-        self.glossary = glossary;
+        self.terms.glossary = glossary;
         self.refilter();
         if let Some(lemma) = selected {
             self.select_lemma(&lemma);
         }
-        self.words = words;
+        self.learning.words = words;
         self.refresh_vocab_numbers();
-        self.analysing = false;
+        self.terms.analysing = false;
     }
 
     /// The known share and the number of due words.
     pub fn refresh_vocab_numbers(&mut self) {
-        self.known_share = self.words.known_share(&self.vocab);
-        let now = self.now;
-        self.due = self
-            .vocab
-            .entries
-            .values()
-            .filter(|e| {
-                !e.doubtful
-                    && e.status.is_learning()
-                    && crate::vocab::review::due(e.review.as_ref(), now)
-            })
-            .count();
+        self.learning.refresh_numbers(self.now);
     }
 
     /// Set the terms without finding them in the text yet (a long text is analysed in the
     /// background; see `finish_analysis`).
     pub fn set_glossary_deferred(&mut self, document_terms: Vec<Term>, user_terms: Vec<Term>) {
-        self.glossary = Glossary::terms_only(user_terms.clone(), document_terms.clone());
-        self.document_terms = document_terms;
-        self.user_terms = user_terms;
+        self.terms.glossary = Glossary::terms_only(user_terms.clone(), document_terms.clone());
+        self.terms.document = document_terms;
+        self.terms.user = user_terms;
         self.refilter();
-        self.analysing = true;
+        self.terms.analysing = true;
     }
 
     /// The user's terms changed: find the terms again (keeping the selection by lemma) and
@@ -425,14 +446,15 @@ impl App {
     pub fn terms_changed(&mut self, effects: &mut Vec<Effect>) {
         if self.doc.text.len() > ANALYSE_IN_BACKGROUND {
             let selected = self.selected_lemma();
-            self.set_glossary_deferred(self.document_terms.clone(), self.user_terms.clone());
+            self.set_glossary_deferred(self.terms.document.clone(), self.terms.user.clone());
             if let Some(lemma) = selected {
                 self.select_lemma(&lemma);
             }
             effects.push(Effect::Analyse);
         } else {
             self.rebuild_glossary();
-            self.words = crate::vocab::DocWords::build(&self.doc, Some(&self.glossary));
+            self.learning.words =
+                crate::vocab::DocWords::build(&self.doc, Some(&self.terms.glossary));
             self.refresh_vocab_numbers();
         }
     }
@@ -440,10 +462,10 @@ impl App {
     /// Find the terms again after the user's terms changed; keep the selection by lemma.
     pub fn rebuild_glossary(&mut self) {
         let selected = self.selected_lemma();
-        self.glossary = Glossary::build(
+        self.terms.glossary = Glossary::build(
             &self.doc,
-            self.user_terms.clone(),
-            self.document_terms.clone(),
+            self.terms.user.clone(),
+            self.terms.document.clone(),
         );
         self.refilter();
         if let Some(lemma) = selected {
@@ -453,23 +475,29 @@ impl App {
 
     /// Recompute the glossary list for the current filter.
     pub fn refilter(&mut self) {
-        self.glossary_pane.items = self.glossary.filtered(&self.glossary_pane.filter);
-        self.glossary_pane.move_selection(0);
+        self.terms.pane.items = self.terms.glossary.filtered(&self.terms.pane.filter);
+        self.terms.pane.move_selection(0);
     }
 
     /// The lemma of the term selected in the glossary list.
     fn selected_lemma(&self) -> Option<String> {
-        self.glossary_pane
+        self.terms
+            .pane
             .selected_term()
-            .and_then(|t| self.glossary.terms.get(t))
+            .and_then(|t| self.terms.glossary.terms.get(t))
             .map(|t| t.lemma.clone())
     }
 
     /// Select a term in the list by its lemma; its index in `glossary.terms`.
     pub fn select_lemma(&mut self, lemma: &str) -> Option<usize> {
-        let term = self.glossary.terms.iter().position(|t| t.lemma == lemma)?;
-        if let Some(i) = self.glossary_pane.items.iter().position(|&t| t == term) {
-            self.glossary_pane.selected = i;
+        let term = self
+            .terms
+            .glossary
+            .terms
+            .iter()
+            .position(|t| t.lemma == lemma)?;
+        if let Some(i) = self.terms.pane.items.iter().position(|&t| t == term) {
+            self.terms.pane.selected = i;
         }
         Some(term)
     }

@@ -19,12 +19,13 @@ pub fn set_notes(app: &mut App, mut notes: Vec<Note>, deleted: Vec<String>) {
     }
     sort_notes(&mut notes);
     let selected = app
-        .notes_pane
+        .notebook
+        .pane
         .selected_note()
-        .and_then(|i| app.notes.get(i))
+        .and_then(|i| app.notebook.notes.get(i))
         .map(|n| n.id.clone());
-    app.notes = notes;
-    app.notes_deleted = deleted;
+    app.notebook.notes = notes;
+    app.notebook.deleted = deleted;
     refilter(app);
     if let Some(id) = selected {
         select_id(app, &id);
@@ -34,40 +35,42 @@ pub fn set_notes(app: &mut App, mut notes: Vec<Note>, deleted: Vec<String>) {
 /// The notes read from disk, with those taken before they were read (in a long file,
 /// notes can be taken while the rest of the file is still read): none of them is lost.
 pub fn attach_notes(app: &mut App, mut notes: Vec<Note>, mut deleted: Vec<String>) {
-    let taken: Vec<Note> = std::mem::take(&mut app.notes)
+    let taken: Vec<Note> = std::mem::take(&mut app.notebook.notes)
         .into_iter()
         .filter(|n| !notes.iter().any(|m| m.id == n.id))
         .collect();
     notes.extend(taken);
-    for id in std::mem::take(&mut app.notes_deleted) {
+    for id in std::mem::take(&mut app.notebook.deleted) {
         if !deleted.contains(&id) {
             deleted.push(id);
         }
     }
     set_notes(app, notes, deleted);
-    app.notes_pending = false;
+    app.notebook.pending = false;
 }
 
 pub fn refilter(app: &mut App) {
-    let filter = app.notes_pane.filter.clone();
-    app.notes_pane.items = app
+    let filter = app.notebook.pane.filter.clone();
+    app.notebook.pane.items = app
+        .notebook
         .notes
         .iter()
         .enumerate()
         .filter(|(_, n)| note_matches(n, &filter))
         .map(|(i, _)| i)
         .collect();
-    app.notes_pane.move_selection(0);
+    app.notebook.pane.move_selection(0);
 }
 
 fn select_id(app: &mut App, id: &str) {
     if let Some(pos) = app
-        .notes_pane
+        .notebook
+        .pane
         .items
         .iter()
-        .position(|&i| app.notes.get(i).is_some_and(|n| n.id == id))
+        .position(|&i| app.notebook.notes.get(i).is_some_and(|n| n.id == id))
     {
-        app.notes_pane.selected = pos;
+        app.notebook.pane.selected = pos;
     }
 }
 
@@ -100,9 +103,14 @@ pub fn add_note(app: &mut App) {
     let new_anchor = if let Some((block, range)) = app.selection_range() {
         anchor::make(&app.doc, AnchorKind::Span, block, range, None)
     } else if let Some(WordCursor { block, range }) = app.cursor.clone() {
-        match app.glossary.occurrence_at(block, range.start) {
+        match app.terms.glossary.occurrence_at(block, range.start) {
             Some(o) => {
-                let lemma = app.glossary.terms.get(o.term).map(|t| t.lemma.clone());
+                let lemma = app
+                    .terms
+                    .glossary
+                    .terms
+                    .get(o.term)
+                    .map(|t| t.lemma.clone());
                 anchor::make(&app.doc, AnchorKind::Term, block, o.range.clone(), lemma)
             }
             None => anchor::make(&app.doc, AnchorKind::Word, block, range, None),
@@ -118,7 +126,7 @@ pub fn add_note(app: &mut App) {
         anchor::make(&app.doc, AnchorKind::Paragraph, block, range, None)
     };
     app.selection = None;
-    app.editor = Some(NoteEditor::new(new_anchor, "", None));
+    app.notebook.editor = Some(NoteEditor::new(new_anchor, "", None));
     open_editor(app);
 }
 
@@ -139,7 +147,7 @@ fn open_editor(app: &mut App) {
 
 /// A key typed into the editor.
 pub fn editor_key(app: &mut App, key: KeyEvent) {
-    if let Some(editor) = &mut app.editor {
+    if let Some(editor) = &mut app.notebook.editor {
         editor.discard_armed = false;
         editor.textarea.input(key);
     }
@@ -147,7 +155,7 @@ pub fn editor_key(app: &mut App, key: KeyEvent) {
 
 /// Store the editor's text as a note (new or edited). Empty text keeps nothing.
 pub fn commit_editor(app: &mut App, effects: &mut Vec<Effect>) {
-    let Some(editor) = app.editor.take() else {
+    let Some(editor) = app.notebook.editor.take() else {
         return;
     };
     app.mode = Mode::Reading;
@@ -159,7 +167,7 @@ pub fn commit_editor(app: &mut App, effects: &mut Vec<Effect>) {
     let now = crate::notes::timestamp(app.now);
     let id = match &editor.editing {
         Some(id) => {
-            if let Some(n) = app.notes.iter_mut().find(|n| &n.id == id) {
+            if let Some(n) = app.notebook.notes.iter_mut().find(|n| &n.id == id) {
                 n.text = text;
                 n.updated = now;
             }
@@ -167,7 +175,7 @@ pub fn commit_editor(app: &mut App, effects: &mut Vec<Effect>) {
         }
         None => {
             let id = new_id(app.now);
-            app.notes.push(Note {
+            app.notebook.notes.push(Note {
                 id: id.clone(),
                 created: now.clone(),
                 updated: now,
@@ -178,11 +186,11 @@ pub fn commit_editor(app: &mut App, effects: &mut Vec<Effect>) {
             id
         }
     };
-    let notes = std::mem::take(&mut app.notes);
-    let deleted = std::mem::take(&mut app.notes_deleted);
+    let notes = std::mem::take(&mut app.notebook.notes);
+    let deleted = std::mem::take(&mut app.notebook.deleted);
     set_notes(app, notes, deleted);
     select_id(app, &id);
-    app.notes_status.unsaved = true;
+    app.notebook.status.unsaved = true;
     app.info("Saving…");
     effects.push(Effect::SaveNotes);
 }
@@ -193,7 +201,7 @@ pub fn editor_command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
         Command::SaveNote => commit_editor(app, effects),
         Command::ExternalEditor => effects.push(Effect::ExternalEditor),
         Command::Cancel => {
-            let Some(editor) = &mut app.editor else {
+            let Some(editor) = &mut app.notebook.editor else {
                 app.mode = Mode::Reading;
                 return;
             };
@@ -204,7 +212,7 @@ pub fn editor_command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
                     "Press Esc again to discard this note, {save} to save it."
                 ));
             } else {
-                app.editor = None;
+                app.notebook.editor = None;
                 app.mode = Mode::Reading;
                 app.info("Note discarded.");
             }
@@ -221,8 +229,8 @@ pub fn editor_command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
 /// Quit, unless notes are unsaved: then ask. Notes that wait only for the notes file to
 /// be read (a long file still being read, no failed save) are saved on the way out.
 pub fn request_quit(app: &mut App, effects: &mut Vec<Effect>) {
-    let saved_on_leaving = app.notes_pending && app.notes_status.error.is_none();
-    if app.notes_status.unsaved && !saved_on_leaving && !effects.contains(&Effect::SaveNotes) {
+    let saved_on_leaving = app.notebook.pending && app.notebook.status.error.is_none();
+    if app.notebook.status.unsaved && !saved_on_leaving && !effects.contains(&Effect::SaveNotes) {
         app.mode = Mode::ConfirmQuit;
         return;
     }
@@ -237,24 +245,25 @@ pub fn notes_command(app: &mut App, c: Command, effects: &mut Vec<Effect>) -> bo
         .notes
         .map_or(5, |r| (r.height / 4).max(1) as isize);
     match c {
-        Command::ScrollDown | Command::NextWord => app.notes_pane.move_selection(1),
-        Command::ScrollUp | Command::PreviousWord => app.notes_pane.move_selection(-1),
-        Command::PageDown | Command::HalfPageDown => app.notes_pane.move_selection(page),
-        Command::PageUp | Command::HalfPageUp => app.notes_pane.move_selection(-page),
-        Command::Top => app.notes_pane.selected = 0,
-        Command::Bottom => app.notes_pane.move_selection(isize::MAX / 2),
+        Command::ScrollDown | Command::NextWord => app.notebook.pane.move_selection(1),
+        Command::ScrollUp | Command::PreviousWord => app.notebook.pane.move_selection(-1),
+        Command::PageDown | Command::HalfPageDown => app.notebook.pane.move_selection(page),
+        Command::PageUp | Command::HalfPageUp => app.notebook.pane.move_selection(-page),
+        Command::Top => app.notebook.pane.selected = 0,
+        Command::Bottom => app.notebook.pane.move_selection(isize::MAX / 2),
         Command::Confirm => jump_to_selected(app),
         Command::Search => {
-            app.notes_pane.filtering = true;
+            app.notebook.pane.filtering = true;
             app.info("Filter the notes: words or #tags; Enter keeps the filter, Esc clears it.");
         }
         Command::Edit => match app
-            .notes_pane
+            .notebook
+            .pane
             .selected_note()
-            .and_then(|i| app.notes.get(i))
+            .and_then(|i| app.notebook.notes.get(i))
         {
             Some(n) => {
-                app.editor = Some(NoteEditor::new(
+                app.notebook.editor = Some(NoteEditor::new(
                     n.anchor.clone(),
                     &n.text,
                     Some(n.id.clone()),
@@ -263,26 +272,26 @@ pub fn notes_command(app: &mut App, c: Command, effects: &mut Vec<Effect>) -> bo
             }
             None => app.info("No note selected."),
         },
-        Command::Delete => match app.notes_pane.selected_note() {
+        Command::Delete => match app.notebook.pane.selected_note() {
             Some(i) => {
-                let note = app.notes.remove(i);
-                app.notes_deleted.push(note.id.clone());
+                let note = app.notebook.notes.remove(i);
+                app.notebook.deleted.push(note.id.clone());
                 let undo = app.keymap.describe(Command::UndoDelete);
                 let message = format!("Note deleted; {undo} brings it back.");
                 app.info(message.clone());
-                app.notes_status.after_save = Some(message);
-                app.notes_status.deleted.push(note);
+                app.notebook.status.after_save = Some(message);
+                app.notebook.status.deleted.push(note);
                 refilter(app);
-                app.notes_status.unsaved = true;
+                app.notebook.status.unsaved = true;
                 effects.push(Effect::SaveNotes);
             }
             None => app.info("No note selected."),
         },
         Command::Cancel => {
-            if app.notes_pane.filter.is_empty() {
+            if app.notebook.pane.filter.is_empty() {
                 app.focus(PaneId::Article);
             } else {
-                app.notes_pane.filter.clear();
+                app.notebook.pane.filter.clear();
                 refilter(app);
             }
         }
@@ -294,22 +303,22 @@ pub fn notes_command(app: &mut App, c: Command, effects: &mut Vec<Effect>) -> bo
 /// Typing into the notes filter.
 pub fn filter_input(app: &mut App, c: Option<char>) {
     match c {
-        Some(c) => app.notes_pane.filter.push(c),
+        Some(c) => app.notebook.pane.filter.push(c),
         None => {
-            app.notes_pane.filter.pop();
+            app.notebook.pane.filter.pop();
         }
     }
-    app.notes_pane.selected = 0;
+    app.notebook.pane.selected = 0;
     refilter(app);
 }
 
 /// Keys while typing the notes filter.
 pub fn filter_command(app: &mut App, c: Command) {
     match c {
-        Command::Confirm => app.notes_pane.filtering = false,
+        Command::Confirm => app.notebook.pane.filtering = false,
         Command::Cancel => {
-            app.notes_pane.filtering = false;
-            app.notes_pane.filter.clear();
+            app.notebook.pane.filtering = false;
+            app.notebook.pane.filter.clear();
             refilter(app);
         }
         _ => {}
@@ -318,18 +327,18 @@ pub fn filter_command(app: &mut App, c: Command) {
 
 /// `u`: bring back the last deleted note.
 pub fn undo_delete(app: &mut App, effects: &mut Vec<Effect>) {
-    match app.notes_status.deleted.pop() {
+    match app.notebook.status.deleted.pop() {
         Some(note) => {
             let id = note.id.clone();
-            app.notes_deleted.retain(|d| d != &id);
-            let mut notes = std::mem::take(&mut app.notes);
+            app.notebook.deleted.retain(|d| d != &id);
+            let mut notes = std::mem::take(&mut app.notebook.notes);
             notes.push(note);
-            let deleted = std::mem::take(&mut app.notes_deleted);
+            let deleted = std::mem::take(&mut app.notebook.deleted);
             set_notes(app, notes, deleted);
             select_id(app, &id);
             app.info("Note restored.");
-            app.notes_status.after_save = Some("Note restored.".into());
-            app.notes_status.unsaved = true;
+            app.notebook.status.after_save = Some("Note restored.".into());
+            app.notebook.status.unsaved = true;
             effects.push(Effect::SaveNotes);
         }
         None => app.info("No deleted note to bring back."),
@@ -339,9 +348,10 @@ pub fn undo_delete(app: &mut App, effects: &mut Vec<Effect>) {
 /// Move the article to the selected note's passage.
 pub fn jump_to_selected(app: &mut App) {
     let Some(n) = app
-        .notes_pane
+        .notebook
+        .pane
         .selected_note()
-        .and_then(|i| app.notes.get(i))
+        .and_then(|i| app.notebook.notes.get(i))
         .cloned()
     else {
         return;
@@ -373,7 +383,7 @@ pub fn export_command(
         Command::Confirm => {
             app.mode = Mode::Reading;
             // An export now would leave out the saved notes, which are not read yet.
-            if app.notes_pending && dialog.format != crate::notes::export::Format::AnkiVocab {
+            if app.notebook.pending && dialog.format != crate::notes::export::Format::AnkiVocab {
                 app.info(
                     "Your notes are read with the rest of the file: export them once it is loaded.",
                 );
@@ -460,29 +470,29 @@ mod tests {
     #[test]
     fn notes_taken_before_the_notes_file_is_read_are_kept() {
         let mut a = app();
-        a.notes_pending = true;
+        a.notebook.pending = true;
         run(&mut a, &[Command::NextParagraph, Command::AddNote]);
         write(&mut a, "Während des Ladens");
-        let taken = a.notes[0].clone();
+        let taken = a.notebook.notes[0].clone();
         // The file held another note, on the title.
         let mut saved = taken.clone();
         saved.id = "aus-der-datei".into();
         saved.text = "Gespeichert".into();
         saved.anchor.block = 0;
         attach_notes(&mut a, vec![saved.clone()], vec!["gelöscht".into()]);
-        assert!(!a.notes_pending);
-        let texts: Vec<&str> = a.notes.iter().map(|n| n.text.as_str()).collect();
+        assert!(!a.notebook.pending);
+        let texts: Vec<&str> = a.notebook.notes.iter().map(|n| n.text.as_str()).collect();
         assert_eq!(texts.len(), 2, "{texts:?}");
         assert!(texts.contains(&taken.text.as_str()) && texts.contains(&saved.text.as_str()));
-        assert_eq!(a.notes_deleted, vec!["gelöscht".to_string()]);
+        assert_eq!(a.notebook.deleted, vec!["gelöscht".to_string()]);
         assert!(
-            a.notes_status.unsaved,
+            a.notebook.status.unsaved,
             "the note taken meanwhile is still to be saved"
         );
         // Reading the same file again adds nothing twice.
-        let again = a.notes.clone();
+        let again = a.notebook.notes.clone();
         attach_notes(&mut a, again, Vec::new());
-        assert_eq!(a.notes.len(), 2);
+        assert_eq!(a.notebook.notes.len(), 2);
     }
 
     #[test]
@@ -493,8 +503,8 @@ mod tests {
         assert_eq!(a.view.focus, PaneId::Notes);
         let effects = write(&mut a, "Absatz");
         assert!(effects.contains(&Effect::SaveNotes));
-        assert_eq!(a.notes[0].anchor.kind, AnchorKind::Paragraph);
-        assert_eq!(a.notes[0].anchor.block, a.top.block);
+        assert_eq!(a.notebook.notes[0].anchor.kind, AnchorKind::Paragraph);
+        assert_eq!(a.notebook.notes[0].anchor.block, a.top.block);
 
         // The sixth word of the title is "Big" (after "U" and "S"), part of "Big Tech".
         run(&mut a, &[Command::Cancel, Command::Top]);
@@ -512,6 +522,7 @@ mod tests {
         );
         write(&mut a, "Begriff");
         let term = a
+            .notebook
             .notes
             .iter()
             .find(|n| n.text == "Begriff")
@@ -532,6 +543,7 @@ mod tests {
         );
         write(&mut a, "Wort");
         let word = a
+            .notebook
             .notes
             .iter()
             .find(|n| n.text == "Wort")
@@ -555,6 +567,7 @@ mod tests {
         );
         write(&mut a, "Auswahl");
         let span = a
+            .notebook
             .notes
             .iter()
             .find(|n| n.text == "Auswahl")
@@ -573,25 +586,25 @@ mod tests {
         write(&mut a, "eins #rot");
         run(&mut a, &[Command::NextParagraph, Command::AddNote]);
         write(&mut a, "zwei #blau");
-        assert_eq!(a.notes.len(), 2);
+        assert_eq!(a.notebook.notes.len(), 2);
         // Filter by tag in the notes pane.
         run(&mut a, &[Command::Search]);
         for c in "#bla".chars() {
             update(&mut a, Action::Input(c), t0());
         }
-        assert_eq!(a.notes_pane.items.len(), 1);
+        assert_eq!(a.notebook.pane.items.len(), 1);
         run(&mut a, &[Command::Confirm, Command::Cancel]);
-        assert_eq!(a.notes_pane.items.len(), 2);
+        assert_eq!(a.notebook.pane.items.len(), 2);
         // Delete the selected note, then bring it back.
         run(&mut a, &[Command::Top]);
-        let first = a.notes[0].id.clone();
+        let first = a.notebook.notes[0].id.clone();
         let effects = run(&mut a, &[Command::Delete]);
         assert!(effects.contains(&Effect::SaveNotes));
-        assert_eq!(a.notes.len(), 1);
-        assert!(a.notes_deleted.contains(&first));
+        assert_eq!(a.notebook.notes.len(), 1);
+        assert!(a.notebook.deleted.contains(&first));
         run(&mut a, &[Command::UndoDelete]);
-        assert_eq!(a.notes.len(), 2);
-        assert!(!a.notes_deleted.contains(&first));
+        assert_eq!(a.notebook.notes.len(), 2);
+        assert!(!a.notebook.deleted.contains(&first));
     }
 
     #[test]
@@ -606,16 +619,20 @@ mod tests {
             update(&mut a, Action::Input(c), t0());
         }
         assert_eq!(
-            a.notes_pane.items.len(),
+            a.notebook.pane.items.len(),
             1,
             "#boe finds #börse, groesse Größe"
         );
         run(&mut a, &[Command::Confirm, Command::Cancel, Command::Top]);
         run(&mut a, &[Command::Delete, Command::Delete]);
-        assert!(a.notes.is_empty());
+        assert!(a.notebook.notes.is_empty());
         run(&mut a, &[Command::UndoDelete, Command::UndoDelete]);
-        assert_eq!(a.notes.len(), 2, "both come back, one after the other");
-        assert!(a.notes_deleted.is_empty());
+        assert_eq!(
+            a.notebook.notes.len(),
+            2,
+            "both come back, one after the other"
+        );
+        assert!(a.notebook.deleted.is_empty());
     }
 
     #[test]
@@ -631,7 +648,7 @@ mod tests {
         assert_eq!(a.mode, Mode::Editing, "the first Esc only warns");
         run(&mut a, &[Command::Cancel]);
         assert_eq!(a.mode, Mode::Reading);
-        assert!(a.notes.is_empty());
+        assert!(a.notebook.notes.is_empty());
 
         run(&mut a, &[Command::AddNote]);
         update(
@@ -640,7 +657,7 @@ mod tests {
             t0(),
         );
         let effects = update(&mut a, Action::Terminate, t0());
-        assert_eq!(a.notes.len(), 1, "the draft became a note");
+        assert_eq!(a.notebook.notes.len(), 1, "the draft became a note");
         let save = effects
             .iter()
             .position(|e| *e == Effect::SaveNotes)
@@ -655,7 +672,7 @@ mod tests {
     #[test]
     fn quitting_with_unsaved_notes_asks() {
         let mut a = app();
-        a.notes_status.unsaved = true;
+        a.notebook.status.unsaved = true;
         let effects = run(&mut a, &[Command::Quit]);
         assert_eq!(a.mode, Mode::ConfirmQuit);
         assert!(!effects.contains(&Effect::Quit));
@@ -666,8 +683,8 @@ mod tests {
     #[test]
     fn notes_waiting_for_the_notes_file_do_not_stop_quitting() {
         let mut a = app();
-        a.notes_pending = true;
-        a.notes_status.unsaved = true;
+        a.notebook.pending = true;
+        a.notebook.status.unsaved = true;
         let effects = run(&mut a, &[Command::Quit]);
         assert!(
             a.quit && effects.contains(&Effect::Quit),
@@ -675,9 +692,9 @@ mod tests {
         );
         // A save that failed still asks.
         let mut b = app();
-        b.notes_pending = true;
-        b.notes_status.unsaved = true;
-        b.notes_status.error = Some("disk full".into());
+        b.notebook.pending = true;
+        b.notebook.status.unsaved = true;
+        b.notebook.status.error = Some("disk full".into());
         run(&mut b, &[Command::Quit]);
         assert_eq!(b.mode, Mode::ConfirmQuit);
     }
@@ -685,14 +702,14 @@ mod tests {
     #[test]
     fn notes_are_not_exported_before_they_are_read() {
         let mut a = app();
-        a.notes_pending = true;
+        a.notebook.pending = true;
         let effects = run(&mut a, &[Command::Export, Command::Confirm]);
         assert!(
             !effects.iter().any(|e| matches!(e, Effect::Export { .. })),
             "{effects:?}"
         );
         assert_eq!(a.mode, Mode::Reading);
-        a.notes_pending = false;
+        a.notebook.pending = false;
         let effects = run(&mut a, &[Command::Export, Command::Confirm]);
         assert!(effects.iter().any(|e| matches!(e, Effect::Export { .. })));
     }

@@ -11,9 +11,9 @@ use super::{ANALYSE_IN_BACKGROUND, App, DictionaryStatus, Mode, UserGlossary, no
 /// The text is about to be shown: its notes are read after the first frame, its words
 /// counted then too (or, for a long file, once it is whole).
 pub fn opening(app: &mut App, whole_length: Option<usize>) {
-    app.notes_pending = true;
+    app.notebook.pending = true;
     match whole_length {
-        None => app.analysing = true,
+        None => app.terms.analysing = true,
         Some(length) => {
             app.partial_of = Some(length.max(app.doc.text.len()));
             app.info("Reading the rest of the file…");
@@ -32,7 +32,7 @@ pub fn resume(app: &mut App, anchor: crate::layout::Anchor) {
 
 /// The glossaries and the vocabulary, read after the first frame.
 pub fn started(app: &mut App, s: Startup, effects: &mut Vec<Effect>) {
-    app.user_glossary = Some(UserGlossary {
+    app.terms.user_file = Some(UserGlossary {
         path: s.user_glossary,
         broken: s.user_glossary_broken,
     });
@@ -43,10 +43,10 @@ pub fn started(app: &mut App, s: Startup, effects: &mut Vec<Effect>) {
     if whole && app.doc.text.len() <= ANALYSE_IN_BACKGROUND {
         app.set_glossary(s.document_terms, s.user_terms);
         app.set_vocabulary(s.vocabulary);
-        app.analysing = false;
+        app.terms.analysing = false;
     } else {
         app.set_glossary_deferred(s.document_terms, s.user_terms);
-        app.vocab = s.vocabulary;
+        app.learning.vocab = s.vocabulary;
     }
     if whole {
         effects.push(Effect::OpenNotes);
@@ -57,7 +57,7 @@ pub fn started(app: &mut App, s: Startup, effects: &mut Vec<Effect>) {
     // Entries from before the lexicon, moved or marked doubtful: saved so (the file's
     // previous version stays as its backup) with the next save.
     if s.migration.is_some() {
-        app.vocab_unsaved = true;
+        app.learning.unsaved = true;
     }
     let mut problems = s.problems;
     if problems.is_empty() {
@@ -78,15 +78,15 @@ pub fn notes_opened(app: &mut App, n: NotesOpened, effects: &mut Vec<Effect>) {
     }
     notes_keys::attach_notes(app, n.notes, n.deleted);
     if n.merged_recovery {
-        app.notes_status.after_save =
+        app.notebook.status.after_save =
             Some("Notes from the recovery file are back in the notes file.".to_string());
         push_once(effects, Effect::SaveNotes);
     }
     if let Some(recovery) = n.recovery {
-        app.notes_status.recovery = Some(recovery);
+        app.notebook.status.recovery = Some(recovery);
     }
     if let Some(backup) = n.backup.filter(|b| !b.is_empty()) {
-        app.notes_status.backup = Some(backup);
+        app.notebook.status.backup = Some(backup);
         app.mode = Mode::AskBackup;
     }
     if !n.problems.is_empty() {
@@ -101,7 +101,7 @@ pub fn notes_opened(app: &mut App, n: NotesOpened, effects: &mut Vec<Effect>) {
         app.error(all.join(" · "));
     }
     // Notes taken while a long file was still read.
-    if app.notes_status.unsaved {
+    if app.notebook.status.unsaved {
         push_once(effects, Effect::SaveNotes);
     }
 }
@@ -114,10 +114,10 @@ fn push_once(effects: &mut Vec<Effect>, effect: Effect) {
 
 /// The dictionaries opened in the background; broken ones are named.
 pub fn dictionaries_opened(app: &mut App, d: DictionariesOpened) {
-    if app.dictionaries.is_some() {
+    if app.terms.dictionaries.is_some() {
         return;
     }
-    app.dictionaries = Some(DictionaryStatus {
+    app.terms.dictionaries = Some(DictionaryStatus {
         count: d.names.len(),
         names: d.names,
     });
@@ -175,10 +175,10 @@ pub fn looked_up(app: &mut App, l: LookedUp, effects: &mut Vec<Effect>) {
 pub fn notes_saved(app: &mut App, saved: Result<NotesSaved, NotesNotSaved>) {
     match saved {
         Ok(s) => {
-            let merged = s.notes.len().saturating_sub(app.notes.len());
+            let merged = s.notes.len().saturating_sub(app.notebook.notes.len());
             notes_keys::set_notes(app, s.notes, s.deleted);
-            app.notes_status.unsaved = false;
-            app.notes_status.error = None;
+            app.notebook.status.unsaved = false;
+            app.notebook.status.error = None;
             let target = match &s.recovery {
                 Some(path) => format!(" to the recovery file {}", path.display()),
                 None => String::new(),
@@ -188,7 +188,7 @@ pub fn notes_saved(app: &mut App, saved: Result<NotesSaved, NotesNotSaved>) {
             } else {
                 String::new()
             };
-            match app.notes_status.after_save.take() {
+            match app.notebook.status.after_save.take() {
                 Some(said) if target.is_empty() && merged.is_empty() => {
                     app.info(format!("{said} Saved."));
                 }
@@ -197,13 +197,13 @@ pub fn notes_saved(app: &mut App, saved: Result<NotesSaved, NotesNotSaved>) {
         }
         Err(e) => {
             if let Some(recovery) = e.recovery {
-                app.notes_status.recovery = Some(recovery);
+                app.notebook.status.recovery = Some(recovery);
             }
             app.error(format!(
                 "Notes NOT saved: {}. They stay in memory; the next change tries again.",
                 e.reason
             ));
-            app.notes_status.error = Some(e.reason);
+            app.notebook.status.error = Some(e.reason);
         }
     }
 }
@@ -211,8 +211,8 @@ pub fn notes_saved(app: &mut App, saved: Result<NotesSaved, NotesNotSaved>) {
 pub fn vocab_saved(app: &mut App, saved: Result<crate::vocab::Vocabulary, String>) {
     match saved {
         Ok(merged) => {
-            app.vocab = merged;
-            app.vocab_unsaved = false;
+            app.learning.vocab = merged;
+            app.learning.unsaved = false;
             app.refresh_vocab_numbers();
         }
         Err(e) => app.error(format!(
@@ -250,7 +250,7 @@ pub fn notes_written_elsewhere(
 ) {
     match result {
         Ok(path) => {
-            app.notes_status.unsaved = false;
+            app.notebook.status.unsaved = false;
             app.info(format!("Notes written to {}.", path.display()));
             app.quit = true;
             effects.push(Effect::Quit);
@@ -265,7 +265,7 @@ pub fn notes_written_elsewhere(
 pub fn editor_closed(app: &mut App, result: Result<String, String>) {
     match result {
         Ok(text) => {
-            if let Some(editor) = &mut app.editor {
+            if let Some(editor) = &mut app.notebook.editor {
                 editor.set_text(text.trim_end_matches('\n'));
             }
             app.info("Back from the editor: Ctrl-s saves the note.");
@@ -304,14 +304,14 @@ mod tests {
     #[test]
     fn dictionaries_arriving_are_counted_and_broken_ones_named() {
         let mut a = app();
-        assert!(a.dictionaries.is_none());
+        assert!(a.terms.dictionaries.is_none());
         let opened = DictionariesOpened {
             names: vec!["freedict-deu-eng".into(), "german-english".into()],
             problems: vec!["/x/broken.index: not a dictd index".into()],
         };
         let effects = update(&mut a, Action::DictionariesOpened(opened), t0());
         assert!(effects.is_empty());
-        let d = a.dictionaries.clone().unwrap_or_default();
+        let d = a.terms.dictionaries.clone().unwrap_or_default();
         assert_eq!(d.count, 2);
         assert_eq!(d.names[1], "german-english");
         let (text, error) = said(&a);
@@ -437,15 +437,15 @@ mod tests {
     #[test]
     fn a_failed_save_keeps_the_notes_unsaved_and_says_why() {
         let mut a = app();
-        a.notes_status.unsaved = true;
+        a.notebook.status.unsaved = true;
         let failed = NotesNotSaved {
             reason: "/data/notes/x.toml: No space left on device".into(),
             recovery: None,
         };
         update(&mut a, Action::NotesSaved(Err(failed)), t0());
-        assert!(a.notes_status.unsaved);
+        assert!(a.notebook.status.unsaved);
         assert_eq!(
-            a.notes_status.error.as_deref(),
+            a.notebook.status.error.as_deref(),
             Some("/data/notes/x.toml: No space left on device")
         );
         let (text, error) = said(&a);
@@ -454,9 +454,9 @@ mod tests {
             "{text}"
         );
         // The word statuses likewise.
-        a.vocab_unsaved = true;
+        a.learning.unsaved = true;
         update(&mut a, Action::VocabSaved(Err("disk full".into())), t0());
-        assert!(a.vocab_unsaved);
+        assert!(a.learning.unsaved);
         assert!(said(&a).0.contains("Word statuses NOT saved: disk full"));
     }
 
@@ -469,7 +469,7 @@ mod tests {
         };
         update(&mut a, Action::NotesSaved(Err(failed)), t0());
         assert_eq!(
-            a.notes_status.recovery,
+            a.notebook.status.recovery,
             Some(std::path::PathBuf::from("/data/notes/x.recovery.toml"))
         );
     }
@@ -503,7 +503,7 @@ mod tests {
         };
         update(&mut a, Action::NotesOpened(Box::new(opened)), t0());
         assert_eq!(a.mode, Mode::AskBackup);
-        assert!(a.notes_status.backup.is_some());
+        assert!(a.notebook.status.backup.is_some());
         assert!(said(&a).0.contains("Notes file broken: line 3"));
     }
 
@@ -524,9 +524,9 @@ mod tests {
         };
         let effects = update(&mut a, Action::Started(Box::new(startup)), t0());
         assert!(effects.contains(&Effect::OpenNotes));
-        assert!(!a.analysing);
-        assert!(!a.glossary.is_empty());
-        assert!(a.glossary.occurrences_of(0).next().is_some());
+        assert!(!a.terms.analysing);
+        assert!(!a.terms.glossary.is_empty());
+        assert!(a.terms.glossary.occurrences_of(0).next().is_some());
         assert!(said(&a).0.contains("glossary.toml: line 2"));
     }
 }

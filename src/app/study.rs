@@ -13,10 +13,10 @@ use crate::keys::Command;
 /// A character typed into the glossary pane (or `None` for backspace): the filter in the
 /// list; backspace leaves an entry.
 pub(super) fn filter_input(app: &mut App, c: Option<char>, effects: &mut Vec<Effect>) {
-    match (&app.glossary_pane.view, c) {
-        (GlossaryView::List, Some(c)) => app.glossary_pane.filter.push(c),
+    match (&app.terms.pane.view, c) {
+        (GlossaryView::List, Some(c)) => app.terms.pane.filter.push(c),
         (GlossaryView::List, None) => {
-            app.glossary_pane.filter.pop();
+            app.terms.pane.filter.pop();
         }
         (_, None) => {
             glossary_command(app, Command::Cancel, effects);
@@ -24,7 +24,7 @@ pub(super) fn filter_input(app: &mut App, c: Option<char>, effects: &mut Vec<Eff
         }
         _ => return,
     }
-    app.glossary_pane.selected = 0;
+    app.terms.pane.selected = 0;
     app.refilter();
 }
 
@@ -34,29 +34,29 @@ pub(super) fn glossary_command(app: &mut App, c: Command, effects: &mut Vec<Effe
         .panes
         .glossary
         .map_or(10, |r| r.height.saturating_sub(4).max(1) as isize);
-    let pending = app.glossary_pane.pending_delete.take();
-    match app.glossary_pane.view.clone() {
+    let pending = app.terms.pane.pending_delete.take();
+    match app.terms.pane.view.clone() {
         GlossaryView::List => match c {
-            Command::ScrollDown => app.glossary_pane.move_selection(1),
-            Command::ScrollUp => app.glossary_pane.move_selection(-1),
-            Command::PageDown | Command::HalfPageDown => app.glossary_pane.move_selection(page),
-            Command::PageUp | Command::HalfPageUp => app.glossary_pane.move_selection(-page),
-            Command::Top => app.glossary_pane.selected = 0,
-            Command::Bottom => app.glossary_pane.move_selection(isize::MAX / 2),
-            Command::Confirm | Command::Lookup => match app.glossary_pane.selected_term() {
+            Command::ScrollDown => app.terms.pane.move_selection(1),
+            Command::ScrollUp => app.terms.pane.move_selection(-1),
+            Command::PageDown | Command::HalfPageDown => app.terms.pane.move_selection(page),
+            Command::PageUp | Command::HalfPageUp => app.terms.pane.move_selection(-page),
+            Command::Top => app.terms.pane.selected = 0,
+            Command::Bottom => app.terms.pane.move_selection(isize::MAX / 2),
+            Command::Confirm | Command::Lookup => match app.terms.pane.selected_term() {
                 Some(t) => {
-                    app.glossary_pane.opened_from_text = false;
+                    app.terms.pane.opened_from_text = false;
                     open_entry(app, t, true);
-                    let lemma = app.glossary.terms[t].lemma.clone();
+                    let lemma = app.terms.glossary.terms[t].lemma.clone();
                     request_lookup(app, &lemma, None, effects);
                 }
                 None => app.info("No term matches the filter."),
             },
             Command::Cancel => {
-                if app.glossary_pane.filter.is_empty() {
+                if app.terms.pane.filter.is_empty() {
                     app.focus(PaneId::Article);
                 } else {
-                    app.glossary_pane.filter.clear();
+                    app.terms.pane.filter.clear();
                     app.refilter();
                 }
             }
@@ -73,7 +73,7 @@ pub(super) fn glossary_command(app: &mut App, c: Command, effects: &mut Vec<Effe
                 app.info("Only your own terms can be edited or deleted.");
             }
             Command::Edit => {
-                if let Some(t) = app.glossary.terms.get(term) {
+                if let Some(t) = app.terms.glossary.terms.get(term) {
                     app.mode = Mode::TermForm(TermForm::edit(t));
                 }
             }
@@ -98,20 +98,21 @@ pub(super) fn glossary_command(app: &mut App, c: Command, effects: &mut Vec<Effe
 /// Delete a user term on the second press of the key.
 fn delete_term(app: &mut App, term: usize, confirmed: bool, effects: &mut Vec<Effect>) {
     let lemma = app
+        .terms
         .glossary
         .terms
         .get(term)
         .map(|t| t.lemma.clone())
         .unwrap_or_default();
     if confirmed {
-        app.user_terms.retain(|t| t.lemma != lemma);
-        app.glossary_pane.view = GlossaryView::List;
+        app.terms.user.retain(|t| t.lemma != lemma);
+        app.terms.pane.view = GlossaryView::List;
         app.search = None;
         app.terms_changed(effects);
         app.info(format!("Deleted „{lemma}“ from your glossary."));
         effects.push(Effect::SaveUserGlossary);
     } else {
-        app.glossary_pane.pending_delete = Some(term);
+        app.terms.pane.pending_delete = Some(term);
         let keys = app.keymap.describe(Command::Delete);
         app.info(format!(
             "Press {keys} again to delete „{lemma}“ from your glossary."
@@ -140,7 +141,7 @@ fn clean_sense(s: &str) -> String {
 }
 
 fn set_lookup_scroll(app: &mut App, scroll: usize) {
-    if let GlossaryView::Lookup { scroll: s, .. } = &mut app.glossary_pane.view {
+    if let GlossaryView::Lookup { scroll: s, .. } = &mut app.terms.pane.view {
         *s = scroll.min(500);
     }
 }
@@ -177,7 +178,7 @@ pub fn show_lookup(app: &mut App, word: &str, results: Vec<crate::dict::Found>) 
     let mut filled = false;
     if let Some(best) = results.first() {
         let (meaning, article, plural) = entry_facts(best);
-        for e in app.vocab.entries.values_mut() {
+        for e in app.learning.vocab.entries.values_mut() {
             if e.meaning.is_empty() && !meaning.is_empty() && (e.form == word || e.lemma == word) {
                 e.meaning = meaning.clone();
                 if e.article.is_empty() {
@@ -190,14 +191,14 @@ pub fn show_lookup(app: &mut App, word: &str, results: Vec<crate::dict::Found>) 
             }
         }
     }
-    let Some(state) = &mut app.lookup else {
+    let Some(state) = &mut app.terms.lookup else {
         return filled;
     };
     if state.word != word {
         return filled;
     }
     state.results = Some(results);
-    if matches!(app.glossary_pane.view, GlossaryView::Lookup { .. }) {
+    if matches!(app.terms.pane.view, GlossaryView::Lookup { .. }) {
         app.info(message);
     }
     filled
@@ -211,13 +212,14 @@ fn request_lookup(
     effects: &mut Vec<Effect>,
 ) {
     if app
+        .terms
         .lookup
         .as_ref()
         .is_some_and(|l| l.word == word && l.context == context && l.results.is_some())
     {
         return;
     }
-    app.lookup = Some(super::LookupState {
+    app.terms.lookup = Some(super::LookupState {
         word: word.to_string(),
         context,
         results: None,
@@ -226,14 +228,15 @@ fn request_lookup(
 }
 
 fn is_user_term(app: &App, term: usize) -> bool {
-    app.glossary
+    app.terms
+        .glossary
         .terms
         .get(term)
         .is_some_and(|t| t.source == Source::User)
 }
 
 fn set_entry_scroll(app: &mut App, term: usize, scroll: usize) {
-    app.glossary_pane.view = GlossaryView::Entry {
+    app.terms.pane.view = GlossaryView::Entry {
         term,
         scroll: scroll.min(200),
     };
@@ -243,11 +246,12 @@ fn set_entry_scroll(app: &mut App, term: usize, scroll: usize) {
 /// article moves to the first occurrence, else the current one is the first at or after
 /// the word cursor.
 pub(super) fn open_entry(app: &mut App, term: usize, jump: bool) {
-    let Some(t) = app.glossary.terms.get(term) else {
+    let Some(t) = app.terms.glossary.terms.get(term) else {
         return;
     };
     let headword = t.headword();
     let matches: Vec<Match> = app
+        .terms
         .glossary
         .occurrences_of(term)
         .map(|o| Match {
@@ -255,10 +259,10 @@ pub(super) fn open_entry(app: &mut App, term: usize, jump: bool) {
             range: o.range.clone(),
         })
         .collect();
-    app.glossary_pane.view = GlossaryView::Entry { term, scroll: 0 };
-    app.lookup = None;
-    if let Some(i) = app.glossary_pane.items.iter().position(|&x| x == term) {
-        app.glossary_pane.selected = i;
+    app.terms.pane.view = GlossaryView::Entry { term, scroll: 0 };
+    app.terms.lookup = None;
+    if let Some(i) = app.terms.pane.items.iter().position(|&x| x == term) {
+        app.terms.pane.selected = i;
     }
     let count = matches.len();
     let current = if jump {
@@ -274,7 +278,7 @@ pub(super) fn open_entry(app: &mut App, term: usize, jump: bool) {
         progress: None,
     });
     if count == 0 {
-        if app.analysing {
+        if app.terms.analysing {
             app.info(format!(
                 "{headword}: still finding the terms in this long text; open it again in a moment."
             ));
@@ -309,10 +313,11 @@ pub(super) fn lookup(app: &mut App, effects: &mut Vec<Effect>) {
     };
     let word = app.doc.text[c.range.clone()].to_string();
     let term = app
+        .terms
         .glossary
         .occurrence_at(c.block, c.range.start)
         .map(|o| o.term)
-        .or_else(|| app.glossary.lookup(&word));
+        .or_else(|| app.terms.glossary.lookup(&word));
     if !app.view.show_glossary || app.view.zoom {
         app.view.show_glossary = true;
         app.view.zoom = false;
@@ -320,12 +325,12 @@ pub(super) fn lookup(app: &mut App, effects: &mut Vec<Effect>) {
     }
     if app.panes.narrow {
         app.focus(PaneId::Glossary);
-        app.glossary_pane.opened_from_text = true;
+        app.terms.pane.opened_from_text = true;
     }
     match term {
         Some(t) => open_entry(app, t, false),
         None => {
-            app.glossary_pane.view = GlossaryView::Lookup {
+            app.terms.pane.view = GlossaryView::Lookup {
                 word: word.clone(),
                 scroll: 0,
             };
@@ -354,8 +359,8 @@ fn sentence_context(app: &App, block: usize, at: usize) -> (String, usize) {
 /// `Esc` on an entry or a lookup: back to the list, or, when a lookup in a narrow
 /// terminal opened it over the text, back to the text (the pane closes).
 fn back_from_entry(app: &mut App) {
-    app.glossary_pane.view = GlossaryView::List;
-    if std::mem::take(&mut app.glossary_pane.opened_from_text) && app.panes.narrow {
+    app.terms.pane.view = GlossaryView::List;
+    if std::mem::take(&mut app.terms.pane.opened_from_text) && app.panes.narrow {
         app.focus(PaneId::Article);
     }
 }
@@ -365,6 +370,7 @@ fn back_from_entry(app: &mut App) {
 pub(super) fn term_form_for(app: &App, word: &str) -> TermForm {
     let mut form = TermForm::new(word);
     let best = app
+        .terms
         .lookup
         .as_ref()
         .filter(|l| l.word == word)
@@ -406,7 +412,8 @@ pub(super) fn form_command(
         Command::Confirm => match form.to_term() {
             Ok(term)
                 if app
-                    .user_glossary
+                    .terms
+                    .user_file
                     .as_ref()
                     .is_some_and(|u| u.broken.is_some()) =>
             {
@@ -416,9 +423,10 @@ pub(super) fn form_command(
             Ok(term) => {
                 let lemma = term.lemma.clone();
                 let replaced = form.editing.clone().unwrap_or_else(|| lemma.clone());
-                app.user_terms
+                app.terms
+                    .user
                     .retain(|t| t.lemma != replaced && t.lemma != lemma);
-                app.user_terms.push(term);
+                app.terms.user.push(term);
                 app.mode = Mode::Reading;
                 app.terms_changed(effects);
                 if let Some(t) = app.select_lemma(&lemma) {

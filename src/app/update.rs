@@ -61,10 +61,10 @@ pub fn action_for_key(app: &App, key: &KeyEvent) -> Option<Action> {
     let typing = matches!(app.mode, Mode::Searching { .. } | Mode::TermForm(_))
         || (app.mode == Mode::Reading
             && app.view.focus == PaneId::Glossary
-            && app.glossary_pane.view == GlossaryView::List)
+            && app.terms.pane.view == GlossaryView::List)
         || (app.mode == Mode::Reading
             && app.view.focus == PaneId::Notes
-            && app.notes_pane.filtering);
+            && app.notebook.pane.filtering);
     if typing {
         let in_form = matches!(app.mode, Mode::TermForm(_));
         return match key.code {
@@ -110,7 +110,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
         Action::Input(c) => text_input(app, Some(c), &mut effects),
         Action::DeleteBack => text_input(app, None, &mut effects),
         Action::EditorKey(key) => notes_keys::editor_key(app, key),
-        Action::Paste(text) => match (&app.mode, &mut app.editor) {
+        Action::Paste(text) => match (&app.mode, &mut app.notebook.editor) {
             (Mode::Editing, Some(editor)) => {
                 editor.textarea.insert_str(text);
             }
@@ -176,10 +176,10 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
         }
         Action::Terminate => {
             // Keep a draft as a note, save, then leave.
-            if app.editor.is_some() {
+            if app.notebook.editor.is_some() {
                 notes_keys::commit_editor(app, &mut effects);
             }
-            if app.notes_status.unsaved && !effects.contains(&Effect::SaveNotes) {
+            if app.notebook.status.unsaved && !effects.contains(&Effect::SaveNotes) {
                 effects.push(Effect::SaveNotes);
             }
             app.quit = true;
@@ -261,7 +261,7 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
         Mode::Review(session) => return vocab_keys::review_command(app, c, session, effects),
         Mode::Reading => {}
     }
-    if app.view.focus == PaneId::Notes && app.notes_pane.filtering {
+    if app.view.focus == PaneId::Notes && app.notebook.pane.filtering {
         return notes_keys::filter_command(app, c);
     }
     if app.view.focus == PaneId::Notes && notes_keys::notes_command(app, c, effects) {
@@ -289,8 +289,8 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
         Command::StatusNew => vocab_keys::set_status(app, Status::New, effects),
         Command::PageKnown => vocab_keys::page_known(app, effects),
         Command::StatusColours => {
-            app.status_colours = !app.status_colours;
-            let state = if app.status_colours { "on" } else { "off" };
+            app.learning.colours = !app.learning.colours;
+            let state = if app.learning.colours { "on" } else { "off" };
             app.info(format!("Status colours {state}."));
         }
         Command::Stats => app.mode = Mode::Stats,
@@ -435,18 +435,18 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
 fn ask_backup_input(app: &mut App, c: char, effects: &mut Vec<Effect>) {
     match c {
         'y' | 'Y' | 'j' | 'J' => {
-            let backup = app.notes_status.backup.take().unwrap_or_default();
+            let backup = app.notebook.status.backup.take().unwrap_or_default();
             let count = backup.len();
-            let mut notes = std::mem::take(&mut app.notes);
+            let mut notes = std::mem::take(&mut app.notebook.notes);
             for n in backup {
                 if !notes.iter().any(|m| m.id == n.id) {
                     notes.push(n);
                 }
             }
-            let deleted = std::mem::take(&mut app.notes_deleted);
+            let deleted = std::mem::take(&mut app.notebook.deleted);
             notes_keys::set_notes(app, notes, deleted);
             app.mode = Mode::Reading;
-            app.notes_status.unsaved = true;
+            app.notebook.status.unsaved = true;
             app.info(format!(
                 "Loaded {count} notes from the backup; they are saved to the recovery file."
             ));
@@ -909,8 +909,13 @@ mod tests {
     }
 
     fn count_of(a: &App, lemma: &str) -> Option<usize> {
-        let t = a.glossary.terms.iter().position(|t| t.lemma == lemma)?;
-        Some(a.glossary.count(t))
+        let t = a
+            .terms
+            .glossary
+            .terms
+            .iter()
+            .position(|t| t.lemma == lemma)?;
+        Some(a.terms.glossary.count(t))
     }
 
     #[test]
@@ -919,7 +924,7 @@ mod tests {
         let (terms, user) = terms_and_a_user_term();
         a.set_glossary(terms, Vec::new());
         assert_eq!(count_of(&a, "Monopol"), None);
-        a.user_terms.push(user);
+        a.terms.user.push(user);
         let mut effects = Vec::new();
         a.terms_changed(&mut effects);
         assert!(!effects.contains(&Effect::Analyse));
@@ -943,21 +948,21 @@ mod tests {
         let mut a = App::new(doc, Config::builtin(), 120, 40);
         let (terms, user) = terms_and_a_user_term();
         a.set_glossary(terms, Vec::new());
-        a.user_terms.push(user);
+        a.terms.user.push(user);
         let mut effects = Vec::new();
         a.terms_changed(&mut effects);
         // Listed at once, found by the thread.
         assert!(effects.contains(&Effect::Analyse));
-        assert!(a.analysing);
+        assert!(a.terms.analysing);
         assert_eq!(count_of(&a, "Monopol"), Some(0));
         let glossary = crate::glossary::Glossary::build(
             &a.doc,
-            a.user_terms.clone(),
-            a.document_terms.clone(),
+            a.terms.user.clone(),
+            a.terms.document.clone(),
         );
         let words = crate::vocab::DocWords::build(&a.doc, Some(&glossary));
         a.finish_analysis(glossary, words);
-        assert!(!a.analysing);
+        assert!(!a.terms.analysing);
         let expected = a.doc.text.matches("Monopol").count();
         assert!(count_of(&a, "Monopol").is_some_and(|n| n > 0 && n <= expected));
     }
@@ -1079,14 +1084,15 @@ mod tests {
         // Looked up first, then given a status.
         run(&mut a, &[Command::NextWord, Command::NextWord]);
         let first = word_at_cursor(&a);
-        a.lookup = Some(super::super::glossary_pane::LookupState {
+        a.terms.lookup = Some(super::super::glossary_pane::LookupState {
             word: first.clone(),
             context: None,
             results: Some(vec![found("first sense")]),
         });
         run(&mut a, &[Command::Status1]);
         let entry = |a: &App, form: &str| {
-            a.vocab
+            a.learning
+                .vocab
                 .entries
                 .values()
                 .find(|e| e.form == form)

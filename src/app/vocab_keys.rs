@@ -11,8 +11,9 @@ use crate::vocab::{Status, VocabEntry};
 fn cursor_word(app: &App) -> Option<(usize, std::ops::Range<usize>, String, String)> {
     let c = app.cursor.as_ref()?;
     let (range, key, lemma) =
-        app.words
-            .word_at(&app.doc, Some(&app.glossary), c.block, c.range.start)?;
+        app.learning
+            .words
+            .word_at(&app.doc, Some(&app.terms.glossary), c.block, c.range.start)?;
     Some((c.block, range, key, lemma))
 }
 
@@ -25,7 +26,7 @@ fn new_entry(
     lemma: String,
     status: Status,
 ) -> VocabEntry {
-    let term = app.glossary.terms.iter().find(|t| t.lemma == lemma);
+    let term = app.terms.glossary.terms.iter().find(|t| t.lemma == lemma);
     let form = app.doc.text[range.clone()].to_string();
     let block_text = app.doc.block_text(block);
     let base = app.doc.blocks.get(block).map_or(0, |b| b.text.start);
@@ -42,6 +43,7 @@ fn new_entry(
     // A word outside the glossary takes what its dictionary lookup found, if it was
     // looked up (a later lookup fills it in too: `study::show_lookup`).
     let looked_up = app
+        .terms
         .lookup
         .as_ref()
         .filter(|l| l.word == form || l.word == lemma)
@@ -87,7 +89,7 @@ fn apply(
 ) {
     let now = crate::notes::timestamp(app.now);
     let learned = (status == Status::Known).then(|| crate::notes::date_of(&now).to_string());
-    match app.vocab.entries.get_mut(key) {
+    match app.learning.vocab.entries.get_mut(key) {
         Some(e) => {
             e.status = status;
             e.updated = now;
@@ -108,7 +110,7 @@ fn apply(
                 status,
             );
             e.learned = learned;
-            app.vocab.entries.insert(key.to_string(), e);
+            app.learning.vocab.entries.insert(key.to_string(), e);
         }
     }
 }
@@ -124,9 +126,13 @@ pub fn set_status(app: &mut App, status: Status, effects: &mut Vec<Effect>) {
     };
     apply(app, block, range, &key, &lemma, status);
     app.refresh_vocab_numbers();
-    app.vocab_unsaved = true;
+    app.learning.unsaved = true;
     effects.push(Effect::SaveVocab);
-    let forms = app.words.key_index(&key).map_or(0, |k| app.words.counts[k]);
+    let forms = app
+        .learning
+        .words
+        .key_index(&key)
+        .map_or(0, |k| app.learning.words.counts[k]);
     let times = if forms == 1 {
         "once".to_string()
     } else {
@@ -135,7 +141,7 @@ pub fn set_status(app: &mut App, status: Status, effects: &mut Vec<Effect>) {
     app.info(format!(
         "{lemma}: {} ({times} in this text) · known {:.0}%",
         status.label(),
-        app.known_share * 100.0
+        app.learning.known_share * 100.0
     ));
 }
 
@@ -157,26 +163,27 @@ pub fn page_known(app: &mut App, effects: &mut Vec<Effect>) {
     let mut marked = std::collections::BTreeSet::new();
     for block in top.block..=last_block {
         let words: Vec<(std::ops::Range<usize>, String, String)> = app
+            .learning
             .words
-            .words(&app.doc, Some(&app.glossary), block)
+            .words(&app.doc, Some(&app.terms.glossary), block)
             .into_iter()
             .filter(|(r, _, _)| r.start >= from && r.end <= to)
             .collect();
         for (range, key, lemma) in words {
-            if app.vocab.status(&key) == Status::New && marked.insert(key.clone()) {
+            if app.learning.vocab.status(&key) == Status::New && marked.insert(key.clone()) {
                 apply(app, block, range, &key, &lemma, Status::Known);
             }
         }
     }
     app.refresh_vocab_numbers();
     if !marked.is_empty() {
-        app.vocab_unsaved = true;
+        app.learning.unsaved = true;
         effects.push(Effect::SaveVocab);
     }
     app.info(format!(
         "{} new words on this page marked well known · known {:.0}%",
         marked.len(),
-        app.known_share * 100.0
+        app.learning.known_share * 100.0
     ));
 }
 
@@ -184,6 +191,7 @@ pub fn page_known(app: &mut App, effects: &mut Vec<Effect>) {
 pub fn start_review(app: &mut App) {
     let now = app.now;
     let queue: Vec<String> = app
+        .learning
         .vocab
         .entries
         .values()
@@ -231,11 +239,11 @@ pub fn review_command(
         }
         (_, Some(g)) if session.revealed => {
             if let Some(key) = session.current().map(str::to_string)
-                && let Some(e) = app.vocab.entries.get_mut(&key)
+                && let Some(e) = app.learning.vocab.entries.get_mut(&key)
             {
                 e.review = Some(review::schedule(e.review.as_ref(), g, app.now));
                 e.updated = crate::notes::timestamp(app.now);
-                app.vocab_unsaved = true;
+                app.learning.unsaved = true;
                 effects.push(Effect::SaveVocab);
             }
             session.reviewed += 1;

@@ -93,7 +93,7 @@ impl<'a> World<'a> {
             Effect::SaveVocab => self
                 .vocab
                 .as_mut()
-                .map(|store| Action::VocabSaved(store.save(&app.vocab))),
+                .map(|store| Action::VocabSaved(store.save(&app.learning.vocab))),
             Effect::Search(query) => {
                 if let Some(job) = self.search.take() {
                     job.cancel();
@@ -117,8 +117,8 @@ impl<'a> World<'a> {
             Effect::Analyse => {
                 self.analyses.start(
                     Arc::clone(&app.doc),
-                    app.user_terms.clone(),
-                    app.document_terms.clone(),
+                    app.terms.user.clone(),
+                    app.terms.document.clone(),
                     self.sender.clone(),
                 );
                 None
@@ -136,6 +136,7 @@ impl<'a> World<'a> {
     /// opened).
     fn lookup(&mut self, app: &App, word: String) -> LookedUp {
         let context = app
+            .terms
             .lookup
             .as_ref()
             .filter(|l| l.word == word)
@@ -158,7 +159,7 @@ impl<'a> World<'a> {
 /// Save the notes (lock, merge with another lesepult's, temp file, fsync, rename, fsync of
 /// the folder).
 fn save_notes(app: &App, store: &mut NotesStore) -> Result<NotesSaved, NotesNotSaved> {
-    match store.save(&app.notes, &app.notes_deleted) {
+    match store.save(&app.notebook.notes, &app.notebook.deleted) {
         Ok((notes, deleted)) => Ok(NotesSaved {
             notes,
             deleted,
@@ -174,7 +175,7 @@ fn save_notes(app: &App, store: &mut NotesStore) -> Result<NotesSaved, NotesNotS
 
 /// Write the user's glossary, unless its file could not be read (then it is kept as it is).
 fn save_user_glossary(app: &App) -> Result<(), String> {
-    let Some(user) = &app.user_glossary else {
+    let Some(user) = &app.terms.user_file else {
         return Ok(());
     };
     if user.broken.is_some() {
@@ -183,7 +184,7 @@ fn save_user_glossary(app: &App) -> Result<(), String> {
             user.path.display()
         ));
     }
-    crate::glossary::user::save(&user.path, &app.user_terms).map_err(|e| {
+    crate::glossary::user::save(&user.path, &app.terms.user).map_err(|e| {
         format!("Not saved: {e}. Your term stays in memory; it is written with the next change.")
     })
 }
@@ -191,15 +192,23 @@ fn save_user_glossary(app: &App) -> Result<(), String> {
 /// Export the notes (or the vocabulary) to a file; what to say about it.
 fn export(app: &App, format: export::Format, path: &str) -> Result<String, String> {
     let text = match format {
-        export::Format::AnkiVocab => crate::vocab::anki::deck(&app.vocab),
-        _ => export::render(format, &app.doc, &app.notes, Some(&app.glossary)),
+        export::Format::AnkiVocab => crate::vocab::anki::deck(&app.learning.vocab),
+        _ => export::render(
+            format,
+            &app.doc,
+            &app.notebook.notes,
+            Some(&app.terms.glossary),
+        ),
     };
     let target = expand_home(path);
     write_atomic(&target, text.as_bytes(), false).map_err(|e| e.to_string())?;
     let what = if format == export::Format::AnkiVocab {
-        format!("{} words", crate::vocab::anki::words_in_deck(&app.vocab))
+        format!(
+            "{} words",
+            crate::vocab::anki::words_in_deck(&app.learning.vocab)
+        )
     } else {
-        format!("{} notes", app.notes.len())
+        format!("{} notes", app.notebook.notes.len())
     };
     Ok(format!(
         "Exported {what} as {} to {}.",
@@ -214,8 +223,8 @@ fn write_notes_to(app: &App, path: &str) -> Result<PathBuf, String> {
         document: app.doc.id(),
         title: app.doc.title.clone(),
         text_hash: crate::notes::store::text_hash(&app.doc),
-        notes: app.notes.clone(),
-        deleted: app.notes_deleted.clone(),
+        notes: app.notebook.notes.clone(),
+        deleted: app.notebook.deleted.clone(),
     });
     let target = expand_home(path);
     write_atomic(&target, contents.as_bytes(), false).map_err(|e| e.to_string())?;
@@ -239,7 +248,7 @@ fn external_editor(
     terminal: &mut TerminalGuard,
     input: Option<&InputThread>,
 ) -> Option<Action> {
-    let editor = app.editor.as_ref()?;
+    let editor = app.notebook.editor.as_ref()?;
     let program = ["VISUAL", "EDITOR"]
         .iter()
         .filter_map(|v| std::env::var(v).ok())

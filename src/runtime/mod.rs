@@ -284,7 +284,7 @@ fn decode(app: &App, event: Event) -> Option<Action> {
 fn finish(app: &mut App, world: &mut World, queue: &Queue) {
     // Notes taken while a long file was still read are saved with the notes file, which
     // is read once the whole text is there: wait for it rather than lose them.
-    if app.notes_status.unsaved && world.notes.is_none() && app.partial_of.is_some() {
+    if app.notebook.status.unsaved && world.notes.is_none() && app.partial_of.is_some() {
         eprintln!("lesepult: saving your notes once the whole file is read…");
         while let Ok(message) = queue.receiver.recv() {
             if let Message::Action(rest @ Action::RestOfFile(_)) = message {
@@ -293,15 +293,15 @@ fn finish(app: &mut App, world: &mut World, queue: &Queue) {
             }
         }
     }
-    if app.vocab_unsaved {
+    if app.learning.unsaved {
         let saved = world.perform(crate::app::Effect::SaveVocab, app, None);
         settle_offscreen(app, world, saved.into_iter().collect());
     }
-    if app.notes_status.unsaved {
+    if app.notebook.status.unsaved {
         eprintln!(
             "lesepult: {} note change(s) were not saved: {}",
-            app.notes.len(),
-            app.notes_status.error.clone().unwrap_or_default()
+            app.notebook.notes.len(),
+            app.notebook.status.error.clone().unwrap_or_default()
         );
     }
 }

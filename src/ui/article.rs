@@ -52,7 +52,8 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Canvas<'_>) {
 
 /// Whether a block has notes (detached notes are nowhere).
 fn block_has_note(app: &App, block: usize) -> bool {
-    app.notes
+    app.notebook
+        .notes
         .iter()
         .any(|n| !n.detached && n.anchor.block == block)
 }
@@ -178,7 +179,7 @@ fn text_spans(
             marks.push((clip(r), style));
         }
     }
-    for o in app.glossary.in_block(block) {
+    for o in app.terms.glossary.in_block(block) {
         if overlaps(&o.range) {
             marks.push((clip(&o.range), theme.term));
         }
@@ -199,12 +200,20 @@ fn text_spans(
             }
         }
     }
-    if app.status_colours {
-        for t in app.words.in_block(&app.doc, Some(&app.glossary), block) {
+    if app.learning.colours {
+        for t in app
+            .learning
+            .words
+            .in_block(&app.doc, Some(&app.terms.glossary), block)
+        {
             if !overlaps(&t.range) {
                 continue;
             }
-            let style = match app.vocab.status(&app.words.keys[t.key as usize]) {
+            let style = match app
+                .learning
+                .vocab
+                .status(&app.learning.words.keys[t.key as usize])
+            {
                 Status::New => Some(theme.status_new),
                 Status::L1 => Some(theme.status_learning[0]),
                 Status::L2 => Some(theme.status_learning[1]),
@@ -218,7 +227,7 @@ fn text_spans(
             }
         }
     }
-    for n in &app.notes {
+    for n in &app.notebook.notes {
         let r = n.anchor.start..n.anchor.end;
         if !n.detached && n.anchor.kind != AnchorKind::Paragraph && overlaps(&r) {
             marks.insert(0, (clip(&r), theme.note));

@@ -12,9 +12,9 @@ use crate::app::{App, Command, GlossaryView, PaneId};
 use crate::dict::{Found, Method};
 
 pub fn draw(app: &App, theme: &Theme, frame: &mut Canvas<'_>, area: Rect) {
-    let count = app.glossary.terms.len();
-    let shown = app.glossary_pane.items.len();
-    let count = if app.glossary_pane.filter.is_empty() || shown == count {
+    let count = app.terms.glossary.terms.len();
+    let shown = app.terms.pane.items.len();
+    let count = if app.terms.pane.filter.is_empty() || shown == count {
         count.to_string()
     } else {
         format!("{shown} of {count}")
@@ -26,13 +26,14 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Canvas<'_>, area: Rect) {
     if inner.width < 4 || inner.height == 0 {
         return;
     }
-    match &app.glossary_pane.view {
+    match &app.terms.pane.view {
         GlossaryView::List => draw_list(app, theme, frame, inner),
         GlossaryView::Entry { term, scroll } => {
             draw_entry(app, theme, frame, inner, *term, *scroll)
         }
         GlossaryView::Lookup { word, scroll } => {
             let results = app
+                .terms
                 .lookup
                 .as_ref()
                 .filter(|l| &l.word == word)
@@ -43,7 +44,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Canvas<'_>, area: Rect) {
 }
 
 fn draw_list(app: &App, theme: &Theme, frame: &mut Canvas<'_>, area: Rect) {
-    let pane = &app.glossary_pane;
+    let pane = &app.terms.pane;
     let width = usize::from(area.width);
     let focused = app.view.focus == PaneId::Glossary;
     let filter_line = if focused || !pane.filter.is_empty() {
@@ -56,9 +57,9 @@ fn draw_list(app: &App, theme: &Theme, frame: &mut Canvas<'_>, area: Rect) {
         Line::from(Span::styled("Tab here, then type to filter", theme.muted))
     };
     let mut lines = vec![filter_line];
-    if app.glossary.is_empty() {
+    if app.terms.glossary.is_empty() {
         lines.push(Line::default());
-        let text = if app.analysing {
+        let text = if app.terms.analysing {
             "Finding the terms…"
         } else {
             "No glossary for this document. Put the word cursor on a word (w) and press + to add your own terms."
@@ -73,8 +74,8 @@ fn draw_list(app: &App, theme: &Theme, frame: &mut Canvas<'_>, area: Rect) {
     let rows = usize::from(area.height).saturating_sub(1);
     let first = pane.selected.saturating_sub(rows.saturating_sub(1));
     for (i, &t) in pane.items.iter().enumerate().skip(first).take(rows) {
-        let term = &app.glossary.terms[t];
-        let count = app.glossary.count(t);
+        let term = &app.terms.glossary.terms[t];
+        let count = app.terms.glossary.count(t);
         let right = format!("{count:>3}");
         let mut left = term.headword();
         if term.gender.is_none() && !term.pos.short().is_empty() {
@@ -117,7 +118,7 @@ fn draw_entry(
     t: usize,
     scroll: usize,
 ) {
-    let Some(term) = app.glossary.terms.get(t) else {
+    let Some(term) = app.terms.glossary.terms.get(t) else {
         return;
     };
     let mut lines = vec![Line::from(Span::styled(term.headword(), theme.title))];
@@ -155,7 +156,7 @@ fn draw_entry(
         ]));
     }
     lines.push(Line::default());
-    let count = app.glossary.count(t);
+    let count = app.terms.glossary.count(t);
     lines.push(Line::from(Span::styled(
         format!("In the text ({count}):"),
         theme.label,
@@ -166,7 +167,9 @@ fn draw_entry(
         .and_then(|s| s.current.and_then(|i| s.matches.get(i)));
     // A window of the occurrences around the current one: a term of a long book stands in
     // thousands of sentences, and a frame draws only what fits.
-    let at = current.map_or(0, |m| app.glossary.occurrences_before(t, m.range.start));
+    let at = current.map_or(0, |m| {
+        app.terms.glossary.occurrences_before(t, m.range.start)
+    });
     let start = at
         .saturating_sub(3)
         .min(count.saturating_sub(SENTENCES_SHOWN));
@@ -178,6 +181,7 @@ fn draw_entry(
     }
     let text = &app.doc.text;
     for o in app
+        .terms
         .glossary
         .occurrences_from(t, start)
         .take(SENTENCES_SHOWN)
@@ -220,7 +224,7 @@ fn draw_entry(
             theme.muted,
         )));
     }
-    if let Some(state) = &app.lookup {
+    if let Some(state) = &app.terms.lookup {
         let from_dictionaries: Vec<Found> = state
             .results
             .iter()
@@ -234,11 +238,18 @@ fn draw_entry(
                 "Looking it up in the dictionaries…",
                 theme.muted,
             ))),
-            (Some(_), true) if app.dictionaries.as_ref().is_some_and(|d| d.count == 0) => lines
-                .push(Line::from(Span::styled(
+            (Some(_), true)
+                if app
+                    .terms
+                    .dictionaries
+                    .as_ref()
+                    .is_some_and(|d| d.count == 0) =>
+            {
+                lines.push(Line::from(Span::styled(
                     "No dictionary installed (apt install dict-freedict-deu-eng).",
                     theme.muted,
-                ))),
+                )))
+            }
             (Some(_), true) => {}
             (Some(_), false) => {
                 lines.push(Line::from(Span::styled(
@@ -352,7 +363,12 @@ fn draw_lookup(
         Some([]) => {
             lines.push(Line::default());
             lines.push(Line::from("is not in the glossary or in any dictionary."));
-            if app.dictionaries.as_ref().is_some_and(|d| d.count == 0) {
+            if app
+                .terms
+                .dictionaries
+                .as_ref()
+                .is_some_and(|d| d.count == 0)
+            {
                 lines.push(Line::default());
                 lines.push(Line::from(Span::styled(
                     "No dictionary is installed. Add one, offline:",

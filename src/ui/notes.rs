@@ -13,11 +13,11 @@ use crate::notes::date_of;
 use crate::ui_text::shorten;
 
 pub fn draw(app: &App, theme: &Theme, frame: &mut Canvas<'_>, area: Rect) {
-    let total = app.notes.len();
+    let total = app.notebook.notes.len();
     let mut title = vec![plain(format!(" Notes ({total}) "), theme.heading)];
-    if app.notes_status.unsaved {
+    if app.notebook.status.unsaved {
         title.push(plain("unsaved ", theme.status_error));
-    } else if app.notes_status.recovery.is_some() {
+    } else if app.notebook.status.recovery.is_some() {
         title.push(plain("recovery file ", theme.status_error));
     }
     let block =
@@ -28,7 +28,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Canvas<'_>, area: Rect) {
         return;
     }
     if app.mode == Mode::Editing
-        && let Some(editor) = &app.editor
+        && let Some(editor) = &app.notebook.editor
     {
         let quote = shorten(
             &editor.anchor.quote,
@@ -69,22 +69,26 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Canvas<'_>, area: Rect) {
     let width = usize::from(inner.width);
     let focused = app.view.focus == PaneId::Notes;
     let mut lines: Vec<Line> = Vec::new();
-    if app.notes_pane.filtering || !app.notes_pane.filter.is_empty() {
-        let cursor = if app.notes_pane.filtering { "▏" } else { "" };
+    if app.notebook.pane.filtering || !app.notebook.pane.filter.is_empty() {
+        let cursor = if app.notebook.pane.filtering {
+            "▏"
+        } else {
+            ""
+        };
         lines.push(Line::from(vec![
             Span::styled("Filter: ", theme.label),
-            Span::raw(format!("{}{cursor}", app.notes_pane.filter)),
+            Span::raw(format!("{}{cursor}", app.notebook.pane.filter)),
             Span::styled(
-                format!("  {} of {total}", app.notes_pane.items.len()),
+                format!("  {} of {total}", app.notebook.pane.items.len()),
                 theme.muted,
             ),
         ]));
     }
-    if app.notes.is_empty() {
+    if app.notebook.notes.is_empty() {
         let add = app.keymap.describe(Command::AddNote);
         let select = app.keymap.describe(Command::Select);
         let word = app.keymap.describe(Command::NextWord);
-        let state = match (app.notes_pending, app.partial_of.is_some()) {
+        let state = match (app.notebook.pending, app.partial_of.is_some()) {
             (false, _) => "No notes on this document yet.",
             (true, false) => "Reading your notes…",
             (true, true) => "Your notes are read once the whole file is.",
@@ -104,10 +108,12 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Canvas<'_>, area: Rect) {
     let rows_per = 4usize;
     let room = usize::from(inner.height).saturating_sub(lines.len()).max(1);
     let visible = (room / rows_per).max(1);
-    let first = app.notes_pane.selected.saturating_sub(visible - 1);
-    for (pos, &i) in app.notes_pane.items.iter().enumerate().skip(first) {
-        let Some(n) = app.notes.get(i) else { continue };
-        let selected = pos == app.notes_pane.selected;
+    let first = app.notebook.pane.selected.saturating_sub(visible - 1);
+    for (pos, &i) in app.notebook.pane.items.iter().enumerate().skip(first) {
+        let Some(n) = app.notebook.notes.get(i) else {
+            continue;
+        };
+        let selected = pos == app.notebook.pane.selected;
         let bar_style = if selected && focused {
             theme.border_focused
         } else if selected {

@@ -255,12 +255,12 @@ pub fn draw_export(app: &App, theme: &Theme, frame: &mut Canvas<'_>, d: &ExportD
             if d.format == crate::notes::export::Format::AnkiVocab {
                 format!(
                     " {} words of your vocabulary (those learning and known)",
-                    crate::vocab::anki::words_in_deck(&app.vocab)
+                    crate::vocab::anki::words_in_deck(&app.learning.vocab)
                 )
             } else {
                 format!(
                     " {} notes of „{}“",
-                    app.notes.len(),
+                    app.notebook.notes.len(),
                     truncate(&app.doc.title, 40)
                 )
             },
@@ -279,7 +279,8 @@ pub fn draw_export(app: &App, theme: &Theme, frame: &mut Canvas<'_>, d: &ExportD
 
 pub fn draw_confirm_quit(app: &App, theme: &Theme, frame: &mut Canvas<'_>) {
     let error = app
-        .notes_status
+        .notebook
+        .status
         .error
         .clone()
         .unwrap_or_else(|| "not saved yet".into());
@@ -314,9 +315,10 @@ pub fn draw_write_elsewhere(theme: &Theme, frame: &mut Canvas<'_>, input: &str) 
 }
 
 pub fn draw_ask_backup(app: &App, theme: &Theme, frame: &mut Canvas<'_>) {
-    let count = app.notes_status.backup.as_ref().map_or(0, Vec::len);
+    let count = app.notebook.status.backup.as_ref().map_or(0, Vec::len);
     let recovery = app
-        .notes_status
+        .notebook
+        .status
         .recovery
         .as_ref()
         .map(|p| p.display().to_string())

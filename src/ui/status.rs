@@ -26,12 +26,12 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Canvas<'_>) {
         !matches!((&app.mode, &app.message), (Mode::Reading, Some(m)) if m.text.starts_with(c.as_str()))
     });
     let mut vocab = String::new();
-    if app.analysing {
+    if app.terms.analysing {
         vocab.push_str("analysing… · ");
-    } else if !app.vocab.entries.is_empty() {
-        vocab = format!("known {:.0}%", app.known_share * 100.0);
-        if app.due > 0 {
-            vocab.push_str(&format!(" · {} due", app.due));
+    } else if !app.learning.vocab.entries.is_empty() {
+        vocab = format!("known {:.0}%", app.learning.known_share * 100.0);
+        if app.learning.due > 0 {
+            vocab.push_str(&format!(" · {} due", app.learning.due));
         }
         vocab.push_str(" · ");
     }

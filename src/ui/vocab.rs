@@ -21,12 +21,15 @@ fn overlay_block<'a>(theme: &Theme, title: &'a str, hint: &'a str) -> Block<'a> 
 pub fn draw_stats(app: &App, theme: &Theme, frame: &mut Canvas<'_>) {
     let mut lines = vec![Line::from(vec![
         Span::styled(" Known share of this text: ", theme.label),
-        Span::styled(format!("{:.1}%", app.known_share * 100.0), theme.title),
+        Span::styled(
+            format!("{:.1}%", app.learning.known_share * 100.0),
+            theme.title,
+        ),
         Span::styled(
             format!(
                 "  ({} running words, {} lemmas)",
-                app.words.total(),
-                app.words.keys.len()
+                app.learning.words.total(),
+                app.learning.words.keys.len()
             ),
             theme.muted,
         ),
@@ -36,7 +39,7 @@ pub fn draw_stats(app: &App, theme: &Theme, frame: &mut Canvas<'_>) {
         format!(" {:<12} {:>8} {:>8}", "status", "words", "lemmas"),
         theme.label,
     )));
-    for (status, words, lemmas) in app.words.by_status(&app.vocab) {
+    for (status, words, lemmas) in app.learning.words.by_status(&app.learning.vocab) {
         lines.push(Line::from(format!(
             " {:<12} {words:>8} {lemmas:>8}",
             status.label()
@@ -47,10 +50,10 @@ pub fn draw_stats(app: &App, theme: &Theme, frame: &mut Canvas<'_>) {
         " Learn next (new lemmas that raise the known share most):",
         theme.label,
     )));
-    for (k, points) in app.words.best_to_learn(&app.vocab, 8) {
+    for (k, points) in app.learning.words.best_to_learn(&app.learning.vocab, 8) {
         lines.push(Line::from(format!(
             "   {:<28} +{points:.2} points ({}×)",
-            app.words.lemmas[k], app.words.counts[k]
+            app.learning.words.lemmas[k], app.learning.words.counts[k]
         )));
     }
     lines.push(Line::default());
@@ -59,7 +62,7 @@ pub fn draw_stats(app: &App, theme: &Theme, frame: &mut Canvas<'_>) {
         theme.label,
     )));
     let mut per_day: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
-    for e in app.vocab.entries.values() {
+    for e in app.learning.vocab.entries.values() {
         if let (Status::Known, Some(day)) = (e.status, &e.learned) {
             *per_day.entry(day.clone()).or_default() += 1;
         }
@@ -75,8 +78,8 @@ pub fn draw_stats(app: &App, theme: &Theme, frame: &mut Canvas<'_>) {
     }
     lines.push(Line::from(format!(
         " Due for review now: {} · in your vocabulary: {}",
-        app.due,
-        app.vocab.entries.len()
+        app.learning.due,
+        app.learning.vocab.entries.len()
     )));
     let area = frame.area();
     let rect = centered(area, 72, (lines.len() as u16 + 2).min(area.height));
@@ -88,7 +91,10 @@ pub fn draw_stats(app: &App, theme: &Theme, frame: &mut Canvas<'_>) {
 }
 
 pub fn draw_review(app: &App, theme: &Theme, frame: &mut Canvas<'_>, session: &ReviewSession) {
-    let Some(e) = session.current().and_then(|k| app.vocab.entries.get(k)) else {
+    let Some(e) = session
+        .current()
+        .and_then(|k| app.learning.vocab.entries.get(k))
+    else {
         return;
     };
     let mut lines = vec![Line::from(Span::styled(
