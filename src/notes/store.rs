@@ -25,7 +25,7 @@ pub struct Unreadable {
 
 impl std::fmt::Display for Unreadable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let place = crate::storage::place(&self.path, self.error.line, self.error.column);
+        let place = crate::location::place(&self.path, self.error.line, self.error.column);
         write!(f, "{place}: {}", self.error.message)
     }
 }
