@@ -11,6 +11,7 @@ use crate::cli::{Cli, Subcommands};
 use crate::config::{Config, DEFAULT_CONFIG};
 use crate::document::{self, Document};
 use crate::effects::Progress;
+use crate::glossary::user::UserGlossaryStore;
 use crate::notes::NotesStore;
 use crate::notes::export::Format;
 use crate::paths::Paths;
@@ -284,6 +285,7 @@ struct Started<'a> {
     store: Option<NotesStore>,
     analysis: Option<Analysis>,
     vocab_store: VocabStore,
+    glossary_store: UserGlossaryStore,
     /// For a long file: what waits for the whole text.
     attach: Option<Attach<'a>>,
 }
@@ -303,17 +305,13 @@ fn start<'a>(
         problems.push(e.to_string());
         Vec::new()
     });
-    let user_file = glossary::user::path(&paths.data_dir);
-    let (user_terms, broken) = match glossary::user::load(&user_file) {
-        Ok(terms) => (terms, None),
-        Err(e) => {
-            problems.push(format!("{e} (your glossary; it will not be overwritten)"));
-            (Vec::new(), Some(e.to_string()))
-        }
-    };
+    let (glossary_store, user_terms, broken) = UserGlossaryStore::open(&paths.data_dir);
+    if let Some(e) = &broken {
+        problems.push(format!("{e} (your glossary; it will not be overwritten)"));
+    }
     app.user_glossary = Some(UserGlossary {
-        path: user_file,
-        broken,
+        path: glossary_store.path.clone(),
+        broken: broken.map(|e| e.to_string()),
     });
     let (vocab_store, mut vocabulary, vocab_problem) = VocabStore::open(&paths.data_dir);
     if let Some(p) = vocab_problem {
@@ -338,6 +336,7 @@ fn start<'a>(
         store: None,
         analysis: None,
         vocab_store,
+        glossary_store,
         attach: None,
     };
     if whole {
@@ -412,6 +411,7 @@ fn read(
     let mut store: Option<NotesStore> = None;
     let mut analysis: Option<Analysis> = None;
     let mut vocab_store: Option<VocabStore> = None;
+    let mut glossary_store: Option<UserGlossaryStore> = None;
     let mut rest = rest;
     let mut full: Option<FullLoad> = None;
     let mut search: Option<effects::SearchJob> = None;
@@ -442,6 +442,7 @@ fn read(
             let started = start(&mut app, paths, glossary_file, whole, !from_start && !whole);
             (store, analysis, attach) = (started.store, started.analysis, started.attach);
             vocab_store = Some(started.vocab_store);
+            glossary_store = Some(started.glossary_store);
             dirty = true;
             continue;
         }
@@ -469,7 +470,7 @@ fn read(
             match effect {
                 Effect::SavePosition => position.pending = true,
                 Effect::Quit => {}
-                Effect::SaveUserGlossary => save_user_glossary(&mut app),
+                Effect::SaveUserGlossary => save_user_glossary(&mut app, glossary_store.as_mut()),
                 Effect::SaveNotes => match &mut store {
                     Some(s) => effects::save_notes(&mut app, s),
                     None => app.info("Notes are saved as soon as the whole text is loaded."),
@@ -680,9 +681,10 @@ fn next_action(app: &mut App) -> std::io::Result<Option<Action>> {
     })
 }
 
-/// Write the user's glossary; the message says where, or what went wrong.
-fn save_user_glossary(app: &mut App) {
-    let Some(user) = app.user_glossary.clone() else {
+/// Write the user's glossary (lock, merge with another lesepult's terms, atomic write);
+/// the message says where, or what went wrong.
+fn save_user_glossary(app: &mut App, store: Option<&mut UserGlossaryStore>) {
+    let (Some(user), Some(store)) = (app.user_glossary.clone(), store) else {
         return;
     };
     if user.broken.is_some() {
@@ -697,8 +699,18 @@ fn save_user_glossary(app: &mut App) {
         .as_ref()
         .map(|m| m.text.clone())
         .unwrap_or_default();
-    match glossary::user::save(&user.path, &app.user_terms) {
-        Ok(()) => app.info(format!("{note} (saved)").trim().to_string()),
+    match store.save(&app.user_terms) {
+        Ok(terms) if terms != app.user_terms => {
+            // Another lesepult's terms were merged in.
+            app.user_terms = terms;
+            app.rebuild_glossary();
+            app.info(
+                format!("{note} (saved, with another lesepult's changes)")
+                    .trim()
+                    .to_string(),
+            );
+        }
+        Ok(_) => app.info(format!("{note} (saved)").trim().to_string()),
         Err(e) => app.error(format!(
             "Not saved: {e}. Your term stays in memory; it is written with the next change."
         )),
