@@ -16,7 +16,7 @@ pub const DEFAULT_CONFIG: &str = include_str!("../config/default.toml");
 
 /// A configuration error, located in its file.
 #[derive(Debug, thiserror::Error)]
-#[error("{}: {key}{message}", crate::storage::place(.path.as_path(), *.line, *.column))]
+#[error("{}: {key}{message}", crate::location::place(.path.as_path(), *.line, *.column))]
 pub struct ConfigError {
     pub path: PathBuf,
     pub line: usize,
@@ -154,7 +154,7 @@ impl Source<'_> {
     fn parse(&self) -> Result<RawConfig, ConfigError> {
         toml::from_str(self.text).map_err(|e| {
             let offset = e.span().map_or(0, |s| s.start);
-            let message = crate::storage::plain_toml_message(e.message());
+            let message = crate::location::plain_toml_message(e.message());
             self.error(offset, &self.key_at(offset), message)
         })
     }

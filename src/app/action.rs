@@ -71,8 +71,9 @@ pub enum Action {
     NotesSaved(Result<outcome::NotesSaved, outcome::NotesNotSaved>),
     /// The word statuses were saved (as merged with another lesepult's), or why not.
     VocabSaved(Result<crate::vocab::Vocabulary, String>),
-    /// The user's glossary was saved, or why not.
-    UserGlossarySaved(Result<(), String>),
+    /// The user's glossary was saved (its terms as merged with another lesepult's), or
+    /// why not.
+    UserGlossarySaved(Result<Vec<crate::glossary::Term>, String>),
     /// An export was written (what to say), or why not.
     Exported(Result<String, String>),
     /// The unsaved notes were written to another file (its path), or why not.

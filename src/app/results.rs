@@ -221,16 +221,29 @@ pub fn vocab_saved(app: &mut App, saved: Result<crate::vocab::Vocabulary, String
     }
 }
 
-pub fn user_glossary_saved(app: &mut App, saved: Result<(), String>) {
+/// The user's glossary saved; terms another lesepult added meanwhile are found in the
+/// text too.
+pub fn user_glossary_saved(
+    app: &mut App,
+    saved: Result<Vec<crate::glossary::Term>, String>,
+    effects: &mut Vec<Effect>,
+) {
+    let note = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
     match saved {
-        Ok(()) => {
-            let note = app
-                .message
-                .as_ref()
-                .map(|m| m.text.clone())
-                .unwrap_or_default();
-            app.info(format!("{note} (saved)").trim().to_string());
+        Ok(terms) if terms != app.terms.user => {
+            app.terms.user = terms;
+            app.terms_changed(effects);
+            app.info(
+                format!("{note} (saved, with another lesepult's changes)")
+                    .trim()
+                    .to_string(),
+            );
         }
+        Ok(_) => app.info(format!("{note} (saved)").trim().to_string()),
         Err(e) => app.error(e),
     }
 }

@@ -197,7 +197,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
         Action::LookedUp(l) => results::looked_up(app, l, &mut effects),
         Action::NotesSaved(saved) => results::notes_saved(app, saved),
         Action::VocabSaved(saved) => results::vocab_saved(app, saved),
-        Action::UserGlossarySaved(saved) => results::user_glossary_saved(app, saved),
+        Action::UserGlossarySaved(saved) => results::user_glossary_saved(app, saved, &mut effects),
         Action::Exported(result) => results::exported(app, result),
         Action::NotesWrittenElsewhere(result) => {
             results::notes_written_elsewhere(app, result, &mut effects)

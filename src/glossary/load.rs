@@ -15,7 +15,7 @@ pub const BUNDLED_GLOSSARY: &str =
 
 /// A glossary file that cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}: {message}", crate::storage::place(.path.as_path(), *.line, *.column))]
+#[error("{}: {message}", crate::location::place(.path.as_path(), *.line, *.column))]
 pub struct GlossaryError {
     pub path: PathBuf,
     pub line: usize,
@@ -76,7 +76,7 @@ pub fn parse(text: &str, path: &Path, source: Source) -> Result<Vec<Term>, Gloss
     };
     let raw: RawFile = toml::from_str(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
-        err(offset, crate::storage::plain_toml_message(e.message()))
+        err(offset, crate::location::plain_toml_message(e.message()))
     })?;
     if *raw.version.get_ref() != 1 {
         return Err(err(

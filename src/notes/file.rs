@@ -79,7 +79,7 @@ pub fn parse(bytes: &[u8]) -> Result<NotesFile, FileError> {
         FileError {
             line,
             column,
-            message: crate::storage::plain_toml_message(e.message()),
+            message: crate::location::plain_toml_message(e.message()),
         }
     })?;
     if raw.version != VERSION {

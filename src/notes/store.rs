@@ -1,18 +1,17 @@
-//! The notes store of one document: load, save with a lock and a merge, recovery.
-//!
-//! Every save takes a lock on a separate `NAME.lock` file, re-reads the notes file, and if
-//! another process changed it since it was read, merges by note id (deletions are kept as
-//! ids, so they are not undone by a merge). The write goes through
-//! [`crate::storage::write_atomic`] with a `.bak` of the previous version. A file that does
-//! not parse is never overwritten: the store then writes to `NAME.recovery.toml` beside it.
+//! The notes store of one document: a thin user of the one store
+//! ([`crate::storage::Store`]), which does the lock, the merge with another process's
+//! changes, the atomic write with a `.bak`, and the recovery file for a notes file that
+//! does not parse (`NAME.recovery.toml`; the notes file itself is never overwritten then).
+//! Here is only what is particular to notes: the file's text ([`super::file`]), and the
+//! merge by note id, in which deletions are kept as ids so a merge does not undo them.
 
-use std::fs::File;
+use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 
 use super::file::{self, FileError, NotesFile};
 use super::model::Note;
-use crate::document::{Document, fnv1a};
-use crate::storage::{backup_path, write_atomic};
+use crate::document::Document;
+use crate::storage::{self, Store, StoredFile};
 
 /// A notes file that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,7 +24,7 @@ pub struct Unreadable {
 
 impl std::fmt::Display for Unreadable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let place = crate::storage::place(&self.path, self.error.line, self.error.column);
+        let place = crate::location::place(&self.path, self.error.line, self.error.column);
         write!(f, "{place}: {}", self.error.message)
     }
 }
@@ -56,28 +55,91 @@ pub enum SaveError {
     BecameUnreadable(Unreadable),
 }
 
-/// The store of one document's notes.
-#[derive(Debug)]
-pub struct NotesStore {
-    pub path: PathBuf,
-    pub recovery_path: PathBuf,
-    lock_path: PathBuf,
-    /// Hash of the file's bytes when it was last read or written (`None`: no file).
-    loaded_hash: Option<u64>,
-    /// Writing goes to the recovery file.
-    pub recovery: bool,
-    /// The recovery file's notes were merged into those of a readable notes file: it is
-    /// removed once they are saved there.
-    merged_recovery: bool,
+impl From<storage::SaveError<FileError>> for SaveError {
+    fn from(e: storage::SaveError<FileError>) -> Self {
+        match e {
+            storage::SaveError::Io { path, source }
+            | storage::SaveError::Write(storage::WriteError { path, source }) => {
+                SaveError::Io { path, source }
+            }
+            storage::SaveError::Locked(path) => SaveError::Locked(path),
+            storage::SaveError::BecameUnreadable { path, error, .. } => {
+                SaveError::BecameUnreadable(Unreadable {
+                    path,
+                    error,
+                    backup: None,
+                })
+            }
+        }
+    }
+}
+
+/// The notes file as a kind of stored file: the notes and the ids of deleted notes, with
+/// what the file says about its document.
+#[derive(Debug, Clone)]
+pub struct NotesFormat {
     document: String,
     title: String,
     text_hash: String,
 }
 
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.file_stem().unwrap_or_default().to_os_string();
-    name.push(suffix);
-    path.with_file_name(name)
+impl StoredFile for NotesFormat {
+    /// The notes and the ids of deleted notes.
+    type Content = (Vec<Note>, Vec<String>);
+    type Error = FileError;
+
+    fn parse(&self, _path: &Path, bytes: &[u8]) -> Result<Self::Content, FileError> {
+        file::parse(bytes).map(|f| (f.notes, f.deleted))
+    }
+
+    fn cannot_read(&self, _path: &Path, error: &std::io::Error) -> FileError {
+        FileError {
+            line: 0,
+            column: 0,
+            message: format!("cannot read: {error}"),
+        }
+    }
+
+    fn to_text(&self, (notes, deleted): &Self::Content) -> String {
+        file::to_string(&NotesFile {
+            document: self.document.clone(),
+            title: self.title.clone(),
+            text_hash: self.text_hash.clone(),
+            notes: notes.clone(),
+            deleted: deleted.clone(),
+        })
+    }
+
+    /// By note id ([`merge`]); deletions are in the content, so no base is needed.
+    fn merge(
+        &self,
+        _base: &Self::Content,
+        mine: &Self::Content,
+        theirs: &Self::Content,
+    ) -> Self::Content {
+        merge(&mine.0, &mine.1, &theirs.0, &theirs.1)
+    }
+}
+
+/// The store of one document's notes. It dereferences to the one store, for `path`,
+/// `recovery_path`, `recovery`, `has_merged_recovery()` and `target()`.
+#[derive(Debug)]
+pub struct NotesStore {
+    store: Store<NotesFormat>,
+}
+
+impl Deref for NotesStore {
+    type Target = Store<NotesFormat>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.store
+    }
+}
+
+impl DerefMut for NotesStore {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.store
+    }
 }
 
 /// Hash of a document's text, as recorded in its notes file.
@@ -93,103 +155,25 @@ impl NotesStore {
 
     /// Open (without creating anything) and read the notes of `doc`.
     pub fn open(dir: &Path, doc: &Document) -> (NotesStore, Loaded) {
-        let path = NotesStore::path_for(dir, doc);
-        let mut store = NotesStore {
-            recovery_path: sibling(&path, ".recovery.toml"),
-            lock_path: sibling(&path, ".toml.lock"),
-            path,
-            loaded_hash: None,
-            recovery: false,
-            merged_recovery: false,
+        let format = NotesFormat {
             document: doc.id(),
             title: doc.title.clone(),
             text_hash: text_hash(doc),
         };
-        let mut loaded = Loaded {
-            notes: Vec::new(),
-            deleted: Vec::new(),
-            unreadable: None,
-            from_recovery: false,
-        };
-        match std::fs::read(&store.path) {
-            Ok(bytes) => match file::parse(&bytes) {
-                Ok(f) => {
-                    store.loaded_hash = Some(fnv1a(&bytes));
-                    loaded.notes = f.notes;
-                    loaded.deleted = f.deleted;
-                }
-                Err(error) => store.read_aside(&mut loaded, error),
-            },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => store.read_aside(
-                &mut loaded,
-                FileError {
-                    line: 0,
-                    column: 0,
-                    message: format!("cannot read: {e}"),
-                },
-            ),
-        }
-        // Notes saved to the recovery file while the notes file was broken join the notes
-        // file's once it is readable again (fixed, or gone).
-        if !store.recovery
-            && let Some(f) = std::fs::read(&store.recovery_path)
-                .ok()
-                .and_then(|b| file::parse(&b).ok())
-        {
-            (loaded.notes, loaded.deleted) =
-                merge(&loaded.notes, &loaded.deleted, &f.notes, &f.deleted);
-            loaded.from_recovery = true;
-            store.merged_recovery = true;
-        }
-        (store, loaded)
-    }
-
-    /// The notes file cannot be used (`error`): it is left alone, saves go to the recovery
-    /// file, the backup is offered if it parses, and the recovery file's notes are read.
-    fn read_aside(&mut self, loaded: &mut Loaded, error: FileError) {
-        self.recovery = true;
-        let backup = std::fs::read(backup_path(&self.path))
-            .ok()
-            .and_then(|b| file::parse(&b).ok())
-            .map(|f| f.notes);
-        loaded.unreadable = Some(Unreadable {
-            path: self.path.clone(),
-            error,
-            backup,
+        let (store, opened) = Store::open(NotesStore::path_for(dir, doc), format);
+        let (notes, deleted) = opened.content;
+        let unreadable = opened.unreadable.map(|u| Unreadable {
+            path: u.path,
+            error: u.error,
+            backup: u.backup.map(|(notes, _)| notes),
         });
-        if let Some(f) = std::fs::read(&self.recovery_path)
-            .ok()
-            .and_then(|b| file::parse(&b).ok())
-        {
-            loaded.notes = f.notes;
-            loaded.deleted = f.deleted;
-            loaded.from_recovery = true;
-        }
-    }
-
-    /// Whether the recovery file's notes were merged in and wait to be saved.
-    pub fn has_merged_recovery(&self) -> bool {
-        self.merged_recovery
-    }
-
-    /// Where the next save goes.
-    pub fn target(&self) -> &Path {
-        if self.recovery {
-            &self.recovery_path
-        } else {
-            &self.path
-        }
-    }
-
-    fn contents(&self, notes: &[Note], deleted: &[String]) -> String {
-        file::to_string(&NotesFile {
-            document: self.document.clone(),
-            title: self.title.clone(),
-            text_hash: self.text_hash.clone(),
-            notes: notes.to_vec(),
-            deleted: deleted.to_vec(),
-        })
+        let loaded = Loaded {
+            notes,
+            deleted,
+            unreadable,
+            from_recovery: opened.from_recovery,
+        };
+        (NotesStore { store }, loaded)
     }
 
     /// Save `notes`. Returns the notes as saved: with another process's notes merged in if
@@ -199,67 +183,7 @@ impl NotesStore {
         notes: &[Note],
         deleted: &[String],
     ) -> Result<(Vec<Note>, Vec<String>), SaveError> {
-        let io = |path: &Path| {
-            let path = path.to_path_buf();
-            move |source| SaveError::Io { path, source }
-        };
-        if self.recovery {
-            let text = self.contents(notes, deleted);
-            write_atomic(&self.recovery_path, text.as_bytes(), true).map_err(|e| {
-                SaveError::Io {
-                    path: e.path,
-                    source: e.source,
-                }
-            })?;
-            return Ok((notes.to_vec(), deleted.to_vec()));
-        }
-        if let Some(dir) = self.path.parent() {
-            std::fs::create_dir_all(dir).map_err(io(dir))?;
-        }
-        let lock = self.lock()?;
-        let mut notes = notes.to_vec();
-        let mut deleted = deleted.to_vec();
-        match std::fs::read(&self.path) {
-            Ok(bytes) if Some(fnv1a(&bytes)) != self.loaded_hash => match file::parse(&bytes) {
-                Ok(theirs) => {
-                    (notes, deleted) = merge(&notes, &deleted, &theirs.notes, &theirs.deleted);
-                }
-                Err(error) => {
-                    self.recovery = true;
-                    drop(lock);
-                    let unreadable = Unreadable {
-                        path: self.path.clone(),
-                        error,
-                        backup: None,
-                    };
-                    let _ = self.save(&notes, &deleted);
-                    return Err(SaveError::BecameUnreadable(unreadable));
-                }
-            },
-            Ok(_) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(io(&self.path)(e)),
-        }
-        let text = self.contents(&notes, &deleted);
-        write_atomic(&self.path, text.as_bytes(), true).map_err(|e| SaveError::Io {
-            path: e.path,
-            source: e.source,
-        })?;
-        self.loaded_hash = Some(fnv1a(text.as_bytes()));
-        drop(lock);
-        if self.merged_recovery {
-            // Its notes are in the notes file now.
-            self.merged_recovery = false;
-            let _ = std::fs::remove_file(&self.recovery_path);
-        }
-        Ok((notes, deleted))
-    }
-
-    fn lock(&self) -> Result<File, SaveError> {
-        crate::storage::lock_exclusive(&self.lock_path).map_err(|e| match e {
-            crate::storage::LockError::Busy(p) => SaveError::Locked(p),
-            crate::storage::LockError::Io(path, source) => SaveError::Io { path, source },
-        })
+        Ok(self.store.save(&(notes.to_vec(), deleted.to_vec()))?)
     }
 }
 

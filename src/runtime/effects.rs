@@ -11,6 +11,8 @@ use super::jobs::{Analyses, DictionaryLoader, SearchJob};
 use super::startup;
 use crate::app::outcome::{LookedUp, NotesNotSaved, NotesSaved};
 use crate::app::{Action, App, Effect};
+use crate::glossary::Term;
+use crate::glossary::user::UserGlossaryStore;
 use crate::notes::{NotesStore, SaveError, export, file};
 use crate::paths::Paths;
 use crate::storage::write_atomic;
@@ -24,6 +26,7 @@ pub struct World<'a> {
     /// The notes file, once it is read (for a long file, once the whole text is there).
     pub notes: Option<NotesStore>,
     pub vocab: Option<VocabStore>,
+    pub glossary: Option<UserGlossaryStore>,
     pub dictionaries: Option<DictionaryLoader>,
     /// The folders to open the dictionaries from, until they are opened.
     pub dictionary_folders: Option<Vec<PathBuf>>,
@@ -43,6 +46,7 @@ impl<'a> World<'a> {
             sender,
             notes: None,
             vocab: None,
+            glossary: None,
             dictionaries: None,
             dictionary_folders: None,
             search: None,
@@ -76,7 +80,10 @@ impl<'a> World<'a> {
         match effect {
             // The loop throttles saving the position and leaves on `app.quit`.
             Effect::SavePosition(_) | Effect::Quit => None,
-            Effect::SaveUserGlossary => Some(Action::UserGlossarySaved(save_user_glossary(app))),
+            Effect::SaveUserGlossary => Some(Action::UserGlossarySaved(save_user_glossary(
+                app,
+                self.glossary.as_mut(),
+            ))),
             Effect::SaveNotes => Some(match &mut self.notes {
                 Some(store) => Action::NotesSaved(save_notes(app, store)),
                 None => Action::Report {
@@ -173,10 +180,15 @@ fn save_notes(app: &App, store: &mut NotesStore) -> Result<NotesSaved, NotesNotS
     }
 }
 
-/// Write the user's glossary, unless its file could not be read (then it is kept as it is).
-fn save_user_glossary(app: &App) -> Result<(), String> {
-    let Some(user) = &app.terms.user_file else {
-        return Ok(());
+/// Write the user's glossary (lock, merge with another lesepult's terms, atomic write),
+/// unless its file could not be read (then it is kept as it is). Returns the terms as
+/// saved.
+fn save_user_glossary(
+    app: &App,
+    store: Option<&mut UserGlossaryStore>,
+) -> Result<Vec<Term>, String> {
+    let (Some(user), Some(store)) = (&app.terms.user_file, store) else {
+        return Ok(app.terms.user.clone());
     };
     if user.broken.is_some() {
         return Err(format!(
@@ -184,7 +196,7 @@ fn save_user_glossary(app: &App) -> Result<(), String> {
             user.path.display()
         ));
     }
-    crate::glossary::user::save(&user.path, &app.terms.user).map_err(|e| {
+    store.save(&app.terms.user).map_err(|e| {
         format!("Not saved: {e}. Your term stays in memory; it is written with the next change.")
     })
 }

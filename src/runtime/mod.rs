@@ -110,8 +110,9 @@ pub fn run(session: Session) -> anyhow::Result<()> {
     if std::env::var_os("LESEPULT_TEST_PANIC").is_some() {
         panic!("LESEPULT_TEST_PANIC is set");
     }
-    let (startup, vocab_store) = startup::read_startup(&app.doc, paths, glossary_file);
-    world.vocab = Some(vocab_store);
+    let (startup, stores) = startup::read_startup(&app.doc, paths, glossary_file);
+    world.vocab = Some(stores.vocab);
+    world.glossary = Some(stores.glossary);
     let mut pending = vec![Action::Started(Box::new(startup))];
     let mut position = PositionSaver::new(paths.positions_dir());
     if let Some(anchor) = apply_all(&mut app, &mut world, &mut terminal, &mut pending) {

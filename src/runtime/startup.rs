@@ -7,10 +7,11 @@ use std::path::Path;
 
 use crate::app::outcome::{NotesOpened, Startup};
 use crate::document::Document;
+use crate::glossary::user::UserGlossaryStore;
 use crate::notes::NotesStore;
 use crate::paths::Paths;
 use crate::vocab::store::VocabStore;
-use crate::{glossary, resume, sources, storage};
+use crate::{resume, sources, storage};
 
 /// Read the glossaries and the vocabulary. A broken file is a problem to report, and the
 /// text opens all the same.
@@ -18,7 +19,7 @@ pub fn read_startup(
     doc: &Document,
     paths: &Paths,
     glossary_file: Option<&Path>,
-) -> (Startup, VocabStore) {
+) -> (Startup, Stores) {
     storage::remove_stale_temps(&paths.positions_dir());
     storage::remove_stale_temps(&paths.data_dir);
     let mut problems = Vec::new();
@@ -26,14 +27,10 @@ pub fn read_startup(
         problems.push(e.to_string());
         Vec::new()
     });
-    let user_file = glossary::user::path(&paths.data_dir);
-    let (user_terms, broken) = match glossary::user::load(&user_file) {
-        Ok(terms) => (terms, None),
-        Err(e) => {
-            problems.push(format!("{e} (your glossary; it will not be overwritten)"));
-            (Vec::new(), Some(e.to_string()))
-        }
-    };
+    let (glossary_store, user_terms, broken) = UserGlossaryStore::open(&paths.data_dir);
+    if let Some(e) = &broken {
+        problems.push(format!("{e} (your glossary; it will not be overwritten)"));
+    }
     let (vocab_store, mut vocabulary, vocab_problem) = VocabStore::open(&paths.data_dir);
     problems.extend(vocab_problem);
     // Entries from before the lexicon: moved to their right lemma or marked doubtful.
@@ -41,13 +38,25 @@ pub fn read_startup(
     let startup = Startup {
         document_terms,
         user_terms,
-        user_glossary: user_file,
-        user_glossary_broken: broken,
+        user_glossary: glossary_store.path.clone(),
+        user_glossary_broken: broken.map(|e| e.to_string()),
         vocabulary,
         migration: (!migration.is_empty()).then(|| migration.message()),
         problems,
     };
-    (startup, vocab_store)
+    (
+        startup,
+        Stores {
+            vocab: vocab_store,
+            glossary: glossary_store,
+        },
+    )
+}
+
+/// The stores opened at start-up (the notes file's comes later).
+pub struct Stores {
+    pub vocab: VocabStore,
+    pub glossary: UserGlossaryStore,
 }
 
 /// Open the notes file of the text (and read its saved position when `resume`).

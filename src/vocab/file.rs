@@ -41,7 +41,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vocabulary, String> {
         let (line, column) = line_column(text, e.span().map_or(0, |s| s.start));
         format!(
             "line {line}, column {column}: {}",
-            crate::storage::plain_toml_message(e.message())
+            crate::location::plain_toml_message(e.message())
         )
     })?;
     if raw.version != VERSION {

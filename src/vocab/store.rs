@@ -1,28 +1,60 @@
-//! Saving the vocabulary with the rules of the notes: a lock on a separate file, a merge
-//! when another lesepult wrote in between, an atomic write with a backup, and a file that
-//! does not parse is never overwritten (a recovery file beside it takes the writes).
+//! Saving the vocabulary with the rules of the notes, through the one store
+//! ([`crate::storage::Store`]): a lock on a separate file, a merge when another lesepult
+//! wrote in between (by word, the later `updated` winning), an atomic write with a backup,
+//! and a file that does not parse is never overwritten (a recovery file beside it takes the
+//! writes, and its words are read back).
 
+use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 
 use super::{Vocabulary, file};
-use crate::document::fnv1a;
-use crate::storage::{LockError, lock_exclusive, write_atomic};
+use crate::storage::{self, Store, StoredFile};
 
-/// The vocabulary file and what was read from it.
-#[derive(Debug)]
-pub struct VocabStore {
-    pub path: PathBuf,
-    pub recovery_path: PathBuf,
-    lock_path: PathBuf,
-    loaded_hash: Option<u64>,
-    /// The file did not parse: writes go to the recovery file.
-    pub recovery: bool,
+/// The vocabulary file as a kind of stored file.
+#[derive(Debug, Clone, Copy)]
+pub struct VocabFormat;
+
+impl StoredFile for VocabFormat {
+    type Content = Vocabulary;
+    type Error = String;
+
+    fn parse(&self, _path: &Path, bytes: &[u8]) -> Result<Vocabulary, String> {
+        file::parse(bytes)
+    }
+
+    fn cannot_read(&self, _path: &Path, error: &std::io::Error) -> String {
+        format!("cannot read: {error}")
+    }
+
+    fn to_text(&self, content: &Vocabulary) -> String {
+        file::to_string(content)
+    }
+
+    /// By key, the later `updated` winning ([`file::merge`]); no base is needed.
+    fn merge(&self, _base: &Vocabulary, mine: &Vocabulary, theirs: &Vocabulary) -> Vocabulary {
+        file::merge(mine, theirs)
+    }
 }
 
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.file_stem().unwrap_or_default().to_os_string();
-    name.push(suffix);
-    path.with_file_name(name)
+/// The vocabulary file and what was read from it. It dereferences to the one store, for
+/// `path`, `recovery_path` and `recovery`.
+#[derive(Debug)]
+pub struct VocabStore {
+    store: Store<VocabFormat>,
+}
+
+impl Deref for VocabStore {
+    type Target = Store<VocabFormat>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.store
+    }
+}
+
+impl DerefMut for VocabStore {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.store
+    }
 }
 
 impl VocabStore {
@@ -32,76 +64,25 @@ impl VocabStore {
 
     /// Open and read; a broken file gives its message and the recovery file's words.
     pub fn open(data_dir: &Path) -> (VocabStore, Vocabulary, Option<String>) {
-        let path = VocabStore::path_in(data_dir);
-        let mut store = VocabStore {
-            recovery_path: sibling(&path, ".recovery.toml"),
-            lock_path: sibling(&path, ".toml.lock"),
-            path,
-            loaded_hash: None,
-            recovery: false,
-        };
-        match std::fs::read(&store.path) {
-            Ok(bytes) => match file::parse(&bytes) {
-                Ok(v) => {
-                    store.loaded_hash = Some(fnv1a(&bytes));
-                    (store, v, None)
-                }
-                Err(e) => {
-                    store.recovery = true;
-                    let recovered = std::fs::read(&store.recovery_path)
-                        .ok()
-                        .and_then(|b| file::parse(&b).ok())
-                        .unwrap_or_default();
-                    let message = format!(
-                        "{}: {e}. It is left as it is; word statuses go to {}",
-                        store.path.display(),
-                        store.recovery_path.display()
-                    );
-                    (store, recovered, Some(message))
-                }
-            },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                (store, Vocabulary::default(), None)
-            }
-            Err(e) => {
-                store.recovery = true;
-                let message = format!("{}: cannot read: {e}", store.path.display());
-                (store, Vocabulary::default(), Some(message))
-            }
-        }
+        let (store, opened) = Store::open(VocabStore::path_in(data_dir), VocabFormat);
+        let message = opened.unreadable.map(|bad| {
+            format!(
+                "{bad}. It is left as it is; word statuses go to {}",
+                store.recovery_path.display()
+            )
+        });
+        (VocabStore { store }, opened.content, message)
     }
 
     /// Save; returns the vocabulary as saved (merged with another process's changes).
     pub fn save(&mut self, vocab: &Vocabulary) -> Result<Vocabulary, String> {
-        if self.recovery {
-            write_atomic(&self.recovery_path, file::to_string(vocab).as_bytes(), true)
-                .map_err(|e| e.to_string())?;
-            return Ok(vocab.clone());
-        }
-        let _lock = lock_exclusive(&self.lock_path).map_err(|e| match e {
-            LockError::Busy(p) => format!("{}: another lesepult holds the lock", p.display()),
-            LockError::Io(p, e) => format!("{}: {e}", p.display()),
-        })?;
-        let mut merged = vocab.clone();
-        match std::fs::read(&self.path) {
-            Ok(bytes) if Some(fnv1a(&bytes)) != self.loaded_hash => match file::parse(&bytes) {
-                Ok(theirs) => merged = file::merge(vocab, &theirs),
-                Err(e) => {
-                    self.recovery = true;
-                    drop(_lock);
-                    let _ = self.save(vocab);
-                    return Err(format!(
-                        "{}: {e} (not overwritten; statuses go to the recovery file)",
-                        self.path.display()
-                    ));
-                }
-            },
-            _ => {}
-        }
-        let text = file::to_string(&merged);
-        write_atomic(&self.path, text.as_bytes(), true).map_err(|e| e.to_string())?;
-        self.loaded_hash = Some(fnv1a(text.as_bytes()));
-        Ok(merged)
+        self.store.save(vocab).map_err(|e| match e {
+            storage::SaveError::BecameUnreadable { path, error, .. } => format!(
+                "{}: {error} (not overwritten; statuses go to the recovery file)",
+                path.display()
+            ),
+            other => other.to_string(),
+        })
     }
 }
 

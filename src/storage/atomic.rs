@@ -1,5 +1,6 @@
 //! The one way lesepult writes a file: a temp file in the same folder, fsync, rename over
 //! the old file, fsync the folder. A crash leaves the old or the new version, never a mix.
+//! Also the `.bak` beside a file and the clean-up of temp files left by a killed process.
 
 use std::fs::{self, File};
 use std::io::Write;
@@ -58,43 +59,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), 
     result.map_err(err)
 }
 
-/// Why a lock could not be taken.
-#[derive(Debug)]
-pub enum LockError {
-    /// Another process holds it (after waiting a few seconds).
-    Busy(PathBuf),
-    Io(PathBuf, std::io::Error),
-}
-
-/// Take an exclusive advisory lock (`flock`) on a separate lock file, waiting up to three
-/// seconds for another lesepult. The lock is released when the returned file is dropped.
-/// A lock file is used because a save renames a new file over the data file, and a lock
-/// on the old inode would no longer exclude anyone.
-pub fn lock_exclusive(lock_path: &Path) -> Result<File, LockError> {
-    use std::fs::{OpenOptions, TryLockError};
-    use std::time::{Duration, Instant};
-    if let Some(dir) = lock_path.parent() {
-        fs::create_dir_all(dir).map_err(|e| LockError::Io(dir.to_path_buf(), e))?;
-    }
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(lock_path)
-        .map_err(|e| LockError::Io(lock_path.to_path_buf(), e))?;
-    let start = Instant::now();
-    loop {
-        match file.try_lock() {
-            Ok(()) => return Ok(file),
-            Err(TryLockError::WouldBlock) if start.elapsed() < Duration::from_secs(3) => {
-                std::thread::sleep(Duration::from_millis(20));
-            }
-            Err(TryLockError::WouldBlock) => return Err(LockError::Busy(lock_path.to_path_buf())),
-            Err(TryLockError::Error(e)) => return Err(LockError::Io(lock_path.to_path_buf(), e)),
-        }
-    }
-}
-
 /// `NAME.bak` beside `path`.
 pub fn backup_path(path: &Path) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
@@ -123,53 +87,8 @@ pub fn remove_stale_temps(dir: &Path) -> usize {
     removed
 }
 
-/// Where in a file: `path:line:column`, or only the path when the problem has no place in
-/// the file (line 0: it could not be read at all).
-pub fn place(path: &Path, line: usize, column: usize) -> String {
-    if line == 0 {
-        path.display().to_string()
-    } else {
-        format!("{}:{line}:{column}", path.display())
-    }
-}
-
-/// A TOML parser's message in the words of the file's reader rather than of Rust's types:
-/// "expected usize" becomes "expected a whole number", "a sequence" "a list [\"…\"]".
-pub fn plain_toml_message(message: &str) -> String {
-    let mut out = message.trim().to_string();
-    for (rust, plain) in [
-        ("expected a sequence", "expected a list, such as [\"…\"]"),
-        ("expected usize", "expected a whole number"),
-        ("expected u64", "expected a whole number"),
-        ("expected u32", "expected a whole number"),
-        ("expected u16", "expected a whole number"),
-        ("expected u8", "expected a whole number"),
-        ("expected a boolean", "expected true or false"),
-        ("expected bool", "expected true or false"),
-    ] {
-        out = out.replace(rust, plain);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn toml_messages_speak_of_lists_and_numbers() {
-        assert_eq!(
-            plain_toml_message("invalid type: string \"72\", expected usize"),
-            "invalid type: string \"72\", expected a whole number"
-        );
-        assert!(plain_toml_message("invalid type: string, expected a sequence").contains("a list"));
-    }
-
-    #[test]
-    fn a_place_without_a_line_is_only_the_path() {
-        let path = Path::new("/tmp/a.toml");
-        assert_eq!(place(path, 3, 7), "/tmp/a.toml:3:7");
-        assert_eq!(place(path, 0, 0), "/tmp/a.toml");
-    }
-
     use super::*;
 
     #[test]
