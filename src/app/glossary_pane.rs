@@ -16,6 +16,12 @@ pub enum GlossaryView {
     },
 }
 
+/// What the glossary pane offers, for the help screen.
+pub const COMMANDS: &[crate::keys::Command] = {
+    use crate::keys::Command::*;
+    &[Lookup, AddTerm, Edit, Delete, Speak]
+};
+
 /// Dictionary results for a word, shown under a glossary entry or on their own.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LookupState {

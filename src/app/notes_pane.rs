@@ -6,6 +6,21 @@ use ratatui_textarea::TextArea;
 use crate::notes::export::Format;
 use crate::notes::{Anchor, Note};
 
+/// What the notes pane offers, for the help screen.
+pub const COMMANDS: &[crate::keys::Command] = {
+    use crate::keys::Command::*;
+    &[
+        AddNote,
+        Select,
+        Edit,
+        Delete,
+        SaveNote,
+        ExternalEditor,
+        UndoDelete,
+        Export,
+    ]
+};
+
 /// The notes pane: notes in text order, filtered by text or `#tag`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NotesPane {

@@ -1,12 +1,10 @@
 //! `update`: the one place where the state changes. Plain Rust, tested without a terminal.
 
 use chrono::{DateTime, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{Action, PaneId};
 use super::cursor;
 use super::effect::Effect;
-use super::glossary_pane::GlossaryView;
 use super::notes_keys;
 use super::notes_pane::ExportDialog;
 use super::results;
@@ -15,85 +13,11 @@ use super::vocab_keys;
 use super::{App, Mode, Search};
 use crate::document::search::find_all;
 use crate::keys::Command;
-use crate::keys::KeyChord;
 use crate::layout::Position;
 use crate::vocab::Status;
 
 /// Rows moved by one wheel notch.
 const WHEEL_ROWS: usize = 3;
-
-/// Turn a key into an action, given the mode (a prompt takes typed characters).
-pub fn action_for_key(app: &App, key: &KeyEvent) -> Option<Action> {
-    let chord = KeyChord::from_event(key);
-    let plain = !key
-        .modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-    match &app.mode {
-        Mode::Editing => {
-            return match app.keymap.command(&chord) {
-                Some(c @ (Command::SaveNote | Command::ExternalEditor | Command::Cancel)) => {
-                    Some(Action::Command(c))
-                }
-                Some(Command::Quit) if !plain => Some(Action::Command(Command::Quit)),
-                _ => Some(Action::EditorKey(*key)),
-            };
-        }
-        Mode::ConfirmQuit | Mode::AskBackup => {
-            return match key.code {
-                KeyCode::Esc => Some(Action::Command(Command::Cancel)),
-                KeyCode::Char(c) if plain => Some(Action::Input(c)),
-                _ => app.keymap.command(&chord).map(Action::Command),
-            };
-        }
-        Mode::Export(_) | Mode::WriteElsewhere { .. } => {
-            return match key.code {
-                KeyCode::Enter => Some(Action::Command(Command::Confirm)),
-                KeyCode::Esc => Some(Action::Command(Command::Cancel)),
-                KeyCode::Backspace => Some(Action::DeleteBack),
-                KeyCode::Tab | KeyCode::Right => Some(Action::Command(Command::FocusNext)),
-                KeyCode::BackTab | KeyCode::Left => Some(Action::Command(Command::FocusPrevious)),
-                KeyCode::Char(c) if plain => Some(Action::Input(c)),
-                _ => app.keymap.command(&chord).map(Action::Command),
-            };
-        }
-        _ => {}
-    }
-    let typing = matches!(app.mode, Mode::Searching { .. } | Mode::TermForm(_))
-        || (app.mode == Mode::Reading
-            && app.view.focus == PaneId::Glossary
-            && app.terms.pane.view == GlossaryView::List)
-        || (app.mode == Mode::Reading
-            && app.view.focus == PaneId::Notes
-            && app.notebook.pane.filtering);
-    if typing {
-        let in_form = matches!(app.mode, Mode::TermForm(_));
-        return match key.code {
-            KeyCode::Enter => Some(Action::Command(Command::Confirm)),
-            KeyCode::Esc => Some(Action::Command(Command::Cancel)),
-            KeyCode::Backspace => Some(Action::DeleteBack),
-            KeyCode::Tab if in_form => Some(Action::Command(Command::FocusNext)),
-            KeyCode::BackTab if in_form => Some(Action::Command(Command::FocusPrevious)),
-            KeyCode::Char(c) if plain => Some(Action::Input(c)),
-            _ => app.keymap.command(&chord).map(Action::Command),
-        };
-    }
-    if let KeyCode::Char(c @ '0'..='9') = key.code
-        && plain
-        && counts_digits(app, &chord)
-    {
-        return Some(Action::Count(c as u8 - b'0'));
-    }
-    app.keymap.command(&chord).map(Action::Command)
-}
-
-/// Whether a digit key starts (or goes on with) a count, as in less (`50%`): in the article,
-/// unless the word cursor is on a word and the digit sets its status (LWT's keys).
-fn counts_digits(app: &App, chord: &KeyChord) -> bool {
-    if app.mode != Mode::Reading || app.view.focus != PaneId::Article {
-        return false;
-    }
-    app.count.is_some() || app.cursor.is_none() || app.keymap.command(chord).is_none()
-}
 
 /// Apply an action.
 pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
@@ -579,10 +503,9 @@ fn help_command(app: &mut App, c: Command, scroll: usize, effects: &mut Vec<Effe
 /// last command at the bottom.
 fn help_max_scroll(app: &App) -> usize {
     let visible = usize::from(app.size.1.saturating_sub(4));
-    let keys_row = usize::from(!app.help_side_by_side());
     let mut rows = 0;
-    for (i, c) in Command::ALL.iter().enumerate().rev() {
-        rows += app.help_lines(*c).len() + keys_row;
+    for (i, row) in super::help::rows().into_iter().enumerate().rev() {
+        rows += app.help_row_height(row);
         if rows > visible {
             return i + 1;
         }
@@ -734,9 +657,10 @@ fn text_input(app: &mut App, c: Option<char>, effects: &mut Vec<Effect>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::t0;
+    use crate::app::{action_for_key, t0};
     use crate::config::Config;
     use crate::document::bundled;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn app(w: u16, h: u16) -> App {
         App::new(bundled(), Config::builtin(), w, h)

@@ -7,6 +7,26 @@ use crate::keys::Command;
 use crate::vocab::review::{self, Grade};
 use crate::vocab::{Status, VocabEntry};
 
+/// What the learner's part offers, for the help screen.
+pub const COMMANDS: &[Command] = {
+    use Command::*;
+    &[
+        Status1,
+        Status2,
+        Status3,
+        Status4,
+        Status5,
+        StatusKnown,
+        StatusIgnored,
+        StatusNew,
+        PageKnown,
+        StatusColours,
+        Stats,
+        Review,
+        Speak,
+    ]
+};
+
 /// The word under the cursor: (block, range, key, lemma).
 fn cursor_word(app: &App) -> Option<(usize, std::ops::Range<usize>, String, String)> {
     let c = app.cursor.as_ref()?;

@@ -6,6 +6,7 @@ use std::fmt;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::command::Command;
+use super::layers::{Binding, EDITOR_COMMANDS, Layer};
 
 /// A key with its modifiers, normalised so that "G" and "Shift-g" are the same chord.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -131,11 +132,13 @@ impl fmt::Display for KeyChord {
     }
 }
 
-/// Commands and their keys.
+/// Commands and their keys: the reader's (configurable) and the layers of prompts, forms
+/// and dialogs.
 #[derive(Debug, Clone, Default)]
 pub struct Keymap {
     by_key: HashMap<KeyChord, Command>,
     by_command: BTreeMap<Command, Vec<KeyChord>>,
+    layers: HashMap<Layer, HashMap<KeyChord, Binding>>,
 }
 
 impl Keymap {
@@ -146,7 +149,25 @@ impl Keymap {
         for (command, keys) in bindings {
             map.bind(*command, keys);
         }
+        for layer in Layer::ALL {
+            map.layers.insert(layer, layer.keys().into_iter().collect());
+        }
         map
+    }
+
+    /// What `key` does in `layer`, if the layer binds it. The editor keeps the reader's
+    /// keys of a few commands (and of quitting, with Ctrl or Alt: a plain letter is text).
+    pub fn in_layer(&self, layer: Layer, key: &KeyChord) -> Option<Binding> {
+        if layer == Layer::Editor {
+            let with_modifier = key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+            return self
+                .command(key)
+                .filter(|c| EDITOR_COMMANDS.contains(c) || (*c == Command::Quit && with_modifier))
+                .map(Binding::Command);
+        }
+        self.layers.get(&layer)?.get(key).copied()
     }
 
     /// Replace the keys of `command`.

@@ -1,8 +1,11 @@
-//! Keys as data: the commands (`command`) and the key chords bound to them (`keymap`),
-//! below both the config (which reads bindings) and the app (which routes keys).
+//! Keys as data: the commands (`command`), the key chords bound to them (`keymap`) and
+//! the layers of prompts, forms and dialogs (`layers`); below both the config (which reads
+//! bindings) and the app (whose router picks the layers).
 
 mod command;
 mod keymap;
+mod layers;
 
 pub use command::Command;
 pub use keymap::{KeyChord, Keymap, UnknownKey};
+pub use layers::{Binding, EDITOR_COMMANDS, Layer};

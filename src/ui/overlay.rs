@@ -8,7 +8,8 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, centered, truncate};
-use crate::app::{App, Command, ExportDialog, TermForm, term_form::FIELDS};
+use crate::app::help::{self, HelpRow};
+use crate::app::{App, ExportDialog, TermForm, term_form::FIELDS};
 use crate::document::BlockKind;
 use crate::notes::export::Format;
 
@@ -80,17 +81,21 @@ pub fn draw_help(app: &App, theme: &Theme, frame: &mut Canvas<'_>, scroll: usize
     } else {
         (key_w + desc_w + 7) as u16
     };
-    let rows: usize = Command::ALL
-        .iter()
-        .map(|c| app.help_lines(*c).len() + usize::from(stacked))
-        .sum();
+    let all = help::rows();
+    let rows: usize = all.iter().map(|r| app.help_row_height(*r)).sum();
     let height = (rows as u16 + 2).min(area.height.saturating_sub(2));
     let rect = centered(area, width, height);
     let inner = usize::from(rect.width.saturating_sub(2));
-    let lines: Vec<Line> = Command::ALL
+    let lines: Vec<Line> = all
         .iter()
         .skip(scroll)
-        .flat_map(|c| {
+        .flat_map(|row| {
+            let c = match row {
+                HelpRow::Heading(name) => {
+                    return vec![Line::from(Span::styled(format!(" {name}"), theme.muted))];
+                }
+                HelpRow::Command(c) => c,
+            };
             if stacked {
                 // Too narrow for two columns: the keys, then what they do, wrapped.
                 let keys = truncate(&app.keymap.describe(*c), inner.saturating_sub(1));

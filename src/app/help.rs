@@ -1,0 +1,101 @@
+//! The help screen: each part of the app lists the commands it offers, and the help shows
+//! them under the part's name, with their keys from the keymap.
+
+use super::App;
+use crate::keys::Command;
+
+/// What the reader (the text and its viewport) offers.
+pub const READER_COMMANDS: &[Command] = {
+    use Command::*;
+    &[
+        ScrollDown,
+        ScrollUp,
+        PageDown,
+        PageUp,
+        HalfPageDown,
+        HalfPageUp,
+        Top,
+        Bottom,
+        GoToPercent,
+        NextParagraph,
+        PreviousParagraph,
+        NextSection,
+        PreviousSection,
+        TableOfContents,
+        Search,
+        NextMatch,
+        PreviousMatch,
+        NextWord,
+        PreviousWord,
+        FocusNext,
+        FocusPrevious,
+        ToggleGlossary,
+        ToggleNotes,
+        Zoom,
+    ]
+};
+
+/// What works everywhere: in the reader, the panes, every prompt, form and dialog.
+pub const EVERYWHERE: &[Command] = &[
+    Command::Help,
+    Command::Confirm,
+    Command::Cancel,
+    Command::Quit,
+];
+
+/// The parts, in the order the help lists them.
+pub const SECTIONS: [(&str, &[Command]); 5] = [
+    ("Reading", READER_COMMANDS),
+    ("Glossary and lookup", super::glossary_pane::COMMANDS),
+    ("Notes", super::notes_pane::COMMANDS),
+    ("Words and review", super::vocab_keys::COMMANDS),
+    ("Everywhere", EVERYWHERE),
+];
+
+/// One row of the help: a part's name, or one of its commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpRow {
+    Heading(&'static str),
+    Command(Command),
+}
+
+/// Every row of the help, in order.
+pub fn rows() -> Vec<HelpRow> {
+    SECTIONS
+        .iter()
+        .flat_map(|(name, commands)| {
+            std::iter::once(HelpRow::Heading(name))
+                .chain(commands.iter().map(|c| HelpRow::Command(*c)))
+        })
+        .collect()
+}
+
+impl App {
+    /// How many screen rows a help row takes (a command's description may wrap, and in a
+    /// narrow terminal its keys take a row of their own).
+    pub fn help_row_height(&self, row: HelpRow) -> usize {
+        match row {
+            HelpRow::Heading(_) => 1,
+            HelpRow::Command(c) => {
+                self.help_lines(c).len() + usize::from(!self.help_side_by_side())
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_is_in_the_help() {
+        let rows = rows();
+        for c in Command::ALL {
+            assert!(
+                rows.contains(&HelpRow::Command(c)),
+                "{} is in no part's list",
+                c.name()
+            );
+        }
+    }
+}

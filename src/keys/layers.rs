@@ -1,0 +1,96 @@
+//! Keys in layers: besides the reader's keymap (the config's `[keys]`), each kind of
+//! prompt, form and dialog has a small layer of its own, given here as data. The router
+//! (`app::router`) picks the layers for what the app shows; the first layer that binds a
+//! chord decides what it does.
+
+use super::command::Command;
+use super::keymap::KeyChord;
+
+/// What a key does in a layer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Binding {
+    Command(Command),
+    /// Delete the character before the cursor of a prompt or field.
+    DeleteBack,
+}
+
+/// A set of keys for one kind of state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Layer {
+    /// Typing into a one-line prompt: the search, the glossary and notes filters.
+    Prompt,
+    /// A form of fields (the term form): the prompt's keys, and Tab between fields.
+    Form,
+    /// A dialog with a path and choices (export, write the notes elsewhere): the form's
+    /// keys, and Left/Right between choices.
+    Dialog,
+    /// A question answered with one letter (unsaved notes at quit, a notes backup).
+    Question,
+    /// The note editor: only these of the reader's commands; every other key edits.
+    Editor,
+}
+
+use Binding::{Command as Run, DeleteBack};
+
+const PROMPT: &[(&str, Binding)] = &[
+    ("Enter", Run(Command::Confirm)),
+    ("Esc", Run(Command::Cancel)),
+    ("Backspace", DeleteBack),
+];
+
+const FORM: &[(&str, Binding)] = &[
+    ("Tab", Run(Command::FocusNext)),
+    ("Shift-Tab", Run(Command::FocusPrevious)),
+];
+
+const DIALOG: &[(&str, Binding)] = &[
+    ("Right", Run(Command::FocusNext)),
+    ("Left", Run(Command::FocusPrevious)),
+];
+
+const QUESTION: &[(&str, Binding)] = &[("Esc", Run(Command::Cancel))];
+
+/// The reader's commands that keep their keys in the note editor.
+pub const EDITOR_COMMANDS: &[Command] =
+    &[Command::SaveNote, Command::ExternalEditor, Command::Cancel];
+
+impl Layer {
+    /// The layer's own keys (the editor's come from the reader's keymap).
+    pub fn keys(self) -> Vec<(KeyChord, Binding)> {
+        let tables: &[&[(&str, Binding)]] = match self {
+            Layer::Prompt => &[PROMPT],
+            Layer::Form => &[PROMPT, FORM],
+            Layer::Dialog => &[PROMPT, FORM, DIALOG],
+            Layer::Question => &[QUESTION],
+            Layer::Editor => &[],
+        };
+        tables
+            .iter()
+            .flat_map(|t| t.iter())
+            .filter_map(|(name, b)| KeyChord::parse(name).ok().map(|k| (k, *b)))
+            .collect()
+    }
+
+    pub const ALL: [Layer; 5] = [
+        Layer::Prompt,
+        Layer::Form,
+        Layer::Dialog,
+        Layer::Question,
+        Layer::Editor,
+    ];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_name_of_every_layer_is_a_key() {
+        for table in [PROMPT, FORM, DIALOG, QUESTION] {
+            for (name, _) in table {
+                assert!(KeyChord::parse(name).is_ok(), "{name}");
+            }
+        }
+        assert_eq!(Layer::Dialog.keys().len(), 7);
+    }
+}
