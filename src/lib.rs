@@ -1,7 +1,10 @@
 //! lesepult: a terminal reader for studying German texts.
 //!
-//! The pure parts (`document`, `layout`) know nothing of terminals; `app` holds the state
-//! and the one `update` function; `ui` draws it; `run` wires them to a real terminal.
+//! Layers, from the edge inwards: `cli` (the command line) and `runtime` (the event loop,
+//! its queue, background jobs and effects) on top of `term` (the terminal); `app` holds the
+//! state and the one `update` function that changes it, `ui` draws it, `keys` says which
+//! key does what. Below them, knowing nothing of terminals: `document`, `layout`,
+//! `glossary`, `german`, `dict`, `notes`, `vocab`, `storage`, `config`.
 
 pub mod app;
 pub mod cli;
