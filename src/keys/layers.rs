@@ -3,8 +3,8 @@
 //! (`app::router`) picks the layers for what the app shows; the first layer that binds a
 //! chord decides what it does.
 
+use super::chord::KeyChord;
 use super::command::Command;
-use super::keymap::KeyChord;
 
 /// What a key does in a layer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,10 +2,12 @@
 //! the layers of prompts, forms and dialogs (`layers`); below both the config (which reads
 //! bindings) and the app (whose router picks the layers).
 
+mod chord;
 mod command;
 mod keymap;
 mod layers;
 
+pub use chord::{KeyChord, UnknownKey};
 pub use command::Command;
-pub use keymap::{KeyChord, Keymap, UnknownKey};
+pub use keymap::Keymap;
 pub use layers::{Binding, EDITOR_COMMANDS, Layer};
