@@ -164,7 +164,7 @@ impl Source<'_> {
 const DEFAULT_KEYS: &[(&str, &[&str])] = &[
     ("scroll_down", &["j", "Down"]),
     ("scroll_up", &["k", "Up"]),
-    ("page_down", &["Space", "PageDown", "f"]),
+    ("page_down", &["Space", "PageDown"]),
     ("page_up", &["b", "PageUp"]),
     ("half_page_down", &["Ctrl-d"]),
     ("half_page_up", &["Ctrl-u"]),
@@ -187,6 +187,7 @@ const DEFAULT_KEYS: &[(&str, &[&str])] = &[
     ("zoom", &["z"]),
     ("next_word", &["w", "Right"]),
     ("previous_word", &["W", "Left"]),
+    ("hints", &["f"]),
     ("lookup", &["l"]),
     ("add_term", &["+"]),
     ("edit", &["e"]),
@@ -197,14 +198,15 @@ const DEFAULT_KEYS: &[(&str, &[&str])] = &[
     ("external_editor", &["Ctrl-o"]),
     ("undo_delete", &["u"]),
     ("export", &["x"]),
-    ("status_1", &["1"]),
-    ("status_2", &["2"]),
-    ("status_3", &["3"]),
-    ("status_4", &["4"]),
-    ("status_5", &["5"]),
+    ("set_status", &["s"]),
+    ("status_1", &[]),
+    ("status_2", &[]),
+    ("status_3", &[]),
+    ("status_4", &[]),
+    ("status_5", &[]),
     ("status_known", &["K"]),
     ("status_ignored", &["I"]),
-    ("status_new", &["0"]),
+    ("status_new", &[]),
     ("page_known", &["P"]),
     ("status_colours", &["c"]),
     ("stats", &["S"]),
@@ -482,12 +484,22 @@ mod tests {
     #[test]
     fn builtin_config_is_valid_and_binds_every_command() {
         let config = Config::builtin();
+        let keymap = crate::keys::Keymap::from_bindings(&config.keys);
         for command in Command::ALL {
+            // A key of the reader's, or of a layer (a status's digit after `s`).
+            let in_a_layer = crate::keys::Layer::ALL.iter().any(|layer| {
+                ["1", "2", "3", "4", "5", "0", "k", "i"].iter().any(|name| {
+                    KeyChord::parse(name).is_ok_and(|k| {
+                        keymap.in_layer(*layer, &k) == Some(crate::keys::Binding::Command(command))
+                    })
+                })
+            });
             assert!(
-                config
-                    .keys
-                    .iter()
-                    .any(|(c, keys)| *c == command && !keys.is_empty()),
+                in_a_layer
+                    || config
+                        .keys
+                        .iter()
+                        .any(|(c, keys)| *c == command && !keys.is_empty()),
                 "{command:?} has no default key"
             );
         }

@@ -81,7 +81,7 @@ fn what_is_done_while_the_rest_of_a_file_is_read_is_kept() {
     s.wait_for("Wettbewerbsvorteil");
     s.settle();
     s.send("w");
-    s.send("2");
+    s.send("s2");
     s.wait_for("learning 2");
     s.send("q");
     assert_eq!(s.wait_exit(), 0);

@@ -310,6 +310,8 @@ fn with_vocabulary() -> App {
         &mut a,
         &[Command::NextWord, Command::Status5, Command::PageKnown],
     );
+    // P asks first: yes.
+    update(&mut a, Action::Input('y'), t0());
     a
 }
 

@@ -21,7 +21,7 @@ fn statuses_colours_and_share_survive_a_restart() {
     s.settle();
     // Title: DeepSeek (learning 2), China (well known), then the page well known.
     s.send("w");
-    s.send("2");
+    s.send("s2");
     s.wait_for("learning 2");
     s.send("w");
     s.send("K");

@@ -34,6 +34,48 @@ fn first_visible_word(app: &mut App) -> Option<WordCursor> {
     None
 }
 
+/// Every word on screen, in text order.
+pub fn visible_words(app: &mut App) -> Vec<WordCursor> {
+    if app.doc.is_empty() {
+        return Vec::new();
+    }
+    let top = app.anchor();
+    let bottom = app.bottom();
+    let last_block = bottom.block.min(app.doc.blocks.len() - 1);
+    let width = app.text_width();
+    let from = app.doc.blocks.get(top.block).map_or(0, |b| b.text.start) + top.offset;
+    let to = app
+        .layout
+        .get(&app.doc, last_block, width)
+        .line_at_row(bottom.row)
+        .map_or(app.doc.blocks[last_block].text.end, |l| l.range.end);
+    let mut out = Vec::new();
+    for block in top.block..=last_block {
+        for range in words_in(app, block) {
+            if range.start >= from && range.end <= to {
+                out.push(WordCursor { block, range });
+            }
+        }
+    }
+    out
+}
+
+/// Put the cursor on the word at byte `offset` of the text (or the next word of its
+/// block), as a search match or a lookup puts it.
+pub fn place_on(app: &mut App, block: usize, offset: usize) {
+    let words = words_in(app, block);
+    let hit = words
+        .iter()
+        .find(|r| r.start <= offset && offset < r.end)
+        .or_else(|| words.iter().find(|r| r.start >= offset));
+    if let Some(r) = hit {
+        app.cursor = Some(WordCursor {
+            block,
+            range: r.clone(),
+        });
+    }
+}
+
 /// Whether the cursor is on screen.
 pub fn cursor_visible(app: &mut App) -> bool {
     let Some(c) = app.cursor.clone() else {

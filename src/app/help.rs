@@ -27,6 +27,7 @@ pub const READER_COMMANDS: &[Command] = {
         PreviousMatch,
         NextWord,
         PreviousWord,
+        Hints,
         FocusNext,
         FocusPrevious,
         ToggleGlossary,

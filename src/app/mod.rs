@@ -5,6 +5,7 @@ pub mod cursor;
 mod effect;
 mod glossary_pane;
 pub mod help;
+mod hints;
 pub mod notes_keys;
 mod notes_pane;
 pub mod outcome;
@@ -13,6 +14,7 @@ mod results;
 mod router;
 pub mod study;
 pub mod term_form;
+pub mod undo;
 mod update;
 pub mod vocab_keys;
 
@@ -69,6 +71,26 @@ pub enum Mode {
     Stats,
     /// Reviewing words.
     Review(ReviewSession),
+    /// `s` was pressed: which status for the word under the cursor?
+    AskStatus,
+    /// `P` was pressed: mark these new words on screen well known? (block, range, key,
+    /// lemma of each)
+    ConfirmPageKnown {
+        words: Vec<(usize, std::ops::Range<usize>, String, String)>,
+    },
+    /// Labels on the words on screen; typing one puts the word cursor there.
+    Hints {
+        hints: Vec<Hint>,
+        typed: String,
+    },
+}
+
+/// A label on a word on screen (hint jumps, `f`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub label: String,
+    pub block: usize,
+    pub range: std::ops::Range<usize>,
 }
 
 /// A review in progress: the keys of the words to review, the current one, and whether its
@@ -161,6 +183,8 @@ pub struct App {
     pub notebook: Notebook,
     /// The learner's word statuses and this text's words.
     pub learning: Learning,
+    /// What `u` can take back, the last last.
+    pub undo: Vec<undo::UndoStep>,
     /// A count typed before a command (`50` of `50%`).
     pub count: Option<usize>,
     /// While only the beginning of a long file is shown: the whole file's length in bytes
@@ -295,6 +319,7 @@ impl App {
             },
             notebook: Notebook::default(),
             learning: Learning::default(),
+            undo: Vec::new(),
             count: None,
             partial_of: None,
             pending_percent: None,
@@ -788,6 +813,31 @@ impl App {
         if let Some(m) = self.search.as_ref().and_then(|s| s.matches.get(i)).cloned() {
             self.reveal(m.block, m.range.start, true);
         }
+    }
+
+    /// Put the word cursor on search match `i` (Enter on a search, `n`, `N`).
+    pub fn cursor_on_match(&mut self, i: usize) {
+        if let Some(m) = self.search.as_ref().and_then(|s| s.matches.get(i)).cloned() {
+            cursor::place_on(self, m.block, m.range.start);
+        }
+    }
+
+    /// Keep the word cursor, and the start of its sentence, on screen (after the panes
+    /// changed size, as a lookup on a small screen makes them).
+    pub fn keep_cursor_in_view(&mut self) {
+        let Some(c) = self.cursor.clone() else {
+            return;
+        };
+        let base = self.doc.blocks.get(c.block).map_or(0, |b| b.text.start);
+        let text = self.doc.block_text(c.block);
+        let sentence_start = crate::document::sentence_ranges(text)
+            .into_iter()
+            .find(|r| {
+                base + r.start <= c.range.start && c.range.start < base + r.end.max(r.start + 1)
+            })
+            .map_or(c.range.start, |r| base + r.start);
+        self.reveal(c.block, sentence_start, false);
+        self.reveal(c.block, c.range.start, false);
     }
 
     /// The selected span: from the selection's fixed word to the cursor, in text order.

@@ -95,6 +95,8 @@ impl NoteEditor {
         textarea.move_cursor(ratatui_textarea::CursorMove::End);
         textarea.set_placeholder_text("Write your note… (#tags allowed)");
         textarea.set_hard_tab_indent(true);
+        // Long lines wrap at words (a word wider than the pane at its letters).
+        textarea.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
         NoteEditor {
             textarea,
             anchor,

@@ -165,6 +165,7 @@ pub fn looked_up(app: &mut App, l: LookedUp, effects: &mut Vec<Effect>) {
     if study::show_lookup(app, &l.word, l.results) {
         effects.push(Effect::SaveVocab);
     }
+    app.keep_cursor_in_view();
     if let Some(p) = l.problem {
         app.error(format!("A dictionary entry could not be read: {p}"));
     }

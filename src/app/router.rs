@@ -25,7 +25,12 @@ enum Otherwise {
 fn route(app: &App) -> (&'static [Layer], Otherwise) {
     match &app.mode {
         Mode::Editing => (&[Layer::Editor], Otherwise::Edits),
-        Mode::ConfirmQuit | Mode::AskBackup => (&[Layer::Question], Otherwise::Typed),
+        Mode::ConfirmQuit
+        | Mode::AskBackup
+        | Mode::ConfirmPageKnown { .. }
+        | Mode::Hints { .. } => (&[Layer::Question], Otherwise::Typed),
+        Mode::AskStatus => (&[Layer::StatusLevel], Otherwise::Typed),
+        Mode::Review(_) => (&[Layer::Review], Otherwise::Reader),
         Mode::Export(_) | Mode::WriteElsewhere { .. } => (&[Layer::Dialog], Otherwise::Typed),
         Mode::TermForm(_) => (&[Layer::Form], Otherwise::Typed),
         Mode::Searching { .. } => (&[Layer::Prompt], Otherwise::Typed),
@@ -67,11 +72,11 @@ pub fn action_for_key(app: &App, key: &KeyEvent) -> Option<Action> {
     app.keymap.command(&chord).map(Action::Command)
 }
 
-/// Whether a digit starts (or goes on with) a count, as in less (`50%`): in the article,
-/// unless the word cursor is on a word and the digit sets its status (LWT's keys).
+/// Whether a digit starts (or goes on with) a count, as in less (`50%`, `5j`): always in
+/// the article, unless the user bound the digit to a command of their own. Statuses are
+/// never set by a bare digit (`s3` or `3s` sets one), so a count cannot change a status.
 fn counts(app: &App, chord: &KeyChord) -> bool {
-    if app.mode != Mode::Reading || app.view.focus != PaneId::Article {
-        return false;
-    }
-    app.count.is_some() || app.cursor.is_none() || app.keymap.command(chord).is_none()
+    app.mode == Mode::Reading
+        && app.view.focus == PaneId::Article
+        && (app.count.is_some() || app.keymap.command(chord).is_none())
 }

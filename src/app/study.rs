@@ -81,9 +81,7 @@ pub(super) fn glossary_command(app: &mut App, c: Command, effects: &mut Vec<Effe
             _ => return false,
         },
         GlossaryView::Lookup { word, scroll } => match c {
-            Command::AddTerm | Command::Confirm => {
-                app.mode = Mode::TermForm(term_form_for(app, &word))
-            }
+            Command::AddTerm => app.mode = Mode::TermForm(term_form_for(app, &word)),
             Command::ScrollDown => set_lookup_scroll(app, scroll + 1),
             Command::ScrollUp => set_lookup_scroll(app, scroll.saturating_sub(1)),
             Command::PageDown => set_lookup_scroll(app, scroll + 10),
@@ -105,11 +103,17 @@ fn delete_term(app: &mut App, term: usize, confirmed: bool, effects: &mut Vec<Ef
         .map(|t| t.lemma.clone())
         .unwrap_or_default();
     if confirmed {
+        if let Some(term) = app.terms.user.iter().find(|t| t.lemma == lemma).cloned() {
+            super::undo::remember(app, super::undo::UndoStep::TermDeleted(term));
+        }
         app.terms.user.retain(|t| t.lemma != lemma);
         app.terms.pane.view = GlossaryView::List;
         app.search = None;
         app.terms_changed(effects);
-        app.info(format!("Deleted „{lemma}“ from your glossary."));
+        let undo = app.keymap.describe(Command::UndoDelete);
+        app.info(format!(
+            "Deleted „{lemma}“ from your glossary ({undo} brings it back)."
+        ));
         effects.push(Effect::SaveUserGlossary);
     } else {
         app.terms.pane.pending_delete = Some(term);
@@ -339,6 +343,8 @@ pub(super) fn lookup(app: &mut App, effects: &mut Vec<Effect>) {
     }
     let context = sentence_context(app, c.block, c.range.start);
     request_lookup(app, &word, Some(context), effects);
+    // The panes may have changed size: the word and its sentence stay in view.
+    app.keep_cursor_in_view();
 }
 
 /// The sentence around byte `at` of the text (in block `block`), and `at`'s offset in it.
@@ -360,6 +366,9 @@ fn sentence_context(app: &App, block: usize, at: usize) -> (String, usize) {
 /// terminal opened it over the text, back to the text (the pane closes).
 fn back_from_entry(app: &mut App) {
     app.terms.pane.view = GlossaryView::List;
+    // The entry's occurrences were the search: they go with it ("match 1 of 5", `n`).
+    app.search = None;
+    app.message = None;
     if std::mem::take(&mut app.terms.pane.opened_from_text) && app.panes.narrow {
         app.focus(PaneId::Article);
     }

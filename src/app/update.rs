@@ -130,6 +130,12 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
         Action::Report { text, error } => results::report(app, text, error),
     }
     if app.top != before {
+        // The word cursor lives on screen: scrolled off, it is gone, so that a note, a
+        // lookup or a status acts on what is visible.
+        if app.cursor.is_some() && !cursor::cursor_visible(app) {
+            app.cursor = None;
+            app.selection = None;
+        }
         let anchor = app.anchor();
         effects.push(Effect::SavePosition(anchor));
     }
@@ -142,8 +148,8 @@ const MAX_COUNT: usize = 1_000_000;
 fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
     let count = app.count.take();
     match app.mode.clone() {
-        Mode::Contents { selected } => return contents_command(app, c, selected, effects),
-        Mode::Help { scroll } => return help_command(app, c, scroll, effects),
+        Mode::Contents { selected } => return contents_command(app, c, selected),
+        Mode::Help { scroll } => return help_command(app, c, scroll),
         Mode::Searching { .. } => return search_command(app, c, effects),
         Mode::TermForm(form) => return study::form_command(app, c, form, effects),
         Mode::Editing => return notes_keys::editor_command(app, c, effects),
@@ -176,13 +182,29 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
             return;
         }
         Mode::Stats => {
-            match c {
-                Command::Quit => notes_keys::request_quit(app, effects),
-                _ => app.mode = Mode::Reading,
+            app.mode = Mode::Reading;
+            return;
+        }
+        // `q` ends the review (with its summary), as Esc does.
+        Mode::Review(session) => {
+            let c = if c == Command::Quit {
+                Command::Cancel
+            } else {
+                c
+            };
+            return vocab_keys::review_command(app, c, session, effects);
+        }
+        Mode::AskStatus => return vocab_keys::status_answer(app, c, effects),
+        Mode::ConfirmPageKnown { words } => {
+            if c == Command::Cancel || c == Command::Quit {
+                vocab_keys::page_known_answer(app, false, words, effects);
             }
             return;
         }
-        Mode::Review(session) => return vocab_keys::review_command(app, c, session, effects),
+        Mode::Hints { .. } => {
+            app.mode = Mode::Reading;
+            return;
+        }
         Mode::Reading => {}
     }
     if app.view.focus == PaneId::Notes && app.notebook.pane.filtering {
@@ -200,7 +222,9 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
     match c {
         Command::Quit => notes_keys::request_quit(app, effects),
         Command::AddNote => notes_keys::add_note(app),
-        Command::UndoDelete => notes_keys::undo_delete(app, effects),
+        Command::UndoDelete => super::undo::undo(app, effects),
+        Command::SetStatus => vocab_keys::ask_status(app, count, effects),
+        Command::Hints => super::hints::show(app),
         Command::Export => app.mode = Mode::Export(ExportDialog::new(&app.doc.id())),
         Command::SaveNote | Command::ExternalEditor => {}
         Command::Status1 => vocab_keys::set_status(app, Status::L1, effects),
@@ -211,7 +235,7 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
         Command::StatusKnown => vocab_keys::set_status(app, Status::Known, effects),
         Command::StatusIgnored => vocab_keys::set_status(app, Status::Ignored, effects),
         Command::StatusNew => vocab_keys::set_status(app, Status::New, effects),
-        Command::PageKnown => vocab_keys::page_known(app, effects),
+        Command::PageKnown => vocab_keys::page_known(app),
         Command::StatusColours => {
             app.learning.colours = !app.learning.colours;
             let state = if app.learning.colours { "on" } else { "off" };
@@ -443,7 +467,7 @@ fn scroll(app: &mut App, rows: isize) {
     app.set_top(pos);
 }
 
-fn contents_command(app: &mut App, c: Command, selected: usize, effects: &mut Vec<Effect>) {
+fn contents_command(app: &mut App, c: Command, selected: usize) {
     let count = app.doc.headings().len();
     let selected = match c {
         Command::ScrollDown | Command::NextParagraph | Command::NextSection => {
@@ -461,12 +485,9 @@ fn contents_command(app: &mut App, c: Command, selected: usize, effects: &mut Ve
             }
             return;
         }
-        Command::Quit => {
-            app.quit = true;
-            effects.push(Effect::Quit);
-            return;
-        }
-        Command::Cancel | Command::TableOfContents => {
+        // `q` closes the contents, as in less's and vim's pop-ups; it quits only from the
+        // reading view.
+        Command::Quit | Command::Cancel | Command::TableOfContents => {
             app.mode = Mode::Reading;
             return;
         }
@@ -475,19 +496,14 @@ fn contents_command(app: &mut App, c: Command, selected: usize, effects: &mut Ve
     app.mode = Mode::Contents { selected };
 }
 
-fn help_command(app: &mut App, c: Command, scroll: usize, effects: &mut Vec<Effect>) {
+fn help_command(app: &mut App, c: Command, scroll: usize) {
     let scroll = match c {
         Command::ScrollDown => scroll + 1,
         Command::ScrollUp => scroll.saturating_sub(1),
         Command::PageDown | Command::HalfPageDown => scroll + 10,
         Command::PageUp | Command::HalfPageUp => scroll.saturating_sub(10),
         Command::Top => 0,
-        Command::Bottom => Command::ALL.len(),
-        Command::Quit => {
-            app.quit = true;
-            effects.push(Effect::Quit);
-            return;
-        }
+        Command::Bottom => usize::MAX,
         _ => {
             app.mode = Mode::Reading;
             return;
@@ -531,6 +547,7 @@ fn search_command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
                 Some(s) if !s.matches.is_empty() => {
                     let n = s.current.map_or(0, |i| i + 1);
                     let total = s.matches.len();
+                    app.cursor_on_match(n.saturating_sub(1));
                     app.info(format!("match {n} of {total}"));
                 }
                 _ => {
@@ -622,6 +639,7 @@ fn step_match(app: &mut App, forward: bool) {
         s.current = Some(next);
     }
     app.reveal_match(next);
+    app.cursor_on_match(next);
     let wrap_note = if wrapped { " (search wrapped)" } else { "" };
     app.info(format!("match {} of {total}{wrap_note}", next + 1));
 }
@@ -648,6 +666,20 @@ fn text_input(app: &mut App, c: Option<char>, effects: &mut Vec<Effect>) {
                 ask_backup_input(app, c, effects);
             }
         }
+        Mode::AskStatus => {
+            app.mode = Mode::Reading;
+            app.info("No status set.");
+        }
+        Mode::ConfirmPageKnown { words } => {
+            let words = std::mem::take(words);
+            match c {
+                Some('y' | 'Y' | 'j' | 'J') => {
+                    vocab_keys::page_known_answer(app, true, words, effects)
+                }
+                _ => vocab_keys::page_known_answer(app, false, words, effects),
+            }
+        }
+        Mode::Hints { .. } => super::hints::typed(app, c),
         Mode::Reading if app.view.focus == PaneId::Notes => notes_keys::filter_input(app, c),
         Mode::Reading if app.view.focus == PaneId::Glossary => study::filter_input(app, c, effects),
         _ => {}
@@ -777,20 +809,132 @@ mod tests {
     }
 
     #[test]
-    fn with_the_word_cursor_on_a_word_digits_set_its_status() {
+    fn digits_are_counts_and_a_status_takes_s() {
         let mut a = long_app();
+        a.set_vocabulary(crate::vocab::Vocabulary::default());
         press(&mut a, "w");
-        assert!(a.cursor.is_some());
+        let key = |a: &App| {
+            let c = a.cursor.clone().expect("a cursor");
+            a.learning
+                .words
+                .word_at(&a.doc, Some(&a.terms.glossary), c.block, c.range.start)
+                .map(|(_, key, _)| key)
+                .expect("a word")
+        };
+        // With the cursor on a word, a digit is a count: `5j` moves, no status changes.
         assert!(matches!(
-            action_for_key(&a, &KeyEvent::new(KeyCode::Char('2'), KeyModifiers::NONE)),
-            Some(Action::Command(Command::Status2))
+            action_for_key(&a, &KeyEvent::new(KeyCode::Char('5'), KeyModifiers::NONE)),
+            Some(Action::Count(5))
         ));
+        press(&mut a, "2");
         update(&mut a, Action::Command(Command::Cancel), t0());
+        assert!(a.learning.vocab.entries.is_empty());
+        // `s` then a level; or the level as a count before `s`.
+        press(&mut a, "w");
+        let word = key(&a);
+        press(&mut a, "s");
+        assert_eq!(a.mode, Mode::AskStatus);
+        press(&mut a, "2");
+        assert_eq!(a.mode, Mode::Reading);
+        assert_eq!(a.learning.vocab.status(&word), Status::L2);
+        press(&mut a, "3s");
+        assert_eq!(a.learning.vocab.status(&word), Status::L3);
+        press(&mut a, "sk");
+        assert_eq!(a.learning.vocab.status(&word), Status::Known);
+        // Anything else answers nothing.
+        press(&mut a, "sx");
+        assert_eq!(a.learning.vocab.status(&word), Status::Known);
+        // `u` takes the changes back, one after the other.
+        press(&mut a, "u");
+        assert_eq!(a.learning.vocab.status(&word), Status::L3);
+        press(&mut a, "uu");
+        assert_eq!(a.learning.vocab.status(&word), Status::New);
+        assert!(!a.learning.vocab.entries.contains_key(&word));
+    }
+
+    #[test]
+    fn a_page_marked_known_asks_first_and_is_undone_at_once() {
+        let mut a = app(120, 40);
+        a.set_vocabulary(crate::vocab::Vocabulary::default());
+        press(&mut a, "P");
+        let Mode::ConfirmPageKnown { words } = a.mode.clone() else {
+            panic!("P asks first: {:?}", a.mode);
+        };
+        let n = words.len();
+        assert!(n > 20, "{n} new words on the first page");
+        let said = a.message.clone().map(|m| m.text).unwrap_or_default();
+        assert!(said.contains(&format!("Mark {n} new words")), "{said}");
+        press(&mut a, "n");
+        assert!(a.learning.vocab.entries.is_empty());
+        press(&mut a, "P");
+        press(&mut a, "y");
+        assert_eq!(a.learning.vocab.entries.len(), n);
+        press(&mut a, "u");
+        assert!(a.learning.vocab.entries.is_empty());
+    }
+
+    #[test]
+    fn q_closes_pop_ups_and_quits_only_from_the_text() {
+        for opener in ["?", "t", "S"] {
+            let mut a = app(120, 40);
+            a.set_vocabulary(crate::vocab::Vocabulary::default());
+            press(&mut a, opener);
+            assert_ne!(a.mode, Mode::Reading, "{opener} opens a pop-up");
+            press(&mut a, "q");
+            assert_eq!(a.mode, Mode::Reading, "q closes what {opener} opened");
+            assert!(!a.quit, "q after {opener} must not quit");
+        }
+        let mut a = app(120, 40);
+        press(&mut a, "q");
+        assert!(a.quit);
+    }
+
+    #[test]
+    fn a_word_cursor_scrolled_off_screen_is_dropped() {
+        let mut a = app(120, 40);
+        press(&mut a, "ww");
+        assert!(a.cursor.is_some());
+        press(&mut a, "  ");
         assert!(a.cursor.is_none());
-        assert!(matches!(
-            action_for_key(&a, &KeyEvent::new(KeyCode::Char('2'), KeyModifiers::NONE)),
-            Some(Action::Count(2))
-        ));
+        // So `a` adds a note on the paragraph at the top, not on the word gone by.
+        press(&mut a, "a");
+        let editor = a.notebook.editor.clone().expect("the editor");
+        assert_eq!(editor.anchor.kind, crate::notes::AnchorKind::Paragraph);
+    }
+
+    #[test]
+    fn hint_labels_put_the_cursor_on_a_word() {
+        let mut a = app(120, 40);
+        press(&mut a, "f");
+        let Mode::Hints { hints, .. } = a.mode.clone() else {
+            panic!("f shows labels: {:?}", a.mode);
+        };
+        assert!(hints.len() > 26, "two letters each: {}", hints.len());
+        let target = hints[40].clone();
+        press(&mut a, &target.label);
+        assert_eq!(a.mode, Mode::Reading);
+        let c = a.cursor.clone().expect("the cursor");
+        assert_eq!((c.block, c.range), (target.block, target.range));
+        // A label no word has: the labels go, nothing moves.
+        press(&mut a, "f");
+        press(&mut a, "zz");
+        assert_eq!(a.mode, Mode::Reading);
+    }
+
+    #[test]
+    fn enter_on_a_search_and_n_put_the_cursor_on_the_match() {
+        let mut a = app(120, 40);
+        press(&mut a, "/Boeing");
+        update(&mut a, Action::Command(Command::Confirm), t0());
+        let word = |a: &App| {
+            let c = a.cursor.clone().expect("a cursor on the match");
+            a.doc.text[c.range].to_string()
+        };
+        assert!(word(&a).starts_with("Boeing"), "{}", word(&a));
+        let first = a.cursor.clone();
+        press(&mut a, "n");
+        assert!(word(&a).starts_with("Boeing"));
+        assert_ne!(a.cursor, first);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! session, speaking a word. Part of `update`: state changes only.
 
 use super::effect::Effect;
+use super::undo::UndoStep;
 use super::{App, Mode, ReviewSession};
 use crate::keys::Command;
 use crate::vocab::review::{self, Grade};
@@ -19,6 +20,7 @@ pub const COMMANDS: &[Command] = {
         StatusKnown,
         StatusIgnored,
         StatusNew,
+        SetStatus,
         PageKnown,
         StatusColours,
         Stats,
@@ -141,9 +143,17 @@ pub fn set_status(app: &mut App, status: Status, effects: &mut Vec<Effect>) {
         super::cursor::step(app, true);
     }
     let Some((block, range, key, lemma)) = cursor_word(app) else {
-        app.info("Put the word cursor on a word first (w, or a click).");
+        app.info("Put the word cursor on a word first (w, f, or a click).");
         return;
     };
+    let before = vec![(key.clone(), app.learning.vocab.entries.get(&key).cloned())];
+    super::undo::remember(
+        app,
+        UndoStep::Statuses {
+            what: format!("{lemma} {}", status.label()),
+            before,
+        },
+    );
     apply(app, block, range, &key, &lemma, status);
     app.refresh_vocab_numbers();
     app.learning.unsaved = true;
@@ -165,10 +175,104 @@ pub fn set_status(app: &mut App, status: Status, effects: &mut Vec<Effect>) {
     ));
 }
 
-/// Mark every new word on the screen as well known.
-pub fn page_known(app: &mut App, effects: &mut Vec<Effect>) {
-    if app.doc.is_empty() {
+/// `s`: with a count (`3s`), that status at once; else ask for it (the next key).
+pub fn ask_status(app: &mut App, count: Option<usize>, effects: &mut Vec<Effect>) {
+    if let Some(n) = count {
+        return match Status::from_level(n) {
+            Some(status) => set_status(app, status, effects),
+            None => app.error(format!(
+                "{n}s: a status is 0 (new) to 5; s then k or i for well known or ignored."
+            )),
+        };
+    }
+    if app.cursor.is_none() {
+        super::cursor::step(app, true);
+    }
+    let Some((_, _, _, lemma)) = cursor_word(app) else {
+        app.info("Put the word cursor on a word first (w, f, or a click).");
         return;
+    };
+    app.mode = Mode::AskStatus;
+    app.info(format!(
+        "Status of „{lemma}“: 1-5 learning · k well known · i ignored · 0 new · Esc cancels"
+    ));
+}
+
+/// A key answering `s`: a status command sets it; anything else cancels.
+pub fn status_answer(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
+    app.mode = Mode::Reading;
+    let status = match c {
+        Command::Status1 => Status::L1,
+        Command::Status2 => Status::L2,
+        Command::Status3 => Status::L3,
+        Command::Status4 => Status::L4,
+        Command::Status5 => Status::L5,
+        Command::StatusKnown => Status::Known,
+        Command::StatusIgnored => Status::Ignored,
+        Command::StatusNew => Status::New,
+        _ => {
+            app.info("No status set.");
+            return;
+        }
+    };
+    set_status(app, status, effects);
+}
+
+/// `P`: the new words on screen, to mark well known once the user says yes.
+pub fn page_known(app: &mut App) {
+    let words = new_words_on_screen(app);
+    if words.is_empty() {
+        app.info("No new words on this page.");
+        return;
+    }
+    let n = words.len();
+    app.mode = Mode::ConfirmPageKnown { words };
+    app.info(format!(
+        "Mark {n} new words on this page well known? y yes · n or Esc no (u undoes it)"
+    ));
+}
+
+/// The answer to `P`.
+pub fn page_known_answer(
+    app: &mut App,
+    yes: bool,
+    words: Vec<(usize, std::ops::Range<usize>, String, String)>,
+    effects: &mut Vec<Effect>,
+) {
+    app.mode = Mode::Reading;
+    if !yes {
+        app.info("No word marked.");
+        return;
+    }
+    let before = words
+        .iter()
+        .map(|(_, _, key, _)| (key.clone(), app.learning.vocab.entries.get(key).cloned()))
+        .collect();
+    let n = words.len();
+    super::undo::remember(
+        app,
+        UndoStep::Statuses {
+            what: format!("{n} words marked well known"),
+            before,
+        },
+    );
+    for (block, range, key, lemma) in words {
+        apply(app, block, range, &key, &lemma, Status::Known);
+    }
+    app.refresh_vocab_numbers();
+    app.learning.unsaved = true;
+    effects.push(Effect::SaveVocab);
+    let undo = app.keymap.describe(Command::UndoDelete);
+    app.info(format!(
+        "{n} new words on this page marked well known · known {:.0}% · {undo} undoes it",
+        app.learning.known_share * 100.0
+    ));
+}
+
+/// The new words on the screen, each lemma once: (block, range, key, lemma).
+fn new_words_on_screen(app: &mut App) -> Vec<(usize, std::ops::Range<usize>, String, String)> {
+    if app.doc.is_empty() {
+        return Vec::new();
     }
     let top = app.anchor();
     let bottom = app.bottom();
@@ -180,7 +284,8 @@ pub fn page_known(app: &mut App, effects: &mut Vec<Effect>) {
         .get(&app.doc, last_block, width)
         .line_at_row(bottom.row)
         .map_or(app.doc.blocks[last_block].text.end, |l| l.range.end);
-    let mut marked = std::collections::BTreeSet::new();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut out = Vec::new();
     for block in top.block..=last_block {
         let words: Vec<(std::ops::Range<usize>, String, String)> = app
             .learning
@@ -190,21 +295,12 @@ pub fn page_known(app: &mut App, effects: &mut Vec<Effect>) {
             .filter(|(r, _, _)| r.start >= from && r.end <= to)
             .collect();
         for (range, key, lemma) in words {
-            if app.learning.vocab.status(&key) == Status::New && marked.insert(key.clone()) {
-                apply(app, block, range, &key, &lemma, Status::Known);
+            if app.learning.vocab.status(&key) == Status::New && seen.insert(key.clone()) {
+                out.push((block, range, key, lemma));
             }
         }
     }
-    app.refresh_vocab_numbers();
-    if !marked.is_empty() {
-        app.learning.unsaved = true;
-        effects.push(Effect::SaveVocab);
-    }
-    app.info(format!(
-        "{} new words on this page marked well known · known {:.0}%",
-        marked.len(),
-        app.learning.known_share * 100.0
-    ));
+    out
 }
 
 /// Start reviewing the words with a learning status that are due.

@@ -142,10 +142,10 @@ pub fn glossary(
         return Ok(());
     }
     let term = &g.terms[t];
-    let plural = term.plural_label();
+    let plural = term.plural_note();
     let mut head = term.headword();
     if !plural.is_empty() {
-        head.push_str(&format!(" (Pl. {plural})"));
+        head.push_str(&format!(" ({plural})"));
     }
     outln!("{head}");
     outln!("  English: {}", term.english.join(", "));

@@ -129,6 +129,16 @@ impl Term {
         }
     }
 
+    /// The plural as a line of an entry shows it: "Pl. die Leerverkäufe", "no plural", or
+    /// empty (not a noun, or not known).
+    pub fn plural_note(&self) -> String {
+        match self.plural_label().as_str() {
+            "" => String::new(),
+            "no plural" => "no plural".to_string(),
+            plural => format!("Pl. {plural}"),
+        }
+    }
+
     /// "die Leerverkäufe", "die nationalen Champions", "no plural", or empty (not a noun,
     /// or not known).
     pub fn plural_label(&self) -> String {

@@ -29,6 +29,7 @@ pub enum Command {
     Zoom,
     NextWord,
     PreviousWord,
+    Hints,
     Lookup,
     AddTerm,
     Edit,
@@ -47,6 +48,7 @@ pub enum Command {
     StatusKnown,
     StatusIgnored,
     StatusNew,
+    SetStatus,
     PageKnown,
     StatusColours,
     Stats,
@@ -59,7 +61,7 @@ pub enum Command {
 
 impl Command {
     /// All commands, in the order the help overlay lists them.
-    pub const ALL: [Command; 51] = [
+    pub const ALL: [Command; 53] = [
         Command::ScrollDown,
         Command::ScrollUp,
         Command::PageDown,
@@ -85,6 +87,7 @@ impl Command {
         Command::Zoom,
         Command::NextWord,
         Command::PreviousWord,
+        Command::Hints,
         Command::Lookup,
         Command::AddTerm,
         Command::Edit,
@@ -103,6 +106,7 @@ impl Command {
         Command::StatusKnown,
         Command::StatusIgnored,
         Command::StatusNew,
+        Command::SetStatus,
         Command::PageKnown,
         Command::StatusColours,
         Command::Stats,
@@ -150,6 +154,7 @@ impl Command {
             Command::SaveNote => "save_note",
             Command::ExternalEditor => "external_editor",
             Command::UndoDelete => "undo_delete",
+            Command::Hints => "hints",
             Command::Export => "export",
             Command::Status1 => "status_1",
             Command::Status2 => "status_2",
@@ -159,6 +164,7 @@ impl Command {
             Command::StatusKnown => "status_known",
             Command::StatusIgnored => "status_ignored",
             Command::StatusNew => "status_new",
+            Command::SetStatus => "set_status",
             Command::PageKnown => "page_known",
             Command::StatusColours => "status_colours",
             Command::Stats => "stats",
@@ -199,6 +205,7 @@ impl Command {
             Command::Zoom => "Article at full width (zoom)",
             Command::NextWord => "Word cursor to the next word",
             Command::PreviousWord => "Word cursor to the previous word",
+            Command::Hints => "Label the words on screen; type a label to put the cursor there",
             Command::Lookup => "Look up the word under the cursor",
             Command::AddTerm => "Add the word to your glossary",
             Command::Edit => "Edit the note, or your glossary term",
@@ -207,7 +214,9 @@ impl Command {
             Command::Select => "Start or end a selection (extend with the word keys)",
             Command::SaveNote => "Save the note being edited",
             Command::ExternalEditor => "Edit the note in $VISUAL / $EDITOR",
-            Command::UndoDelete => "Undo the last note deletion",
+            Command::UndoDelete => {
+                "Undo the last status change (also a whole page) or deletion of a note or term"
+            }
             Command::Export => "Export notes (Markdown, JSON, CSV, Anki)",
             Command::Status1 => "Word status: learning 1",
             Command::Status2 => "Word status: learning 2",
@@ -217,6 +226,9 @@ impl Command {
             Command::StatusKnown => "Word status: well known",
             Command::StatusIgnored => "Word status: ignored",
             Command::StatusNew => "Word status: new again",
+            Command::SetStatus => {
+                "Set the word's status: then 1-5 learning, k known, i ignored, 0 new (or 3s)"
+            }
             Command::PageKnown => "Mark the new words on screen well known",
             Command::StatusColours => "Colour the text by word status",
             Command::Stats => "Vocabulary statistics",

@@ -28,6 +28,10 @@ pub enum Layer {
     Question,
     /// The note editor: only these of the reader's commands; every other key edits.
     Editor,
+    /// The answer to `s`: a word's status by one key.
+    StatusLevel,
+    /// Grading a review card.
+    Review,
 }
 
 use Binding::{Command as Run, DeleteBack};
@@ -50,6 +54,28 @@ const DIALOG: &[(&str, Binding)] = &[
 
 const QUESTION: &[(&str, Binding)] = &[("Esc", Run(Command::Cancel))];
 
+const STATUS_LEVEL: &[(&str, Binding)] = &[
+    ("1", Run(Command::Status1)),
+    ("2", Run(Command::Status2)),
+    ("3", Run(Command::Status3)),
+    ("4", Run(Command::Status4)),
+    ("5", Run(Command::Status5)),
+    ("0", Run(Command::StatusNew)),
+    ("k", Run(Command::StatusKnown)),
+    ("K", Run(Command::StatusKnown)),
+    ("i", Run(Command::StatusIgnored)),
+    ("I", Run(Command::StatusIgnored)),
+    ("Esc", Run(Command::Cancel)),
+];
+
+/// Grades 1 to 4: Again, Hard, Good, Easy (as Anki's keys).
+const REVIEW: &[(&str, Binding)] = &[
+    ("1", Run(Command::Status1)),
+    ("2", Run(Command::Status2)),
+    ("3", Run(Command::Status3)),
+    ("4", Run(Command::Status4)),
+];
+
 /// The reader's commands that keep their keys in the note editor.
 pub const EDITOR_COMMANDS: &[Command] =
     &[Command::SaveNote, Command::ExternalEditor, Command::Cancel];
@@ -63,6 +89,8 @@ impl Layer {
             Layer::Dialog => &[PROMPT, FORM, DIALOG],
             Layer::Question => &[QUESTION],
             Layer::Editor => &[],
+            Layer::StatusLevel => &[STATUS_LEVEL],
+            Layer::Review => &[REVIEW],
         };
         tables
             .iter()
@@ -71,12 +99,14 @@ impl Layer {
             .collect()
     }
 
-    pub const ALL: [Layer; 5] = [
+    pub const ALL: [Layer; 7] = [
         Layer::Prompt,
         Layer::Form,
         Layer::Dialog,
         Layer::Question,
         Layer::Editor,
+        Layer::StatusLevel,
+        Layer::Review,
     ];
 }
 
@@ -86,7 +116,7 @@ mod tests {
 
     #[test]
     fn every_key_name_of_every_layer_is_a_key() {
-        for table in [PROMPT, FORM, DIALOG, QUESTION] {
+        for table in [PROMPT, FORM, DIALOG, QUESTION, STATUS_LEVEL, REVIEW] {
             for (name, _) in table {
                 assert!(KeyChord::parse(name).is_ok(), "{name}");
             }

@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Theme, pane_block, plain};
-use crate::app::{App, PaneId};
+use crate::app::{App, Mode, PaneId};
 use crate::document::{BlockKind, Inline};
 use crate::layout::{BlockLayout, layout_block};
 use crate::notes::AnchorKind;
@@ -244,9 +244,31 @@ fn text_spans(
     {
         marks.push((clip(&c.range), theme.cursor));
     }
+    // Hint jumps: a word's label is drawn over its first letters.
+    let mut labels: Vec<(Range<usize>, &str)> = Vec::new();
+    if let Mode::Hints { hints, typed } = &app.mode {
+        for h in hints
+            .iter()
+            .filter(|h| h.block == block && h.label.starts_with(typed))
+        {
+            let n = h.label.chars().count();
+            let end = text[h.range.clone()]
+                .char_indices()
+                .nth(n)
+                .map_or(h.range.end, |(i, _)| h.range.start + i);
+            let r = h.range.start..end;
+            if r.start >= range.start && r.end <= range.end {
+                labels.push((r, h.label.as_str()));
+            }
+        }
+    }
     // Cut the line at every mark boundary and style each piece with the marks over it.
     let mut cuts: Vec<usize> = vec![range.start, range.end];
     for (r, _) in &marks {
+        cuts.push(r.start);
+        cuts.push(r.end);
+    }
+    for (r, _) in &labels {
         cuts.push(r.start);
         cuts.push(r.end);
     }
@@ -255,6 +277,12 @@ fn text_spans(
     cuts.windows(2)
         .filter(|w| w[0] < w[1])
         .map(|w| {
+            if let Some((_, label)) = labels
+                .iter()
+                .find(|(r, _)| r.start == w[0] && r.end == w[1])
+            {
+                return Span::styled(label.to_string(), theme.hint);
+            }
             let style = marks
                 .iter()
                 .filter(|(r, _)| r.start <= w[0] && w[1] <= r.end)

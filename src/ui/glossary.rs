@@ -122,10 +122,10 @@ fn draw_entry(
         return;
     };
     let mut lines = vec![Line::from(Span::styled(term.headword(), theme.title))];
-    let plural = term.plural_label();
+    let plural = term.plural_note();
     let mut grammar = vec![term.pos.name().to_string()];
     if !plural.is_empty() {
-        grammar.push(format!("Pl. {plural}"));
+        grammar.push(plural);
     }
     if !term.category.is_empty() {
         grammar.push(term.category.clone());

@@ -31,6 +31,8 @@ pub struct Theme {
     pub term: Style,
     /// The word cursor.
     pub cursor: Style,
+    /// A hint label over a word (`f`).
+    pub hint: Style,
     pub label: Style,
     /// A passage with a note: tinted.
     pub note: Style,
@@ -98,6 +100,14 @@ impl Theme {
             selected: Style::default().add_modifier(Modifier::REVERSED),
             term: fg(c.term).add_modifier(Modifier::UNDERLINED),
             cursor: Style::default().add_modifier(Modifier::REVERSED),
+            hint: if no_color {
+                Style::default().add_modifier(bold | Modifier::REVERSED)
+            } else {
+                Style::default()
+                    .bg(Color::Yellow)
+                    .fg(Color::Black)
+                    .add_modifier(bold)
+            },
             label: fg(c.muted).add_modifier(bold),
             note: if no_color {
                 Style::default().add_modifier(italic)

@@ -59,6 +59,15 @@ impl Status {
         }
     }
 
+    /// A status by its number: 0 new, 1 to 5 learning.
+    pub fn from_level(level: usize) -> Option<Status> {
+        match level {
+            0 => Some(Status::New),
+            1..=5 => Some(Status::learning(level as u8)),
+            _ => None,
+        }
+    }
+
     pub fn is_learning(self) -> bool {
         matches!(
             self,

@@ -288,6 +288,11 @@ impl Session {
         self.child.process_id()
     }
 
+    /// Whether the process is still running.
+    pub fn running(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+
     /// Wait for the process to end; its exit code.
     pub fn wait_exit(&mut self) -> u32 {
         let start = Instant::now();
