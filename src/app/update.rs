@@ -852,6 +852,61 @@ mod tests {
         assert!(!a.learning.vocab.entries.contains_key(&word));
     }
 
+    fn with_glossary() -> App {
+        let mut a = app(120, 40);
+        a.set_glossary(crate::glossary::bundled(), Vec::new());
+        a
+    }
+
+    #[test]
+    fn leaving_a_glossary_entry_takes_its_matches_along() {
+        let mut a = with_glossary();
+        run(&mut a, &[Command::FocusNext, Command::Confirm]);
+        assert!(a.search.is_some(), "an entry shows its occurrences");
+        run(&mut a, &[Command::Cancel]);
+        assert!(a.search.is_none());
+        assert!(a.message.is_none(), "{:?}", a.message);
+        run(&mut a, &[Command::FocusPrevious, Command::NextMatch]);
+        let said = a.message.clone().map(|m| m.text).unwrap_or_default();
+        assert!(said.contains("No search"), "{said}");
+    }
+
+    #[test]
+    fn enter_in_a_lookup_does_not_open_the_term_form() {
+        let mut a = app(120, 40);
+        press(&mut a, "ww");
+        run(&mut a, &[Command::Lookup]);
+        assert!(matches!(
+            a.terms.pane.view,
+            crate::app::GlossaryView::Lookup { .. }
+        ));
+        run(&mut a, &[Command::Confirm]);
+        assert!(!matches!(a.mode, Mode::TermForm(_)), "{:?}", a.mode);
+        run(&mut a, &[Command::AddTerm]);
+        assert!(matches!(a.mode, Mode::TermForm(_)));
+    }
+
+    #[test]
+    fn a_deleted_term_of_ones_own_comes_back_with_u() {
+        let mut a = app(120, 40);
+        let own = crate::glossary::load::parse(
+            "version = 1\n[[term]]\nlemma = \"Durchbruch\"\npos = \"noun\"\ngender = \"m\"\nplural = \"Durchbrüche\"\nenglish = [\"breakthrough\"]\n",
+            std::path::Path::new("glossary.toml"),
+            crate::glossary::Source::User,
+        )
+        .unwrap_or_default();
+        assert_eq!(own.len(), 1);
+        a.set_glossary(Vec::new(), own);
+        run(&mut a, &[Command::FocusNext, Command::Confirm]);
+        run(&mut a, &[Command::Delete, Command::Delete]);
+        assert!(a.terms.user.is_empty());
+        run(&mut a, &[Command::Cancel, Command::FocusPrevious]);
+        let effects = update(&mut a, Action::Command(Command::UndoDelete), t0());
+        assert_eq!(a.terms.user.len(), 1);
+        assert_eq!(a.terms.user[0].lemma, "Durchbruch");
+        assert!(effects.contains(&Effect::SaveUserGlossary));
+    }
+
     #[test]
     fn a_page_marked_known_asks_first_and_is_undone_at_once() {
         let mut a = app(120, 40);
