@@ -222,12 +222,7 @@ pub fn start_review(app: &mut App) {
         app.info("Nothing to review: no word with a learning status (1-5) is due.");
         return;
     }
-    app.mode = Mode::Review(ReviewSession {
-        queue,
-        position: 0,
-        revealed: false,
-        reviewed: 0,
-    });
+    app.mode = Mode::Review(ReviewSession::new(queue));
 }
 
 /// Keys of the review: Space/Enter shows the answer, 1-4 grade (Again, Hard, Good, Easy).
@@ -247,10 +242,7 @@ pub fn review_command(
     match (c, grade) {
         (Command::Cancel | Command::Review, _) => {
             app.mode = Mode::Reading;
-            app.info(format!(
-                "Review ended: {} words reviewed.",
-                session.reviewed
-            ));
+            app.info(format!("Review ended after {}.", session.summary()));
             return;
         }
         (Command::Quit, _) => {
@@ -266,15 +258,13 @@ pub fn review_command(
                 app.learning.unsaved = true;
                 effects.push(Effect::SaveVocab);
             }
-            session.reviewed += 1;
-            session.position += 1;
-            session.revealed = false;
+            session.graded(g);
             app.refresh_vocab_numbers();
             if session.current().is_none() {
                 app.mode = Mode::Reading;
                 app.info(format!(
-                    "Review done: {} words. Next ones are due later.",
-                    session.reviewed
+                    "Review done: {}. Next ones are due later.",
+                    session.summary()
                 ));
                 return;
             }
