@@ -22,11 +22,16 @@ pub fn opening(app: &mut App, whole_length: Option<usize>) {
 }
 
 /// Go to the saved reading position.
-pub fn resume(app: &mut App, anchor: crate::layout::Anchor) {
-    app.go_to_anchor(anchor);
+pub fn resume(app: &mut App, resumed: crate::resume::Resumed) {
+    app.go_to_anchor(resumed.anchor);
     let pct = app.percent();
+    let found = if resumed.by_fingerprint {
+        "; found by the text's fingerprint: the file was moved or copied"
+    } else {
+        ""
+    };
     app.info(format!(
-        "Resumed where you left off ({pct}%). g goes to the start."
+        "Resumed where you left off ({pct}%{found}). g goes to the start."
     ));
 }
 
@@ -73,10 +78,27 @@ pub fn started(app: &mut App, s: Startup, effects: &mut Vec<Effect>) {
 /// The notes file (and, for a long file, the saved position), read once the whole text is
 /// there.
 pub fn notes_opened(app: &mut App, n: NotesOpened, effects: &mut Vec<Effect>) {
-    if let Some(anchor) = n.resume {
-        resume(app, anchor);
+    if let Some(resumed) = n.resume {
+        resume(app, resumed);
     }
+    let count = n.notes.len();
     notes_keys::attach_notes(app, n.notes, n.deleted);
+    if n.by_fingerprint {
+        let found = format!(
+            "{} ({count} notes).",
+            crate::notes::store::FOUND_BY_FINGERPRINT
+        );
+        // Said with an error shown, not instead of it.
+        match app
+            .message
+            .as_ref()
+            .filter(|m| m.error)
+            .map(|m| m.text.clone())
+        {
+            Some(error) => app.error(format!("{error} · {found}")),
+            None => app.info(found),
+        }
+    }
     if n.merged_recovery {
         app.notebook.status.after_save =
             Some("Notes from the recovery file are back in the notes file.".to_string());

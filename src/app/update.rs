@@ -111,7 +111,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
         }
         Action::Idle => app.prefetch(),
         Action::Opening { whole_length } => results::opening(app, whole_length),
-        Action::Resume(anchor) => results::resume(app, anchor),
+        Action::Resume(resumed) => results::resume(app, resumed),
         Action::Started(s) => results::started(app, *s, &mut effects),
         Action::NotesOpened(n) => results::notes_opened(app, *n, &mut effects),
         Action::DictionariesOpened(d) => results::dictionaries_opened(app, d),
