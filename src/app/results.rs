@@ -84,8 +84,9 @@ pub fn notes_opened(app: &mut App, n: NotesOpened, effects: &mut Vec<Effect>) {
     let count = n.notes.len();
     notes_keys::attach_notes(app, n.notes, n.deleted);
     if n.by_fingerprint {
+        let noun = if count == 1 { "note" } else { "notes" };
         let found = format!(
-            "{} ({count} notes).",
+            "{}: {count} {noun}.",
             crate::notes::store::FOUND_BY_FINGERPRINT
         );
         // Said with an error shown, not instead of it.
@@ -506,6 +507,47 @@ mod tests {
         assert_eq!(
             a.notebook.status.recovery,
             Some(std::path::PathBuf::from("/data/notes/x.recovery.toml"))
+        );
+    }
+
+    #[test]
+    fn notes_found_by_the_fingerprint_say_so() {
+        let mut a = app();
+        let opened = NotesOpened {
+            resume: Some(crate::resume::Resumed {
+                anchor: crate::layout::Anchor {
+                    block: 3,
+                    offset: 0,
+                },
+                by_fingerprint: true,
+            }),
+            by_fingerprint: true,
+            ..NotesOpened::default()
+        };
+        update(&mut a, Action::NotesOpened(Box::new(opened)), t0());
+        assert_eq!(a.top.block, 3);
+        assert_eq!(
+            said(&a),
+            (
+                "Notes found by the text's fingerprint (the file was moved or copied): 0 notes."
+                    .to_string(),
+                false
+            )
+        );
+        // The position alone says it too.
+        let mut b = app();
+        let resumed = crate::resume::Resumed {
+            anchor: crate::layout::Anchor {
+                block: 3,
+                offset: 0,
+            },
+            by_fingerprint: true,
+        };
+        update(&mut b, Action::Resume(resumed), t0());
+        assert!(
+            said(&b).0.contains("found by the text's fingerprint"),
+            "{:?}",
+            said(&b)
         );
     }
 
