@@ -430,3 +430,85 @@ fn the_external_editor_writes_the_note() {
     let file = parse_file(&notes_file(&home));
     assert_eq!(file.notes[0].text, "vom Editor: Größe\nzweite Zeile");
 }
+
+/// The files in the notes folder that are notes files (no backups, locks or temp files).
+fn notes_files(home: &Home) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(notes_dir(home))
+        .expect("notes dir")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn notes_follow_a_moved_file_and_a_symlink() {
+    let home = Home::new();
+    let text = home.path().join("text.txt");
+    std::fs::write(&text, common::seed_text()).expect("write the text");
+    let path = |name: &str| home.path().join(name).to_string_lossy().into_owned();
+
+    let mut s = Session::start(&home, &[&path("text.txt")], 120, 40);
+    s.wait_for("Notes (0)");
+    add_note(&mut s, &["Notiz zur Größe"], "Saved.");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert_eq!(notes_files(&home).len(), 1);
+
+    // Moved (and renamed): the note is there, and the reader says how it was found.
+    std::fs::rename(&text, home.path().join("verschoben.txt")).expect("move");
+    let mut moved = Session::start(&home, &[&path("verschoben.txt")], 120, 40);
+    moved.wait_for("Notes (1)");
+    moved.wait_for("Notes found by the text's fingerprint");
+    moved.wait_for("Notiz zur Größe");
+    moved.send("q");
+    assert_eq!(moved.wait_exit(), 0);
+    // The moved file has its notes file of its own now.
+    assert_eq!(notes_files(&home).len(), 2);
+
+    // Through a symlink: the file's own notes, by its id.
+    std::os::unix::fs::symlink(
+        home.path().join("verschoben.txt"),
+        home.path().join("link.txt"),
+    )
+    .expect("symlink");
+    let mut linked = Session::start(&home, &[&path("link.txt")], 120, 40);
+    linked.wait_for("Notes (1)");
+    linked.wait_for("Notiz zur Größe");
+    // (Its reading position is the first session's, found by the fingerprint: the moved
+    // file was not scrolled, so it saved none of its own.)
+    assert!(
+        !linked.screen().contains("Notes found by"),
+        "{}",
+        linked.screen()
+    );
+    linked.send("q");
+    assert_eq!(linked.wait_exit(), 0);
+    assert_eq!(notes_files(&home).len(), 2);
+
+    // Moved again, and never opened: the commands find the notes too (and only read).
+    std::fs::rename(
+        home.path().join("verschoben.txt"),
+        home.path().join("nochmal.txt"),
+    )
+    .expect("move");
+    let (code, out, err) = run_plain(&home, &["notes", "--doc", &path("nochmal.txt")]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Notiz zur Größe"), "{out}");
+    assert!(err.contains("fingerprint"), "{err}");
+    let (code, out, err) = run_plain(
+        &home,
+        &[
+            "export",
+            "--format",
+            "markdown",
+            "--doc",
+            &path("nochmal.txt"),
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Notiz zur Größe"), "{out}");
+    assert_eq!(notes_files(&home).len(), 2);
+}

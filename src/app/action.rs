@@ -52,7 +52,7 @@ pub enum Action {
         whole_length: Option<usize>,
     },
     /// The saved reading position of the text (given before the first frame).
-    Resume(crate::layout::Anchor),
+    Resume(crate::resume::Resumed),
     /// The glossaries and the vocabulary, read after the first frame.
     Started(Box<outcome::Startup>),
     /// The notes file, read after the first frame or once a long file is whole.

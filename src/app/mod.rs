@@ -85,6 +85,21 @@ pub enum Mode {
     },
 }
 
+/// One thing `u` can take back.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UndoStep {
+    /// Word statuses as they were before a change: each word's key and its entry then
+    /// (none: the word was new).
+    Statuses {
+        what: String,
+        before: Vec<(String, Option<crate::vocab::VocabEntry>)>,
+    },
+    /// A note was deleted (it waits in `NotesStatus::deleted`).
+    NoteDeleted,
+    /// A term was deleted from the user's glossary.
+    TermDeleted(crate::glossary::Term),
+}
+
 /// A label on a word on screen (hint jumps, `f`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hint {
@@ -94,18 +109,79 @@ pub struct Hint {
 }
 
 /// A review in progress: the keys of the words to review, the current one, and whether its
-/// answer is shown.
+/// answer is shown. A card graded Again comes back after the others (a learning step, as
+/// in Anki), as often as it is graded Again.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReviewSession {
+    /// The cards in the order they are shown; one graded Again is put at the end again.
     pub queue: Vec<String>,
     pub position: usize,
     pub revealed: bool,
+    /// Grades given (a card that came back counts each time).
     pub reviewed: usize,
+    /// The words due when the session started.
+    pub words: usize,
+    /// The words graded Again at least once, so that they came back.
+    pub again: Vec<String>,
 }
 
 impl ReviewSession {
+    /// A session over the due words `queue`.
+    pub fn new(queue: Vec<String>) -> Self {
+        ReviewSession {
+            words: queue.len(),
+            queue,
+            position: 0,
+            revealed: false,
+            reviewed: 0,
+            again: Vec::new(),
+        }
+    }
+
     pub fn current(&self) -> Option<&str> {
         self.queue.get(self.position).map(String::as_str)
+    }
+
+    /// Whether the current card is one that came back after Again.
+    pub fn is_repeat(&self) -> bool {
+        self.position >= self.words
+    }
+
+    /// The current card was graded: on to the next, and a card graded Again goes to the
+    /// end of the queue, to come back after the others.
+    pub fn graded(&mut self, grade: crate::vocab::review::Grade) {
+        if let Some(key) = self.current().map(str::to_string) {
+            if grade == crate::vocab::review::Grade::Again {
+                if !self.again.contains(&key) {
+                    self.again.push(key.clone());
+                }
+                self.queue.push(key);
+            }
+            self.reviewed += 1;
+            self.position += 1;
+        }
+        self.revealed = false;
+    }
+
+    /// "5 words, 2 again (7 reviews)": the words reviewed (each once), the ones that came
+    /// back, and the grades given when that is more than the words.
+    pub fn summary(&self) -> String {
+        let words = self.reviewed.min(self.words);
+        let noun = if words == 1 { "word" } else { "words" };
+        if self.again.is_empty() {
+            format!("{words} {noun}")
+        } else {
+            let reviews = if self.reviewed == 1 {
+                "review"
+            } else {
+                "reviews"
+            };
+            format!(
+                "{words} {noun}, {} again ({} {reviews})",
+                self.again.len(),
+                self.reviewed
+            )
+        }
     }
 }
 
@@ -184,7 +260,7 @@ pub struct App {
     /// The learner's word statuses and this text's words.
     pub learning: Learning,
     /// What `u` can take back, the last last.
-    pub undo: Vec<undo::UndoStep>,
+    pub undo: Vec<UndoStep>,
     /// A count typed before a command (`50` of `50%`).
     pub count: Option<usize>,
     /// While only the beginning of a long file is shown: the whole file's length in bytes
@@ -815,6 +891,14 @@ impl App {
         }
     }
 
+    /// Remember a step for `u` (the oldest are forgotten beyond a hundred).
+    pub fn remember(&mut self, step: UndoStep) {
+        self.undo.push(step);
+        if self.undo.len() > undo::KEPT {
+            self.undo.remove(0);
+        }
+    }
+
     /// Put the word cursor on search match `i` (Enter on a search, `n`, `N`).
     pub fn cursor_on_match(&mut self, i: usize) {
         if let Some(m) = self.search.as_ref().and_then(|s| s.matches.get(i)).cloned() {
@@ -878,5 +962,48 @@ impl App {
             }
         }
         panes
+    }
+}
+
+#[cfg(test)]
+mod review_tests {
+    use super::ReviewSession;
+    use crate::vocab::review::Grade;
+
+    fn keys(s: &ReviewSession) -> Vec<&str> {
+        s.queue[s.position..].iter().map(String::as_str).collect()
+    }
+
+    #[test]
+    fn again_puts_the_card_at_the_end_and_good_lets_it_go() {
+        let mut s = ReviewSession::new(vec!["a".into(), "b".into(), "c".into()]);
+        s.revealed = true;
+        s.graded(Grade::Again);
+        assert!(!s.revealed, "the next card starts hidden");
+        assert_eq!(keys(&s), ["b", "c", "a"]);
+        s.graded(Grade::Hard);
+        s.graded(Grade::Easy);
+        assert_eq!(keys(&s), ["a"]);
+        assert!(s.is_repeat());
+        s.graded(Grade::Again);
+        assert_eq!(keys(&s), ["a"], "again and again, until it is known");
+        s.graded(Grade::Good);
+        assert_eq!(s.current(), None);
+        assert_eq!((s.reviewed, s.words, s.again.len()), (5, 3, 1));
+        assert_eq!(s.summary(), "3 words, 1 again (5 reviews)");
+    }
+
+    #[test]
+    fn the_summary_of_a_session_ended_early() {
+        let mut s = ReviewSession::new(vec!["a".into(), "b".into()]);
+        assert_eq!(s.summary(), "0 words");
+        s.graded(Grade::Good);
+        assert_eq!(s.summary(), "1 word");
+        s.graded(Grade::Again);
+        assert_eq!(s.summary(), "2 words, 1 again (2 reviews)");
+        // Grading with no card left changes nothing.
+        let mut done = ReviewSession::new(Vec::new());
+        done.graded(Grade::Again);
+        assert_eq!((done.reviewed, done.queue.len()), (0, 0));
     }
 }

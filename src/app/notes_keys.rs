@@ -281,7 +281,7 @@ pub fn notes_command(app: &mut App, c: Command, effects: &mut Vec<Effect>) -> bo
                 app.info(message.clone());
                 app.notebook.status.after_save = Some(message);
                 app.notebook.status.deleted.push(note);
-                super::undo::remember(app, super::undo::UndoStep::NoteDeleted);
+                app.remember(super::UndoStep::NoteDeleted);
                 refilter(app);
                 app.notebook.status.unsaved = true;
                 effects.push(Effect::SaveNotes);

@@ -7,7 +7,6 @@ use std::path::PathBuf;
 use crate::document::Document;
 use crate::document::search::Match;
 use crate::glossary::{Glossary, Term};
-use crate::layout::Anchor;
 use crate::notes::Note;
 use crate::vocab::{DocWords, Vocabulary};
 
@@ -36,7 +35,10 @@ pub struct NotesOpened {
     pub notes: Vec<Note>,
     pub deleted: Vec<String>,
     /// The saved reading position, to go to now (a long file's, once it is whole).
-    pub resume: Option<Anchor>,
+    pub resume: Option<crate::resume::Resumed>,
+    /// The notes are those of another notes file on the very same text (the file was
+    /// moved, renamed or copied).
+    pub by_fingerprint: bool,
     /// Notes of a recovery file were merged in: save them back to the notes file.
     pub merged_recovery: bool,
     /// The notes file is broken: new notes go to this recovery file.

@@ -22,11 +22,16 @@ pub fn opening(app: &mut App, whole_length: Option<usize>) {
 }
 
 /// Go to the saved reading position.
-pub fn resume(app: &mut App, anchor: crate::layout::Anchor) {
-    app.go_to_anchor(anchor);
+pub fn resume(app: &mut App, resumed: crate::resume::Resumed) {
+    app.go_to_anchor(resumed.anchor);
     let pct = app.percent();
+    let found = if resumed.by_fingerprint {
+        "; found by the text's fingerprint: the file was moved or copied"
+    } else {
+        ""
+    };
     app.info(format!(
-        "Resumed where you left off ({pct}%). g goes to the start."
+        "Resumed where you left off ({pct}%{found}). g goes to the start."
     ));
 }
 
@@ -73,10 +78,28 @@ pub fn started(app: &mut App, s: Startup, effects: &mut Vec<Effect>) {
 /// The notes file (and, for a long file, the saved position), read once the whole text is
 /// there.
 pub fn notes_opened(app: &mut App, n: NotesOpened, effects: &mut Vec<Effect>) {
-    if let Some(anchor) = n.resume {
-        resume(app, anchor);
+    if let Some(resumed) = n.resume {
+        resume(app, resumed);
     }
+    let count = n.notes.len();
     notes_keys::attach_notes(app, n.notes, n.deleted);
+    if n.by_fingerprint {
+        let noun = if count == 1 { "note" } else { "notes" };
+        let found = format!(
+            "{}: {count} {noun}.",
+            crate::notes::store::FOUND_BY_FINGERPRINT
+        );
+        // Said with an error shown, not instead of it.
+        match app
+            .message
+            .as_ref()
+            .filter(|m| m.error)
+            .map(|m| m.text.clone())
+        {
+            Some(error) => app.error(format!("{error} · {found}")),
+            None => app.info(found),
+        }
+    }
     if n.merged_recovery {
         app.notebook.status.after_save =
             Some("Notes from the recovery file are back in the notes file.".to_string());
@@ -485,6 +508,47 @@ mod tests {
         assert_eq!(
             a.notebook.status.recovery,
             Some(std::path::PathBuf::from("/data/notes/x.recovery.toml"))
+        );
+    }
+
+    #[test]
+    fn notes_found_by_the_fingerprint_say_so() {
+        let mut a = app();
+        let opened = NotesOpened {
+            resume: Some(crate::resume::Resumed {
+                anchor: crate::layout::Anchor {
+                    block: 3,
+                    offset: 0,
+                },
+                by_fingerprint: true,
+            }),
+            by_fingerprint: true,
+            ..NotesOpened::default()
+        };
+        update(&mut a, Action::NotesOpened(Box::new(opened)), t0());
+        assert_eq!(a.top.block, 3);
+        assert_eq!(
+            said(&a),
+            (
+                "Notes found by the text's fingerprint (the file was moved or copied): 0 notes."
+                    .to_string(),
+                false
+            )
+        );
+        // The position alone says it too.
+        let mut b = app();
+        let resumed = crate::resume::Resumed {
+            anchor: crate::layout::Anchor {
+                block: 3,
+                offset: 0,
+            },
+            by_fingerprint: true,
+        };
+        update(&mut b, Action::Resume(resumed), t0());
+        assert!(
+            said(&b).0.contains("found by the text's fingerprint"),
+            "{:?}",
+            said(&b)
         );
     }
 

@@ -104,7 +104,7 @@ fn delete_term(app: &mut App, term: usize, confirmed: bool, effects: &mut Vec<Ef
         .unwrap_or_default();
     if confirmed {
         if let Some(term) = app.terms.user.iter().find(|t| t.lemma == lemma).cloned() {
-            super::undo::remember(app, super::undo::UndoStep::TermDeleted(term));
+            app.remember(super::UndoStep::TermDeleted(term));
         }
         app.terms.user.retain(|t| t.lemma != lemma);
         app.terms.pane.view = GlossaryView::List;

@@ -1,36 +1,11 @@
 //! Undo (`u`): the last status change (one word, or a whole page at once) or the last
 //! deletion of a note or of one of the user's terms, most recent first.
 
-use super::App;
 use super::effect::Effect;
-use crate::glossary::Term;
-use crate::vocab::VocabEntry;
+use super::{App, UndoStep};
 
 /// How many steps are kept.
-const KEPT: usize = 100;
-
-/// One thing `u` can take back.
-#[derive(Debug, Clone, PartialEq)]
-pub enum UndoStep {
-    /// Word statuses as they were before a change: each word's key and its entry then
-    /// (none: the word was new).
-    Statuses {
-        what: String,
-        before: Vec<(String, Option<VocabEntry>)>,
-    },
-    /// A note was deleted (it waits in `NotesStatus::deleted`).
-    NoteDeleted,
-    /// A term was deleted from the user's glossary.
-    TermDeleted(Term),
-}
-
-/// Remember a step (the oldest are forgotten beyond a hundred).
-pub fn remember(app: &mut App, step: UndoStep) {
-    app.undo.push(step);
-    if app.undo.len() > KEPT {
-        app.undo.remove(0);
-    }
-}
+pub(super) const KEPT: usize = 100;
 
 /// Take back the last step.
 pub fn undo(app: &mut App, effects: &mut Vec<Effect>) {

@@ -111,7 +111,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
         }
         Action::Idle => app.prefetch(),
         Action::Opening { whole_length } => results::opening(app, whole_length),
-        Action::Resume(anchor) => results::resume(app, anchor),
+        Action::Resume(resumed) => results::resume(app, resumed),
         Action::Started(s) => results::started(app, *s, &mut effects),
         Action::NotesOpened(n) => results::notes_opened(app, *n, &mut effects),
         Action::DictionariesOpened(d) => results::dictionaries_opened(app, d),
@@ -1414,5 +1414,72 @@ mod tests {
                 t0(),
             );
         }
+    }
+
+    #[test]
+    fn a_card_graded_again_comes_back_after_the_others() {
+        let mut a = app(120, 40);
+        a.set_glossary(crate::glossary::bundled(), Vec::new());
+        a.set_vocabulary(crate::vocab::Vocabulary::default());
+        // Three words of the title with a learning status: three cards due.
+        run(
+            &mut a,
+            &[
+                Command::NextWord,
+                Command::Status1,
+                Command::NextWord,
+                Command::Status2,
+                Command::NextWord,
+                Command::Status3,
+            ],
+        );
+        run(&mut a, &[Command::Review]);
+        let session = |a: &App| match &a.mode {
+            Mode::Review(s) => Some(s.clone()),
+            _ => None,
+        };
+        let first = session(&a).expect("a review");
+        assert_eq!(first.queue.len(), 3);
+        let order = first.queue.clone();
+        // Again on the first card, Good on the second, Again on the third.
+        let grade = |a: &mut App, c: Command| run(a, &[Command::Confirm, c]);
+        grade(&mut a, Command::Status1);
+        grade(&mut a, Command::Status3);
+        grade(&mut a, Command::Status1);
+        let s = session(&a).expect("the failed cards come back");
+        assert_eq!(s.queue.len(), 5);
+        assert_eq!(s.current(), Some(order[0].as_str()));
+        assert!(s.is_repeat());
+        // Its schedule was written at the grade: it is due again soon, not now.
+        let due = |a: &App, key: &str| {
+            a.learning.vocab.entries[key]
+                .review
+                .as_ref()
+                .map(|r| r.due.clone())
+        };
+        assert!(due(&a, &order[0]).is_some_and(|d| d > crate::notes::timestamp(t0())));
+        // Again once more: it comes back once more, counted once among the words again.
+        grade(&mut a, Command::Status1);
+        grade(&mut a, Command::Status3);
+        let s = session(&a).expect("still one card");
+        assert_eq!(s.current(), Some(order[0].as_str()));
+        grade(&mut a, Command::Status4);
+        assert!(session(&a).is_none(), "the review is done");
+        let message = a
+            .message
+            .as_ref()
+            .map(|m| m.text.clone())
+            .unwrap_or_default();
+        assert_eq!(
+            message,
+            "Review done: 3 words, 2 again (6 reviews). Next ones are due later."
+        );
+        assert_eq!(
+            a.learning.vocab.entries[&order[0]]
+                .review
+                .as_ref()
+                .map(|r| r.reps),
+            Some(3)
+        );
     }
 }

@@ -2,8 +2,7 @@
 //! session, speaking a word. Part of `update`: state changes only.
 
 use super::effect::Effect;
-use super::undo::UndoStep;
-use super::{App, Mode, ReviewSession};
+use super::{App, Mode, ReviewSession, UndoStep};
 use crate::keys::Command;
 use crate::vocab::review::{self, Grade};
 use crate::vocab::{Status, VocabEntry};
@@ -147,13 +146,10 @@ pub fn set_status(app: &mut App, status: Status, effects: &mut Vec<Effect>) {
         return;
     };
     let before = vec![(key.clone(), app.learning.vocab.entries.get(&key).cloned())];
-    super::undo::remember(
-        app,
-        UndoStep::Statuses {
-            what: format!("{lemma} {}", status.label()),
-            before,
-        },
-    );
+    app.remember(UndoStep::Statuses {
+        what: format!("{lemma} {}", status.label()),
+        before,
+    });
     apply(app, block, range, &key, &lemma, status);
     app.refresh_vocab_numbers();
     app.learning.unsaved = true;
@@ -249,13 +245,10 @@ pub fn page_known_answer(
         .map(|(_, _, key, _)| (key.clone(), app.learning.vocab.entries.get(key).cloned()))
         .collect();
     let n = words.len();
-    super::undo::remember(
-        app,
-        UndoStep::Statuses {
-            what: format!("{n} words marked well known"),
-            before,
-        },
-    );
+    app.remember(UndoStep::Statuses {
+        what: format!("{n} words marked well known"),
+        before,
+    });
     for (block, range, key, lemma) in words {
         apply(app, block, range, &key, &lemma, Status::Known);
     }
@@ -318,12 +311,7 @@ pub fn start_review(app: &mut App) {
         app.info("Nothing to review: no word with a learning status (1-5) is due.");
         return;
     }
-    app.mode = Mode::Review(ReviewSession {
-        queue,
-        position: 0,
-        revealed: false,
-        reviewed: 0,
-    });
+    app.mode = Mode::Review(ReviewSession::new(queue));
 }
 
 /// Keys of the review: Space/Enter shows the answer, 1-4 grade (Again, Hard, Good, Easy).
@@ -343,10 +331,7 @@ pub fn review_command(
     match (c, grade) {
         (Command::Cancel | Command::Review, _) => {
             app.mode = Mode::Reading;
-            app.info(format!(
-                "Review ended: {} words reviewed.",
-                session.reviewed
-            ));
+            app.info(format!("Review ended after {}.", session.summary()));
             return;
         }
         (Command::Quit, _) => {
@@ -362,15 +347,13 @@ pub fn review_command(
                 app.learning.unsaved = true;
                 effects.push(Effect::SaveVocab);
             }
-            session.reviewed += 1;
-            session.position += 1;
-            session.revealed = false;
+            session.graded(g);
             app.refresh_vocab_numbers();
             if session.current().is_none() {
                 app.mode = Mode::Reading;
                 app.info(format!(
-                    "Review done: {} words. Next ones are due later.",
-                    session.reviewed
+                    "Review done: {}. Next ones are due later.",
+                    session.summary()
                 ));
                 return;
             }

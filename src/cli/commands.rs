@@ -189,6 +189,13 @@ fn to_json<T: Serialize>(value: &T) -> String {
 /// notes file is readable again.
 fn load_notes(doc: &Document, paths: &Paths) -> Result<Vec<Note>, CommandError> {
     let (store, loaded) = NotesStore::open(&paths.notes_dir(), doc);
+    if let Some(found) = &loaded.by_fingerprint {
+        eprintln!(
+            "lesepult: {}: {}",
+            crate::notes::store::FOUND_BY_FINGERPRINT,
+            found.display()
+        );
+    }
     if let Some(bad) = loaded.unreadable {
         let waiting = if loaded.from_recovery {
             format!(

@@ -185,7 +185,10 @@ impl Document {
     }
 
     /// A stable identifier: the bundled article's name, or a slug of the file name plus a
-    /// short hash of its canonical path (found once, when the document was made).
+    /// short hash of its canonical path (found once, when the document was made; a symlink
+    /// has the id of the file it points to). A text that was moved or copied is found by
+    /// its [`Document::text_hash`] instead (`notes::store::find_by_fingerprint`,
+    /// `resume::load`).
     pub fn id(&self) -> String {
         self.id.clone()
     }
@@ -198,8 +201,9 @@ fn identify(origin: &Origin, text: &str) -> String {
         // Keyed by the text: the same text piped again finds its notes and place.
         Origin::Stdin => format!("stdin-{:08x}", content_hash(text.as_bytes()) as u32),
         Origin::File(path) => {
+            // The file itself, not a link to it: a symlink opens the same notes and place.
             let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
-            let stem = path
+            let stem = canonical
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();

@@ -1,7 +1,12 @@
-//! Case-insensitive search: "boeing" finds "Boeing", "grösse" does not find "Größe".
+//! Case-insensitive search: "boeing" finds "Boeing".
 //!
-//! Letters are compared by their lower case (so Ä matches ä and ẞ matches ß), never by a
-//! base letter: umlauts and ß match only themselves.
+//! Letters are compared by their lower case (so Ä matches ä and ẞ matches ß). A query with
+//! no umlaut and no ß of its own is compared with the text's umlauts and ß spelled out, as
+//! on a keyboard without them: "fuehrung" finds „Führung“, "strasse" finds „Straße“ (and
+//! "Strasse"). A query with an umlaut or ß matches it exactly: "größe" finds „Größe“ only,
+//! "grösse" finds „grösse“ and not „Größe“. A spelled-out letter is matched whole or not at
+//! all ("fu" does not find the "fü" of „Führung“). Matches are byte ranges of the text
+//! itself, never of a folded copy.
 
 use std::ops::Range;
 
@@ -21,10 +26,37 @@ struct Folded {
     origin: Vec<usize>,
 }
 
-fn fold(text: &str, base: usize) -> Folded {
-    let mut folded = String::with_capacity(text.len());
-    let mut origin = Vec::with_capacity(text.len() + 1);
+/// How an umlaut or ß is written out when the query has none of its own.
+fn spelled_out(c: char) -> Option<&'static str> {
+    match c {
+        'ä' | 'Ä' => Some("ae"),
+        'ö' | 'Ö' => Some("oe"),
+        'ü' | 'Ü' => Some("ue"),
+        'ß' | 'ẞ' => Some("ss"),
+        _ => None,
+    }
+}
+
+/// Whether a folded query is compared with the text's umlauts and ß spelled out: when it
+/// has none of its own.
+fn spells_out(folded_query: &str) -> bool {
+    !folded_query.contains(['ä', 'ö', 'ü', 'ß'])
+}
+
+fn fold(text: &str, base: usize, spell: bool) -> Folded {
+    let mut folded = String::with_capacity(text.len() + text.len() / 16);
+    let mut origin = Vec::with_capacity(text.len() + text.len() / 16 + 1);
     for (i, c) in text.char_indices() {
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+            origin.push(base + i);
+            continue;
+        }
+        if spell && let Some(s) = spelled_out(c) {
+            folded.push_str(s);
+            origin.extend([base + i; 2]);
+            continue;
+        }
         for lc in c.to_lowercase() {
             let before = folded.len();
             folded.push(lc);
@@ -51,12 +83,33 @@ pub fn find_in_block(doc: &Document, block: usize, folded_query: &str) -> Vec<Ma
     if folded_query.is_empty() {
         return Vec::new();
     }
-    let folded = fold(&doc.text[b.text.clone()], b.text.start);
+    let spell = spells_out(folded_query);
+    let folded = fold(&doc.text[b.text.clone()], b.text.start, spell);
+    // Folded byte `at` lies inside a spelled-out letter (between its two letters).
+    let inside = |at: usize| {
+        spell
+            && at > 0
+            && at < folded.text.len()
+            && folded.origin[at - 1] == folded.origin[at]
+            && doc.text[folded.origin[at]..]
+                .chars()
+                .next()
+                .is_some_and(|c| spelled_out(c).is_some())
+    };
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(pos) = folded.text[from..].find(folded_query) {
         let start = from + pos;
         let end = start + folded_query.len();
+        if inside(start) || inside(end) {
+            // Half of a spelled-out letter: try again one character on.
+            from = start
+                + folded.text[start..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8);
+            continue;
+        }
         let range = folded.origin[start]..end_origin(&folded, end);
         out.push(Match { block, range });
         from = end;
@@ -86,6 +139,7 @@ pub fn find_all(doc: &Document, query: &str) -> Vec<Match> {
 mod tests {
     use super::super::{Origin, parse_str};
     use super::*;
+    use proptest::prop_assume;
 
     fn doc(s: &str) -> Document {
         parse_str(s.to_string(), Origin::Bundled("t"), "t", false)
@@ -96,6 +150,111 @@ mod tests {
             .into_iter()
             .map(|m| d.text[m.range].to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_query_without_umlauts_finds_them_spelled_out() {
+        let d =
+            doc("Die Führung der Fuehrung; die Straße, die STRASSE, die Strasse. Größe und Maß");
+        assert_eq!(found(&d, "fuehrung"), vec!["Führung", "Fuehrung"]);
+        assert_eq!(found(&d, "Fuehrung"), vec!["Führung", "Fuehrung"]);
+        assert_eq!(found(&d, "FÜHRUNG"), vec!["Führung"]);
+        assert_eq!(found(&d, "strasse"), vec!["Straße", "STRASSE", "Strasse"]);
+        assert_eq!(found(&d, "straße"), vec!["Straße"]);
+        assert_eq!(found(&d, "groesse"), vec!["Größe"]);
+        assert_eq!(found(&d, "mass"), vec!["Maß"]);
+        // Half a spelled-out letter is no match: "u" is not ü, "s" is not ß.
+        assert_eq!(found(&d, "fu"), vec!["Fu"]);
+        assert_eq!(found(&d, "fue"), vec!["Fü", "Fue"]);
+        assert_eq!(found(&d, "ma"), vec!["Ma"]);
+        assert_eq!(found(&d, "stras"), vec!["STRAS", "Stras"]);
+        assert_eq!(found(&d, "ehrung"), vec!["ehrung"]);
+        // An umlaut in the query matches only itself.
+        assert_eq!(found(&d, "ü"), vec!["ü"]);
+        assert!(found(&doc("ae oe ue ss"), "ä").is_empty());
+    }
+
+    #[test]
+    fn ranges_are_those_of_the_original_text() {
+        let d = doc("Übermaß");
+        let m = find_all(&d, "uebermass");
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].range, 0.."Übermaß".len());
+        // At the ends of a block, and a match that is one letter spelled out.
+        let d = doc("ß");
+        assert_eq!(found(&d, "ss"), vec!["ß"]);
+        assert!(found(&d, "s").is_empty());
+        let d = doc("sß ßs");
+        let ranges: Vec<_> = find_all(&d, "ss").into_iter().map(|m| m.range).collect();
+        assert_eq!(ranges, vec![1..3, 4..6]);
+    }
+
+    /// The matches by brute force: from each character on, the shortest stretch of whole
+    /// characters whose folding is the query, left to right without overlap.
+    fn reference(text: &str, query: &str) -> Vec<Range<usize>> {
+        let q = fold_query(query);
+        let spell = spells_out(&q);
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for (k, &s) in bounds.iter().enumerate() {
+            if out.last().is_some_and(|r| r.end > s) || q.is_empty() {
+                continue;
+            }
+            for &e in &bounds[k + 1..] {
+                let f = fold(&text[s..e], 0, spell).text;
+                if f == q {
+                    out.push(s..e);
+                    break;
+                }
+                if f.len() >= q.len() {
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn matches_agree_with_brute_force(
+            text in "[aesuoxAESUOäöüßÄÖÜẞé ]{0,24}",
+            query in "[aesuoxAESUOäöüßÄÖÜẞé]{1,5}",
+        ) {
+            // One block of text (no title line): a single paragraph.
+            let d = doc(&format!("T\n\n{text}x"));
+            let start = d.blocks.last().map_or(0, |b| b.text.start);
+            let block_text = d.block_text(d.blocks.len() - 1).to_string();
+            let got: Vec<Range<usize>> = find_in_block(&d, d.blocks.len() - 1, &fold_query(&query))
+                .into_iter()
+                .map(|m| m.range.start - start..m.range.end - start)
+                .collect();
+            proptest::prop_assert_eq!(got, reference(&block_text, &query));
+        }
+
+        #[test]
+        fn a_query_taken_from_the_text_is_found(
+            text in "[aesuoxAESUOäöüßÄÖÜẞé ]{1,24}",
+            cut in 0usize..24,
+            len in 1usize..6,
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            let from = cut.min(chars.len() - 1);
+            let to = (from + len).min(chars.len());
+            let query: String = chars[from..to].iter().collect();
+            prop_assume!(!query.trim().is_empty());
+            let d = doc(&format!("T\n\n{text}x"));
+            let i = d.blocks.len() - 1;
+            let found = find_in_block(&d, i, &fold_query(&query));
+            proptest::prop_assert!(!found.is_empty(), "{query:?} not found in {text:?}");
+            for m in &found {
+                let f = fold(&d.text[m.range.clone()], 0, spells_out(&fold_query(&query))).text;
+                proptest::prop_assert_eq!(f, fold_query(&query));
+            }
+        }
     }
 
     #[test]

@@ -39,6 +39,9 @@ pub struct Loaded {
     /// Notes were read from an earlier recovery file: instead of the broken notes file,
     /// or merged into the readable one (then `unreadable` is `None`).
     pub from_recovery: bool,
+    /// The document has no notes file of its own, and these notes are those of another
+    /// notes file made on the very same text (the file was moved, renamed or copied).
+    pub by_fingerprint: Option<PathBuf>,
 }
 
 /// A save that did not happen.
@@ -147,20 +150,60 @@ pub fn text_hash(doc: &Document) -> String {
     doc.text_hash().to_string()
 }
 
+/// What a notes file found by its text's fingerprint says: what to tell the user.
+pub const FOUND_BY_FINGERPRINT: &str =
+    "Notes found by the text's fingerprint (the file was moved or copied)";
+
 impl NotesStore {
-    /// The notes file of a document in `dir`.
+    /// The notes file of a document in `dir` (by its id).
     pub fn path_for(dir: &Path, doc: &Document) -> PathBuf {
         dir.join(format!("{}.toml", doc.id()))
     }
 
-    /// Open (without creating anything) and read the notes of `doc`.
+    /// Open (without creating anything) and read the notes of `doc`: its own notes file
+    /// (by the document's id), or, when it has none (nor a recovery file), the notes file
+    /// made on the very same text ([`find_by_fingerprint`]). The store then reads and
+    /// writes that file: right for `lesepult notes` and `export`, which only read; a
+    /// session takes its own copy with [`NotesStore::open_own`].
     pub fn open(dir: &Path, doc: &Document) -> (NotesStore, Loaded) {
+        let own = NotesStore::path_for(dir, doc);
+        let found = if own.exists() || storage::store::recovery_path(&own).exists() {
+            None
+        } else {
+            find_by_fingerprint(dir, doc)
+        };
+        let path = found.clone().unwrap_or(own);
+        let document = path
+            .file_stem()
+            .map_or_else(|| doc.id(), |s| s.to_string_lossy().into_owned());
+        let (store, mut loaded) = NotesStore::open_at(path, document, doc);
+        loaded.by_fingerprint = found;
+        (store, loaded)
+    }
+
+    /// Like [`NotesStore::open`], but notes found by the fingerprint are copied to the
+    /// document's own notes file at once, and the store keeps that one: from now on this
+    /// file's notes are its own, even once its text is changed, and the other file's are
+    /// the other's. If the copy cannot be written, the store keeps the file it found.
+    pub fn open_own(dir: &Path, doc: &Document) -> (NotesStore, Loaded) {
+        let (store, loaded) = NotesStore::open(dir, doc);
+        if loaded.by_fingerprint.is_none() || loaded.unreadable.is_some() {
+            return (store, loaded);
+        }
+        let (mut own, _) = NotesStore::open_at(NotesStore::path_for(dir, doc), doc.id(), doc);
+        match own.save(&loaded.notes, &loaded.deleted) {
+            Ok(_) => (own, loaded),
+            Err(_) => (store, loaded),
+        }
+    }
+
+    fn open_at(path: PathBuf, document: String, doc: &Document) -> (NotesStore, Loaded) {
         let format = NotesFormat {
-            document: doc.id(),
+            document,
             title: doc.title.clone(),
             text_hash: text_hash(doc),
         };
-        let (store, opened) = Store::open(NotesStore::path_for(dir, doc), format);
+        let (store, opened) = Store::open(path, format);
         let (notes, deleted) = opened.content;
         let unreadable = opened.unreadable.map(|u| Unreadable {
             path: u.path,
@@ -172,6 +215,7 @@ impl NotesStore {
             deleted,
             unreadable,
             from_recovery: opened.from_recovery,
+            by_fingerprint: None,
         };
         (NotesStore { store }, loaded)
     }
@@ -185,6 +229,48 @@ impl NotesStore {
     ) -> Result<(Vec<Note>, Vec<String>), SaveError> {
         Ok(self.store.save(&(notes.to_vec(), deleted.to_vec()))?)
     }
+}
+
+/// The notes file in `dir` made on the very same text as `doc` (the `text_hash` it
+/// records is the text's), with notes in it: the one written last, if several are (copies
+/// of one text). Cheap: the folder holds a few small files, each is read only if it names
+/// the hash, and the text is hashed once (the document keeps its hash), only when there is
+/// a file to compare with. An empty text has no fingerprint.
+pub fn find_by_fingerprint(dir: &Path, doc: &Document) -> Option<PathBuf> {
+    if doc.text.is_empty() {
+        return None;
+    }
+    let candidates: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                n.ends_with(".toml") && !n.ends_with(".recovery.toml") && !n.starts_with('.')
+            })
+        })
+        .collect();
+    if candidates.is_empty() {
+        return None;
+    }
+    let needle = format!("text_hash = \"{}\"", doc.text_hash());
+    candidates
+        .into_iter()
+        .filter_map(|path| {
+            let bytes = std::fs::read(&path).ok()?;
+            let text = std::str::from_utf8(&bytes).ok()?;
+            if !text.contains(&needle) {
+                return None;
+            }
+            let f = file::parse(&bytes).ok()?;
+            if f.text_hash != doc.text_hash() || f.notes.is_empty() {
+                return None;
+            }
+            let written = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+            Some((written, path))
+        })
+        .max()
+        .map(|(_, path)| path)
 }
 
 /// Merge two copies by note id: every note of either, the later `updated` winning, minus
@@ -233,6 +319,7 @@ mod tests {
     use super::super::model::{Anchor, AnchorKind};
     use super::*;
     use crate::document::bundled;
+    use std::path::Path;
 
     fn note(id: &str, updated: &str, text: &str) -> Note {
         Note {
@@ -386,5 +473,144 @@ mod tests {
         let (_, alone) = NotesStore::open(dir.path(), &doc);
         assert_eq!(alone.notes.len(), 1);
         assert!(alone.from_recovery);
+    }
+
+    /// A text file in `dir`, loaded.
+    fn text_at(dir: &Path, name: &str, text: &str) -> Document {
+        let path = dir.join(name);
+        std::fs::write(&path, text).expect("write");
+        crate::document::load_path(&path).expect("load")
+    }
+
+    const TEXT: &str = "Die Führung\n\nEin Absatz über die Straße und „Größe“.\n\nNoch einer.\n";
+
+    #[test]
+    fn a_moved_text_finds_its_notes_by_its_fingerprint() {
+        let notes = tempfile::tempdir().expect("tempdir");
+        let texts = tempfile::tempdir().expect("tempdir");
+        let doc = text_at(texts.path(), "alt.txt", TEXT);
+        let (mut store, loaded) = NotesStore::open(notes.path(), &doc);
+        assert!(loaded.notes.is_empty() && loaded.by_fingerprint.is_none());
+        store
+            .save(&[note("a", "2026-01-01T00:00:00Z", "eins")], &[])
+            .expect("save");
+        let old_file = NotesStore::path_for(notes.path(), &doc);
+        std::fs::rename(texts.path().join("alt.txt"), texts.path().join("neu.txt")).expect("move");
+        let moved = crate::document::load_path(&texts.path().join("neu.txt")).expect("load");
+        assert_ne!(moved.id(), doc.id());
+        // Read where they are (the commands only read)...
+        let (shared, loaded) = NotesStore::open(notes.path(), &moved);
+        assert_eq!(loaded.by_fingerprint.as_deref(), Some(old_file.as_path()));
+        assert_eq!(loaded.notes.len(), 1);
+        assert_eq!(shared.path, old_file);
+        assert!(!NotesStore::path_for(notes.path(), &moved).exists());
+        // ...and a session takes them as its own.
+        let (own, loaded) = NotesStore::open_own(notes.path(), &moved);
+        assert_eq!(loaded.notes.len(), 1);
+        assert!(loaded.by_fingerprint.is_some());
+        assert_eq!(own.path, NotesStore::path_for(notes.path(), &moved));
+        let saved = file::parse(&std::fs::read(&own.path).expect("read")).expect("parses");
+        assert_eq!((saved.document, saved.notes.len()), (moved.id(), 1));
+        // Changed after the move, the text still has its notes: by its own id now.
+        let changed = text_at(
+            texts.path(),
+            "neu.txt",
+            &format!("{TEXT}\nEin neuer Absatz.\n"),
+        );
+        let (_, loaded) = NotesStore::open(notes.path(), &changed);
+        assert!(loaded.by_fingerprint.is_none());
+        assert_eq!(loaded.notes.len(), 1);
+    }
+
+    #[test]
+    fn a_copy_starts_with_the_notes_and_keeps_its_own() {
+        let notes = tempfile::tempdir().expect("tempdir");
+        let texts = tempfile::tempdir().expect("tempdir");
+        let original = text_at(texts.path(), "text.txt", TEXT);
+        let (mut store, _) = NotesStore::open(notes.path(), &original);
+        store
+            .save(&[note("a", "2026-01-01T00:00:00Z", "eins")], &[])
+            .expect("save");
+        let copy = text_at(texts.path(), "kopie.txt", TEXT);
+        let (mut theirs, loaded) = NotesStore::open_own(notes.path(), &copy);
+        assert_eq!(loaded.notes.len(), 1);
+        theirs
+            .save(
+                &[
+                    loaded.notes[0].clone(),
+                    note("b", "2026-01-02T00:00:00Z", "zwei"),
+                ],
+                &[],
+            )
+            .expect("save");
+        let (_, mine) = NotesStore::open(notes.path(), &original);
+        assert_eq!(mine.notes.len(), 1, "the original's notes are its own");
+        let (_, again) = NotesStore::open(notes.path(), &copy);
+        assert_eq!((again.notes.len(), again.by_fingerprint), (2, None));
+        // A third copy finds the notes written last.
+        let third = text_at(texts.path(), "dritte.txt", TEXT);
+        let (_, found) = NotesStore::open(notes.path(), &third);
+        assert_eq!(
+            found.by_fingerprint,
+            Some(NotesStore::path_for(notes.path(), &copy))
+        );
+    }
+
+    #[test]
+    fn only_a_readable_notes_file_with_notes_on_the_same_text_is_taken() {
+        let notes = tempfile::tempdir().expect("tempdir");
+        let texts = tempfile::tempdir().expect("tempdir");
+        let doc = text_at(texts.path(), "text.txt", TEXT);
+        let hash = doc.text_hash().to_string();
+        let other = text_at(texts.path(), "anders.txt", "Ein anderer Text\n\nAnders.\n");
+        let with = |document: &str, text_hash: &str, notes: Vec<Note>| {
+            file::to_string(&NotesFile {
+                document: document.into(),
+                title: "t".into(),
+                text_hash: text_hash.into(),
+                notes,
+                deleted: Vec::new(),
+            })
+        };
+        let dir = notes.path();
+        std::fs::write(dir.join("leer.toml"), with("leer", &hash, Vec::new())).expect("w");
+        std::fs::write(
+            dir.join("anders.toml"),
+            with(
+                "anders",
+                other.text_hash(),
+                vec![note("x", "2026-01-01T00:00:00Z", "x")],
+            ),
+        )
+        .expect("w");
+        let broken = with(
+            "kaputt",
+            &hash,
+            vec![note("y", "2026-01-01T00:00:00Z", "y")],
+        );
+        std::fs::write(dir.join("kaputt.toml"), &broken[..broken.len() - 12]).expect("w");
+        std::fs::write(
+            dir.join("x.recovery.toml"),
+            with("x", &hash, vec![note("z", "2026-01-01T00:00:00Z", "z")]),
+        )
+        .expect("w");
+        assert_eq!(find_by_fingerprint(dir, &doc), None);
+        let (_, loaded) = NotesStore::open(dir, &doc);
+        assert!(loaded.notes.is_empty() && loaded.by_fingerprint.is_none());
+        // An empty text has no fingerprint; a missing folder finds nothing.
+        let empty = text_at(texts.path(), "leer.txt", "");
+        assert_eq!(find_by_fingerprint(dir, &empty), None);
+        assert_eq!(find_by_fingerprint(&dir.join("nicht-da"), &doc), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_has_the_id_of_its_file() {
+        let texts = tempfile::tempdir().expect("tempdir");
+        let doc = text_at(texts.path(), "text.txt", TEXT);
+        let link = texts.path().join("verweis.txt");
+        std::os::unix::fs::symlink(texts.path().join("text.txt"), &link).expect("symlink");
+        let linked = crate::document::load_path(&link).expect("load");
+        assert_eq!(linked.id(), doc.id());
     }
 }

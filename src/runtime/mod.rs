@@ -99,9 +99,9 @@ pub fn run(session: Session) -> anyhow::Result<()> {
     // the notes follow in the next frame, a few milliseconds later.
     if whole
         && !from_start
-        && let Some(anchor) = resume::load(&paths.positions_dir(), &app.doc)
+        && let Some(resumed) = resume::load(&paths.positions_dir(), &app.doc)
     {
-        update(&mut app, Action::Resume(anchor), now());
+        update(&mut app, Action::Resume(resumed), now());
     }
     let first = ui::render(&app, &theme, Rect::new(0, 0, width, height));
     let mut terminal = TerminalGuard::enter(first)?;

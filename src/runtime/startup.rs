@@ -63,7 +63,7 @@ pub struct Stores {
 pub fn open_notes(doc: &Document, paths: &Paths, resume: bool) -> (NotesOpened, NotesStore) {
     let notes_dir = paths.notes_dir();
     storage::remove_stale_temps(&notes_dir);
-    let (store, loaded) = NotesStore::open(&notes_dir, doc);
+    let (store, loaded) = NotesStore::open_own(&notes_dir, doc);
     let mut opened = NotesOpened {
         notes: loaded.notes,
         deleted: loaded.deleted,
@@ -73,6 +73,7 @@ pub fn open_notes(doc: &Document, paths: &Paths, resume: bool) -> (NotesOpened, 
             None
         },
         merged_recovery: store.has_merged_recovery(),
+        by_fingerprint: loaded.by_fingerprint.is_some(),
         ..NotesOpened::default()
     };
     if let Some(bad) = &loaded.unreadable {

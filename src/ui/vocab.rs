@@ -98,7 +98,16 @@ pub fn draw_review(app: &App, theme: &Theme, frame: &mut Canvas<'_>, session: &R
         return;
     };
     let mut lines = vec![Line::from(Span::styled(
-        format!(" Card {} of {}", session.position + 1, session.queue.len()),
+        format!(
+            " Card {} of {}{}",
+            session.position + 1,
+            session.queue.len(),
+            if session.is_repeat() {
+                " · back after Again"
+            } else {
+                ""
+            }
+        ),
         theme.muted,
     ))];
     lines.push(Line::default());
