@@ -25,7 +25,9 @@ enum Otherwise {
 fn route(app: &App) -> (&'static [Layer], Otherwise) {
     match &app.mode {
         Mode::Editing => (&[Layer::Editor], Otherwise::Edits),
-        Mode::ConfirmQuit | Mode::AskBackup => (&[Layer::Question], Otherwise::Typed),
+        Mode::ConfirmQuit | Mode::AskBackup | Mode::ExportExists(_) => {
+            (&[Layer::Question], Otherwise::Typed)
+        }
         Mode::Export(_) | Mode::WriteElsewhere { .. } => (&[Layer::Dialog], Otherwise::Typed),
         Mode::TermForm(_) => (&[Layer::Form], Otherwise::Typed),
         Mode::Searching { .. } => (&[Layer::Prompt], Otherwise::Typed),

@@ -8,4 +8,4 @@ mod layers;
 
 pub use command::Command;
 pub use keymap::{KeyChord, Keymap, UnknownKey};
-pub use layers::{Binding, EDITOR_COMMANDS, Layer};
+pub use layers::{Answer, Binding, EDITOR_COMMANDS, EXPORT_EXISTS, Layer, answer};
