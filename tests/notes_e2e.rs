@@ -366,6 +366,7 @@ fn every_export_format_parses() {
             "export",
             "--format",
             "anki",
+            "--with-glossary",
             "--output",
             &out.display().to_string(),
         ],
@@ -395,8 +396,12 @@ fn every_export_format_parses() {
     );
     assert!(rows.iter().any(|r| r[3] == "der Leerverkauf"));
     // Stable GUIDs: a second export is identical.
-    let (_, again, _) = run_plain(&home, &["export", "--format", "anki"]);
+    let (_, again, _) = run_plain(&home, &["export", "--format", "anki", "--with-glossary"]);
     assert_eq!(again, anki);
+    // Without --with-glossary: the notes only.
+    let (_, notes_only, _) = run_plain(&home, &["export", "--format", "anki"]);
+    let cards = notes_only.lines().filter(|l| !l.starts_with('#')).count();
+    assert_eq!(cards, 1, "{notes_only}");
 }
 
 #[test]

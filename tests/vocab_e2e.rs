@@ -76,3 +76,80 @@ fn statuses_colours_and_share_survive_a_restart() {
         "{deck}"
     );
 }
+
+/// "Exported N words" in a message: N.
+fn words_said(text: &str) -> Option<usize> {
+    let at = text.find("Exported ")? + "Exported ".len();
+    let rest = &text[at..];
+    let n = rest.split_whitespace().next()?.parse().ok()?;
+    rest.contains(" words").then_some(n)
+}
+
+#[test]
+fn the_app_and_the_command_line_count_the_same_words_in_the_deck() {
+    use lesepult::vocab::{Status, VocabEntry, Vocabulary};
+    let home = Home::without_dictionaries();
+    let entry = |lemma: &str, status: Status| VocabEntry {
+        key: lemma.to_lowercase(),
+        lemma: lemma.into(),
+        status,
+        updated: "2026-11-28T20:00:00Z".into(),
+        learned: None,
+        article: String::new(),
+        plural: String::new(),
+        meaning: "something".into(),
+        category: String::new(),
+        sentence: String::new(),
+        form: String::new(),
+        document: String::new(),
+        review: None,
+        doubtful: false,
+    };
+    let mut vocab = Vocabulary::default();
+    for e in [
+        entry("Monopol", Status::L2),
+        entry("Wettbewerb", Status::Known),
+        entry("Kartell", Status::New),
+        entry("Aktie", Status::Ignored),
+        // A lemma the lexicon does not know: doubtful, in no deck.
+        entry("Xqzvbrmpf", Status::L3),
+    ] {
+        vocab.entries.insert(e.key.clone(), e);
+    }
+    let dir = home.path().join("data/lesepult");
+    std::fs::create_dir_all(&dir).expect("data dir");
+    std::fs::write(
+        dir.join("vocabulary.toml"),
+        lesepult::vocab::file::to_string(&vocab),
+    )
+    .expect("vocabulary");
+
+    let mut s = Session::start(&home, &[], 120, 40);
+    s.wait_for("Wettbewerbsvorteil");
+    s.settle();
+    s.send("x");
+    s.wait_for("Export notes");
+    // markdown → json → csv → anki → anki + glossary → anki-vocab
+    s.send("\t\t\t\t\t");
+    s.wait_for("words of your vocabulary");
+    s.send("\r");
+    let screen = s.wait_for("Exported");
+    let app = words_said(&screen).expect("the app's count");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+
+    let out = home.path().join("cli-deck.txt").display().to_string();
+    let (code, _, err) = run_plain(
+        &home,
+        &["export", "--format", "anki", "--vocab", "--output", &out],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        words_said(&err),
+        Some(app),
+        "app: {app}; command line: {err}"
+    );
+    // The new and the ignored word are in no deck (nor a doubtful one, if the lexicon
+    // marks the made-up lemma so).
+    assert!((2..=3).contains(&app), "{screen}");
+}

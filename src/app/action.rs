@@ -74,8 +74,8 @@ pub enum Action {
     /// The user's glossary was saved (its terms as merged with another lesepult's), or
     /// why not.
     UserGlossarySaved(Result<Vec<crate::glossary::Term>, String>),
-    /// An export was written (what to say), or why not.
-    Exported(Result<String, String>),
+    /// An export was written, or the file exists (ask), or why not.
+    Exported(outcome::Exported),
     /// The unsaved notes were written to another file (its path), or why not.
     NotesWrittenElsewhere(Result<std::path::PathBuf, String>),
     /// The external editor closed: the note's new text, or what went wrong.

@@ -15,10 +15,14 @@ pub enum Effect {
     SaveNotes,
     /// Open the note being edited in `$VISUAL` / `$EDITOR`.
     ExternalEditor,
-    /// Export the notes.
+    /// Export the notes (or the vocabulary). An existing file is replaced only with
+    /// `overwrite` (else the user is asked); a missing folder is never created.
     Export {
         format: crate::notes::export::Format,
         path: String,
+        /// Anki: cards for the glossary terms too.
+        with_glossary: bool,
+        overwrite: bool,
     },
     /// Write the unsaved notes to another file (after a failed save, at quit).
     WriteNotesTo(String),

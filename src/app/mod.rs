@@ -23,7 +23,9 @@ pub use action::{Action, PaneId};
 pub use cursor::WordCursor;
 pub use effect::Effect;
 pub use glossary_pane::{GlossaryPane, GlossaryView, LookupState};
-pub use notes_pane::{ExportDialog, NoteEditor, NotesPane, default_path, note_matches};
+pub use notes_pane::{
+    EXPORT_CHOICES, ExportDialog, NoteEditor, NotesPane, choice_name, default_path, note_matches,
+};
 pub use panes::{Panes, View};
 pub use router::action_for_key;
 pub use term_form::TermForm;
@@ -59,6 +61,8 @@ pub enum Mode {
     Editing,
     /// The export dialog.
     Export(ExportDialog),
+    /// The export's file exists: overwrite, choose a new name, or cancel.
+    ExportExists(outcome::ExistingFile),
     /// Quitting with notes that are not saved: retry, write elsewhere, or quit anyway.
     ConfirmQuit,
     /// Typing a path to write the unsaved notes to.

@@ -7,7 +7,9 @@ use crossterm::event::KeyEvent;
 use super::action::PaneId;
 use super::effect::Effect;
 use super::notes_pane::{ExportDialog, NoteEditor, note_matches};
+use super::outcome::ExistingFile;
 use super::{App, Mode, WordCursor};
+use crate::keys::Answer;
 use crate::keys::Command;
 use crate::notes::{AnchorKind, Note, anchor, new_id, store::sort_notes};
 
@@ -393,6 +395,8 @@ pub fn export_command(
             effects.push(Effect::Export {
                 format: dialog.format,
                 path: dialog.path.clone(),
+                with_glossary: dialog.with_glossary,
+                overwrite: false,
             });
             return;
         }
@@ -414,6 +418,52 @@ pub fn export_input(dialog: &mut ExportDialog, c: Option<char>) {
         }
     }
     dialog.path_edited = true;
+}
+
+/// The export's file exists: ask (overwrite, a new name, or Esc).
+pub fn ask_overwrite(app: &mut App, existing: ExistingFile) {
+    app.info(format!("{} exists.", existing.file.display()));
+    app.mode = Mode::ExportExists(existing);
+}
+
+/// Letters of the "file exists" question (the keys layer's `EXPORT_EXISTS` table): write
+/// over the file, or back to the dialog with a free name. Esc cancels
+/// ([`export_exists_command`]).
+pub fn export_exists_input(
+    app: &mut App,
+    c: char,
+    existing: ExistingFile,
+    effects: &mut Vec<Effect>,
+) {
+    match crate::keys::answer(crate::keys::EXPORT_EXISTS, c) {
+        Some(Answer::Overwrite) => {
+            app.mode = Mode::Reading;
+            effects.push(Effect::Export {
+                format: existing.format,
+                path: existing.path,
+                with_glossary: existing.with_glossary,
+                overwrite: true,
+            });
+        }
+        Some(Answer::NewName) => {
+            app.mode = Mode::Export(ExportDialog {
+                format: existing.format,
+                with_glossary: existing.with_glossary,
+                path: existing.free,
+                path_edited: true,
+            });
+        }
+        None => {}
+    }
+}
+
+/// Commands in the "file exists" question: Esc (or any other) leaves the file alone.
+pub fn export_exists_command(app: &mut App, existing: &ExistingFile) {
+    app.mode = Mode::Reading;
+    app.info(format!(
+        "{} is unchanged: not exported.",
+        existing.file.display()
+    ));
 }
 
 /// Keys of the "unsaved notes" question at quit: r retry, w write elsewhere, q quit anyway.
@@ -713,5 +763,97 @@ mod tests {
         a.notebook.pending = false;
         let effects = run(&mut a, &[Command::Export, Command::Confirm]);
         assert!(effects.iter().any(|e| matches!(e, Effect::Export { .. })));
+    }
+
+    fn export_of(effects: &[Effect]) -> Option<(crate::notes::export::Format, String, bool, bool)> {
+        effects.iter().find_map(|e| match e {
+            Effect::Export {
+                format,
+                path,
+                with_glossary,
+                overwrite,
+            } => Some((*format, path.clone(), *with_glossary, *overwrite)),
+            _ => None,
+        })
+    }
+
+    fn typed(a: &mut App, c: char) -> Vec<Effect> {
+        update(a, Action::Input(c), t0())
+    }
+
+    #[test]
+    fn an_existing_file_is_a_question_overwrite_new_name_or_cancel() {
+        use crate::app::outcome::{ExistingFile, Exported};
+        use crate::notes::export::Format;
+        let mut a = app();
+        let effects = run(&mut a, &[Command::Export, Command::Confirm]);
+        let (format, path, with_glossary, overwrite) = export_of(&effects).expect("export");
+        assert!(!overwrite, "never overwrites unasked");
+        let existing = ExistingFile {
+            format,
+            path: path.clone(),
+            with_glossary,
+            file: std::path::PathBuf::from("/home/leser").join(&path),
+            free: "deepseek-boeing-moment-notes-2.md".into(),
+        };
+        let asked = |a: &mut App| {
+            update(
+                a,
+                Action::Exported(Exported::Exists(existing.clone())),
+                t0(),
+            );
+            assert_eq!(a.mode, Mode::ExportExists(existing.clone()));
+        };
+        // Esc: nothing written, the file named.
+        asked(&mut a);
+        assert!(run(&mut a, &[Command::Cancel]).is_empty());
+        assert_eq!(a.mode, Mode::Reading);
+        assert!(
+            a.message
+                .as_ref()
+                .is_some_and(|m| m.text.contains("/home/leser/"))
+        );
+        // o: the same export again, over the file.
+        asked(&mut a);
+        let again = export_of(&typed(&mut a, 'o')).expect("export again");
+        assert_eq!(again, (Format::Markdown, path.clone(), false, true));
+        assert_eq!(a.mode, Mode::Reading);
+        // n: the dialog with the free name, to edit; Enter exports there, not over.
+        asked(&mut a);
+        assert!(typed(&mut a, 'n').is_empty());
+        let Mode::Export(dialog) = &a.mode else {
+            panic!("the dialog again: {:?}", a.mode)
+        };
+        assert_eq!(dialog.path, "deepseek-boeing-moment-notes-2.md");
+        let (_, path, _, overwrite) = export_of(&run(&mut a, &[Command::Confirm])).expect("export");
+        assert_eq!(path, "deepseek-boeing-moment-notes-2.md");
+        assert!(!overwrite);
+        // Another letter does nothing.
+        asked(&mut a);
+        assert!(typed(&mut a, 'x').is_empty());
+        assert!(matches!(a.mode, Mode::ExportExists(_)));
+    }
+
+    #[test]
+    fn the_dialog_offers_anki_with_and_without_the_glossary() {
+        let mut a = app();
+        run(&mut a, &[Command::Export]);
+        let mut seen = Vec::new();
+        for _ in 0..crate::app::EXPORT_CHOICES.len() {
+            let Mode::Export(d) = &a.mode else {
+                panic!("dialog")
+            };
+            seen.push((d.format, d.with_glossary));
+            run(&mut a, &[Command::FocusNext]);
+        }
+        assert_eq!(seen, crate::app::EXPORT_CHOICES.to_vec());
+        // Anki + glossary is chosen and exported with the glossary.
+        while !matches!(&a.mode, Mode::Export(d) if d.with_glossary) {
+            run(&mut a, &[Command::FocusNext]);
+        }
+        let (format, _, with_glossary, _) =
+            export_of(&run(&mut a, &[Command::Confirm])).expect("export");
+        assert_eq!(format, crate::notes::export::Format::Anki);
+        assert!(with_glossary);
     }
 }

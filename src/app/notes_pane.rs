@@ -128,9 +128,30 @@ impl NoteEditor {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportDialog {
     pub format: Format,
+    /// Anki: cards for the glossary terms too (a choice of its own in the dialog).
+    pub with_glossary: bool,
     pub path: String,
     /// The path was typed by the user (a format change no longer rewrites it).
     pub path_edited: bool,
+}
+
+/// The dialog's choices, in order: each format, and Anki once more with the glossary.
+pub const EXPORT_CHOICES: [(Format, bool); 6] = [
+    (Format::Markdown, false),
+    (Format::Json, false),
+    (Format::Csv, false),
+    (Format::Anki, false),
+    (Format::Anki, true),
+    (Format::AnkiVocab, false),
+];
+
+/// A choice's name in the dialog.
+pub fn choice_name(format: Format, with_glossary: bool) -> String {
+    if with_glossary {
+        format!("{} + glossary", format.name())
+    } else {
+        format.name().to_string()
+    }
 }
 
 impl ExportDialog {
@@ -139,15 +160,19 @@ impl ExportDialog {
         ExportDialog {
             path: default_path(doc_id, format),
             format,
+            with_glossary: false,
             path_edited: false,
         }
     }
 
     pub fn cycle(&mut self, doc_id: &str, forward: bool) {
-        let all = Format::ALL;
-        let i = all.iter().position(|f| *f == self.format).unwrap_or(0);
+        let all = EXPORT_CHOICES;
+        let i = all
+            .iter()
+            .position(|c| *c == (self.format, self.with_glossary))
+            .unwrap_or(0);
         let n = all.len();
-        self.format = all[if forward {
+        (self.format, self.with_glossary) = all[if forward {
             (i + 1) % n
         } else {
             (i + n - 1) % n

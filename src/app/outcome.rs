@@ -102,3 +102,27 @@ pub struct DictionariesOpened {
 
 /// The rest of a long file, read in the background.
 pub type RestOfFile = Result<Box<Document>, String>;
+
+/// What came of an export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Exported {
+    /// Written: what to say (with the file's absolute path).
+    Written(String),
+    /// The file exists and was left alone: ask whether to overwrite it.
+    Exists(ExistingFile),
+    /// Not written (a missing folder, a failed write): why, naming the path.
+    Failed(String),
+}
+
+/// An export's target that exists, with what is needed to ask and to try again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExistingFile {
+    pub format: crate::notes::export::Format,
+    /// The path as typed.
+    pub path: String,
+    pub with_glossary: bool,
+    /// The file, absolute.
+    pub file: PathBuf,
+    /// A free name beside it, in the form the path was typed in (`x-2.md`).
+    pub free: String,
+}

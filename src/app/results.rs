@@ -3,8 +3,8 @@
 
 use super::effect::Effect;
 use super::outcome::{
-    Analysed, DictionariesOpened, LookedUp, NotesNotSaved, NotesOpened, NotesSaved, RestOfFile,
-    SearchFound, Startup,
+    Analysed, DictionariesOpened, Exported, LookedUp, NotesNotSaved, NotesOpened, NotesSaved,
+    RestOfFile, SearchFound, Startup,
 };
 use super::{ANALYSE_IN_BACKGROUND, App, DictionaryStatus, Mode, UserGlossary, notes_keys, study};
 
@@ -272,10 +272,12 @@ pub fn user_glossary_saved(
     }
 }
 
-pub fn exported(app: &mut App, result: Result<String, String>) {
+/// An export written, or its file exists (ask), or why not.
+pub fn exported(app: &mut App, result: Exported) {
     match result {
-        Ok(said) => app.info(said),
-        Err(e) => app.error(format!("Export failed: {e}")),
+        Exported::Written(said) => app.info(said),
+        Exported::Exists(existing) => notes_keys::ask_overwrite(app, existing),
+        Exported::Failed(e) => app.error(format!("Export failed: {e}")),
     }
 }
 

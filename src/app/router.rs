@@ -27,6 +27,7 @@ fn route(app: &App) -> (&'static [Layer], Otherwise) {
         Mode::Editing => (&[Layer::Editor], Otherwise::Edits),
         Mode::ConfirmQuit
         | Mode::AskBackup
+        | Mode::ExportExists(_)
         | Mode::ConfirmPageKnown { .. }
         | Mode::Hints { .. } => (&[Layer::Question], Otherwise::Typed),
         Mode::AskStatus => (&[Layer::StatusLevel], Otherwise::Typed),

@@ -154,6 +154,7 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
         Mode::TermForm(form) => return study::form_command(app, c, form, effects),
         Mode::Editing => return notes_keys::editor_command(app, c, effects),
         Mode::Export(dialog) => return notes_keys::export_command(app, c, dialog, effects),
+        Mode::ExportExists(existing) => return notes_keys::export_exists_command(app, &existing),
         Mode::ConfirmQuit => {
             match c {
                 Command::Quit => {
@@ -680,6 +681,12 @@ fn text_input(app: &mut App, c: Option<char>, effects: &mut Vec<Effect>) {
             }
         }
         Mode::Hints { .. } => super::hints::typed(app, c),
+        Mode::ExportExists(existing) => {
+            if let Some(c) = c {
+                let existing = existing.clone();
+                notes_keys::export_exists_input(app, c, existing, effects);
+            }
+        }
         Mode::Reading if app.view.focus == PaneId::Notes => notes_keys::filter_input(app, c),
         Mode::Reading if app.view.focus == PaneId::Glossary => study::filter_input(app, c, effects),
         _ => {}

@@ -78,7 +78,8 @@ pub enum Subcommands {
         #[arg(long)]
         json: bool,
     },
-    /// Export the notes (and, for Anki, the glossary terms) of a document.
+    /// Export the notes of a document (for Anki, with --with-glossary, also its glossary
+    /// terms).
     Export {
         /// markdown, json, csv or anki.
         #[arg(long, value_enum)]
@@ -86,10 +87,17 @@ pub enum Subcommands {
         /// The document (default: the bundled article).
         #[arg(long, value_name = "PATH")]
         doc: Option<PathBuf>,
-        /// Write to FILE (atomically) instead of standard output.
+        /// Write to FILE (atomically) instead of standard output. An existing FILE is
+        /// refused unless --force; a missing folder is never created.
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// A glossary file for the document (Anki term cards).
+        /// Replace FILE if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
+        /// With `--format anki`: add a card for each glossary term found in the text.
+        #[arg(long)]
+        with_glossary: bool,
+        /// A glossary file for the document (Anki term cards, with --with-glossary).
         #[arg(long, value_name = "PATH")]
         glossary: Option<PathBuf>,
         /// With `--format anki`: export your vocabulary (words with a status) instead.

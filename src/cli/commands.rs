@@ -251,13 +251,25 @@ pub fn notes(doc: &Document, paths: &Paths, json: bool) -> Result<(), CommandErr
     Ok(())
 }
 
-/// `lesepult export --format F [--output FILE]`.
+/// How `lesepult export` writes.
+#[derive(Debug, Default)]
+pub struct ExportOptions<'a> {
+    /// The file to write; standard output without it.
+    pub output: Option<&'a Path>,
+    /// Replace the file if it exists.
+    pub force: bool,
+    /// Anki: a card for each glossary term too.
+    pub with_glossary: bool,
+    /// The document's glossary file (for the term cards).
+    pub glossary_file: Option<&'a Path>,
+}
+
+/// `lesepult export --format F [--output FILE [--force]] [--with-glossary]`.
 pub fn export(
     doc: &Document,
     paths: &Paths,
     format: Format,
-    output: Option<&Path>,
-    glossary_file: Option<&Path>,
+    options: &ExportOptions<'_>,
 ) -> Result<(), CommandError> {
     if format == Format::AnkiVocab {
         let (_, mut vocab, problem) = crate::vocab::store::VocabStore::open(&paths.data_dir);
@@ -267,23 +279,24 @@ pub fn export(
                 message: p,
             });
         }
-        // The deck gets the lexicon's lemmas; the file is changed by the app only.
+        // The deck gets the lexicon's lemmas, as in the app (which migrates at start-up);
+        // the file is changed by the app only.
         let migration = crate::vocab::migrate::migrate(&mut vocab);
         if !migration.is_empty() {
             eprintln!("lesepult: {}", migration.message());
         }
-        let text = crate::vocab::anki::deck(&vocab);
+        let deck = crate::vocab::anki::export(&vocab);
         return write_out(
-            &text,
-            output,
-            &format!("{} words", vocab.entries.len()),
+            &deck.text,
+            options,
+            &format!("{} words", deck.words),
             format,
         );
     }
     let notes = load_notes(doc, paths)?;
-    let g = if format == Format::Anki {
+    let g = if format == Format::Anki && options.with_glossary {
         let document_terms =
-            sources::document_terms(doc, glossary_file).map_err(|e| CommandError {
+            sources::document_terms(doc, options.glossary_file).map_err(|e| CommandError {
                 code: 2,
                 message: e.to_string(),
             })?;
@@ -291,32 +304,45 @@ pub fn export(
     } else {
         None
     };
-    let text = export::render(format, doc, &notes, g.as_ref());
-    write_out(&text, output, &format!("{} notes", notes.len()), format)
+    let rendered = export::render(format, doc, &notes, g.as_ref());
+    write_out(&rendered.text, options, &rendered.what(), format)
 }
 
+/// Write the export to the file (never over one that exists, unless `--force`; never into
+/// a folder that is missing), or to standard output.
 fn write_out(
     text: &str,
-    output: Option<&Path>,
+    options: &ExportOptions<'_>,
     what: &str,
     format: Format,
 ) -> Result<(), CommandError> {
-    match output {
-        Some(path) => {
-            crate::storage::write_atomic(path, text.as_bytes(), false).map_err(|e| {
-                CommandError {
-                    code: 1,
-                    message: e.to_string(),
-                }
-            })?;
-            eprintln!(
-                "Exported {what} as {} to {}.",
-                format.name(),
-                path.display()
-            );
-        }
-        None => out!("{text}"),
-    }
+    let Some(path) = options.output else {
+        out!("{text}");
+        return Ok(());
+    };
+    use crate::storage::NewFileError;
+    crate::storage::write_new(path, text.as_bytes(), options.force).map_err(|e| match e {
+        NewFileError::Exists(p) => CommandError {
+            code: 2,
+            message: format!(
+                "{} exists; not overwritten (add --force to replace it)",
+                p.display()
+            ),
+        },
+        NewFileError::NoFolder(_) => CommandError {
+            code: 2,
+            message: e.to_string(),
+        },
+        NewFileError::Write(_) => CommandError {
+            code: 1,
+            message: e.to_string(),
+        },
+    })?;
+    eprintln!(
+        "Exported {what} as {} to {}.",
+        format.name(),
+        crate::storage::absolute(path).display()
+    );
     Ok(())
 }
 

@@ -85,13 +85,20 @@ pub fn main(cli: Cli) -> Result<(), Failure> {
             format,
             doc,
             output,
+            force,
+            with_glossary,
             glossary,
             vocab,
         }) => {
             let doc = open(doc.as_deref())?;
             let format = if vocab { Format::AnkiVocab } else { format };
-            return commands::export(&doc, &paths, format, output.as_deref(), glossary.as_deref())
-                .map_err(command_failure);
+            let options = commands::ExportOptions {
+                output: output.as_deref(),
+                force,
+                with_glossary,
+                glossary_file: glossary.as_deref(),
+            };
+            return commands::export(&doc, &paths, format, &options).map_err(command_failure);
         }
         None => {}
     }

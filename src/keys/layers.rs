@@ -76,6 +76,30 @@ const REVIEW: &[(&str, Binding)] = &[
     ("4", Run(Command::Status4)),
 ];
 
+/// An answer to a question, given by typing its letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// Replace the existing file.
+    Overwrite,
+    /// Back to the dialog, with a free name to edit.
+    NewName,
+}
+
+/// The letters of the question asked when an export's file exists (Esc cancels, as in
+/// every question).
+pub const EXPORT_EXISTS: &[(char, Answer, &str)] = &[
+    ('o', Answer::Overwrite, "overwrite"),
+    ('n', Answer::NewName, "new name"),
+];
+
+/// The answer a typed letter gives in a question's table.
+pub fn answer(table: &[(char, Answer, &str)], typed: char) -> Option<Answer> {
+    table
+        .iter()
+        .find(|(letter, _, _)| *letter == typed)
+        .map(|(_, a, _)| *a)
+}
+
 /// The reader's commands that keep their keys in the note editor.
 pub const EDITOR_COMMANDS: &[Command] =
     &[Command::SaveNote, Command::ExternalEditor, Command::Cancel];
@@ -122,5 +146,12 @@ mod tests {
             }
         }
         assert_eq!(Layer::Dialog.keys().len(), 7);
+    }
+
+    #[test]
+    fn the_export_question_answers_by_letter() {
+        assert_eq!(answer(EXPORT_EXISTS, 'o'), Some(Answer::Overwrite));
+        assert_eq!(answer(EXPORT_EXISTS, 'n'), Some(Answer::NewName));
+        assert_eq!(answer(EXPORT_EXISTS, 'x'), None);
     }
 }

@@ -10,4 +10,4 @@ mod layers;
 pub use chord::{KeyChord, UnknownKey};
 pub use command::Command;
 pub use keymap::Keymap;
-pub use layers::{Binding, EDITOR_COMMANDS, Layer};
+pub use layers::{Answer, Binding, EDITOR_COMMANDS, EXPORT_EXISTS, Layer, answer};

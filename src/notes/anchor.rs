@@ -67,9 +67,9 @@ pub fn make(
     } else {
         end
     };
+    // A note on a heading belongs to that heading's section.
     let section = doc
         .section_of(block)
-        .filter(|&h| h != block)
         .map(|h| doc.block_text(h).to_string())
         .unwrap_or_default();
     Anchor {

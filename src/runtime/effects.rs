@@ -9,13 +9,13 @@ use std::sync::mpsc::Sender;
 use super::events::{InputThread, Message};
 use super::jobs::{Analyses, DictionaryLoader, SearchJob};
 use super::startup;
-use crate::app::outcome::{LookedUp, NotesNotSaved, NotesSaved};
+use crate::app::outcome::{ExistingFile, Exported, LookedUp, NotesNotSaved, NotesSaved};
 use crate::app::{Action, App, Effect};
 use crate::glossary::Term;
 use crate::glossary::user::UserGlossaryStore;
 use crate::notes::{NotesStore, SaveError, export, file};
 use crate::paths::Paths;
-use crate::storage::write_atomic;
+use crate::storage::{NewFileError, absolute, free_name, write_atomic, write_new};
 use crate::term::TerminalGuard;
 use crate::vocab::store::VocabStore;
 
@@ -91,7 +91,18 @@ impl<'a> World<'a> {
                     error: false,
                 },
             }),
-            Effect::Export { format, path } => Some(Action::Exported(export(app, format, &path))),
+            Effect::Export {
+                format,
+                path,
+                with_glossary,
+                overwrite,
+            } => Some(Action::Exported(export(
+                app,
+                format,
+                &path,
+                with_glossary,
+                overwrite,
+            ))),
             Effect::WriteNotesTo(path) => {
                 Some(Action::NotesWrittenElsewhere(write_notes_to(app, &path)))
             }
@@ -201,32 +212,56 @@ fn save_user_glossary(
     })
 }
 
-/// Export the notes (or the vocabulary) to a file; what to say about it.
-fn export(app: &App, format: export::Format, path: &str) -> Result<String, String> {
-    let text = match format {
-        export::Format::AnkiVocab => crate::vocab::anki::deck(&app.learning.vocab),
-        _ => export::render(
-            format,
-            &app.doc,
-            &app.notebook.notes,
-            Some(&app.terms.glossary),
-        ),
+/// Export the notes (or the vocabulary) to a file: never over an existing file unless
+/// `overwrite` (the app asks first), never into a missing folder. What to say about it
+/// names the file's absolute path.
+fn export(
+    app: &App,
+    format: export::Format,
+    path: &str,
+    with_glossary: bool,
+    overwrite: bool,
+) -> Exported {
+    let (text, what) = match format {
+        export::Format::AnkiVocab => {
+            let deck = crate::vocab::anki::export(&app.learning.vocab);
+            (deck.text, format!("{} words", deck.words))
+        }
+        _ => {
+            let glossary =
+                (format == export::Format::Anki && with_glossary).then_some(&app.terms.glossary);
+            let rendered = export::render(format, &app.doc, &app.notebook.notes, glossary);
+            let what = rendered.what();
+            (rendered.text, what)
+        }
     };
-    let target = expand_home(path);
-    write_atomic(&target, text.as_bytes(), false).map_err(|e| e.to_string())?;
-    let what = if format == export::Format::AnkiVocab {
-        format!(
-            "{} words",
-            crate::vocab::anki::words_in_deck(&app.learning.vocab)
-        )
-    } else {
-        format!("{} notes", app.notebook.notes.len())
-    };
-    Ok(format!(
-        "Exported {what} as {} to {}.",
-        format.name(),
-        target.display()
-    ))
+    let target = absolute(&expand_home(path));
+    match write_new(&target, text.as_bytes(), overwrite) {
+        Ok(()) => Exported::Written(format!(
+            "Exported {what} as {} to {}.",
+            format.name(),
+            target.display()
+        )),
+        Err(NewFileError::Exists(file)) => {
+            let free = free_name(&file)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            // The free name in the form the path was typed in.
+            let free = match path.rfind('/') {
+                Some(i) => format!("{}{free}", &path[..=i]),
+                None => free,
+            };
+            Exported::Exists(ExistingFile {
+                format,
+                path: path.to_string(),
+                with_glossary,
+                file,
+                free,
+            })
+        }
+        Err(e) => Exported::Failed(e.to_string()),
+    }
 }
 
 /// Write the notes (in the notes-file format) to another place.

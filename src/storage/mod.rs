@@ -2,7 +2,8 @@
 //!
 //! - [`atomic`]: the one way a file is written ([`write_atomic`]: temp file, fsync, rename,
 //!   fsync of the folder, optionally a `.bak`), and the clean-up of temp files left by a
-//!   killed process ([`remove_stale_temps`]).
+//!   killed process ([`remove_stale_temps`]); [`write_new`] for exports, which never
+//!   replace a file unasked and never make a folder.
 //! - [`lock`]: an exclusive lock between lesepult processes on a separate `.lock` file.
 //! - [`store`]: the one store for the files lesepult keeps writing while it runs (notes,
 //!   vocabulary, the user's glossary): lock, merge with another process's changes, atomic
@@ -14,6 +15,9 @@ pub mod atomic;
 pub mod lock;
 pub mod store;
 
-pub use atomic::{WriteError, backup_path, remove_stale_temps, write_atomic};
+pub use atomic::{
+    NewFileError, WriteError, absolute, backup_path, free_name, remove_stale_temps, write_atomic,
+    write_new,
+};
 pub use lock::{LOCK_WAIT, LockError, lock_exclusive, lock_exclusive_within};
 pub use store::{Opened, SaveError, Store, StoredFile, Unreadable};

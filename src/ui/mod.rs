@@ -68,6 +68,7 @@ pub fn paint(app: &App, theme: &Theme, frame: &mut Canvas<'_>) {
         Mode::Help { scroll } => overlay::draw_help(app, theme, frame, *scroll),
         Mode::TermForm(form) => overlay::draw_term_form(theme, frame, form),
         Mode::Export(dialog) => overlay::draw_export(app, theme, frame, dialog),
+        Mode::ExportExists(existing) => overlay::draw_export_exists(theme, frame, existing),
         Mode::ConfirmQuit => overlay::draw_confirm_quit(app, theme, frame),
         Mode::WriteElsewhere { input } => overlay::draw_write_elsewhere(theme, frame, input),
         Mode::AskBackup => overlay::draw_ask_backup(app, theme, frame),

@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, centered, truncate};
 use crate::app::help::{self, HelpRow};
+use crate::app::outcome::ExistingFile;
 use crate::app::{App, ExportDialog, TermForm, term_form::FIELDS};
 use crate::document::BlockKind;
 use crate::notes::export::Format;
@@ -239,13 +240,16 @@ fn dialog(
 
 pub fn draw_export(app: &App, theme: &Theme, frame: &mut Canvas<'_>, d: &ExportDialog) {
     let mut formats = vec![Span::styled(" Format: ", theme.label)];
-    for f in Format::ALL {
-        let style = if f == d.format {
+    for (f, with_glossary) in crate::app::EXPORT_CHOICES {
+        let style = if (f, with_glossary) == (d.format, d.with_glossary) {
             theme.selected
         } else {
             theme.paragraph
         };
-        formats.push(Span::styled(format!(" {} ", f.name()), style));
+        formats.push(Span::styled(
+            format!(" {} ", crate::app::choice_name(f, with_glossary)),
+            style,
+        ));
         formats.push(Span::raw(" "));
     }
     let lines = vec![
@@ -257,10 +261,16 @@ pub fn draw_export(app: &App, theme: &Theme, frame: &mut Canvas<'_>, d: &ExportD
         ]),
         Line::default(),
         Line::from(Span::styled(
-            if d.format == crate::notes::export::Format::AnkiVocab {
+            if d.format == Format::AnkiVocab {
                 format!(
                     " {} words of your vocabulary (those learning and known)",
                     crate::vocab::anki::words_in_deck(&app.learning.vocab)
+                )
+            } else if d.with_glossary {
+                format!(
+                    " {} notes of „{}“ and its glossary terms",
+                    app.notebook.notes.len(),
+                    truncate(&app.doc.title, 30)
                 )
             } else {
                 format!(
@@ -278,6 +288,29 @@ pub fn draw_export(app: &App, theme: &Theme, frame: &mut Canvas<'_>, d: &ExportD
         "Export notes",
         lines,
         "Tab/←→ format · type the file · Enter export · Esc cancel",
+        76,
+    );
+}
+
+/// The export's file exists: "FILE exists: o overwrite · n new name · Esc cancel".
+pub fn draw_export_exists(theme: &Theme, frame: &mut Canvas<'_>, existing: &ExistingFile) {
+    let answers: Vec<String> = crate::keys::EXPORT_EXISTS
+        .iter()
+        .map(|(letter, _, what)| format!("{letter} {what}"))
+        .chain(["Esc cancel".to_string()])
+        .collect();
+    let lines = vec![
+        Line::from(Span::styled(" This file exists:", theme.status_error)),
+        Line::from(Span::raw(format!(" {}", existing.file.display()))),
+        Line::default(),
+        Line::from(Span::raw(format!(" {}", answers.join(" · ")))),
+    ];
+    dialog(
+        theme,
+        frame,
+        "Export: file exists",
+        lines,
+        &answers.join(" · "),
         76,
     );
 }

@@ -5,18 +5,43 @@
 use super::{Status, Vocabulary};
 use crate::notes::export::{anki_field, guid};
 
-/// The deck. Words with a learning status (1-5) and well-known words that have a meaning
-/// are exported; tags name the document, the category and the status.
-/// How many words the deck has: those being learned and those known.
+/// The vocabulary deck as exported, and how many words it holds: the one function the
+/// app and `lesepult export --format anki --vocab` both use, so both say the same count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deck {
+    pub text: String,
+    pub words: usize,
+}
+
+pub fn export(vocab: &Vocabulary) -> Deck {
+    Deck {
+        text: deck(vocab),
+        words: words_in_deck(vocab),
+    }
+}
+
+/// How many words the deck has: those being learned and those known that get a card (not
+/// every entry of the vocabulary file: new, ignored and doubtful words are left out).
 pub fn words_in_deck(vocab: &Vocabulary) -> usize {
     vocab.entries.values().filter(|e| in_deck(e)).count()
 }
 
-/// Learning and known words, not those whose lemma the lexicon did not confirm.
+/// Learning and known words, not those whose lemma the lexicon did not confirm, and only
+/// those with something to put on a card.
 fn in_deck(e: &super::VocabEntry) -> bool {
-    !e.doubtful && (e.status.is_learning() || e.status == Status::Known)
+    !e.doubtful && (e.status.is_learning() || e.status == Status::Known) && has_card(e)
 }
 
+/// Whether an entry makes at least one card (see [`deck`]).
+fn has_card(e: &super::VocabEntry) -> bool {
+    !e.meaning.is_empty()
+        || !e.article.is_empty()
+        || !e.plural.is_empty()
+        || (!e.sentence.is_empty() && !e.form.is_empty() && whole_word(e).is_some())
+}
+
+/// The deck. Words with a learning status (1-5) and well-known words that have a meaning
+/// are exported; tags name the document, the category and the status.
 pub fn deck(vocab: &Vocabulary) -> String {
     let mut out = String::from(
         "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:6\n",
@@ -204,6 +229,18 @@ mod tests {
         other("neu", Status::New);
         other("bekannt", Status::Known);
         other("egal", Status::Ignored);
+        other("zweifel", Status::L2);
+        other("leer", Status::L1);
+        if let Some(e) = v.entries.get_mut("zweifel") {
+            e.doubtful = true;
+        }
+        if let Some(e) = v.entries.get_mut("leer") {
+            // Nothing to put on a card: no meaning, article, plural or sentence.
+            e.meaning.clear();
+            e.article.clear();
+            e.plural.clear();
+            e.sentence.clear();
+        }
         let text = deck(&v);
         let in_deck = v
             .entries
@@ -214,10 +251,13 @@ mod tests {
             })
             .count();
         assert_eq!(words_in_deck(&v), in_deck);
+        assert_eq!(words_in_deck(&v), 2, "leerverkauf and bekannt");
         assert!(
             words_in_deck(&v) < v.entries.len(),
-            "new and ignored words are left out"
+            "new, ignored, doubtful and empty words are left out"
         );
+        assert_eq!(export(&v).words, words_in_deck(&v));
+        assert_eq!(export(&v).text, text);
     }
 
     #[test]
