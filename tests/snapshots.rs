@@ -254,6 +254,20 @@ fn note_editor() {
     insta::assert_snapshot!(render(&a));
 }
 
+#[test]
+fn note_editor_wraps_a_long_line() {
+    let mut a = with_glossary(120, 40);
+    run(&mut a, &[Command::NextParagraph, Command::AddNote]);
+    let long = "Eine lange Zeile ohne Zeilenumbruch, die breiter ist als der Bereich der Notizen \
+                und deshalb an Wortgrenzen umbrochen wird, damit man sie ganz lesen kann.";
+    for c in long.chars() {
+        update(&mut a, Action::EditorKey(key(c)), t0());
+    }
+    let screen = render(&a);
+    assert!(screen.contains("ganz lesen kann."), "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
 fn key(c: char) -> crossterm::event::KeyEvent {
     crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char(c))
 }

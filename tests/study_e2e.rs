@@ -191,3 +191,58 @@ fn a_lookup_on_a_small_screen_keeps_the_word_in_view() {
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn cards_graded_again_come_back_in_the_same_review() {
+    let home = Home::without_dictionaries();
+    let mut s = Session::start(&home, &[], 120, 40);
+    s.wait_for("Wettbewerbsvorteil");
+    s.settle();
+    // Two words learning: due at once.
+    s.send("w");
+    s.send("s1");
+    s.wait_for("learning 1");
+    s.send("w");
+    s.send("s2");
+    s.wait_for("learning 2");
+    s.send("R");
+    s.settle();
+    // Both graded Again: each comes back after the other.
+    for _ in 0..2 {
+        s.send(" ");
+        s.settle();
+        s.send("1");
+        s.settle();
+    }
+    s.wait_for("back after Again");
+    for _ in 0..2 {
+        s.send(" ");
+        s.settle();
+        s.send("3");
+        s.settle();
+    }
+    s.wait_for("Review done: 2 words, 2 again (4 reviews)");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn a_search_typed_without_umlauts_finds_them() {
+    let home = Home::without_dictionaries();
+    let mut s = Session::start(&home, &[], 120, 40);
+    s.wait_for("Wettbewerbsvorteil");
+    s.settle();
+    s.send("/boersenbewertung\r");
+    s.wait_for("match 1 of 1");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn the_command_line_says_no_plural_plainly() {
+    let home = Home::without_dictionaries();
+    let (code, out, err) = common::run_plain(&home, &["glossary", "Wettrüsten"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("(no plural)"), "{out}");
+    assert!(!out.contains("Pl. no plural"), "{out}");
+}
