@@ -331,6 +331,11 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
         Command::Bottom => {
             let last = app.last_top();
             app.set_top(last);
+            // While a long file is still read, its real end comes once it is whole.
+            if app.partial_of.is_some() {
+                app.pending_percent = Some(100);
+                app.info("Going to the end as soon as the whole file is read…");
+            }
         }
         Command::GoToPercent => match count {
             Some(p) => app.go_to_percent(p),
@@ -631,7 +636,28 @@ fn step_match(app: &mut App, forward: bool) {
         return;
     }
     let cur = search.current.unwrap_or(0);
-    let (next, wrapped) = if forward {
+    let current = search.matches.get(cur).cloned();
+    // After the view moved (a page, `G`, `50%`), the search goes on from the screen, as
+    // less does, not from the last match.
+    let on_screen = current.is_some_and(|m| {
+        let at = app.position_of(m.block, m.range.start);
+        at >= app.top && at <= app.bottom()
+    });
+    let (next, wrapped) = if !on_screen {
+        let matches = app.search.as_ref().map(|s| s.matches.clone()).unwrap_or_default();
+        let first_below = app.first_match_from(&matches, app.top);
+        if forward {
+            match first_below {
+                Some(i) => (i, false),
+                None => (0, true),
+            }
+        } else {
+            match first_below.unwrap_or(total) {
+                0 => (total - 1, true),
+                i => (i - 1, false),
+            }
+        }
+    } else if forward {
         ((cur + 1) % total, cur + 1 == total)
     } else {
         ((cur + total - 1) % total, cur == 0)
@@ -912,6 +938,47 @@ mod tests {
         assert_eq!(a.terms.user.len(), 1);
         assert_eq!(a.terms.user[0].lemma, "Durchbruch");
         assert!(effects.contains(&Effect::SaveUserGlossary));
+    }
+
+    #[test]
+    fn n_searches_on_from_the_screen_after_the_view_moved() {
+        let mut a = long_app();
+        press(&mut a, "/Monopole");
+        update(&mut a, Action::Command(Command::Confirm), t0());
+        assert_eq!(a.search.as_ref().and_then(|s| s.current), Some(0));
+        press(&mut a, "50%");
+        let top_block = a.top.block;
+        press(&mut a, "n");
+        let current = a.search.as_ref().and_then(|s| s.current).unwrap_or(0);
+        let m = a.search.as_ref().map(|s| s.matches[current].clone());
+        let block = m.map_or(0, |m| m.block);
+        assert!(
+            block >= top_block && block <= top_block + 1,
+            "n went to block {block}, the screen starts at {top_block}"
+        );
+        press(&mut a, "N");
+        let back = a.search.as_ref().and_then(|s| s.current).unwrap_or(0);
+        assert_eq!(back + 1, current);
+    }
+
+    #[test]
+    fn g_while_a_long_file_is_read_goes_to_its_real_end() {
+        let mut a = long_app();
+        let whole = std::sync::Arc::clone(&a.doc);
+        let cut = a.doc.blocks[100].text.start;
+        let prefix = crate::document::parse_str(
+            a.doc.text[..cut].to_string(),
+            crate::document::Origin::Bundled("test"),
+            "test",
+            false,
+        );
+        a.replace_document(prefix);
+        a.partial_of = Some(whole.text.len());
+        press(&mut a, "G");
+        assert_eq!(a.pending_percent, Some(100));
+        a.replace_document((*whole).clone());
+        let last = a.last_top();
+        assert_eq!(a.top, last);
     }
 
     #[test]

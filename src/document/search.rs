@@ -46,7 +46,19 @@ fn spells_out(folded_query: &str) -> bool {
 fn fold(text: &str, base: usize, spell: bool) -> Folded {
     let mut folded = String::with_capacity(text.len() + text.len() / 16);
     let mut origin = Vec::with_capacity(text.len() + text.len() / 16 + 1);
+    let mut in_space = false;
     for (i, c) in text.char_indices() {
+        // A run of whitespace, line breaks and a hard-wrapped text's indentation included,
+        // is one space: a phrase is found across the source's line breaks.
+        if c.is_whitespace() {
+            if !in_space {
+                folded.push(' ');
+                origin.push(base + i);
+            }
+            in_space = true;
+            continue;
+        }
+        in_space = false;
         if c.is_ascii() {
             folded.push(c.to_ascii_lowercase());
             origin.push(base + i);
@@ -70,9 +82,23 @@ fn fold(text: &str, base: usize, spell: bool) -> Folded {
     }
 }
 
-/// Lower-case form of a query, as compared by [`find_in_block`].
+/// Lower-case form of a query, as compared by [`find_in_block`]: a run of whitespace is
+/// one space, as in the folded text.
 pub fn fold_query(query: &str) -> String {
-    query.chars().flat_map(char::to_lowercase).collect()
+    let mut out = String::with_capacity(query.len());
+    let mut in_space = false;
+    for c in query.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            in_space = false;
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// All matches of the folded `query` in one block.
@@ -257,6 +283,17 @@ mod tests {
                 proptest::prop_assert_eq!(f, fold_query(&query));
             }
         }
+    }
+
+    #[test]
+    fn a_phrase_is_found_across_line_breaks_and_indentation() {
+        let d = doc("Titel\n\n    Die Software steht unter der GNU General Public License\n    in der Version 2. Das Erlernen\n    einer Sprache.\n");
+        assert_eq!(
+            found(&d, "GNU General Public License in"),
+            vec!["GNU General Public License\n    in".to_string()]
+        );
+        assert_eq!(found(&d, "erlernen einer").len(), 1);
+        assert_eq!(found(&d, "Erlernen   einer").len(), 1);
     }
 
     #[test]
