@@ -168,6 +168,8 @@ const DEFAULT_KEYS: &[(&str, &[&str])] = &[
     ("page_up", &["b", "PageUp"]),
     ("half_page_down", &["Ctrl-d"]),
     ("half_page_up", &["Ctrl-u"]),
+    ("scroll_left", &["<"]),
+    ("scroll_right", &[">"]),
     ("top", &["g", "Home"]),
     ("bottom", &["G", "End"]),
     ("percent", &["%"]),

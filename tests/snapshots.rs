@@ -456,6 +456,45 @@ fn markdown_lists_tables_and_code() {
 }
 
 #[test]
+fn a_wide_table_scrolls_sideways() {
+    let header: Vec<String> = (1..=12).map(|i| format!("Spalte {i:02}")).collect();
+    let cells: Vec<String> = (1..=12).map(|i| format!("Größe {i:02} ü")).collect();
+    let md = format!(
+        "# Tabelle\n\nDavor ein Absatz.\n\n| {} |\n|{}\n| {} |\n",
+        header.join(" | "),
+        "---|".repeat(12),
+        cells.join(" | ")
+    );
+    let doc =
+        lesepult::document::parse_str(md, lesepult::document::Origin::Bundled("md"), "md", true);
+    let mut a = App::new(doc, Config::builtin(), 80, 24);
+    let before = render(&a);
+    assert!(
+        before.contains("Spalte 01") && !before.contains("Spalte 12"),
+        "{before}"
+    );
+    assert!(before.contains('›'), "{before}");
+    run(
+        &mut a,
+        &[
+            Command::ScrollRight,
+            Command::ScrollRight,
+            Command::ScrollRight,
+        ],
+    );
+    let after = render(&a);
+    assert!(
+        after.contains("Spalte 12") && after.contains('‹'),
+        "{after}"
+    );
+    assert!(
+        after.contains("Davor ein Absatz."),
+        "prose is not scrolled: {after}"
+    );
+    insta::assert_snapshot!(after);
+}
+
+#[test]
 fn help_overlay_in_a_narrow_terminal_wraps_its_descriptions() {
     let mut a = app(40, 24);
     run(&mut a, &[Command::Help]);

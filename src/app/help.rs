@@ -14,6 +14,8 @@ pub const READER_COMMANDS: &[Command] = {
         PageUp,
         HalfPageDown,
         HalfPageUp,
+        ScrollLeft,
+        ScrollRight,
         Top,
         Bottom,
         GoToPercent,

@@ -265,6 +265,8 @@ pub struct App {
     pub learning: Learning,
     /// What `u` can take back, the last last.
     pub undo: Vec<UndoStep>,
+    /// Columns the preformatted rows (code, tables) are scrolled to the left (`<`, `>`).
+    pub hscroll: usize,
     /// A count typed before a command (`50` of `50%`).
     pub count: Option<usize>,
     /// While only the beginning of a long file is shown: the whole file's length in bytes
@@ -400,6 +402,7 @@ impl App {
             notebook: Notebook::default(),
             learning: Learning::default(),
             undo: Vec::new(),
+            hscroll: 0,
             count: None,
             partial_of: None,
             pending_percent: None,
@@ -893,6 +896,25 @@ impl App {
         if let Some(m) = self.search.as_ref().and_then(|s| s.matches.get(i)).cloned() {
             self.reveal(m.block, m.range.start, true);
         }
+    }
+
+    /// The widest preformatted row on screen (0: none).
+    pub fn widest_preformatted_on_screen(&mut self) -> usize {
+        if self.doc.is_empty() {
+            return 0;
+        }
+        let width = self.text_width();
+        let bottom = self.bottom();
+        let last = bottom.block.min(self.doc.blocks.len() - 1);
+        (self.top.block..=last)
+            .filter(|&b| self.doc.blocks[b].kind == crate::document::BlockKind::Code)
+            .map(|b| {
+                let layout = self.layout.get(&self.doc, b, width);
+                let rows = layout.lines.iter().map(|l| l.width).max().unwrap_or(0);
+                rows + layout.shape.indent
+            })
+            .max()
+            .unwrap_or(0)
     }
 
     /// Remember a step for `u` (the oldest are forgotten beyond a hundred).

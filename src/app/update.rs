@@ -324,6 +324,23 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
         Command::PageUp => scroll(app, -page.saturating_mul(times)),
         Command::HalfPageDown => scroll(app, (page / 2).max(1).saturating_mul(times)),
         Command::HalfPageUp => scroll(app, -(page / 2).max(1).saturating_mul(times)),
+        Command::ScrollLeft | Command::ScrollRight => {
+            let step = (app.text_width() / 2).max(4) * times as usize;
+            let widest = app.widest_preformatted_on_screen();
+            // The marks `‹` and `›` take a column each.
+            let max = if widest > app.text_width() {
+                widest + 2 - app.text_width()
+            } else {
+                0
+            };
+            if max == 0 && app.hscroll == 0 {
+                app.info("Nothing on screen is wider than the pane.");
+            } else if c == Command::ScrollRight {
+                app.hscroll = (app.hscroll + step).min(max);
+            } else {
+                app.hscroll = app.hscroll.saturating_sub(step);
+            }
+        }
         Command::Top | Command::Bottom if count.is_some() => {
             go_to_paragraph(app, count.unwrap_or(1));
         }
@@ -644,7 +661,11 @@ fn step_match(app: &mut App, forward: bool) {
         at >= app.top && at <= app.bottom()
     });
     let (next, wrapped) = if !on_screen {
-        let matches = app.search.as_ref().map(|s| s.matches.clone()).unwrap_or_default();
+        let matches = app
+            .search
+            .as_ref()
+            .map(|s| s.matches.clone())
+            .unwrap_or_default();
         let first_below = app.first_match_from(&matches, app.top);
         if forward {
             match first_below {

@@ -287,7 +287,9 @@ mod tests {
 
     #[test]
     fn a_phrase_is_found_across_line_breaks_and_indentation() {
-        let d = doc("Titel\n\n    Die Software steht unter der GNU General Public License\n    in der Version 2. Das Erlernen\n    einer Sprache.\n");
+        let d = doc(
+            "Titel\n\n    Die Software steht unter der GNU General Public License\n    in der Version 2. Das Erlernen\n    einer Sprache.\n",
+        );
         assert_eq!(
             found(&d, "GNU General Public License in"),
             vec!["GNU General Public License\n    in".to_string()]

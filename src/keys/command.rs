@@ -10,6 +10,8 @@ pub enum Command {
     PageUp,
     HalfPageDown,
     HalfPageUp,
+    ScrollLeft,
+    ScrollRight,
     Top,
     Bottom,
     GoToPercent,
@@ -61,13 +63,15 @@ pub enum Command {
 
 impl Command {
     /// All commands, in the order the help overlay lists them.
-    pub const ALL: [Command; 53] = [
+    pub const ALL: [Command; 55] = [
         Command::ScrollDown,
         Command::ScrollUp,
         Command::PageDown,
         Command::PageUp,
         Command::HalfPageDown,
         Command::HalfPageUp,
+        Command::ScrollLeft,
+        Command::ScrollRight,
         Command::Top,
         Command::Bottom,
         Command::GoToPercent,
@@ -126,6 +130,8 @@ impl Command {
             Command::PageUp => "page_up",
             Command::HalfPageDown => "half_page_down",
             Command::HalfPageUp => "half_page_up",
+            Command::ScrollLeft => "scroll_left",
+            Command::ScrollRight => "scroll_right",
             Command::Top => "top",
             Command::Bottom => "bottom",
             Command::GoToPercent => "percent",
@@ -186,6 +192,8 @@ impl Command {
             Command::PageUp => "Page up",
             Command::HalfPageDown => "Half a page down",
             Command::HalfPageUp => "Half a page up",
+            Command::ScrollLeft => "Wide code, tables, terminal output: scroll left",
+            Command::ScrollRight => "Wide code, tables, terminal output: scroll right",
             Command::Top => "Go to the start (N first: paragraph N)",
             Command::Bottom => "Go to the end",
             Command::GoToPercent => "Go to N% of the text: type N first, as in less (50%)",

@@ -48,11 +48,17 @@ pub fn layout_block(doc: &Document, index: usize, width: usize, hyphenate: bool)
             hyphen: false,
             width: 0,
         }],
+        // Preformatted text (code, tables, terminal sessions) is never re-wrapped: one row
+        // per line, as wide as it is; a row wider than the pane scrolls sideways.
         BlockKind::Code => {
             let mut start = block.text.start;
             let mut lines = Vec::new();
             for l in text.split('\n') {
-                lines.extend(code_rows(l, start, inner));
+                lines.push(Line {
+                    range: start..start + l.len(),
+                    hyphen: false,
+                    width: unicode_width::UnicodeWidthStr::width(l),
+                });
                 start += l.len() + 1;
             }
             lines
@@ -73,32 +79,6 @@ pub fn layout_block(doc: &Document, index: usize, width: usize, hyphenate: bool)
         }
     };
     BlockLayout { shape, lines }
-}
-
-/// A line of code as rows of at most `width` columns: code keeps its line breaks and
-/// spaces, and a line too long for the pane goes on in the next row rather than off the
-/// screen. `start` is the line's offset in the text.
-fn code_rows(line: &str, start: usize, width: usize) -> Vec<Line> {
-    let mut rows = Vec::new();
-    let (mut row_start, mut row_width) = (0, 0);
-    for (i, c) in line.char_indices() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if row_width + w > width && i > row_start {
-            rows.push(Line {
-                range: start + row_start..start + i,
-                hyphen: false,
-                width: row_width,
-            });
-            (row_start, row_width) = (i, 0);
-        }
-        row_width += w;
-    }
-    rows.push(Line {
-        range: start + row_start..start + line.len(),
-        hyphen: false,
-        width: row_width,
-    });
-    rows
 }
 
 /// Blocks kept wrapped at most; far more than any screen needs, and a bound on memory
@@ -175,7 +155,7 @@ mod tests {
     }
 
     #[test]
-    fn a_long_line_of_code_goes_on_in_the_next_row() {
+    fn a_long_line_of_code_stays_one_row() {
         let code = format!("fn größe() {{ {} }}", "x + ".repeat(40));
         let doc = parse_str(
             format!("# Titel\n\n```\n{code}\nkurz\n```\n"),
@@ -188,22 +168,21 @@ mod tests {
             .iter()
             .position(|b| b.kind == crate::document::BlockKind::Code)
             .expect("code");
-        let width = 30;
-        let layout = layout_block(&doc, block, width, false);
+        let layout = layout_block(&doc, block, 30, false);
         let rows: Vec<&str> = layout
             .lines
             .iter()
             .map(|l| &doc.text[l.range.clone()])
             .collect();
-        assert!(rows.len() > 2);
-        assert!(layout.lines.iter().all(|l| l.width <= width));
-        let long_rows = rows.len() - 1;
         assert_eq!(
-            rows[..long_rows].concat(),
-            code,
-            "nothing is lost or repeated"
+            rows,
+            [code.as_str(), "kurz"],
+            "byte for byte its source lines"
         );
-        assert_eq!(rows[long_rows], "kurz");
+        assert_eq!(
+            layout.lines[0].width,
+            unicode_width::UnicodeWidthStr::width(code.as_str())
+        );
     }
 
     #[test]

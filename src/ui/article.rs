@@ -146,6 +146,20 @@ fn render_row(
         _ => {}
     }
     let base = kind_style(theme, kind, index);
+    if kind == BlockKind::Code {
+        // Preformatted rows are never wrapped: a window of the row, scrolled with `<` `>`,
+        // with a mark where it goes on beyond the pane.
+        let avail = width.saturating_sub(layout.shape.indent).max(1);
+        let (range, left, right) = columns(&app.doc.text, line.range.clone(), app.hscroll, avail);
+        if left {
+            spans.push(Span::styled("‹", theme.muted));
+        }
+        spans.extend(text_spans(app, theme, block, range, base));
+        if right {
+            spans.push(Span::styled("›", theme.muted));
+        }
+        return Line::from(spans);
+    }
     spans.extend(text_spans(app, theme, block, line.range.clone(), base));
     if line.hyphen {
         spans.push(Span::styled("-", base));
@@ -292,6 +306,39 @@ fn text_spans(
         .collect()
 }
 
+/// The part of a row from column `from` that fits `width` columns, and whether the row goes
+/// on to the left and to the right of it (a column is then given to a mark `‹` or `›`).
+fn columns(
+    text: &str,
+    range: Range<usize>,
+    from: usize,
+    width: usize,
+) -> (Range<usize>, bool, bool) {
+    use unicode_width::UnicodeWidthChar;
+    let row = &text[range.clone()];
+    let total: usize = row.chars().map(|c| c.width().unwrap_or(0)).sum();
+    let left = from > 0 && total > 0;
+    let mut room = width.saturating_sub(usize::from(left));
+    if total.saturating_sub(from) > room {
+        room = room.saturating_sub(1);
+    }
+    let (mut col, mut start, mut end) = (0, None, range.end);
+    for (i, c) in row.char_indices() {
+        let w = c.width().unwrap_or(0);
+        if start.is_none() && col >= from {
+            start = Some(range.start + i);
+        }
+        if start.is_some() && col + w > from + room {
+            end = range.start + i;
+            break;
+        }
+        col += w;
+    }
+    let start = start.unwrap_or(range.end);
+    let right = end < range.end;
+    (start..end.max(start), left && start > range.start, right)
+}
+
 /// Whitespace shown as one space each, control characters as a replacement mark, so the
 /// width on screen is the width the wrap counted.
 fn clean(s: &str) -> String {
@@ -312,6 +359,19 @@ fn clean(s: &str) -> String {
 mod tests {
     use super::*;
     use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn a_window_of_a_wide_row_with_its_marks() {
+        let t = "abcdefghij";
+        assert_eq!(columns(t, 0..10, 0, 20), (0..10, false, false));
+        assert_eq!(columns(t, 0..10, 0, 5), (0..4, false, true));
+        assert_eq!(columns(t, 0..10, 3, 5), (3..6, true, true));
+        assert_eq!(columns(t, 0..10, 6, 5), (6..10, true, false));
+        // Wide characters are whole or not at all.
+        let w = "漢字漢字漢字";
+        let (r, _, right) = columns(w, 0..w.len(), 0, 6);
+        assert_eq!((&w[r], right), ("漢字", true));
+    }
 
     #[test]
     fn clean_keeps_width() {
