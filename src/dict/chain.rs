@@ -234,6 +234,64 @@ fn phrase(
     None
 }
 
+/// A verb's two-word entry with a pronoun of its clause that does not stand next to it, as
+/// German word order splits them ("weil es dort viele Unternehmen gibt", "gibt es"): the
+/// dictionary's "es gibt". Only pronouns (by the lexicon) are tried, in both orders.
+fn split_phrase(
+    dicts: &Dictionaries,
+    sentence: &str,
+    at: usize,
+    problems: &mut Vec<DictError>,
+) -> Option<Found> {
+    let lex = crate::german::lexicon().ok()?;
+    let toks = crate::german::sentence::tokens(sentence);
+    let i = toks
+        .iter()
+        .position(|t| t.is_word && t.start <= at && at < t.end())?;
+    let word = toks[i].text;
+    let boundary = |t: &crate::german::sentence::Token| {
+        !t.is_word && t.text.contains([',', ';', ':', '.', '!', '?', '–'])
+    };
+    let from = toks[..i].iter().rposition(boundary).map_or(0, |b| b + 1);
+    let to = toks[i..]
+        .iter()
+        .position(boundary)
+        .map_or(toks.len(), |b| i + b);
+    for t in toks[from..to]
+        .iter()
+        .filter(|t| t.is_word && t.start != toks[i].start)
+    {
+        let other = t.text.to_lowercase();
+        let pronoun = lex
+            .readings(&other)
+            .iter()
+            .any(|r| r.tag.pos == Pos::Pronoun);
+        if !pronoun {
+            continue;
+        }
+        for text in [format!("{other} {word}"), format!("{word} {other}")] {
+            if !dicts.contains(&text) {
+                continue;
+            }
+            let own: Vec<(String, Entry)> = entries_up_to(dicts, &text, MAX_SIDE_ENTRIES, problems)
+                .into_iter()
+                .filter(|(_, e)| e.headword.to_lowercase() == text.to_lowercase())
+                .collect();
+            if let Some(f) = found_from(
+                rank::rank(&own, &text, None),
+                &text,
+                Method::Phrase {
+                    word: word.to_string(),
+                },
+                None,
+            ) {
+                return Some(f);
+            }
+        }
+    }
+    None
+}
+
 /// The prepositions of a sentence, also inside pronominal adverbs (*davon* → *von*,
 /// *darauf* → *auf*), and whether it has a reflexive pronoun.
 fn sentence_frame(sentence: &str, word_start: usize) -> (Vec<String>, bool) {
@@ -393,11 +451,13 @@ pub fn lookup_in(
         return (results, problems);
     };
     // A split separable verb is looked up whole, not as a phrase of its particle.
-    if context.is_some()
-        && !matches!(a.basis, Basis::Separable { .. })
-        && let Some(f) = phrase(dicts, sentence, at, &mut problems)
-    {
-        results.push(f);
+    if context.is_some() && !matches!(a.basis, Basis::Separable { .. }) {
+        let found = phrase(dicts, sentence, at, &mut problems).or_else(|| {
+            (a.pos == Pos::Verb)
+                .then(|| split_phrase(dicts, sentence, at, &mut problems))
+                .flatten()
+        });
+        results.extend(found);
     }
     if context.is_some()
         && let Some(f) = verb_frame(dicts, &a, sentence, &mut problems)
