@@ -63,6 +63,13 @@ fn first_part(lex: &Lexicon, part: &str) -> Option<(String, f32)> {
     {
         // A frequent compound the lexicon does not list (`Handbuch`).
         cap
+    } else if frequency::zipf(part).is_some_and(|z| z >= FREQUENT_COMPOUND)
+        && lex.readings(&lower).is_empty()
+        && lex.readings(&cap).is_empty()
+    {
+        // A frequent word the lexicon has no entry for, only as a first part (*Elektro*,
+        // *Bio*, *Öko*): no function word (those the lexicon lists).
+        cap
     } else {
         return None;
     };
@@ -150,6 +157,10 @@ mod tests {
         assert_eq!(parts("Kostenangaben"), vec!["Kosten", "Angabe"]);
         assert_eq!(parts("Handbuchseite"), vec!["Handbuch", "Seite"]);
         assert_eq!(parts("Anmeldebildschirm"), vec!["anmelden", "Bildschirm"]);
+        assert_eq!(
+            parts("Elektrofahrzeugindustrie"),
+            vec!["Elektro", "Fahrzeug", "Industrie"]
+        );
     }
 
     #[test]
