@@ -15,6 +15,9 @@ pub struct BlockShape {
     pub wraps: bool,
 }
 
+/// How far a definition (an option's description in a man page) is set in.
+pub const DEFINITION_INDENT: usize = 6;
+
 /// The marker drawn before a list item's first line: a bullet, or its number.
 pub fn list_marker(number: Option<u32>) -> String {
     match number {
@@ -46,6 +49,12 @@ pub fn shape_of(kind: BlockKind, previous: Option<BlockKind>) -> BlockShape {
         BlockKind::Code => BlockShape {
             indent: 4,
             wraps: false,
+            ..base
+        },
+        // Under its term, further in; a second paragraph of it after a blank row.
+        BlockKind::Definition => BlockShape {
+            indent: DEFINITION_INDENT,
+            gap_before: usize::from(matches!(previous, Some(BlockKind::Definition))),
             ..base
         },
         BlockKind::ListItem { depth, number } => BlockShape {
