@@ -95,15 +95,15 @@ fn is_section_name(line: &Line) -> bool {
         && !line.cells.iter().any(|c| c.ch.is_lowercase())
 }
 
-/// The `NAME(SECTION)` a header line starts and ends with.
+/// The `NAME(SECTION)` a header line starts and ends with (`LS(1)`, `CALLGRIND
+/// ANNOTATE(1)`).
 fn header_token(line: &Line) -> Option<String> {
     let plain = line.plain();
-    let words: Vec<&str> = plain.split_whitespace().collect();
-    let first = *words.first()?;
-    let last = *words.last()?;
+    let first = plain.split("  ").next()?.trim();
     let open = first.find('(')?;
     let looks = open > 0 && first.ends_with(')') && first.len() - open <= 12;
-    (words.len() >= 2 && first == last && looks && plain.contains("  ")).then(|| first.to_string())
+    let twice = plain.len() >= 2 * first.len() + 2 && plain.ends_with(first);
+    (looks && twice).then(|| first.to_string())
 }
 
 /// Line ranges (without the line break, a `\r` before it dropped too).
@@ -588,7 +588,7 @@ pub(super) fn parse(source: &str, origin: Origin, fallback_title: &str) -> Docum
     // The title from the first section (NAME, BEZEICHNUNG): "ls - list …" → "ls — list …".
     let mut skip = 0..0;
     let mut title = None;
-    if let Some(first) = body.iter().position(|l| l.indent == 0 && !l.is_blank()) {
+    if let Some(first) = body.iter().position(|l| is_section_name(l)) {
         let start = body[first + 1..]
             .iter()
             .position(|l| !l.is_blank())
@@ -604,12 +604,20 @@ pub(super) fn parse(source: &str, origin: Origin, fallback_title: &str) -> Docum
                 .iter()
                 .position(|l| !l.is_blank())
                 .map_or(body.len(), |p| end + p);
-            if next_section == body.len() || body[next_section].indent == 0 {
-                let cells: Vec<Vec<Cell>> =
-                    body[start..end].iter().map(|l| l.cells.clone()).collect();
-                let name = cells_text(&reflow(&cells));
-                title = Some(name.replacen(" - ", " — ", 1).replacen(" \\- ", " — ", 1));
-                skip = first..next_section;
+            let cells: Vec<Vec<Cell>> = body[start..end].iter().map(|l| l.cells.clone()).collect();
+            let name = cells_text(&reflow(&cells));
+            // NAME's one line, `name - what it does`.
+            let dash = [" - ", " \\- ", " — ", " – "]
+                .into_iter()
+                .find(|d| name.contains(d));
+            if let Some(dash) = dash {
+                title = Some(name.replacen(dash, " — ", 1));
+                // The section's other paragraphs, if any, stay (under the title).
+                skip = if next_section == body.len() || body[next_section].indent == 0 {
+                    first..next_section
+                } else {
+                    first..end
+                };
             }
         }
     }
@@ -880,6 +888,26 @@ mod tests {
         assert!(looks_like_man(&clean));
         assert!(!clean.contains('\u{8}'));
         assert_eq!(parsed(&clean).title, "ls — Verzeichnisinhalte auflisten");
+    }
+
+    #[test]
+    fn without_a_name_line_the_header_names_the_page() {
+        let text = page().replace("ls - Verzeichnisinhalte auflisten", "ls");
+        let doc = parsed(&text);
+        assert_eq!(doc.title, "LS(1)");
+        assert_eq!(doc.block_text(1), "BEZEICHNUNG");
+    }
+
+    #[test]
+    fn a_header_name_may_have_spaces() {
+        let text = page().replace("LS(1)", "CALLGRIND ANNOTATE(1)");
+        let doc = parsed(&text);
+        assert_eq!(doc.title, "ls — Verzeichnisinhalte auflisten");
+        assert!(
+            !doc.text.contains("CALLGRIND ANNOTATE(1)  "),
+            "{}",
+            doc.text
+        );
     }
 
     #[test]
