@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use common::{Home, Session};
 
+const ESC: &str = "\x1b";
+
 /// The roff source of a small German man page, and what `man -l` made of it for a
 /// pager at 80 columns (bold and underline as overstrikes), and for a pipe (none).
 fn fixture(name: &str) -> PathBuf {
@@ -108,4 +110,33 @@ fn lesepult_is_the_pager_of_man() {
     assert_eq!(col, left + 6, "{screen}");
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn a_man_page_is_read_like_any_text_search_and_word_status() {
+    let home = Home::without_dictionaries();
+    let mut s = Session::start_piped(&home, &fixture("wortliste.1.txt"), &[], 100, 40);
+    s.wait_for("wortliste — zählt");
+    s.settle();
+    // The search sees plain words: no backspaces, no doubled letters, umlauts folded.
+    s.send("/Haeufigkeit\r");
+    s.wait_for("match 1 of 2");
+    s.send(ESC);
+    s.settle();
+    // A word status is kept as in any text.
+    s.send("w");
+    s.send("s1");
+    s.wait_for("learning 1");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    let vocabulary = std::fs::read_to_string(home.path().join("data/lesepult/vocabulary.toml"))
+        .unwrap_or_default();
+    assert!(vocabulary.contains("status = \"1\""), "{vocabulary}");
+    // The sentence kept with the word is the text as shown, joined again.
+    assert!(
+        vocabulary.contains(
+            "sentence = \"sortiert nach Häufigkeit, die häufigsten Wörter zuerst; bei gleicher"
+        ),
+        "{vocabulary}"
+    );
 }
