@@ -74,3 +74,18 @@ pub fn shape_of(kind: BlockKind, previous: Option<BlockKind>) -> BlockShape {
         shape
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_definition_hangs_under_its_term_and_a_second_one_after_a_blank_row() {
+        let first = shape_of(BlockKind::Definition, Some(BlockKind::Paragraph));
+        assert_eq!((first.indent, first.gap_before), (DEFINITION_INDENT, 0));
+        let second = shape_of(BlockKind::Definition, Some(BlockKind::Definition));
+        assert_eq!((second.indent, second.gap_before), (DEFINITION_INDENT, 1));
+        let term = shape_of(BlockKind::Paragraph, Some(BlockKind::Definition));
+        assert_eq!((term.indent, term.gap_before), (0, 1));
+    }
+}
