@@ -233,7 +233,8 @@ struct Out {
 }
 
 impl Out {
-    /// A block from cells; `keep_lines` keeps the line breaks (`\n` in `cells`).
+    /// A block from cells (a code block's line breaks are `\n` cells); its styled runs
+    /// become inline styles.
     fn push(&mut self, kind: BlockKind, cells: &[Cell], source: Range<usize>) {
         if cells.is_empty() {
             return;
