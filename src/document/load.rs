@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Document, Origin, markdown, plain};
+use super::{Document, Origin, man, markdown, plain};
 
 /// The name (and document id) of the bundled article.
 pub const BUNDLED_NAME: &str = "deepseek-boeing-moment";
@@ -49,7 +49,8 @@ pub fn bundled() -> Document {
 const STDIN_NAME: &str = "standard input";
 
 /// Read a text from standard input (`lesepult -`, or a pipe), with the checks a file gets.
-/// Markdown is told by its first line: a `#` heading or front matter.
+/// Markdown is told by its first line: a `#` heading or front matter; a man page by its
+/// layout (`MANPAGER=lesepult man ls`, `man ls | lesepult`).
 pub fn load_stdin() -> Result<Document, LoadError> {
     use std::io::Read;
     let name = Path::new(STDIN_NAME);
@@ -133,10 +134,13 @@ fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).rposition(|w| w == needle)
 }
 
-/// Parse text that is already in memory.
+/// Parse text that is already in memory: Markdown if asked, a man page (what `man` sends
+/// to a pager) if it looks like one, else plain text.
 pub fn parse_str(text: String, origin: Origin, fallback_title: &str, markdown: bool) -> Document {
     if markdown {
         markdown::parse(&text, origin, fallback_title)
+    } else if man::looks_like_man(&text) {
+        man::parse(&text, origin, fallback_title)
     } else {
         plain::parse(text, origin, fallback_title)
     }

@@ -5,6 +5,7 @@
 //! and a list of [`Block`]s pointing into it.
 
 mod load;
+mod man;
 mod markdown;
 mod plain;
 pub mod search;
@@ -43,6 +44,9 @@ pub enum BlockKind {
     /// One item of a list, `depth` lists deep (0 at the top). Its marker (a bullet, or
     /// `number.` in an ordered list) is drawn, not part of the text.
     ListItem { depth: u8, number: Option<u32> },
+    /// The description of the term in the block before it (an option of a man page),
+    /// indented under it.
+    Definition,
     /// Preformatted text (Markdown code blocks): never re-wrapped.
     Code,
     /// The closing credit or source line.

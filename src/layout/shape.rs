@@ -15,6 +15,9 @@ pub struct BlockShape {
     pub wraps: bool,
 }
 
+/// How far a definition (an option's description in a man page) is set in.
+pub const DEFINITION_INDENT: usize = 6;
+
 /// The marker drawn before a list item's first line: a bullet, or its number.
 pub fn list_marker(number: Option<u32>) -> String {
     match number {
@@ -48,6 +51,12 @@ pub fn shape_of(kind: BlockKind, previous: Option<BlockKind>) -> BlockShape {
             wraps: false,
             ..base
         },
+        // Under its term, further in; a second paragraph of it after a blank row.
+        BlockKind::Definition => BlockShape {
+            indent: DEFINITION_INDENT,
+            gap_before: usize::from(matches!(previous, Some(BlockKind::Definition))),
+            ..base
+        },
         BlockKind::ListItem { depth, number } => BlockShape {
             // Two columns a level, then the marker: wrapped lines hang under the text.
             indent: 2 + 2 * usize::from(depth) + list_marker(number).chars().count(),
@@ -63,5 +72,20 @@ pub fn shape_of(kind: BlockKind, previous: Option<BlockKind>) -> BlockShape {
         }
     } else {
         shape
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_definition_hangs_under_its_term_and_a_second_one_after_a_blank_row() {
+        let first = shape_of(BlockKind::Definition, Some(BlockKind::Paragraph));
+        assert_eq!((first.indent, first.gap_before), (DEFINITION_INDENT, 0));
+        let second = shape_of(BlockKind::Definition, Some(BlockKind::Definition));
+        assert_eq!((second.indent, second.gap_before), (DEFINITION_INDENT, 1));
+        let term = shape_of(BlockKind::Paragraph, Some(BlockKind::Definition));
+        assert_eq!((term.indent, term.gap_before), (0, 1));
     }
 }

@@ -94,7 +94,9 @@ fn kind_style(theme: &Theme, kind: BlockKind, line_index: usize) -> Style {
         BlockKind::Credit => theme.credit,
         BlockKind::Code => theme.code,
         BlockKind::Rule => theme.rule,
-        BlockKind::Paragraph | BlockKind::ListItem { .. } => theme.paragraph,
+        BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Definition => {
+            theme.paragraph
+        }
     }
 }
 

@@ -112,6 +112,22 @@ impl Session {
         Session::spawn(home, cmd, &[], cols, rows)
     }
 
+    /// A shell command line (`sh -c SCRIPT`), with `$LESEPULT` naming the binary under test
+    /// (`MANPAGER="$LESEPULT" man -l page.1`).
+    pub fn start_shell(
+        home: &Home,
+        script: &str,
+        extra_env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Session {
+        let mut cmd = CommandBuilder::new("sh");
+        cmd.args(["-c", script]);
+        let mut env = vec![("LESEPULT", binary())];
+        env.extend_from_slice(extra_env);
+        Session::spawn(home, cmd, &env, cols, rows)
+    }
+
     fn spawn(
         home: &Home,
         mut cmd: CommandBuilder,
