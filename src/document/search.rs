@@ -299,6 +299,34 @@ mod tests {
     }
 
     #[test]
+    fn counts_equal_grep_with_line_breaks_as_spaces() {
+        // A hard-wrapped, indented text; the reference counts what `grep -o -i` counts on
+        // the same text with every run of whitespace read as one space.
+        let mut text = String::from("Handbuch\n\n");
+        for i in 0..40 {
+            text.push_str(&format!(
+                "    Absatz {i}: Die Software steht unter der GNU General Public\n    License. Das Erlernen einer Sprache braucht Zeit, und\n    die General Public License erlaubt das Erlernen.\n\n"
+            ));
+        }
+        let d = doc(&text);
+        let flat: String = text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        for q in [
+            "General Public License",
+            "erlernen einer",
+            "public license erlaubt",
+            "zeit, und die",
+        ] {
+            let want = flat.matches(&q.to_lowercase()).count();
+            assert!(want > 0, "{q}");
+            assert_eq!(find_all(&d, q).len(), want, "{q}");
+        }
+    }
+
+    #[test]
     fn case_insensitive_but_umlauts_exact() {
         let d = doc("Größe und GRÖSSE und grösse; Äpfel, äpfel, Apfel. STRASSE Straße");
         assert_eq!(found(&d, "größe"), vec!["Größe"]);
