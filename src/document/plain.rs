@@ -547,9 +547,11 @@ fn is_list_item(s: &str) -> bool {
 
 /// Whether `word` is one of `labels` (compared without case).
 fn is_label(word: &str, labels: &[&str]) -> bool {
-    labels
-        .iter()
-        .any(|l| l.eq_ignore_ascii_case(&word.to_lowercase()))
+    if word.len() > 12 {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    labels.contains(&lower.as_str())
 }
 
 /// A notice label alone on a line ("Anmerkung", "WARNUNG:", "Tipp!").

@@ -311,8 +311,9 @@ mod tests {
 
     fn render(text: &str, line: &Line) -> String {
         let mut s: String = text[line.range.clone()]
-            .chars()
-            .map(|c| if c.is_whitespace() { ' ' } else { c })
+            .char_indices()
+            .filter(|(i, _)| !line.is_hidden(line.range.start + i))
+            .map(|(_, c)| if c.is_whitespace() { ' ' } else { c })
             .collect();
         if line.hyphen {
             s.push('-');
@@ -348,6 +349,47 @@ mod tests {
         assert!(lines[2].range.is_empty());
     }
 
+    #[test]
+    fn a_line_break_with_indentation_is_one_space() {
+        let text = "Sie\n    für nicht-root-Benutzer";
+        let lines = wrap_text(text, 0, 40, false, None);
+        assert_eq!(lines.len(), 1);
+        let line = &lines[0];
+        assert_eq!(line.width, "Sie für nicht-root-Benutzer".len() - 1);
+        assert_eq!(line.hidden, vec![4..8]);
+        let shown: String = text[line.range.clone()]
+            .char_indices()
+            .filter(|(i, _)| !line.is_hidden(*i))
+            .map(|(_, c)| if c.is_whitespace() { ' ' } else { c })
+            .collect();
+        assert_eq!(shown, "Sie für nicht-root-Benutzer");
+        // Spaces inside a line are kept as written.
+        let lines = wrap_text("Satz.  Noch", 0, 40, false, None);
+        assert!(lines[0].hidden.is_empty());
+        assert_eq!(lines[0].width, 11);
+    }
+
+    #[test]
+    fn a_joined_word_is_whole_and_breaks_with_a_hyphen() {
+        let text = "die regel‐\n    mäßig abgeglichen";
+        let at = text.find('‐').unwrap_or(0);
+        let joins = [Join {
+            at: 100 + at,
+            keep_hyphen: false,
+        }];
+        let lines = wrap_text_joined(text, 100, 40, false, None, &joins);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].hidden, vec![100 + at..100 + at + "‐\n    ".len()]);
+        assert_eq!(lines[0].width, "die regelmäßig abgeglichen".chars().count());
+        // Too narrow for the word: it breaks where the text broke it, with a hyphen.
+        let lines = wrap_text_joined(text, 100, 9, false, None, &joins);
+        assert!(lines[1].hyphen, "{lines:?}");
+        assert_eq!(
+            &text[lines[1].range.start - 100..lines[1].range.end - 100],
+            "regel"
+        );
+    }
+
     fn any_text() -> impl Strategy<Value = String> {
         let words = prop::sample::select(vec![
             "Leerverkäufe",
@@ -366,7 +408,7 @@ mod tests {
             "ＡＢＣ",
             "Rechenzentren,",
         ]);
-        let seps = prop::sample::select(vec![" ", "  ", "\n", " \t "]);
+        let seps = prop::sample::select(vec![" ", "  ", "\n", " \t ", "\n    ", " \r\n\t"]);
         prop::collection::vec((words, seps), 0..40).prop_map(|v| {
             v.into_iter()
                 .map(|(w, s)| format!("{w}{s}"))
