@@ -30,6 +30,8 @@ const ASIDE_MAX_LINES: usize = 4;
 const CREDIT_MAX: usize = 160;
 /// Lines indented this many columns deeper than the body are preformatted.
 const DEEPER: usize = 2;
+/// A terminal's output is no wider than this.
+const SESSION_LINE_MAX: usize = 100;
 /// Indentations counted when finding the body's (deeper ones count as this).
 const INDENT_CAP: usize = 32;
 
@@ -372,14 +374,22 @@ fn mark_preformatted(
             return;
         }
     }
-    let mut session = false;
+    // The indentation of the last prompt: the terminal's output follows it, at least as
+    // indented and no wider than a terminal (a long line of prose ends the session).
+    let mut session: Option<usize> = None;
     for i in group.clone() {
         let line = s(i);
         let previous = (i > group.start).then(|| i - 1);
+        if session
+            .is_some_and(|indent| lines[i].indent < indent || capped_width(line) > SESSION_LINE_MAX)
+        {
+            session = None;
+        }
         let is_pre = if is_prompt(line) {
-            session = true;
+            session = Some(lines[i].indent);
             true
-        } else if session || is_table_line(line) || is_contents_line(line) || is_art(line) {
+        } else if session.is_some() || is_table_line(line) || is_contents_line(line) || is_art(line)
+        {
             true
         } else if deeper(i) {
             // Deeper lines after a line that introduces them ("…:") or after other
@@ -1089,6 +1099,11 @@ mod tests {
         assert!(is_art("  /\\_/\\  "));
         assert!(!is_art("Ende :-)"));
         assert!(has_columns("Name     Version"));
+        // A prompt in a text without blank lines: its output ends at a long line of prose.
+        let long = "Ein langer Absatz, der weit über hundert Spalten hinausgeht und darum keine Ausgabe eines Terminals sein kann.";
+        let text = format!("Titel\n{long}\n$ ls\ndatei.txt\n{long}\n{long}\n");
+        let doc = parse(text, Origin::Bundled("t"), "t");
+        assert_eq!(texts(&doc, BlockKind::Code), ["$ ls\ndatei.txt"]);
         assert!(!has_columns("Ein Satz.  Noch einer."));
     }
 
