@@ -377,6 +377,8 @@ fn mark_preformatted(
     // The indentation of the last prompt: the terminal's output follows it, at least as
     // indented and no wider than a terminal (a long line of prose ends the session).
     let mut session: Option<usize> = None;
+    let shapes: Vec<LineShape> = group.clone().map(|i| line_shape(s(i))).collect();
+    let shape = |i: usize| shapes[i - group.start];
     for i in group.clone() {
         let line = s(i);
         let previous = (i > group.start).then(|| i - 1);
@@ -388,7 +390,10 @@ fn mark_preformatted(
         let is_pre = if is_prompt(line) {
             session = Some(lines[i].indent);
             true
-        } else if session.is_some() || is_table_line(line) || is_contents_line(line) || is_art(line)
+        } else if session.is_some()
+            || is_table_row(line, shape(i))
+            || is_contents_line(line)
+            || (shape(i).art && !is_rule(line))
         {
             true
         } else if deeper(i) {
@@ -402,8 +407,8 @@ fn mark_preformatted(
     }
     // Columns aligned by runs of spaces: two such lines together, or one next to a table.
     for i in group.clone() {
-        if !pre[i] && has_columns(s(i)) {
-            let next_to = |j: usize| group.contains(&j) && (pre[j] || has_columns(s(j)));
+        if !pre[i] && shape(i).columns {
+            let next_to = |j: usize| group.contains(&j) && (pre[j] || shape(j).columns);
             if next_to(i.wrapping_sub(1)) || next_to(i + 1) {
                 pre[i] = true;
             }
@@ -431,17 +436,70 @@ fn is_prompt(s: &str) -> bool {
             .next()
             .is_some_and(|c| c.is_ascii_lowercase() || "./~".contains(c));
     }
-    if let Some((before, _)) = s.split_once("$ ").or_else(|| s.split_once("# ")) {
-        return !before.is_empty()
-            && !before.contains(' ')
-            && (before.contains('@') || before.ends_with(":~") || before.contains(":/"));
+    // `user@host:~$ make`: the prompt is the first word (found without reading the line).
+    let token = s.split(' ').next().unwrap_or("");
+    if token.len() > 1 && token.len() < s.len() && token.ends_with(['$', '#']) {
+        let before = &token[..token.len() - 1];
+        return before.contains('@') || before.ends_with(":~") || before.contains(":/");
     }
     let b = s.as_bytes();
     b.len() > 3 && b[0].is_ascii_alphabetic() && b[1] == b':' && b[2] == b'\\' && s.contains('>')
 }
 
+/// What one pass over a line's bytes finds (parsing reads each line once more, not once
+/// per test): box-drawing characters, columns aligned by a run of two or more spaces (not
+/// after a sentence's end, where some writers put two spaces), mostly symbols (ASCII art).
+#[derive(Debug, Clone, Copy)]
+struct LineShape {
+    boxes: bool,
+    columns: bool,
+    art: bool,
+}
+
+fn line_shape(s: &str) -> LineShape {
+    let b = s.as_bytes();
+    let (mut boxes, mut columns) = (false, false);
+    let (mut symbols, mut others) = (0usize, 0usize);
+    let mut spaces = 0usize;
+    let mut prev = b' ';
+    for (i, &c) in b.iter().enumerate() {
+        if c == b' ' {
+            spaces += 1;
+            continue;
+        }
+        if spaces >= 2 && !b".!?:;, ".contains(&prev) {
+            columns = true;
+        }
+        spaces = 0;
+        prev = c;
+        if c.is_ascii_whitespace() {
+            continue;
+        }
+        // U+2500..U+257F, box drawing: E2 94 xx and E2 95 xx.
+        if c == 0xE2 && matches!(b.get(i + 1), Some(0x94 | 0x95)) {
+            boxes = true;
+        }
+        if c.is_ascii_punctuation() && !b".,;:!?\"'".contains(&c) {
+            symbols += 1;
+        } else if c & 0xC0 != 0x80 {
+            // A character (not a UTF-8 continuation byte).
+            others += 1;
+        }
+    }
+    LineShape {
+        boxes,
+        columns,
+        art: symbols >= 4 && symbols > 2 * others,
+    }
+}
+
 /// A table's line: an ASCII rule `+---+---+`, a row between `|`, box-drawing lines.
+#[cfg(test)]
 fn is_table_line(s: &str) -> bool {
+    is_table_row(s, line_shape(s))
+}
+
+fn is_table_row(s: &str, shape: LineShape) -> bool {
     let first = s.chars().next();
     if first == Some('+') && s.len() >= 3 {
         return s.chars().all(|c| "+-=|: ".contains(c)) && s.contains(['-', '=']);
@@ -449,7 +507,7 @@ fn is_table_line(s: &str) -> bool {
     if first == Some('|') {
         return s.matches('|').count() >= 2;
     }
-    !is_rule(s) && s.chars().any(|c| ('\u{2500}'..='\u{257f}').contains(&c))
+    shape.boxes && !is_rule(s)
 }
 
 /// A line of a contents list: a title, a dotted leader or a gap, a page number.
@@ -468,38 +526,15 @@ fn is_contents_line(s: &str) -> bool {
 }
 
 /// ASCII art: mostly symbols, few letters.
+#[cfg(test)]
 fn is_art(s: &str) -> bool {
-    if is_rule(s) {
-        return false;
-    }
-    let (mut symbols, mut others) = (0usize, 0usize);
-    for c in s.chars().filter(|c| !c.is_whitespace()) {
-        if c.is_ascii_punctuation() && !".,;:!?\"'…".contains(c) {
-            symbols += 1;
-        } else {
-            others += 1;
-        }
-    }
-    symbols >= 4 && symbols > 2 * others
+    line_shape(s).art && !is_rule(s)
 }
 
-/// Columns aligned by a run of two or more spaces inside the line (not after a sentence's
-/// end, where some writers put two spaces).
+/// Columns aligned by runs of spaces.
+#[cfg(test)]
 fn has_columns(s: &str) -> bool {
-    let mut prev = ' ';
-    let mut spaces = 0;
-    for c in s.chars() {
-        if c == ' ' {
-            spaces += 1;
-            continue;
-        }
-        if spaces >= 2 && !".!?:;,".contains(prev) {
-            return true;
-        }
-        spaces = 0;
-        prev = c;
-    }
-    false
+    line_shape(s).columns
 }
 
 /// Hard-wrapped prose has lines of similar, moderate length.
@@ -818,11 +853,17 @@ fn joins(text: &str, blocks: &[Block]) -> Vec<Join> {
         .iter()
         .flat_map(|c| [c.joined.as_str(), c.hyphenated.as_str()])
         .collect();
-    let max_len = wanted.iter().map(|w| w.len()).max().unwrap_or(0);
+    // The lengths (in bytes) of the forms wanted: most words are passed over by length.
+    let mut lengths = [false; 128];
+    for w in &wanted {
+        if let Some(l) = lengths.get_mut(w.len()) {
+            *l = true;
+        }
+    }
     let mut seen: HashSet<String> = HashSet::new();
     for word in text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == HYPHEN)) {
         let word = word.trim_matches(['-', HYPHEN]);
-        if word.len() > max_len || word.is_empty() {
+        if !lengths.get(word.len()).is_some_and(|l| *l) || word.is_empty() {
             continue;
         }
         if wanted.contains(word) {
@@ -835,13 +876,16 @@ fn joins(text: &str, blocks: &[Block]) -> Vec<Join> {
         }
     }
     let lexicon = crate::german::lexicon().ok();
+    // Each word asked of the lexicon once.
+    let mut in_lexicon: std::collections::HashMap<String, bool> = Default::default();
     candidates
         .into_iter()
         .filter_map(|c| {
-            let known = |w: &str| {
-                seen.contains(w) || lexicon.is_some_and(|lex| !lex.readings(w).is_empty())
-            };
-            if known(&c.joined) {
+            let known = seen.contains(&c.joined)
+                || *in_lexicon.entry(c.joined.clone()).or_insert_with(|| {
+                    lexicon.is_some_and(|lex| !lex.readings(&c.joined).is_empty())
+                });
+            if known {
                 Some(Join {
                     at: c.at,
                     keep_hyphen: false,
