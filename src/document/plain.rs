@@ -30,6 +30,8 @@ const ASIDE_MAX_LINES: usize = 4;
 const CREDIT_MAX: usize = 160;
 /// Lines indented this many columns deeper than the body are preformatted.
 const DEEPER: usize = 2;
+/// How much of a line is read to tell its shape (see [`line_shape`]).
+const SHAPE_BYTES: usize = 256;
 /// A terminal's output is no wider than this.
 const SESSION_LINE_MAX: usize = 100;
 /// Indentations counted when finding the body's (deeper ones count as this).
@@ -457,7 +459,13 @@ struct LineShape {
 }
 
 fn line_shape(s: &str) -> LineShape {
-    let b = s.as_bytes();
+    // A table, a drawing or columns show themselves in a line's first bytes: a long line of
+    // prose is not read to its end (parsing a book stays cheap).
+    let mut end = s.len().min(SHAPE_BYTES);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let b = &s.as_bytes()[..end];
     let (mut boxes, mut columns) = (false, false);
     let (mut symbols, mut others) = (0usize, 0usize);
     let mut spaces = 0usize;
