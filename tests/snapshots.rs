@@ -541,3 +541,23 @@ fn wrapped_dialog_lines_keep_off_the_border() {
         );
     }
 }
+
+#[test]
+fn an_indented_hard_wrapped_handbook_is_reflowed() {
+    let text = include_str!("data/texts/handbuch.txt").to_string();
+    let mut a = app_for_text(text, 80, 24);
+    // To "1. Einleitung": the title, then "Inhaltsverzeichnis", then the section.
+    run(&mut a, &[Command::NextSection, Command::NextSection]);
+    let screen = render(&a);
+    assert!(screen.contains("1. Einleitung"), "{screen}");
+    assert!(screen.contains("regelmäßig"), "{screen}");
+    // No run of spaces inside a paragraph's row (the panes' padding aside).
+    for row in screen
+        .lines()
+        .filter(|l| l.contains("Paketverwalter installiert"))
+    {
+        let inner = row.trim_matches(|c: char| "┃│\" ".contains(c));
+        assert!(!inner.contains("  "), "{row}");
+    }
+    insta::assert_snapshot!(screen);
+}

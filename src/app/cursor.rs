@@ -156,6 +156,9 @@ pub fn place_at(app: &mut App, column: u16, row: u16) -> bool {
     let mut col = 0;
     let mut offset = line.range.end;
     for (i, ch) in app.doc.text[line.range.clone()].char_indices() {
+        if line.is_hidden(line.range.start + i) {
+            continue;
+        }
         let w = if ch.is_whitespace() {
             1
         } else {

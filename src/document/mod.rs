@@ -41,6 +41,11 @@ pub enum BlockKind {
     Quote,
     /// A box beside the text, such as "Lesen Sie auch:" with its links.
     Aside,
+    /// A notice set apart: its label ("Anmerkung", "Warnung") on the first line, then
+    /// its text, wrapped as a paragraph.
+    Callout,
+    /// The caption of a table or figure ("Tabelle 3.1. Unterstützte Systeme").
+    Caption,
     /// One item of a list, `depth` lists deep (0 at the top). Its marker (a bullet, or
     /// `number.` in an ordered list) is drawn, not part of the text.
     ListItem { depth: u8, number: Option<u32> },
@@ -90,6 +95,15 @@ pub enum Origin {
 /// break); the layout breaks the line there.
 pub const LINE_SEPARATOR: char = '\u{2028}';
 
+/// A word that a plain text breaks at a line's end with a hyphen, and that the layout
+/// shows whole: the hyphen at byte `at` and the line break after it are not shown (the
+/// hyphen is, with `keep_hyphen`: "nicht-root").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Join {
+    pub at: usize,
+    pub keep_hyphen: bool,
+}
+
 /// A parsed document.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -103,6 +117,8 @@ pub struct Document {
     headings: Vec<usize>,
     /// Inline styles, by start in `text` (none inside a plain-text document).
     inline: Vec<(Range<usize>, Inline)>,
+    /// Words broken by a hyphen at a line's end, shown whole; sorted by offset.
+    joins: Vec<Join>,
     /// Hash of the text, computed once when first asked.
     hash: std::sync::OnceLock<String>,
     /// The stable identifier, computed once when the document is made (see [`Document::id`]).
@@ -125,6 +141,7 @@ impl Document {
             origin,
             headings,
             inline: Vec::new(),
+            joins: Vec::new(),
             hash: std::sync::OnceLock::new(),
             id,
         }
@@ -135,6 +152,23 @@ impl Document {
         inline.sort_by_key(|(r, _)| r.start);
         self.inline = inline;
         self
+    }
+
+    /// The document with words joined across line ends (sorted by offset here).
+    pub(crate) fn with_joins(mut self, mut joins: Vec<Join>) -> Self {
+        joins.sort_by_key(|j| j.at);
+        self.joins = joins;
+        self
+    }
+
+    /// The joins inside block `index` (binary search: the cost is that of the block).
+    pub fn joins_in(&self, index: usize) -> &[Join] {
+        let Some(b) = self.blocks.get(index) else {
+            return &[];
+        };
+        let from = self.joins.partition_point(|j| j.at < b.text.start);
+        let to = self.joins.partition_point(|j| j.at < b.text.end);
+        &self.joins[from..to.max(from)]
     }
 
     /// The inline styles that start inside block `index`: found by binary search, so the

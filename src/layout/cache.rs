@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::shape::{BlockShape, shape_of};
-use super::wrap::{Line, wrap_text};
+use super::wrap::{Line, wrap_text_joined};
 use crate::document::{BlockKind, Document};
 
 /// One block laid out at one width.
@@ -43,22 +43,29 @@ pub fn layout_block(doc: &Document, index: usize, width: usize, hyphenate: bool)
     let text = doc.block_text(index);
     let inner = width.saturating_sub(shape.indent).max(2);
     let lines = match block.kind {
-        BlockKind::Rule => vec![Line {
-            range: block.text.start..block.text.start,
-            hyphen: false,
-            width: 0,
-        }],
+        BlockKind::Rule => vec![Line::plain(block.text.start..block.text.start, 0)],
         // Preformatted text (code, tables, terminal sessions) is never re-wrapped: one row
         // per line, as wide as it is; a row wider than the pane scrolls sideways.
         BlockKind::Code => {
+            // A plain text's code block starts at its least indented line's indentation:
+            // each line loses as much (the rows keep the indentation relative to it).
+            let strip = indentation_before(&doc.text, block.text.start);
             let mut start = block.text.start;
             let mut lines = Vec::new();
-            for l in text.split('\n') {
-                lines.push(Line {
-                    range: start..start + l.len(),
-                    hyphen: false,
-                    width: unicode_width::UnicodeWidthStr::width(l),
-                });
+            for (n, l) in text.split('\n').enumerate() {
+                let cut = if n == 0 {
+                    0
+                } else {
+                    l.bytes()
+                        .take(strip)
+                        .take_while(|b| *b == b' ' || *b == b'\t')
+                        .count()
+                };
+                let row = &l[cut..];
+                lines.push(Line::plain(
+                    start + cut..start + l.len(),
+                    unicode_width::UnicodeWidthStr::width(row),
+                ));
                 start += l.len() + 1;
             }
             lines
@@ -69,16 +76,38 @@ pub fn layout_block(doc: &Document, index: usize, width: usize, hyphenate: bool)
             } else {
                 None
             };
-            wrap_text(
-                text,
-                block.text.start,
-                inner,
-                kind.keeps_line_breaks(),
-                splitter,
-            )
+            let joins = doc.joins_in(index);
+            let base = block.text.start;
+            match text.split_once('\n') {
+                // A callout's label is a row of its own; its text is wrapped as a paragraph.
+                Some((label, rest)) if kind == BlockKind::Callout => {
+                    let mut lines = wrap_text_joined(label, base, inner, false, splitter, &[]);
+                    let rest_base = base + label.len() + 1;
+                    lines.extend(wrap_text_joined(
+                        rest, rest_base, inner, false, splitter, joins,
+                    ));
+                    lines
+                }
+                _ => wrap_text_joined(text, base, inner, kind.keeps_line_breaks(), splitter, joins),
+            }
         }
     };
     BlockLayout { shape, lines }
+}
+
+/// The spaces and tabs between the start of the line and `offset`, in bytes (0 if there
+/// is anything else).
+fn indentation_before(text: &str, offset: usize) -> usize {
+    let Some(before) = text.get(..offset) else {
+        return 0;
+    };
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let indent = &before[line_start..];
+    if indent.bytes().all(|b| b == b' ' || b == b'\t') {
+        indent.len()
+    } else {
+        0
+    }
 }
 
 /// Blocks kept wrapped at most; far more than any screen needs, and a bound on memory

@@ -11,4 +11,4 @@ pub use cache::{BlockLayout, LayoutCache, layout_block};
 pub use hyphenate::german_splitter;
 pub use shape::{BlockShape, list_marker, shape_of};
 pub use viewport::{Anchor, Position};
-pub use wrap::{LINE_SEPARATOR, Line, wrap_text};
+pub use wrap::{LINE_SEPARATOR, Line, wrap_text, wrap_text_joined};

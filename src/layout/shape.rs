@@ -45,7 +45,7 @@ pub fn shape_of(kind: BlockKind, previous: Option<BlockKind>) -> BlockShape {
             ..base
         },
         BlockKind::Quote => BlockShape { indent: 4, ..base },
-        BlockKind::Aside => BlockShape { indent: 4, ..base },
+        BlockKind::Aside | BlockKind::Callout => BlockShape { indent: 4, ..base },
         BlockKind::Code => BlockShape {
             indent: 4,
             wraps: false,

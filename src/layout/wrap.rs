@@ -9,6 +9,7 @@ use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+use crate::document::Join;
 /// A line break inside a paragraph: where the document says so (a Markdown hard break).
 pub use crate::document::LINE_SEPARATOR;
 
@@ -19,8 +20,32 @@ pub struct Line {
     pub range: Range<usize>,
     /// The line ends inside a word: show a hyphen after it.
     pub hyphen: bool,
-    /// Display width, including the added hyphen. Whitespace counts one column per char.
+    /// Display width, including the added hyphen. Whitespace counts one column per char,
+    /// and a run of whitespace with a line break in it one column.
     pub width: usize,
+    /// Byte ranges inside `range` that are not shown: the rest of a run of whitespace with
+    /// a line break in it (its first character is shown as a space), and a joined word's
+    /// hyphen with the line break after it. Sorted, usually empty.
+    pub hidden: Vec<Range<usize>>,
+}
+
+impl Line {
+    /// A line with nothing hidden.
+    pub fn plain(range: Range<usize>, width: usize) -> Self {
+        Line {
+            range,
+            hyphen: false,
+            width,
+            hidden: Vec::new(),
+        }
+    }
+
+    /// Whether the byte at `offset` is hidden.
+    pub fn is_hidden(&self, offset: usize) -> bool {
+        self.hidden
+            .iter()
+            .any(|r| r.start <= offset && offset < r.end)
+    }
 }
 
 /// A piece of a word, with the whitespace after it.
@@ -46,8 +71,9 @@ impl Fragment for Piece {
 
 /// Wrap `text` (which starts at byte `base` of the document) to `width` columns.
 ///
-/// Whitespace separates words; with `keep_breaks` each `\n` also ends a line. With a
-/// `splitter` long words may be hyphenated. No line is wider than `width` (at least 2).
+/// Whitespace separates words; with `keep_breaks` each `\n` also ends a line, without it a
+/// run of whitespace with a line break in it is one space. With a `splitter` long words may
+/// be hyphenated. No line is wider than `width` (at least 2).
 pub fn wrap_text(
     text: &str,
     base: usize,
@@ -55,19 +81,32 @@ pub fn wrap_text(
     keep_breaks: bool,
     splitter: Option<&WordSplitter>,
 ) -> Vec<Line> {
+    wrap_text_joined(text, base, width, keep_breaks, splitter, &[])
+}
+
+/// [`wrap_text`], with words broken by a hyphen at a line's end shown whole (`joins`, by
+/// offset in the document, sorted).
+pub fn wrap_text_joined(
+    text: &str,
+    base: usize,
+    width: usize,
+    keep_breaks: bool,
+    splitter: Option<&WordSplitter>,
+    joins: &[Join],
+) -> Vec<Line> {
     let width = width.max(2);
     let mut lines = Vec::new();
     if keep_breaks {
         let mut start = 0;
         for segment in text.split('\n') {
-            wrap_segment(segment, base + start, width, splitter, &mut lines);
+            wrap_segment(segment, base + start, width, splitter, joins, &mut lines);
             start += segment.len() + 1;
         }
     } else {
         // A hard line break inside a paragraph (Markdown's), kept as U+2028 LINE SEPARATOR.
         let mut start = 0;
         for segment in text.split(LINE_SEPARATOR) {
-            wrap_segment(segment, base + start, width, splitter, &mut lines);
+            wrap_segment(segment, base + start, width, splitter, joins, &mut lines);
             start += segment.len() + LINE_SEPARATOR.len_utf8();
         }
     }
@@ -79,15 +118,12 @@ fn wrap_segment(
     base: usize,
     width: usize,
     splitter: Option<&WordSplitter>,
+    joins: &[Join],
     out: &mut Vec<Line>,
 ) {
-    let pieces = pieces(text, base, width, splitter);
+    let pieces = pieces(text, base, width, splitter, joins);
     if pieces.is_empty() {
-        out.push(Line {
-            range: base..base,
-            hyphen: false,
-            width: 0,
-        });
+        out.push(Line::plain(base..base, 0));
         return;
     }
     let widths = [width as f64];
@@ -105,8 +141,33 @@ fn wrap_segment(
             range: first.range.start..last.range.end,
             hyphen: last.penalty > 0,
             width: line_width(line),
+            hidden: hidden(text, base, line),
         });
     }
+}
+
+/// What is not shown between the pieces of a line: the whitespace after a piece past the
+/// columns it counts for (a collapsed run, a joined word's hyphen and line break).
+fn hidden(text: &str, base: usize, line: &[Piece]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for pair in line.windows(2) {
+        let gap = pair[0].range.end..pair[1].range.start;
+        if gap.is_empty() {
+            continue;
+        }
+        let Some(between) = text.get(gap.start - base..gap.end - base) else {
+            continue;
+        };
+        let shown: usize = between
+            .chars()
+            .take(pair[0].whitespace)
+            .map(char::len_utf8)
+            .sum();
+        if shown < between.len() {
+            out.push(gap.start + shown..gap.end);
+        }
+    }
+    out
 }
 
 fn line_width(line: &[Piece]) -> usize {
@@ -120,7 +181,13 @@ fn line_width(line: &[Piece]) -> usize {
 
 /// Split the text into words, the words at hyphenation points, and anything still too
 /// wide into grapheme chunks that fit.
-fn pieces(text: &str, base: usize, width: usize, splitter: Option<&WordSplitter>) -> Vec<Piece> {
+fn pieces(
+    text: &str,
+    base: usize,
+    width: usize,
+    splitter: Option<&WordSplitter>,
+    joins: &[Join],
+) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut words = Vec::new();
     let mut start = None;
@@ -137,9 +204,31 @@ fn pieces(text: &str, base: usize, width: usize, splitter: Option<&WordSplitter>
     if let Some(s) = start {
         words.push(s..text.len());
     }
+    let mut joins = joins.iter().peekable();
     for (n, word) in words.iter().enumerate() {
         let ws_end = words.get(n + 1).map_or(text.len(), |w| w.start);
-        let whitespace = text[word.end..ws_end].chars().count();
+        let gap = &text[word.end..ws_end];
+        let mut whitespace = if gap.contains('\n') {
+            1
+        } else {
+            gap.chars().count()
+        };
+        // A word broken at the line's end by a hyphen that is joined: no space after it, and
+        // the hyphen hidden (shown again by the wrap if the line breaks there).
+        while joins.next_if(|j| j.at < base + word.start).is_some() {}
+        let join = joins
+            .next_if(|j| j.at >= base + word.start && j.at < base + word.end)
+            .filter(|j| text[j.at - base..].starts_with(['-', '\u{2010}']));
+        let mut word = word.clone();
+        let mut joined_hyphen = false;
+        if let Some(j) = join {
+            whitespace = 0;
+            if !j.keep_hyphen && j.at - base > word.start {
+                word.end = j.at - base;
+                joined_hyphen = true;
+            }
+        }
+        let word = &word;
         let w = &text[word.clone()];
         let mut cuts: Vec<usize> = match splitter {
             Some(s) if w.width() > 1 => s.split_points(w),
@@ -151,7 +240,11 @@ fn pieces(text: &str, base: usize, width: usize, splitter: Option<&WordSplitter>
         for (k, &cut) in bounds.iter().enumerate() {
             let is_last = k + 1 == bounds.len();
             let part = &w[prev..cut];
-            let penalty = usize::from(!is_last && !part.ends_with('-'));
+            let penalty = if is_last {
+                usize::from(joined_hyphen)
+            } else {
+                usize::from(!part.ends_with('-'))
+            };
             push_fitting(
                 part,
                 base + word.start + prev,
@@ -218,8 +311,9 @@ mod tests {
 
     fn render(text: &str, line: &Line) -> String {
         let mut s: String = text[line.range.clone()]
-            .chars()
-            .map(|c| if c.is_whitespace() { ' ' } else { c })
+            .char_indices()
+            .filter(|(i, _)| !line.is_hidden(line.range.start + i))
+            .map(|(_, c)| if c.is_whitespace() { ' ' } else { c })
             .collect();
         if line.hyphen {
             s.push('-');
@@ -255,6 +349,47 @@ mod tests {
         assert!(lines[2].range.is_empty());
     }
 
+    #[test]
+    fn a_line_break_with_indentation_is_one_space() {
+        let text = "Sie\n    für nicht-root-Benutzer";
+        let lines = wrap_text(text, 0, 40, false, None);
+        assert_eq!(lines.len(), 1);
+        let line = &lines[0];
+        assert_eq!(line.width, "Sie für nicht-root-Benutzer".len() - 1);
+        assert_eq!(line.hidden, vec![4..8]);
+        let shown: String = text[line.range.clone()]
+            .char_indices()
+            .filter(|(i, _)| !line.is_hidden(*i))
+            .map(|(_, c)| if c.is_whitespace() { ' ' } else { c })
+            .collect();
+        assert_eq!(shown, "Sie für nicht-root-Benutzer");
+        // Spaces inside a line are kept as written.
+        let lines = wrap_text("Satz.  Noch", 0, 40, false, None);
+        assert!(lines[0].hidden.is_empty());
+        assert_eq!(lines[0].width, 11);
+    }
+
+    #[test]
+    fn a_joined_word_is_whole_and_breaks_with_a_hyphen() {
+        let text = "die regel‐\n    mäßig abgeglichen";
+        let at = text.find('‐').unwrap_or(0);
+        let joins = [Join {
+            at: 100 + at,
+            keep_hyphen: false,
+        }];
+        let lines = wrap_text_joined(text, 100, 40, false, None, &joins);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].hidden, vec![100 + at..100 + at + "‐\n    ".len()]);
+        assert_eq!(lines[0].width, "die regelmäßig abgeglichen".chars().count());
+        // Too narrow for the word: it breaks where the text broke it, with a hyphen.
+        let lines = wrap_text_joined(text, 100, 9, false, None, &joins);
+        assert!(lines[1].hyphen, "{lines:?}");
+        assert_eq!(
+            &text[lines[1].range.start - 100..lines[1].range.end - 100],
+            "regel"
+        );
+    }
+
     fn any_text() -> impl Strategy<Value = String> {
         let words = prop::sample::select(vec![
             "Leerverkäufe",
@@ -273,7 +408,7 @@ mod tests {
             "ＡＢＣ",
             "Rechenzentren,",
         ]);
-        let seps = prop::sample::select(vec![" ", "  ", "\n", " \t "]);
+        let seps = prop::sample::select(vec![" ", "  ", "\n", " \t ", "\n    ", " \r\n\t"]);
         prop::collection::vec((words, seps), 0..40).prop_map(|v| {
             v.into_iter()
                 .map(|(w, s)| format!("{w}{s}"))

@@ -89,9 +89,9 @@ fn kind_style(theme: &Theme, kind: BlockKind, line_index: usize) -> Style {
         BlockKind::Lead => theme.lead,
         BlockKind::Heading { .. } => theme.heading,
         BlockKind::Quote => theme.quote,
-        BlockKind::Aside if line_index == 0 => theme.aside_label,
-        BlockKind::Aside => theme.aside,
-        BlockKind::Credit => theme.credit,
+        BlockKind::Aside | BlockKind::Callout if line_index == 0 => theme.aside_label,
+        BlockKind::Aside | BlockKind::Callout => theme.aside,
+        BlockKind::Credit | BlockKind::Caption => theme.credit,
         BlockKind::Code => theme.code,
         BlockKind::Rule => theme.rule,
         BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Definition => {
@@ -143,7 +143,7 @@ fn render_row(
             spans.push(Span::styled(marker, theme.muted));
         }
         BlockKind::Quote => spans.push(Span::styled("  ┃ ", theme.quote_bar)),
-        BlockKind::Aside => spans.push(Span::styled("  ▌ ", theme.aside_bar)),
+        BlockKind::Aside | BlockKind::Callout => spans.push(Span::styled("  ▌ ", theme.aside_bar)),
         _ if layout.shape.indent > 0 => spans.push(Span::raw(" ".repeat(layout.shape.indent))),
         _ => {}
     }
@@ -156,13 +156,14 @@ fn render_row(
         if left {
             spans.push(Span::styled("‹", theme.muted));
         }
-        spans.extend(text_spans(app, theme, block, range, base));
+        let window = crate::layout::Line::plain(range, 0);
+        spans.extend(text_spans(app, theme, block, &window, base));
         if right {
             spans.push(Span::styled("›", theme.muted));
         }
         return Line::from(spans);
     }
-    spans.extend(text_spans(app, theme, block, line.range.clone(), base));
+    spans.extend(text_spans(app, theme, block, line, base));
     if line.hyphen {
         spans.push(Span::styled("-", base));
     }
@@ -175,9 +176,10 @@ fn text_spans(
     app: &App,
     theme: &Theme,
     block: usize,
-    range: Range<usize>,
+    line: &crate::layout::Line,
     base: Style,
 ) -> Vec<Span<'static>> {
+    let range = line.range.clone();
     let text = &app.doc.text;
     let clip = |r: &Range<usize>| r.start.max(range.start)..r.end.min(range.end);
     let overlaps = |r: &Range<usize>| r.start < range.end && r.end > range.start;
@@ -288,10 +290,15 @@ fn text_spans(
         cuts.push(r.start);
         cuts.push(r.end);
     }
+    // What the wrap hides (a collapsed line break, a joined word's hyphen) is not drawn.
+    for r in &line.hidden {
+        cuts.push(r.start.clamp(range.start, range.end));
+        cuts.push(r.end.clamp(range.start, range.end));
+    }
     cuts.sort_unstable();
     cuts.dedup();
     cuts.windows(2)
-        .filter(|w| w[0] < w[1])
+        .filter(|w| w[0] < w[1] && !line.is_hidden(w[0]))
         .map(|w| {
             if let Some((_, label)) = labels
                 .iter()
