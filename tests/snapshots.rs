@@ -561,3 +561,19 @@ fn an_indented_hard_wrapped_handbook_is_reflowed() {
     }
     insta::assert_snapshot!(screen);
 }
+
+#[test]
+fn the_handbook_at_120x40_keeps_its_session_and_table() {
+    let text = include_str!("data/texts/handbuch.txt").to_string();
+    let mut a = app_for_text(text, 120, 40);
+    run(
+        &mut a,
+        &[
+            Command::NextSection,
+            Command::NextSection,
+            Command::NextSection,
+        ],
+    );
+    let screen = render(&a);
+    insta::assert_snapshot!(screen);
+}

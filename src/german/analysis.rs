@@ -8,12 +8,12 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use serde::Serialize;
 
+use super::Gender;
 use super::compound;
 use super::frequency;
 use super::lexicon::{Lexicon, Reading, lexicon};
 use super::sentence::{Token, tokens};
 use super::tags::{Pos, Tag, VerbForm};
-use crate::glossary::Gender;
 
 /// How the lemma was found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

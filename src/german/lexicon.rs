@@ -4,9 +4,9 @@
 
 use std::sync::OnceLock;
 
+use super::Gender;
 use super::fsa::{Fsa, FsaError};
 use super::tags::{Case, Number, Pos, Tag, VerbForm};
-use crate::glossary::Gender;
 
 static ANALYSIS: &[u8] = include_bytes!("../../assets/german/german.dict");
 static SYNTHESIS: &[u8] = include_bytes!("../../assets/german/german_synth.dict");

@@ -7,9 +7,11 @@ pub mod analysis;
 pub mod compound;
 pub mod frequency;
 pub mod fsa;
+mod gender;
 pub mod lexicon;
 pub mod sentence;
 pub mod tags;
 
+pub use gender::Gender;
 pub use lexicon::{Lexicon, Reading, lexicon};
 pub use tags::{Pos, Tag};

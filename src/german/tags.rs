@@ -2,7 +2,7 @@
 //! "ADJ:AKK:SIN:FEM:KOM:DEF") read into typed features. The tag set is documented in
 //! german-pos-dict's `german_tags.txt`.
 
-use crate::glossary::Gender;
+use super::Gender;
 
 /// The word class of a reading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
