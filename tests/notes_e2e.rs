@@ -517,3 +517,55 @@ fn notes_follow_a_moved_file_and_a_symlink() {
     assert!(out.contains("Notiz zur Größe"), "{out}");
     assert_eq!(notes_files(&home).len(), 2);
 }
+
+#[test]
+fn a_title_with_escape_codes_keeps_its_notes_readable() {
+    // The repro of the hostile test: ESC sequences and DEL in the first line (the title).
+    let home = Home::new();
+    let text = home.path().join("a.txt");
+    std::fs::write(
+        &text,
+        "Titel\x1b[1m fett\x1b[0m\x7f\n\nText mit „Zitat“ und ß.\n",
+    )
+    .expect("write the text");
+    let doc = text.to_string_lossy().into_owned();
+    let mut s = Session::start(&home, &[&doc], 100, 30);
+    s.wait_for("Notes (0)");
+    s.send("a");
+    s.wait_for("Note on");
+    s.send("Notiz über Größe");
+    s.send(CTRL_S);
+    s.wait_for("Saved.");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    let (code, out, err) = run_plain(&home, &["notes", "--doc", &doc]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Notiz über Größe"), "{out}");
+    let files = notes_files(&home);
+    assert_eq!(files.len(), 1);
+    let file = parse_file(&files[0]);
+    assert_eq!(file.notes.len(), 1);
+}
+
+#[test]
+fn a_symlinked_notes_file_stays_a_link() {
+    let home = Home::new();
+    let mut s = Session::start(&home, &[], 120, 40);
+    s.wait_for("Notes (0)");
+    add_note(&mut s, &["erste Notiz"], "Saved.");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    // The notes file is moved elsewhere (a synced folder, say) and linked back.
+    let elsewhere = home.path().join("sync.toml");
+    std::fs::rename(notes_file(&home), &elsewhere).expect("move");
+    std::os::unix::fs::symlink(&elsewhere, notes_file(&home)).expect("symlink");
+
+    let mut s = Session::start(&home, &[], 120, 40);
+    s.wait_for("Notes (1)");
+    add_note(&mut s, &["zweite Notiz"], "Saved.");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    let meta = std::fs::symlink_metadata(notes_file(&home)).expect("meta");
+    assert!(meta.file_type().is_symlink(), "the link was replaced");
+    assert_eq!(parse_file(&elsewhere).notes.len(), 2);
+}

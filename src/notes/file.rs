@@ -127,8 +127,17 @@ pub fn to_string(file: &NotesFile) -> String {
     let body = toml::to_string(&raw).unwrap_or_default();
     format!(
         "# lesepult notes for „{}“. Written by lesepult; `count` and `[end]` must agree.\n{body}",
-        file.title
+        comment_safe(&file.title)
     )
+}
+
+/// `text` as it may stand in a TOML comment: a control character (which TOML forbids in
+/// comments, and a line break would end the comment) becomes U+FFFD. The title itself is
+/// kept exactly in the `title` value, where the TOML writer escapes it.
+fn comment_safe(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .collect()
 }
 
 #[cfg(test)]
@@ -175,6 +184,15 @@ mod tests {
     }
 
     #[test]
+    fn a_title_with_escape_codes_and_line_breaks_reads_back() {
+        let mut f = file(vec![note("a", "Text")]);
+        f.title = "Titel\x1b[1m fett\x1b[0m\x7f\nzweite = 1".into();
+        let text = to_string(&f);
+        assert!(!text.lines().next().unwrap_or_default().contains('\x1b'));
+        assert_eq!(parse(text.as_bytes()), Ok(f));
+    }
+
+    #[test]
     fn damaged_files_are_refused() {
         let f = file(vec![
             note("a", "eins"),
@@ -203,6 +221,22 @@ mod tests {
             let mut n = note("x", &text);
             n.anchor.quote = quote;
             let f = file(vec![n]);
+            prop_assert_eq!(parse(to_string(&f).as_bytes()), Ok(f));
+        }
+
+        #[test]
+        fn any_title_and_text_survive_save_and_load(
+            title in "[\\x00-\\x1f\\x7f\\u{80}-\\u{9f}\\\\\"'„“ßäuD80a-f0-9#\\[\\]=]{0,40}",
+            text in "[\\x00-\\x1f\\x7f\\\\\"'„“ßuD80a-f0-9]{0,40}",
+            quote in "[\\x00-\\x1f\\x7f\\\\\"'„“\\u{2028}\\u{feff}]{0,20}",
+        ) {
+            let mut n = note("x", &text);
+            n.anchor.quote = quote.clone();
+            n.anchor.section = title.clone();
+            n.anchor.term = Some(quote);
+            let mut f = file(vec![n]);
+            f.title = title;
+            f.document = text;
             prop_assert_eq!(parse(to_string(&f).as_bytes()), Ok(f));
         }
 

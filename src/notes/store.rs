@@ -56,6 +56,9 @@ pub enum SaveError {
     Locked(PathBuf),
     #[error("{0} (not overwritten; your notes go to the recovery file)")]
     BecameUnreadable(Unreadable),
+    /// The text made for the notes file would not read back: nothing was written.
+    #[error("{path}: the notes could not be written in a form that reads back ({error}); nothing was written", path = .path.display())]
+    WouldNotReadBack { path: PathBuf, error: FileError },
 }
 
 impl From<storage::SaveError<FileError>> for SaveError {
@@ -66,6 +69,9 @@ impl From<storage::SaveError<FileError>> for SaveError {
                 SaveError::Io { path, source }
             }
             storage::SaveError::Locked(path) => SaveError::Locked(path),
+            storage::SaveError::WouldNotReadBack { path, error } => {
+                SaveError::WouldNotReadBack { path, error }
+            }
             storage::SaveError::BecameUnreadable { path, error, .. } => {
                 SaveError::BecameUnreadable(Unreadable {
                     path,

@@ -25,32 +25,109 @@ fn temp_path(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}{TEMP_MARK}{}", std::process::id()))
 }
 
+/// How many symbolic links are followed before a path is called a loop (as Linux does).
+const MAX_LINKS: usize = 40;
+
+/// Where a write to `path` lands, and what is there now. A symbolic link is followed to
+/// its target (which may not exist yet: a dangling link names the file to make), so that a
+/// data file kept elsewhere through a link stays a link.
+fn resolve(path: &Path) -> std::io::Result<(PathBuf, Option<fs::Metadata>)> {
+    let mut current = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let target = fs::read_link(&current)?;
+                current = match current.parent() {
+                    Some(dir) if target.is_relative() => dir.join(target),
+                    _ => target,
+                };
+            }
+            Ok(meta) => return Ok((current, Some(meta))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((current, None)),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other("too many levels of symbolic links"))
+}
+
+/// What a file that is not a regular file is, in words.
+fn kind_of(meta: &fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let t = meta.file_type();
+    if t.is_dir() {
+        "a folder"
+    } else if t.is_fifo() {
+        "a FIFO"
+    } else if t.is_char_device() {
+        "a character device"
+    } else if t.is_block_device() {
+        "a block device"
+    } else if t.is_socket() {
+        "a socket"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// Refuse to replace anything but a regular file.
+fn regular_or_refuse(meta: Option<&fs::Metadata>) -> std::io::Result<()> {
+    match meta {
+        Some(m) if !m.is_file() => Err(std::io::Error::other(format!(
+            "it is {}, not a regular file (left as it is)",
+            kind_of(m)
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// Write `bytes` to a temp file beside `target` with `target`'s permissions (if it
+/// exists), synced to disk. Returns the temp file's path.
+fn write_temp(target: &Path, bytes: &[u8], old: Option<&fs::Metadata>) -> std::io::Result<PathBuf> {
+    let temp = temp_path(target);
+    let written = (|| {
+        let mut file = File::create(&temp)?;
+        file.write_all(bytes)?;
+        if let Some(old) = old {
+            file.set_permissions(old.permissions())?;
+        }
+        file.sync_all()
+    })();
+    match written {
+        Ok(()) => Ok(temp),
+        Err(e) => {
+            let _ = fs::remove_file(&temp);
+            Err(e)
+        }
+    }
+}
+
 /// Write `bytes` to `path` atomically. With `keep_backup`, the previous version is kept as
-/// `NAME.bak` (itself replaced atomically).
+/// `NAME.bak` (itself replaced atomically). A symbolic link is written through to its
+/// target; an existing file keeps its permissions; anything but a regular file (a folder,
+/// a FIFO, a device) is refused and left as it is.
 pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), WriteError> {
     let err = |source| WriteError {
         path: path.to_path_buf(),
         source,
     };
-    let dir = path
+    let (target, old) = resolve(path).map_err(err)?;
+    regular_or_refuse(old.as_ref()).map_err(err)?;
+    let dir = target
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(err)?;
-    let temp = temp_path(path);
+    let temp = write_temp(&target, bytes, old.as_ref()).map_err(err)?;
     let result = (|| {
-        let mut file = File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        if keep_backup && path.exists() {
-            let bak = backup_path(path);
+        if keep_backup && old.is_some() {
+            let bak = backup_path(&target);
             let bak_temp = temp_path(&bak);
             let _ = fs::remove_file(&bak_temp);
-            fs::hard_link(path, &bak_temp).or_else(|_| fs::copy(path, &bak_temp).map(|_| ()))?;
+            fs::hard_link(&target, &bak_temp)
+                .or_else(|_| fs::copy(&target, &bak_temp).map(|_| ()))?;
             fs::rename(&bak_temp, &bak)?;
         }
-        fs::rename(&temp, path)?;
+        fs::rename(&temp, &target)?;
         File::open(dir)?.sync_all()
     })();
     if result.is_err() {
@@ -80,7 +157,10 @@ pub fn absolute(path: &Path) -> PathBuf {
 
 /// Write a file the user asked for (an export) atomically, into a folder that must exist.
 /// Unless `overwrite`, an existing file is left alone: the new file is linked into place,
-/// which fails if the name is taken, so nothing is replaced even in a race.
+/// which fails if the name is taken, so nothing is replaced even in a race. A FIFO or a
+/// character device (`/dev/stdout`, a pipe made with `mkfifo`) is written to as a stream,
+/// never replaced; a symbolic link is written through to its target (and kept); an
+/// existing file keeps its permissions; a folder, a block device or a socket is refused.
 pub fn write_new(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), NewFileError> {
     let path = &absolute(path);
     let err = |source| WriteError {
@@ -91,40 +171,51 @@ pub fn write_new(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), NewFi
     if !dir.is_dir() {
         return Err(NewFileError::NoFolder(dir.to_path_buf()));
     }
-    if path.is_dir() {
-        return Err(err(std::io::Error::other("it is a folder")).into());
-    }
-    if !overwrite && fs::symlink_metadata(path).is_ok() {
+    let (target, old) = resolve(path).map_err(err)?;
+    if let Some(meta) = &old {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() || t.is_char_device() {
+            let mut stream = fs::OpenOptions::new()
+                .write(true)
+                .open(&target)
+                .map_err(err)?;
+            stream.write_all(bytes).map_err(err)?;
+            return stream.flush().map_err(|e| err(e).into());
+        }
+        regular_or_refuse(Some(meta)).map_err(err)?;
+        if !overwrite {
+            return Err(NewFileError::Exists(path.to_path_buf()));
+        }
+    } else if !overwrite && fs::symlink_metadata(path).is_ok() {
+        // A dangling link: its name is taken.
         return Err(NewFileError::Exists(path.to_path_buf()));
     }
-    let temp = temp_path(path);
-    let written = (|| {
-        let mut file = File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()
-    })();
-    if let Err(e) = written {
-        let _ = fs::remove_file(&temp);
-        return Err(err(e).into());
+    let target_dir = target.parent().unwrap_or(Path::new("/"));
+    if !target_dir.is_dir() {
+        return Err(NewFileError::NoFolder(target_dir.to_path_buf()));
     }
+    let temp = write_temp(&target, bytes, old.as_ref()).map_err(err)?;
     let placed = if overwrite {
-        fs::rename(&temp, path).map_err(|e| err(e).into())
+        fs::rename(&temp, &target).map_err(|e| err(e).into())
     } else {
-        match fs::hard_link(&temp, path) {
+        match fs::hard_link(&temp, &target) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                 Err(NewFileError::Exists(path.to_path_buf()))
             }
             // A file system without hard links: the name was free a moment ago.
-            Err(_) if fs::symlink_metadata(path).is_err() => {
-                fs::rename(&temp, path).map_err(|e| err(e).into())
+            Err(_) if fs::symlink_metadata(&target).is_err() => {
+                fs::rename(&temp, &target).map_err(|e| err(e).into())
             }
             Err(_) => Err(NewFileError::Exists(path.to_path_buf())),
         }
     };
     let _ = fs::remove_file(&temp);
     placed?;
-    File::open(dir).and_then(|d| d.sync_all()).map_err(err)?;
+    File::open(target_dir)
+        .and_then(|d| d.sync_all())
+        .map_err(err)?;
     Ok(())
 }
 
@@ -264,5 +355,95 @@ mod tests {
         fs::write(&blocker, "x").expect("write");
         let err = write_atomic(&blocker.join("x.toml"), b"y", false).expect_err("not a dir");
         assert!(err.to_string().contains("x.toml"));
+    }
+
+    #[test]
+    fn a_link_is_written_through_and_permissions_are_kept() {
+        use std::os::unix::fs::{PermissionsExt, symlink};
+        let dir = tempfile::tempdir().expect("tempdir");
+        let real = dir.path().join("elsewhere.toml");
+        fs::write(&real, "alt").expect("write");
+        fs::set_permissions(&real, fs::Permissions::from_mode(0o600)).expect("chmod");
+        let link = dir.path().join("notes.toml");
+        symlink(&real, &link).expect("symlink");
+        write_atomic(&link, "neu „ß“".as_bytes(), true).expect("write through");
+        assert!(
+            fs::symlink_metadata(&link)
+                .expect("meta")
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(&real).expect("read"), "neu „ß“");
+        assert_eq!(fs::read_to_string(backup_path(&real)).expect("bak"), "alt");
+        let mode = fs::metadata(&real).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+
+        // An export over the link, asked to overwrite: the link stays, the target changes.
+        write_new(&link, b"export", true).expect("overwrite through the link");
+        assert!(
+            fs::symlink_metadata(&link)
+                .expect("meta")
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(&real).expect("read"), "export");
+        let mode = fs::metadata(&real).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+
+        // A dangling link names the file to make.
+        let dangling = dir.path().join("dangling.toml");
+        let missing = dir.path().join("missing.toml");
+        symlink(&missing, &dangling).expect("symlink");
+        assert!(matches!(
+            write_new(&dangling, b"x", false),
+            Err(NewFileError::Exists(_))
+        ));
+        write_atomic(&dangling, b"x", false).expect("write through a dangling link");
+        assert!(
+            fs::symlink_metadata(&dangling)
+                .expect("meta")
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(&missing).expect("read"), "x");
+    }
+
+    #[test]
+    fn special_files_are_never_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            let err = write_atomic(&fifo, b"x", false).expect_err("a FIFO is refused");
+            assert!(err.to_string().contains("FIFO"), "{err}");
+            let reader = {
+                let fifo = fifo.clone();
+                std::thread::spawn(move || fs::read(&fifo).expect("read the FIFO"))
+            };
+            write_new(&fifo, "Export „ä“".as_bytes(), false).expect("streamed into the FIFO");
+            assert_eq!(reader.join().expect("reader"), "Export „ä“".as_bytes());
+            assert!(
+                fs::symlink_metadata(&fifo)
+                    .expect("meta")
+                    .file_type()
+                    .is_fifo()
+            );
+        }
+        let folder = dir.path().join("folder");
+        fs::create_dir(&folder).expect("mkdir");
+        assert!(write_atomic(&folder, b"x", false).is_err());
+        assert!(write_new(&folder, b"x", true).is_err());
+        assert!(folder.is_dir());
+        if Path::new("/dev/full").exists() {
+            let err = write_new(Path::new("/dev/full"), b"x", true).expect_err("disk full");
+            assert!(err.to_string().contains("/dev/full"), "{err}");
+            assert!(
+                fs::metadata("/dev/full")
+                    .expect("meta")
+                    .file_type()
+                    .is_char_device()
+            );
+        }
     }
 }

@@ -108,6 +108,10 @@ pub enum SaveError<E: fmt::Display + fmt::Debug> {
     /// The atomic write failed (the file is as it was).
     #[error(transparent)]
     Write(#[from] WriteError),
+    /// The text made for the file would not read back (a bug in its writer): nothing was
+    /// written, so the file on disk keeps what it had.
+    #[error("{}: the text made for it does not read back ({error}); nothing was written", .path.display())]
+    WouldNotReadBack { path: PathBuf, error: E },
     /// Another lesepult held the lock for longer than [`LOCK_WAIT`].
     #[error("{}: another lesepult holds the lock; try again", .0.display())]
     Locked(PathBuf),
@@ -282,12 +286,29 @@ impl<F: StoredFile> Store<F> {
         }
     }
 
+    /// The file's text for `content`, parsed back before it is written: a text that would
+    /// not read back is never written (it would lose what the file held).
+    fn checked_text(
+        &self,
+        path: &Path,
+        content: &F::Content,
+    ) -> Result<String, SaveError<F::Error>> {
+        let text = self.kind.to_text(content);
+        match self.kind.parse(path, text.as_bytes()) {
+            Ok(_) => Ok(text),
+            Err(error) => Err(SaveError::WouldNotReadBack {
+                path: path.to_path_buf(),
+                error,
+            }),
+        }
+    }
+
     /// Save `mine`. Returns the content as saved: `mine`, or `mine` merged with another
     /// process's changes if the file changed since this store read or wrote it. In
     /// recovery the content goes to the recovery file as it is.
     pub fn save(&mut self, mine: &F::Content) -> Result<F::Content, SaveError<F::Error>> {
         if self.recovery {
-            let text = self.kind.to_text(mine);
+            let text = self.checked_text(&self.recovery_path, mine)?;
             write_atomic(&self.recovery_path, text.as_bytes(), true)?;
             return Ok(mine.clone());
         }
@@ -326,7 +347,7 @@ impl<F: StoredFile> Store<F> {
                 });
             }
         }
-        let text = self.kind.to_text(&content);
+        let text = self.checked_text(&self.path, &content)?;
         write_atomic(&self.path, text.as_bytes(), true)?;
         self.loaded_hash = Some(fnv1a(text.as_bytes()));
         self.base = content.clone();
