@@ -217,6 +217,7 @@ const DEFAULT_KEYS: &[(&str, &[&str])] = &[
     ("confirm", &["Enter"]),
     ("cancel", &["Esc"]),
     ("quit", &["q", "Ctrl-c"]),
+    ("suspend", &["Ctrl-z"]),
 ];
 
 impl Config {
@@ -377,6 +378,7 @@ impl Config {
             }
         }
         if let Some(keys) = raw.keys {
+            let mut named_at = Vec::new();
             for (name, list) in keys {
                 let key = format!("keys.{}", name.get_ref());
                 let command = Command::from_name(name.get_ref()).ok_or_else(|| {
@@ -386,6 +388,7 @@ impl Config {
                         format!("unknown action {:?}", name.get_ref()),
                     )
                 })?;
+                named_at.push((command, name.span().start));
                 let mut chords = Vec::new();
                 for k in list.into_inner() {
                     let chord = KeyChord::parse(k.get_ref())
@@ -393,6 +396,39 @@ impl Config {
                     chords.push(chord);
                 }
                 self.keys.push((command, chords));
+            }
+            self.check_ways_out(src, &named_at)?;
+        }
+        Ok(())
+    }
+
+    /// Refuse keys that leave no way to quit or to close an overlay: `quit` and `cancel`
+    /// each keep at least one key that no later binding took over.
+    fn check_ways_out(
+        &self,
+        src: &Source<'_>,
+        named_at: &[(Command, usize)],
+    ) -> Result<(), ConfigError> {
+        let keymap = crate::keys::Keymap::from_bindings(&self.keys);
+        for (command, what) in [
+            (Command::Quit, "no key would quit lesepult"),
+            (Command::Cancel, "no key would close an overlay or a prompt"),
+        ] {
+            if keymap.keys(command).is_empty() {
+                let at = named_at
+                    .iter()
+                    .find(|(c, _)| *c == command)
+                    .map(|(_, at)| *at)
+                    .or_else(|| src.text.find("[keys]"))
+                    .unwrap_or(0);
+                return Err(src.error(
+                    at,
+                    &format!("keys.{}", command.name()),
+                    format!(
+                        "{what}: give `{}` a key that no other action takes",
+                        command.name()
+                    ),
+                ));
             }
         }
         Ok(())
@@ -514,6 +550,20 @@ mod tests {
         assert_eq!(config.reading.max_width, 66);
         assert!(!config.reading.hyphenation);
         assert_eq!(config.layout.article_percent, 60);
+    }
+
+    #[test]
+    fn a_config_that_leaves_no_way_out_is_refused() {
+        let err = user("[keys]\nquit = []\ncancel = []\n").expect_err("no quit");
+        assert_eq!(err.line, 2, "{err}");
+        assert!(err.to_string().contains("quit"), "{err}");
+        // `q` taken by search while Ctrl-c is unbound: nothing quits.
+        let err = user("[keys]\nquit = [\"q\"]\nsearch = [\"q\"]\n").expect_err("q taken");
+        assert!(err.to_string().contains("no key would quit"), "{err}");
+        let err = user("[keys]\ncancel = []\n").expect_err("no cancel");
+        assert!(err.to_string().contains("cancel"), "{err}");
+        // Moving quit to another key is fine.
+        assert!(user("[keys]\nquit = [\"Q\"]\n").is_ok());
     }
 
     #[test]

@@ -301,23 +301,98 @@ fn a_read_only_folder_offers_to_write_the_notes_elsewhere() {
 }
 
 #[test]
-fn sigterm_while_writing_saves_the_draft() {
+fn every_terminating_signal_saves_the_draft_and_restores_the_terminal() {
+    for signal in ["TERM", "INT", "QUIT", "HUP"] {
+        let home = Home::new();
+        let mut s = Session::start(&home, &[], 120, 40);
+        s.wait_for("Notes (0)");
+        s.send("a");
+        s.wait_for("Note on");
+        let draft = format!("Entwurf vor SIG{signal}");
+        s.send(&draft);
+        s.wait_for(&draft);
+        let pid = s.pid().expect("pid");
+        Command::new("kill")
+            .args([&format!("-{signal}"), &pid.to_string()])
+            .status()
+            .expect("kill");
+        assert_eq!(s.wait_exit(), 0, "SIG{signal}");
+        let out = s.output();
+        // Alternate screen left, mouse reporting and bracketed paste off, after entering.
+        for restore in ["\x1b[?1049l", "\x1b[?1000l", "\x1b[?2004l"] {
+            assert!(out.contains(restore), "SIG{signal}: no {restore:?}");
+        }
+        let file = parse_file(&notes_file(&home));
+        assert_eq!(file.notes[0].text, draft, "SIG{signal}");
+    }
+}
+
+/// The process's state letter from /proc (`T` stopped, `S` sleeping, `R` running).
+fn process_state(pid: u32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat.rsplit_once(") ")?.1.chars().next()
+}
+
+fn wait_for_state(pid: u32, want: impl Fn(char) -> bool) -> char {
+    let start = std::time::Instant::now();
+    loop {
+        let state = process_state(pid).unwrap_or('?');
+        if want(state) || start.elapsed() > std::time::Duration::from_secs(10) {
+            return state;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn ctrl_z_and_sigtstp_leave_the_screen_stop_and_come_back_whole() {
     let home = Home::new();
     let mut s = Session::start(&home, &[], 120, 40);
     s.wait_for("Notes (0)");
     s.send("a");
     s.wait_for("Note on");
-    s.send("Entwurf vor SIGTERM");
-    s.settle();
+    s.send("halb geschrieben");
+    s.wait_for("halb geschrieben");
     let pid = s.pid().expect("pid");
-    Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .expect("kill");
+    for stop in ["ctrl-z", "TSTP"] {
+        if stop == "ctrl-z" {
+            s.send("\x1a");
+        } else {
+            Command::new("kill")
+                .args(["-TSTP", &pid.to_string()])
+                .status()
+                .expect("kill");
+        }
+        assert_eq!(
+            wait_for_state(pid, |c| c == 'T'),
+            'T',
+            "{stop}: not stopped"
+        );
+        assert!(!s.alternate_screen(), "{stop}: the screen was not left");
+        Command::new("kill")
+            .args(["-CONT", &pid.to_string()])
+            .status()
+            .expect("kill");
+        assert_ne!(
+            wait_for_state(pid, |c| c != 'T'),
+            'T',
+            "{stop}: not continued"
+        );
+        // Back in the alternate screen, in raw mode (keys arrive one by one), redrawn
+        // with the draft still open.
+        s.wait_until(|_| s.alternate_screen(), "the alternate screen again");
+        s.wait_for("halb geschrieben");
+        s.send(" weiter");
+        s.wait_for("halb geschrieben weiter");
+    }
+    s.send(CTRL_S);
+    s.wait_for("Saved.");
+    s.send("q");
     assert_eq!(s.wait_exit(), 0);
-    assert!(s.output().contains("\x1b[?1049l"));
-    let file = parse_file(&notes_file(&home));
-    assert_eq!(file.notes[0].text, "Entwurf vor SIGTERM");
+    assert_eq!(
+        parse_file(&notes_file(&home)).notes[0].text,
+        "halb geschrieben weiter weiter"
+    );
 }
 
 #[test]

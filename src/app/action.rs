@@ -42,8 +42,12 @@ pub enum Action {
     },
     /// A digit of a count typed before a command, as in less and vim: `50%`, `12g`, `5j`.
     Count(u8),
-    /// SIGTERM or SIGHUP, or the terminal hung up: leave cleanly.
+    /// SIGTERM, SIGHUP, SIGINT or SIGQUIT, or the terminal hung up: leave cleanly.
     Terminate,
+    /// SIGTSTP: stop as Ctrl-z does.
+    Suspend,
+    /// SIGCONT: the process goes on after a stop.
+    Continued,
     /// No input waits: lay out the pages around the screen ahead of time.
     Idle,
     /// The text is open and about to be shown; for a long file only its beginning is,

@@ -9,6 +9,12 @@ pub enum Effect {
     SavePosition(crate::layout::Anchor),
     /// Leave the app (after saving).
     Quit,
+    /// Give the terminal back and stop (Ctrl-z, SIGTSTP); on SIGCONT take it back and
+    /// draw the whole screen.
+    Suspend,
+    /// The process was continued after a stop it did not ask for (SIGCONT): take the
+    /// terminal back (raw mode, alternate screen) and draw the whole screen.
+    RetakeTerminal,
     /// The user's glossary changed: write it.
     SaveUserGlossary,
     /// The notes changed: save them (lock, merge, atomic write); report only success.

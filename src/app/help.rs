@@ -44,6 +44,7 @@ pub const EVERYWHERE: &[Command] = &[
     Command::Confirm,
     Command::Cancel,
     Command::Quit,
+    Command::Suspend,
 ];
 
 /// The parts, in the order the help lists them.

@@ -296,6 +296,8 @@ pub struct Terms {
     pub lookup: Option<LookupState>,
     /// A long text's glossary occurrences and word counts are still being found.
     pub analysing: bool,
+    /// Why the last save of the user's glossary failed (until one succeeds).
+    pub save_error: Option<String>,
 }
 
 /// The notes part: the document's notes in text order, the pane, the editor and where the
@@ -327,6 +329,8 @@ pub struct Learning {
     pub colours: bool,
     /// The vocabulary has changes not yet written.
     pub unsaved: bool,
+    /// Why the last save of the vocabulary failed (until one succeeds).
+    pub save_error: Option<String>,
 }
 
 impl Learning {
@@ -398,6 +402,7 @@ impl App {
                 dictionaries: None,
                 lookup: None,
                 analysing: false,
+                save_error: None,
             },
             notebook: Notebook::default(),
             learning: Learning::default(),
@@ -960,6 +965,11 @@ impl App {
             (cursor, fixed)
         };
         Some((first.block, first.range.start..last.range.end))
+    }
+
+    /// Word statuses changed and their last save failed: quitting asks first.
+    pub fn unsaved_statuses(&self) -> bool {
+        self.learning.unsaved && self.learning.save_error.is_some()
     }
 
     pub fn info(&mut self, text: impl Into<String>) {

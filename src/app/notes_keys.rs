@@ -232,7 +232,9 @@ pub fn editor_command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
 /// be read (a long file still being read, no failed save) are saved on the way out.
 pub fn request_quit(app: &mut App, effects: &mut Vec<Effect>) {
     let saved_on_leaving = app.notebook.pending && app.notebook.status.error.is_none();
-    if app.notebook.status.unsaved && !saved_on_leaving && !effects.contains(&Effect::SaveNotes) {
+    let notes =
+        app.notebook.status.unsaved && !saved_on_leaving && !effects.contains(&Effect::SaveNotes);
+    if notes || app.unsaved_statuses() || app.terms.save_error.is_some() {
         app.mode = Mode::ConfirmQuit;
         return;
     }
@@ -471,9 +473,17 @@ pub fn confirm_quit_input(app: &mut App, c: char, effects: &mut Vec<Effect>) {
     match c {
         'r' => {
             app.mode = Mode::Reading;
-            effects.push(Effect::SaveNotes);
+            if app.notebook.status.unsaved {
+                effects.push(Effect::SaveNotes);
+            }
+            if app.unsaved_statuses() {
+                effects.push(Effect::SaveVocab);
+            }
+            if app.terms.save_error.is_some() {
+                effects.push(Effect::SaveUserGlossary);
+            }
         }
-        'w' => {
+        'w' if app.notebook.status.unsaved => {
             // `~/` is the home folder when the notes are written (as in a shell).
             app.mode = Mode::WriteElsewhere {
                 input: format!("~/{}-notes.toml", app.doc.id()),
@@ -718,6 +728,32 @@ mod tests {
             .position(|e| *e == Effect::Quit)
             .expect("quit");
         assert!(save < quit, "saved before quitting");
+    }
+
+    #[test]
+    fn quitting_with_statuses_or_terms_that_failed_to_save_asks() {
+        let mut a = app();
+        a.learning.unsaved = true;
+        a.learning.save_error = Some("read-only folder".into());
+        let effects = run(&mut a, &[Command::Quit]);
+        assert_eq!(a.mode, Mode::ConfirmQuit);
+        assert!(!effects.contains(&Effect::Quit));
+        let mut retry = Vec::new();
+        confirm_quit_input(&mut a, 'r', &mut retry);
+        assert_eq!(retry, vec![Effect::SaveVocab]);
+        // Nothing to write elsewhere: `w` is not offered and does nothing.
+        run(&mut a, &[Command::Quit]);
+        let mut none = Vec::new();
+        confirm_quit_input(&mut a, 'w', &mut none);
+        assert_eq!(a.mode, Mode::ConfirmQuit);
+
+        let mut b = app();
+        b.terms.save_error = Some("disk full".into());
+        run(&mut b, &[Command::Quit]);
+        assert_eq!(b.mode, Mode::ConfirmQuit);
+        let mut retry = Vec::new();
+        confirm_quit_input(&mut b, 'r', &mut retry);
+        assert_eq!(retry, vec![Effect::SaveUserGlossary]);
     }
 
     #[test]

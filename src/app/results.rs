@@ -237,11 +237,15 @@ pub fn vocab_saved(app: &mut App, saved: Result<crate::vocab::Vocabulary, String
         Ok(merged) => {
             app.learning.vocab = merged;
             app.learning.unsaved = false;
+            app.learning.save_error = None;
             app.refresh_vocab_numbers();
         }
-        Err(e) => app.error(format!(
-            "Word statuses NOT saved: {e}. They stay in memory; the next change tries again."
-        )),
+        Err(e) => {
+            app.error(format!(
+                "Word statuses NOT saved: {e}. They stay in memory; the next change tries again."
+            ));
+            app.learning.save_error = Some(e);
+        }
     }
 }
 
@@ -259,6 +263,7 @@ pub fn user_glossary_saved(
         .unwrap_or_default();
     match saved {
         Ok(terms) if terms != app.terms.user => {
+            app.terms.save_error = None;
             app.terms.user = terms;
             app.terms_changed(effects);
             app.info(
@@ -267,8 +272,14 @@ pub fn user_glossary_saved(
                     .to_string(),
             );
         }
-        Ok(_) => app.info(format!("{note} (saved)").trim().to_string()),
-        Err(e) => app.error(e),
+        Ok(_) => {
+            app.terms.save_error = None;
+            app.info(format!("{note} (saved)").trim().to_string());
+        }
+        Err(e) => {
+            app.error(e.clone());
+            app.terms.save_error = Some(e);
+        }
     }
 }
 

@@ -59,6 +59,12 @@ pub fn action_for_key(app: &App, key: &KeyEvent) -> Option<Action> {
             Binding::DeleteBack => Action::DeleteBack,
         });
     }
+    // The last resort: Ctrl-c quits wherever nothing else has it.
+    if chord == KeyChord::new(KeyCode::Char('c'), KeyModifiers::CONTROL)
+        && app.keymap.command(&chord).is_none()
+    {
+        return Some(Action::Command(crate::keys::Command::Quit));
+    }
     let plain = !key
         .modifiers
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
@@ -80,4 +86,48 @@ fn counts(app: &App, chord: &KeyChord) -> bool {
     app.mode == Mode::Reading
         && app.view.focus == PaneId::Article
         && (app.count.is_some() || app.keymap.command(chord).is_none())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::keys::Command;
+    use crossterm::event::KeyEvent;
+
+    #[test]
+    fn ctrl_c_quits_as_a_last_resort_wherever_nothing_has_it() {
+        let config = Config::with_user_file(
+            std::path::Path::new("config.toml"),
+            "[keys]\nquit = [\"Q\"]\n",
+        )
+        .expect("config");
+        let mut app = App::new(crate::document::bundled(), config, 100, 30);
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert!(matches!(
+            action_for_key(&app, &ctrl_c),
+            Some(Action::Command(Command::Quit))
+        ));
+        // In the note editor too, where other keys are text.
+        app.mode = Mode::Editing;
+        assert!(matches!(
+            action_for_key(&app, &ctrl_c),
+            Some(Action::Command(Command::Quit))
+        ));
+    }
+
+    #[test]
+    fn ctrl_z_suspends_in_the_reader_and_in_the_editor() {
+        let mut app = App::new(crate::document::bundled(), Config::builtin(), 100, 30);
+        let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        assert!(matches!(
+            action_for_key(&app, &ctrl_z),
+            Some(Action::Command(Command::Suspend))
+        ));
+        app.mode = Mode::Editing;
+        assert!(matches!(
+            action_for_key(&app, &ctrl_z),
+            Some(Action::Command(Command::Suspend))
+        ));
+    }
 }

@@ -109,6 +109,8 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
             app.quit = true;
             effects.push(Effect::Quit);
         }
+        Action::Suspend => effects.push(Effect::Suspend),
+        Action::Continued => effects.push(Effect::RetakeTerminal),
         Action::Idle => app.prefetch(),
         Action::Opening { whole_length } => results::opening(app, whole_length),
         Action::Resume(resumed) => results::resume(app, resumed),
@@ -147,6 +149,11 @@ const MAX_COUNT: usize = 1_000_000;
 
 fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
     let count = app.count.take();
+    if c == Command::Suspend {
+        // Whatever is open (a draft, a dialog) is there again after `fg`.
+        effects.push(Effect::Suspend);
+        return;
+    }
     match app.mode.clone() {
         Mode::Contents { selected } => return contents_command(app, c, selected),
         Mode::Help { scroll } => return help_command(app, c, scroll),
@@ -227,7 +234,7 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
         Command::SetStatus => vocab_keys::ask_status(app, count, effects),
         Command::Hints => super::hints::show(app),
         Command::Export => app.mode = Mode::Export(ExportDialog::new(&app.doc.id())),
-        Command::SaveNote | Command::ExternalEditor => {}
+        Command::SaveNote | Command::ExternalEditor | Command::Suspend => {}
         Command::Status1 => vocab_keys::set_status(app, Status::L1, effects),
         Command::Status2 => vocab_keys::set_status(app, Status::L2, effects),
         Command::Status3 => vocab_keys::set_status(app, Status::L3, effects),

@@ -59,11 +59,12 @@ pub enum Command {
     Confirm,
     Cancel,
     Quit,
+    Suspend,
 }
 
 impl Command {
     /// All commands, in the order the help overlay lists them.
-    pub const ALL: [Command; 55] = [
+    pub const ALL: [Command; 56] = [
         Command::ScrollDown,
         Command::ScrollUp,
         Command::PageDown,
@@ -119,6 +120,7 @@ impl Command {
         Command::Confirm,
         Command::Cancel,
         Command::Quit,
+        Command::Suspend,
     ];
 
     /// The name used in the config file.
@@ -180,6 +182,7 @@ impl Command {
             Command::Confirm => "confirm",
             Command::Cancel => "cancel",
             Command::Quit => "quit",
+            Command::Suspend => "suspend",
         }
     }
 
@@ -246,6 +249,7 @@ impl Command {
             Command::Confirm => "Open / jump to the selection",
             Command::Cancel => "Close the overlay or prompt",
             Command::Quit => "Quit",
+            Command::Suspend => "Suspend to the shell (fg comes back)",
         }
     }
 

@@ -101,8 +101,12 @@ pub fn answer(table: &[(char, Answer, &str)], typed: char) -> Option<Answer> {
 }
 
 /// The reader's commands that keep their keys in the note editor.
-pub const EDITOR_COMMANDS: &[Command] =
-    &[Command::SaveNote, Command::ExternalEditor, Command::Cancel];
+pub const EDITOR_COMMANDS: &[Command] = &[
+    Command::SaveNote,
+    Command::ExternalEditor,
+    Command::Cancel,
+    Command::Suspend,
+];
 
 impl Layer {
     /// The layer's own keys (the editor's come from the reader's keymap).

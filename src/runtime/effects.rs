@@ -107,6 +107,26 @@ impl<'a> World<'a> {
                 Some(Action::NotesWrittenElsewhere(write_notes_to(app, &path)))
             }
             Effect::ExternalEditor => external_editor(app, terminal?, self.input.as_ref()),
+            Effect::Suspend => {
+                let terminal = terminal?;
+                if let Some(input) = &self.input {
+                    input.pause();
+                }
+                terminal.suspend();
+                super::events::stop_until_continued();
+                let resumed = terminal.resume();
+                if let Some(input) = &self.input {
+                    input.resume();
+                }
+                resumed.err().map(|e| Action::Report {
+                    text: format!("Could not take the terminal back: {e}"),
+                    error: true,
+                })
+            }
+            Effect::RetakeTerminal => terminal?.resume().err().map(|e| Action::Report {
+                text: format!("Could not take the terminal back: {e}"),
+                error: true,
+            }),
             Effect::Lookup(word) => Some(Action::LookedUp(self.lookup(app, word))),
             Effect::SaveVocab => self
                 .vocab

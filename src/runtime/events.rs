@@ -130,16 +130,29 @@ fn terminal_gone() -> bool {
     !std::io::stdin().is_terminal() && !std::io::stdout().is_terminal()
 }
 
-/// SIGTERM and SIGHUP arrive as [`Action::Terminate`]: the loop saves and leaves.
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT arrive as [`Action::Terminate`]: the loop saves
+/// and leaves, with the terminal restored. SIGTSTP arrives as [`Action::Suspend`] (the
+/// loop gives the terminal back before it stops) and SIGCONT as [`Action::Continued`].
 pub fn forward_signals(sender: Sender<Message>) -> std::io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
     std::thread::spawn(move || {
-        for _ in signals.forever() {
-            if sender.send(Message::Action(Action::Terminate)).is_err() {
+        for signal in signals.forever() {
+            let action = match signal {
+                SIGTSTP => Action::Suspend,
+                SIGCONT => Action::Continued,
+                _ => Action::Terminate,
+            };
+            if sender.send(Message::Action(action)).is_err() {
                 return;
             }
         }
     });
     Ok(())
+}
+
+/// Stop the process as SIGTSTP's default action would; returns when it is continued.
+pub fn stop_until_continued() {
+    let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
 }

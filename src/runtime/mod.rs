@@ -298,6 +298,12 @@ fn finish(app: &mut App, world: &mut World, queue: &Queue) {
         let saved = world.perform(crate::app::Effect::SaveVocab, app, None);
         settle_offscreen(app, world, saved.into_iter().collect());
     }
+    if app.learning.unsaved {
+        eprintln!(
+            "lesepult: word statuses were not saved: {}",
+            app.learning.save_error.clone().unwrap_or_default()
+        );
+    }
     if app.notebook.status.unsaved {
         eprintln!(
             "lesepult: {} note change(s) were not saved: {}",

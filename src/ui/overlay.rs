@@ -316,25 +316,38 @@ pub fn draw_export_exists(theme: &Theme, frame: &mut Canvas<'_>, existing: &Exis
 }
 
 pub fn draw_confirm_quit(app: &App, theme: &Theme, frame: &mut Canvas<'_>) {
-    let error = app
-        .notebook
-        .status
-        .error
-        .clone()
-        .unwrap_or_else(|| "not saved yet".into());
-    let lines = vec![
-        Line::from(Span::styled(
-            " Your notes are not saved:",
+    let mut lines = Vec::new();
+    let mut unsaved = |what: &str, error: Option<String>| {
+        lines.push(Line::from(Span::styled(
+            format!(" {what} not saved:"),
             theme.status_error,
-        )),
-        Line::from(Span::raw(format!(" {error}"))),
-        Line::default(),
-        Line::from(" r  try to save again"),
-        Line::from(" w  write them to another file"),
-        Line::from(" q  quit without saving (the changes are lost)"),
-        Line::from(" Esc  go back"),
-    ];
-    dialog(theme, frame, "Unsaved notes", lines, "r · w · q · Esc", 70);
+        )));
+        let error = error.unwrap_or_else(|| "not saved yet".into());
+        lines.push(Line::from(Span::raw(format!(" {error}"))));
+    };
+    let notes = app.notebook.status.unsaved;
+    if notes {
+        unsaved("Your notes are", app.notebook.status.error.clone());
+    }
+    if app.unsaved_statuses() {
+        unsaved("Word statuses are", app.learning.save_error.clone());
+    }
+    if let Some(e) = &app.terms.save_error {
+        unsaved("Your glossary terms are", Some(e.clone()));
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(" r  try to save again"));
+    if notes {
+        lines.push(Line::from(" w  write the notes to another file"));
+    }
+    lines.push(Line::from(" q  quit without saving (the changes are lost)"));
+    lines.push(Line::from(" Esc  go back"));
+    let keys = if notes {
+        "r · w · q · Esc"
+    } else {
+        "r · q · Esc"
+    };
+    dialog(theme, frame, "Unsaved changes", lines, keys, 70);
 }
 
 pub fn draw_write_elsewhere(theme: &Theme, frame: &mut Canvas<'_>, input: &str) {
