@@ -841,7 +841,8 @@ impl App {
 
     /// Percent of the text above the bottom of the screen.
     pub fn percent(&self) -> u8 {
-        if self.doc.text.is_empty() {
+        // Nothing to read (an empty or a blank file) is all read.
+        if self.doc.is_empty() {
             return 100;
         }
         let width = self.text_width();

@@ -18,6 +18,11 @@ pub enum LoadError {
     #[error("{}: binary file (NUL byte at byte {offset}), not a UTF-8 text", .path.display())]
     Binary { path: PathBuf, offset: usize },
     #[error(
+        "{}: {what}; convert it: iconv -f utf-16 -t utf-8",
+        .path.display()
+    )]
+    Utf16 { path: PathBuf, what: String },
+    #[error(
         "{}: not valid UTF-8 (invalid byte at offset {offset}, line {line}); if it is \
          Latin-1 or Windows-1252, convert it: iconv -f windows-1252 -t utf-8",
         .path.display()
@@ -112,6 +117,10 @@ pub fn load_prefix(
         }
     }
     bytes.truncate(filled);
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        // UTF-16 is read whole (its line ends are two bytes).
+        return Ok(None);
+    }
     // Whole lines only (whole paragraphs if the text has blank lines between them).
     let cut = find_last(&bytes, b"\n\n")
         .map(|i| i + 2)
@@ -163,9 +172,19 @@ fn io_error(path: &Path, error: std::io::Error) -> LoadError {
     }
 }
 
-/// Check for NUL bytes and decode UTF-8 (a leading BOM is dropped).
+/// Check for NUL bytes and decode UTF-8 (a leading BOM is dropped). A text with a UTF-16
+/// byte-order mark is read as UTF-16.
 fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<String, LoadError> {
+    if let Some(text) = decode_utf16(path, &bytes) {
+        return text;
+    }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        if looks_like_utf16(&bytes) {
+            return Err(LoadError::Utf16 {
+                path: path.to_path_buf(),
+                what: "UTF-16 without a byte-order mark".into(),
+            });
+        }
         return Err(LoadError::Binary {
             path: path.to_path_buf(),
             offset,
@@ -188,9 +207,93 @@ fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<String, LoadError> {
     })
 }
 
+/// UTF-16 told by its byte-order mark (FF FE little-endian, FE FF big-endian): the text,
+/// or why it is not one; `None` without the mark.
+fn decode_utf16(path: &Path, bytes: &[u8]) -> Option<Result<String, LoadError>> {
+    let little = match bytes {
+        [0xFF, 0xFE, ..] => true,
+        [0xFE, 0xFF, ..] => false,
+        _ => return None,
+    };
+    let body = &bytes[2..];
+    let units = body.chunks_exact(2).map(|p| {
+        if little {
+            u16::from_le_bytes([p[0], p[1]])
+        } else {
+            u16::from_be_bytes([p[0], p[1]])
+        }
+    });
+    let error = |what: String| LoadError::Utf16 {
+        path: path.to_path_buf(),
+        what,
+    };
+    if body.len() % 2 == 1 {
+        return Some(Err(error("UTF-16 with an odd number of bytes".into())));
+    }
+    let mut text = String::with_capacity(body.len() / 2);
+    for (n, c) in char::decode_utf16(units).enumerate() {
+        match c {
+            Ok('\0') => {
+                return Some(Err(error(format!(
+                    "UTF-16 with a NUL character at byte {}",
+                    2 + 2 * n
+                ))));
+            }
+            Ok(c) => text.push(c),
+            Err(_) => {
+                return Some(Err(error(format!(
+                    "not valid UTF-16 (a lone surrogate at byte {})",
+                    2 + 2 * n
+                ))));
+            }
+        }
+    }
+    Some(Ok(text))
+}
+
+/// Mostly ASCII text in UTF-16 without a mark: every other byte of the start is NUL.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let start = &bytes[..bytes.len().min(512) & !1];
+    if start.len() < 8 {
+        return false;
+    }
+    let pairs = start.len() / 2;
+    let even = start.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd = start.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    even.max(odd) * 10 >= pairs * 9 && even.min(odd) * 10 <= pairs
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_read_and_without_one_is_named() {
+        let text = "Titel „Größe“\n\nÄpfel und ß.\n";
+        let dir = tempfile::tempdir().expect("tempdir");
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        for (name, bytes) in [("le.txt", &le), ("be.txt", &be)] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).expect("write");
+            let doc = load_path(&path).expect(name);
+            assert_eq!(doc.text, text, "{name}");
+        }
+        let bare = dir.path().join("bare.txt");
+        std::fs::write(&bare, &le[2..]).expect("write");
+        let err = load_path(&bare).expect_err("no mark").to_string();
+        assert!(err.contains("UTF-16 without a byte-order mark"), "{err}");
+        assert!(err.contains("bare.txt"), "{err}");
+        let odd = dir.path().join("odd.txt");
+        std::fs::write(&odd, &le[..le.len() - 1]).expect("write");
+        assert!(load_path(&odd).is_err());
+    }
 
     #[test]
     fn bundled_text_is_the_seed() {

@@ -39,7 +39,9 @@ pub fn layout_block(doc: &Document, index: usize, width: usize, hyphenate: bool)
         .checked_sub(1)
         .and_then(|p| doc.blocks.get(p))
         .map(|b| b.kind);
-    let shape = shape_of(block.kind, previous);
+    let mut shape = shape_of(block.kind, previous);
+    // However deep a list nests, half the width is left for the text.
+    shape.indent = shape.indent.min(width / 2);
     let text = doc.block_text(index);
     let inner = width.saturating_sub(shape.indent).max(2);
     let lines = match block.kind {
@@ -165,6 +167,51 @@ impl LayoutCache {
 mod tests {
     use super::*;
     use crate::document::{Origin, parse_str};
+
+    #[test]
+    fn a_list_nested_forty_deep_shows_its_words_at_any_width() {
+        let mut md = String::from("# Tief\n\n");
+        for level in 0..40 {
+            md.push_str(&format!("{}- Ebene {level} mit Text\n", "  ".repeat(level)));
+        }
+        let doc = parse_str(md, Origin::Bundled("test"), "test", true);
+        let deepest = doc.blocks.len() - 1;
+        for width in [20, 40, 80] {
+            let layout = layout_block(&doc, deepest, width, false);
+            let rows: Vec<&str> = layout
+                .lines
+                .iter()
+                .map(|l| doc.text[l.range.clone()].trim())
+                .collect();
+            assert!(rows.iter().all(|r| !r.is_empty()), "{width}: {rows:?}");
+            assert!(layout.shape.indent <= width / 2);
+        }
+    }
+
+    #[test]
+    fn crlf_line_ends_read_like_lf_ones() {
+        let lf = "Titel\n\nEins zwei\ndrei vier und\nnoch mehr.\n";
+        let crlf = lf.replace('\n', "\r\n");
+        let rows = |text: &str| -> Vec<String> {
+            let doc = parse_str(text.to_string(), Origin::Bundled("test"), "test", false);
+            (0..doc.blocks.len())
+                .flat_map(|b| {
+                    let layout = layout_block(&doc, b, 12, false);
+                    layout
+                        .lines
+                        .iter()
+                        .map(|l| {
+                            doc.text[l.range.clone()]
+                                .split_whitespace()
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        };
+        assert_eq!(rows(&crlf), rows(lf));
+    }
 
     #[test]
     fn a_hard_line_break_in_markdown_starts_a_new_row() {

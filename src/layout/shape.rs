@@ -18,6 +18,9 @@ pub struct BlockShape {
 /// How far a definition (an option's description in a man page) is set in.
 pub const DEFINITION_INDENT: usize = 6;
 
+/// Lists nested deeper than this are set in no further: the text keeps its width.
+pub const DEEPEST_LIST_INDENT: u8 = 8;
+
 /// The marker drawn before a list item's first line: a bullet, or its number.
 pub fn list_marker(number: Option<u32>) -> String {
     match number {
@@ -59,7 +62,9 @@ pub fn shape_of(kind: BlockKind, previous: Option<BlockKind>) -> BlockShape {
         },
         BlockKind::ListItem { depth, number } => BlockShape {
             // Two columns a level, then the marker: wrapped lines hang under the text.
-            indent: 2 + 2 * usize::from(depth) + list_marker(number).chars().count(),
+            indent: 2
+                + 2 * usize::from(depth.min(DEEPEST_LIST_INDENT))
+                + list_marker(number).chars().count(),
             gap_before: usize::from(!matches!(previous, Some(BlockKind::ListItem { .. }))),
             ..base
         },
@@ -78,6 +83,26 @@ pub fn shape_of(kind: BlockKind, previous: Option<BlockKind>) -> BlockShape {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_deeply_nested_list_item_keeps_room_for_its_text() {
+        let deep = shape_of(
+            BlockKind::ListItem {
+                depth: 40,
+                number: None,
+            },
+            None,
+        );
+        let eighth = shape_of(
+            BlockKind::ListItem {
+                depth: DEEPEST_LIST_INDENT,
+                number: None,
+            },
+            None,
+        );
+        assert_eq!(deep.indent, eighth.indent);
+        assert!(deep.indent < 30);
+    }
 
     #[test]
     fn a_definition_hangs_under_its_term_and_a_second_one_after_a_blank_row() {
