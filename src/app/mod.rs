@@ -1044,3 +1044,19 @@ mod review_tests {
         assert_eq!((done.reviewed, done.queue.len()), (0, 0));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::document::{Origin, parse_str};
+
+    #[test]
+    fn an_empty_and_a_blank_text_are_both_read_to_the_end() {
+        for text in ["", "  \n\n\t \n"] {
+            let doc = parse_str(text.to_string(), Origin::Bundled("leer"), "leer", false);
+            let app = App::new(doc, Config::builtin(), 80, 24);
+            assert_eq!(app.percent(), 100, "{text:?}");
+        }
+    }
+}
