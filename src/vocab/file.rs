@@ -85,3 +85,47 @@ pub fn merge(mine: &Vocabulary, theirs: &Vocabulary) -> Vocabulary {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::Status;
+    use super::*;
+    use proptest::prelude::*;
+
+    fn entry(key: &str, text: &str) -> VocabEntry {
+        VocabEntry {
+            key: key.into(),
+            lemma: text.into(),
+            status: Status::L2,
+            updated: "2026-11-30T10:00:00Z".into(),
+            learned: None,
+            article: "die".into(),
+            plural: text.into(),
+            meaning: text.into(),
+            category: String::new(),
+            sentence: text.into(),
+            form: text.into(),
+            document: text.into(),
+            review: None,
+            doubtful: false,
+        }
+    }
+
+    proptest! {
+        /// Every control character, quote, backslash and escape-like text survives.
+        #[test]
+        fn any_text_survives_save_and_load(
+            key in "[\\x00-\\x1f\\x7f\\\\\"'„“ßa-z.\\[\\]=#]{1,20}",
+            text in "[\\x00-\\x1f\\x7f\\u{80}-\\u{9f}\\\\\"'„“ßäuD80a-f0-9\\u{2028}\\u{feff}]{0,40}",
+        ) {
+            let mut vocab = Vocabulary::default();
+            vocab.entries.insert(key.clone(), entry(&key, &text));
+            prop_assert_eq!(parse(to_string(&vocab).as_bytes()), Ok(vocab));
+        }
+
+        #[test]
+        fn any_bytes_give_a_value_or_an_error(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+            let _ = parse(&bytes);
+        }
+    }
+}
