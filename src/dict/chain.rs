@@ -168,10 +168,38 @@ fn ranked_in(
     problems: &mut Vec<DictError>,
 ) -> Vec<Ranked> {
     let all = entries(dicts, lemma, problems);
-    let own: Vec<(String, Entry)> = all
+    let mut own: Vec<(String, Entry)> = all
         .into_iter()
         .filter(|(_, e)| e.headword.to_lowercase() == lemma.to_lowercase())
         .collect();
+    // A verb's transitive senses stand under its object frame ("jdn./etw. beeinflussen"
+    // "influence sb./sth."), often the main ones: read them as the verb's own.
+    if pos == Some(Pos::Verb) {
+        // As written, and as a dictd index keys it (letters and spaces only).
+        let mut heads: Vec<String> = Vec::new();
+        for frame in rank::OBJECT_FRAMES {
+            let written = format!("{frame} {lemma}");
+            let keyed: String = written
+                .chars()
+                .filter(|c| c.is_alphanumeric() || *c == ' ')
+                .collect();
+            for head in [written, keyed] {
+                if !heads.contains(&head) {
+                    heads.push(head);
+                }
+            }
+        }
+        for head in heads {
+            if !dicts.contains(&head) {
+                continue;
+            }
+            own.extend(
+                entries_up_to(dicts, &head, MAX_SIDE_ENTRIES, problems)
+                    .into_iter()
+                    .filter(|(_, e)| rank::is_object_frame(&e.headword, lemma)),
+            );
+        }
+    }
     rank::rank_in(&own, lemma, pos, sentence)
 }
 

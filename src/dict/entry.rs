@@ -82,12 +82,28 @@ pub fn parse(key: &str, text: &str) -> Entry {
             ),
             _ => (first.trim(), Vec::new()),
         };
-        let (word, pron) = match (head.find('/'), head.rfind('/')) {
-            (Some(a), Some(b)) if b > a => (head[..a].trim(), Some(head[a + 1..b].to_string())),
+        // The pronunciation starts at the first `/` after a space: a headword may have
+        // slashes of its own ("jdn./etw. beeinflussen /…/").
+        let pron_at = head.rfind('/').and_then(|b| {
+            let a = head.find(" /").map_or(0, |i| i + 1);
+            (head[a..].starts_with('/') && a < b).then_some((a, b))
+        });
+        let (word, pron) = match pron_at {
+            Some((a, b)) if b > a => (head[..a].trim(), Some(head[a + 1..b].to_string())),
             _ => (head, None),
         };
-        let looks_like_head =
-            word.to_lowercase() == key.to_lowercase() || pron.is_some() || !tags.is_empty();
+        // An index keys a headword by its letters and spaces ("jdnetw beeinflussen" for
+        // "jdn./etw. beeinflussen").
+        let letters = |s: &str| -> String {
+            s.to_lowercase()
+                .chars()
+                .filter(|c| c.is_alphanumeric() || *c == ' ')
+                .collect()
+        };
+        let looks_like_head = word.to_lowercase() == key.to_lowercase()
+            || (word.contains(['.', '/']) && letters(word) == letters(key))
+            || pron.is_some()
+            || !tags.is_empty();
         if looks_like_head {
             if !word.is_empty() {
                 entry.headword = word.to_string();
@@ -203,6 +219,39 @@ mod tests {
         assert!(e.is_noun() && !e.is_plural());
         assert_eq!(e.senses, vec!["uncovered sale <n>, short sale <n>"]);
         assert_eq!(e.see, vec!["Leerverkäufe", "blanko verkaufen"]);
+    }
+
+    #[test]
+    fn a_headword_with_slashes_keeps_them_and_its_pronunciation() {
+        let text = "jdn./etw. beeinflussen /jˌɔtdˌeːˈɛn ˈɛtf bəˈaɪnflˌʊsən/ <v, trans>\ninfluence sb./sth. <v>\n";
+        let e = parse("jdnetw beeinflussen", text);
+        assert_eq!(e.headword, "jdn./etw. beeinflussen");
+        assert_eq!(
+            e.pronunciation.as_deref(),
+            Some("jˌɔtdˌeːˈɛn ˈɛtf bəˈaɪnflˌʊsən")
+        );
+        assert_eq!(e.senses, vec!["influence sb./sth. <v>"]);
+    }
+
+    #[test]
+    fn a_headword_with_two_pronunciations_is_the_word_before_them() {
+        let e = parse(
+            "laut",
+            "laut /lˈaʊt/ (lt.) /lˈeːtˈeː/ <prep>\naccording to <prep>\n",
+        );
+        assert_eq!(e.headword, "laut");
+        assert_eq!(e.tags, vec!["prep"]);
+    }
+
+    #[test]
+    fn a_ding_entry_keyed_by_letters_has_its_headword_and_grammar() {
+        let e = parse(
+            "jdnetw beeinflussen",
+            "jdn./etw. beeinflussen\n{vt}\nto influence sb./sth.\n",
+        );
+        assert_eq!(e.headword, "jdn./etw. beeinflussen");
+        assert_eq!(e.tags, vec!["vt"]);
+        assert_eq!(e.senses, vec!["to influence sb./sth."]);
     }
 
     #[test]

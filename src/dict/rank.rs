@@ -117,6 +117,35 @@ fn commonness(sense: &str) -> f32 {
     total / words.len() as f32 - 4.5
 }
 
+/// How dictionaries write a verb's objects before it: "etw. beeinflussen",
+/// "jdn./etw. beeinflussen", "jdm. etw. bringen".
+pub const OBJECT_FRAMES: [&str; 6] = [
+    "etw.",
+    "jdn.",
+    "jdm.",
+    "jdn./etw.",
+    "etw./jdn.",
+    "jdm. etw.",
+];
+
+/// The placeholders of those frames, as their letters.
+const OBJECT_PLACEHOLDERS: [&str; 6] = ["etw", "jdn", "jdm", "jdnetw", "etwjdn", "jdmetw"];
+
+/// Whether `headword` is `lemma` with object placeholders before it ("jdn./etw. lemma").
+pub fn is_object_frame(headword: &str, lemma: &str) -> bool {
+    let letters = |w: &str| -> String { w.chars().filter(|c| c.is_alphanumeric()).collect() };
+    let words: Vec<&str> = headword.split_whitespace().collect();
+    match words.split_last() {
+        Some((last, before)) if !before.is_empty() => {
+            last.to_lowercase() == lemma.to_lowercase()
+                && before
+                    .iter()
+                    .all(|w| OBJECT_PLACEHOLDERS.contains(&letters(&w.to_lowercase()).as_str()))
+        }
+        _ => false,
+    }
+}
+
 /// Whether a headword is a prefix or suffix entry (`Groß…`, `-los`), not a word.
 pub fn is_affix(headword: &str) -> bool {
     let h = headword.trim();
@@ -213,6 +242,8 @@ pub fn rank_in(
         }
         let head = if e.headword == lemma {
             3.0
+        } else if is_object_frame(&e.headword, lemma) {
+            2.0
         } else if e.headword.to_lowercase() == lemma.to_lowercase() {
             0.0
         } else {
@@ -255,11 +286,16 @@ pub fn rank_in(
                 && sense.ends_with(['.', '!', '?']);
             let sentence_cost = if sentence { 3.0 } else { 0.0 };
             // A sense bound to a complement ("opt for sth.", "perch oneself on sth.") is a
-            // narrower one than a plain gloss.
-            let bound = sense
-                .split([',', ';'])
-                .next()
-                .is_some_and(|first| first.contains(" sth") || first.contains(" sb"));
+            // narrower one than a plain gloss; a plain object ("affect sth.",
+            // "influence sb./sth.") is not.
+            let bound = sense.split([',', ';']).next().is_some_and(|first| {
+                let words: Vec<&str> = first
+                    .split(|c: char| !c.is_alphabetic() && c != '\'')
+                    .filter(|w| !w.is_empty() && *w != "to")
+                    .collect();
+                let object = |w: &&str| matches!(*w, "sth" | "sb");
+                words.iter().any(object) && words.iter().skip(1).any(|w| !object(w))
+            });
             let bound_cost = if bound { 0.8 } else { 0.0 };
             let cognate_bonus = if cognate(lemma, &sense) { COGNATE } else { 0.0 };
             let score = base - cost - sentence_cost - bound_cost
@@ -267,7 +303,8 @@ pub fn rank_in(
                 + COMMONNESS * commonness(&sense)
                 + 0.25 * alternatives
                 - 0.3 * k as f32;
-            // The same sense written with other separators in another dictionary.
+            // The same sense written otherwise in another dictionary (other separators,
+            // "to" before a verb, "sb./sth." or not).
             let same = |a: &str| a.replace(';', ",") == sense.replace(';', ",");
             // A sense that several entries give is a main one.
             match out.iter_mut().find(|r| same(&r.sense)) {
@@ -341,6 +378,16 @@ mod tests {
         assert!(cognate("Strategie", "game plan; strategy"));
         assert!(!cognate("Strategie", "game plan"));
         assert!(!cognate("gut", "good"));
+    }
+
+    #[test]
+    fn object_frames_are_the_verbs_own() {
+        assert!(is_object_frame("jdn./etw. beeinflussen", "beeinflussen"));
+        assert!(is_object_frame("etw. untersuchen", "untersuchen"));
+        assert!(is_object_frame("jdm. etw. bringen", "bringen"));
+        assert!(!is_object_frame("etw. in Gang setzen", "setzen"));
+        assert!(!is_object_frame("beeinflussen", "beeinflussen"));
+        assert!(!is_object_frame("sich setzen", "setzen"));
     }
 
     #[test]
