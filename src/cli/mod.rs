@@ -4,6 +4,7 @@
 
 pub mod args;
 pub mod commands;
+pub mod output;
 
 pub use args::{Cli, DictCommand, Subcommands};
 
@@ -37,14 +38,12 @@ fn failed(error: impl Into<anyhow::Error>) -> Failure {
 /// Run the command line.
 pub fn main(cli: Cli) -> Result<(), Failure> {
     if cli.print_default_config {
-        print!("{DEFAULT_CONFIG}");
-        return Ok(());
+        return output::print(DEFAULT_CONFIG).map_err(failed);
     }
     let paths = Paths::from_env().map_err(bad_input)?;
     match cli.command {
         Some(Subcommands::Paths) => {
-            commands::paths(&paths);
-            return Ok(());
+            return commands::paths(&paths).map_err(command_failure);
         }
         Some(Subcommands::Glossary {
             word,
@@ -74,8 +73,7 @@ pub fn main(cli: Cli) -> Result<(), Failure> {
             command: DictCommand::List,
         }) => {
             let config = Config::load(&paths.config_file).map_err(bad_input)?;
-            commands::dict_list(&paths, &config);
-            return Ok(());
+            return commands::dict_list(&paths, &config).map_err(command_failure);
         }
         Some(Subcommands::Notes { doc, json }) => {
             let doc = open(doc.as_deref())?;

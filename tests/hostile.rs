@@ -1,0 +1,219 @@
+//! Hostile input (issue #18): dictionaries with lying lengths, FIFOs and devices where files
+//! belong, damaged compressed data, escape codes in files, a full standard output, endless
+//! inputs. Each test failed before the fix it names.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{Home, binary, run_plain};
+use lesepult::dict::dictd::write_dictd;
+
+/// A home whose config searches only `dicts/` in it.
+fn home_with_folder() -> (Home, std::path::PathBuf) {
+    let home = Home::new();
+    let folder = home.path().join("dicts");
+    std::fs::create_dir_all(&folder).expect("mkdir");
+    let config = home.config_file();
+    std::fs::create_dir_all(config.parent().expect("parent")).expect("mkdir");
+    std::fs::write(
+        &config,
+        format!(
+            "[dictionaries]\nstandard_folders = false\nfolders = [\"{}\"]\n",
+            folder.display()
+        ),
+    )
+    .expect("config");
+    (home, folder)
+}
+
+/// Run lesepult with standard output to `stdout` (or captured) and a time limit: (exit
+/// code, stdout, stderr); `None` if it was still running after `limit` (then it is killed).
+fn run_limited(
+    home: &Home,
+    args: &[&str],
+    stdin: Stdio,
+    stdout: Option<std::fs::File>,
+    limit: Duration,
+) -> Option<(i32, String, String)> {
+    let mut cmd = Command::new(binary());
+    cmd.args(args).env_clear().current_dir(home.path());
+    cmd.env("PATH", std::env::var_os("PATH").unwrap_or_default());
+    for (k, v) in home.env() {
+        cmd.env(k, v);
+    }
+    cmd.stdin(stdin).stderr(Stdio::piped());
+    match stdout {
+        Some(f) => cmd.stdout(f),
+        None => cmd.stdout(Stdio::piped()),
+    };
+    let mut child = cmd.spawn().expect("run lesepult");
+    let start = Instant::now();
+    loop {
+        if child.try_wait().expect("wait").is_some() {
+            break;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().expect("output");
+    Some((
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    ))
+}
+
+#[test]
+fn a_huge_length_in_a_dictd_index_is_an_error_not_an_abort() {
+    let (home, folder) = home_with_folder();
+    // 68 GB from a seven-digit length: lesepult allocated it and aborted (exit 134).
+    std::fs::write(folder.join("test.index"), "testwort\tA\tBAAAAAA\n").expect("index");
+    std::fs::write(folder.join("test.dict"), "Testwort\nein Wort\n").expect("dict");
+    let (code, out, err) = run_plain(&home, &["lookup", "Testwort"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(err.contains("past the end of the data"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_and_devices_in_a_dictionary_folder_are_skipped_with_a_warning() {
+    let (home, folder) = home_with_folder();
+    write_dictd(
+        &folder.join("deu-eng"),
+        &[("Wort", "Wort <n>\nword\n")],
+        None,
+    )
+    .expect("dictd");
+    let fifo = folder.join("X.index");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    std::fs::write(folder.join("X.dict"), "x").expect("dict");
+    if Path::new("/dev/zero").exists() {
+        std::os::unix::fs::symlink("/dev/zero", folder.join("Z.index")).expect("symlink");
+        std::fs::write(folder.join("Z.dict"), "x").expect("dict");
+    }
+    for args in [&["dict", "list"][..], &["lookup", "Wort"][..]] {
+        let (code, out, err) =
+            run_limited(&home, args, Stdio::null(), None, Duration::from_secs(20))
+                .unwrap_or_else(|| panic!("lesepult {args:?} hangs"));
+        assert_eq!(code, 0, "{out}{err}");
+        if args[0] == "dict" {
+            assert!(out.contains("X.index: a FIFO"), "{out}");
+            if Path::new("/dev/zero").exists() {
+                assert!(out.contains("Z.index: a character device"), "{out}");
+            }
+            assert!(out.contains("deu-eng"), "{out}");
+        } else {
+            assert!(out.contains("word"), "{out}");
+        }
+    }
+}
+
+#[test]
+fn a_damaged_dictzip_is_broken_in_dict_list_and_shows_no_garbage() {
+    let (home, folder) = home_with_folder();
+    let text = "Wort <n>\nword, term\n".repeat(40);
+    write_dictd(&folder.join("kaputt"), &[("Wort", &text)], Some(4000)).expect("dictd");
+    let dz = folder.join("kaputt.dict.dz");
+    let mut bytes = std::fs::read(&dz).expect("read");
+    // Damage the compressed data after the header (the chunk table and the trailer stay).
+    let header = 10 + 2 + usize::from(u16::from_le_bytes([bytes[10], bytes[11]]));
+    let end = bytes.len() - 8;
+    let mut x = 0x5au8;
+    for b in &mut bytes[header + 20..end - 4] {
+        x = x.wrapping_mul(31).wrapping_add(7);
+        *b ^= x | 1;
+    }
+    std::fs::write(&dz, bytes).expect("write");
+    let (code, out, _) = run_plain(&home, &["dict", "list"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("broken:") && out.contains("damaged"), "{out}");
+    let (code, out, err) = run_plain(&home, &["lookup", "Wort"]);
+    assert_eq!(code, 1, "not found, no garbage shown: {out}");
+    assert!(err.contains("damaged"), "{err}");
+    assert!(!out.contains('\u{fffd}') && !out.contains('^'), "{out}");
+}
+
+#[test]
+fn a_glossary_cannot_send_escape_codes_to_the_terminal() {
+    let home = Home::new();
+    let glossary = home.path().join("g.toml");
+    std::fs::write(
+        &glossary,
+        "version = 1\n\n[[term]]\nlemma = \"Boeing\\u001b]0;GLOSSPWN\\u0007\"\npos = \"other\"\n\
+         english = [\"x\\u001b[31m rot\"]\nforms = [\"Boeing\"]\n",
+    )
+    .expect("glossary");
+    let g = glossary.to_string_lossy().into_owned();
+    let (code, out, err) = run_plain(&home, &["glossary", "--glossary", &g]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("GLOSSPWN"), "{out}");
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+    assert!(out.contains("Boeing^[]0;GLOSSPWN^G"), "{out:?}");
+    // German text is kept as it is.
+    let (_, out, _) = run_plain(&home, &["glossary", "Leerverkäufe"]);
+    assert!(
+        out.contains("der Leerverkauf") && out.contains("Leerverkäufe"),
+        "{out}"
+    );
+}
+
+#[test]
+fn every_write_to_standard_output_is_checked() {
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    let home = Home::new();
+    for args in [
+        &["paths"][..],
+        &["glossary"][..],
+        &["--help"][..],
+        &["--print-default-config"][..],
+        &["export", "--format", "json"][..],
+        &["export", "--format", "markdown"][..],
+        &["notes"][..],
+        &["dict", "list"][..],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full");
+        let (code, _, err) = run_limited(
+            &home,
+            args,
+            Stdio::null(),
+            Some(full),
+            Duration::from_secs(20),
+        )
+        .expect("finishes");
+        assert_eq!(code, 1, "{args:?}: {err}");
+        assert!(
+            err.contains("standard output") || err.contains("No space"),
+            "{args:?}: {err}"
+        );
+    }
+    // A closed pipe stays quiet (`| head`).
+    let mut child = Command::new(binary())
+        .args(["glossary"])
+        .env_clear()
+        .envs(home.env())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
