@@ -217,3 +217,68 @@ fn every_write_to_standard_output_is_checked() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn an_endless_stdin_shows_its_first_screen_at_once_and_ends_at_the_limit() {
+    let home = Home::new();
+    // `yes` read 2.4 GB before drawing; now the first screen comes at once and the rest
+    // ends at the configured limit.
+    let config = home.config_file();
+    std::fs::create_dir_all(config.parent().expect("parent")).expect("mkdir");
+    std::fs::write(&config, "[reading]\nmax_input_mb = 8\n").expect("config");
+    let mut s = common::Session::start_shell(
+        &home,
+        "yes 'Ein Satz über die Größe.' | \"$LESEPULT\"",
+        &[],
+        80,
+        24,
+    );
+    s.wait_for("Ein Satz über die Größe.");
+    s.wait_for("longer than 8 MB");
+    s.send("q");
+    s.wait_exit();
+}
+
+#[cfg(unix)]
+#[test]
+fn devices_are_binary_at_once_and_a_file_over_the_limit_is_refused() {
+    let home = Home::new();
+    for dev in ["/dev/zero", "/dev/urandom"] {
+        if !Path::new(dev).exists() {
+            continue;
+        }
+        for args in [&["notes", "--doc", dev][..], &[dev][..]] {
+            let (code, _, err) =
+                run_limited(&home, args, Stdio::null(), None, Duration::from_secs(20))
+                    .unwrap_or_else(|| panic!("{args:?} reads forever"));
+            assert_eq!(code, 2, "{args:?}: {err}");
+            assert!(err.contains("binary file"), "{args:?}: {err}");
+        }
+    }
+    let config = home.config_file();
+    std::fs::create_dir_all(config.parent().expect("parent")).expect("mkdir");
+    std::fs::write(&config, "[reading]\nmax_input_mb = 1\n").expect("config");
+    let big = home.path().join("gross.txt");
+    std::fs::write(&big, "Ein Satz.\n".repeat(200_000)).expect("write");
+    let (code, _, err) = run_plain(&home, &["notes", "--doc", &big.to_string_lossy()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("gross.txt: longer than 1 MB"), "{err}");
+    // `yes |` into a command ends at the limit too.
+    let mut child = Command::new("sh")
+        .args(["-c", "yes | \"$0\" notes", binary()])
+        .env_clear()
+        .envs(home.env())
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run");
+    let start = Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        assert!(start.elapsed() < Duration::from_secs(30), "reads forever");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().expect("output");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("standard input: longer than 1 MB"), "{err}");
+}
