@@ -282,3 +282,63 @@ fn devices_are_binary_at_once_and_a_file_over_the_limit_is_refused() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("standard input: longer than 1 MB"), "{err}");
 }
+
+#[test]
+fn searching_a_huge_single_line_never_blocks_the_keys() {
+    let home = Home::new();
+    let file = home.path().join("eine-zeile.txt");
+    // 10 MB in one line (one block, one word): a keystroke in the search prompt froze the
+    // screen for ~20 s in the hostile test.
+    let mut x = 12345u32;
+    let line: String = (0..10_000_000)
+        .map(|_| {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            char::from(
+                b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+                    [(x >> 16) as usize % 64],
+            )
+        })
+        .collect();
+    std::fs::write(&file, format!("{line}\n")).expect("write");
+    let mut s = common::Session::start(&home, &[&file.to_string_lossy()], 100, 30);
+    s.wait_for(&line[..20]);
+    s.wait_until(
+        |screen| !screen.contains("Reading the rest"),
+        "the whole file",
+    );
+    for (keys, expect) in [
+        ("/", "/"),
+        ("W", "/W▏"),
+        ("e", "/We▏"),
+        ("t", "/Wet▏"),
+        ("\u{7f}", "/We▏"),
+        ("\u{7f}", "/W▏"),
+        ("t", "/Wt▏"),
+    ] {
+        let start = Instant::now();
+        s.send(keys);
+        s.wait_for(expect);
+        let took = start.elapsed();
+        assert!(took < Duration::from_secs(3), "{keys:?} took {took:?}");
+    }
+    // Once the matches are in, a key is as quick.
+    s.wait_for("match 1 of");
+    let start = Instant::now();
+    s.send("x");
+    s.wait_for("/Wtx");
+    assert!(
+        start.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        start.elapsed()
+    );
+    let start = Instant::now();
+    s.send("\u{1b}");
+    s.wait_until(|screen| !screen.contains("/Wtx"), "the prompt closed");
+    assert!(
+        start.elapsed() < Duration::from_secs(3),
+        "Esc took {:?}",
+        start.elapsed()
+    );
+    s.send("q");
+    s.wait_exit();
+}

@@ -323,6 +323,12 @@ pub fn load_prefix(
         .or_else(|| bytes.iter().rposition(|&b| b == b'\n').map(|i| i + 1))
         .unwrap_or(bytes.len());
     bytes.truncate(cut);
+    // One long line: cut at a character's end.
+    if let Err(e) = std::str::from_utf8(&bytes)
+        && e.error_len().is_none()
+    {
+        bytes.truncate(e.valid_up_to());
+    }
     let text = decode(path, bytes)?;
     let fallback_title = path
         .file_name()
@@ -410,6 +416,18 @@ mod tests {
         };
         let text = format!("{:#}", anyhow::Error::from(e));
         assert_eq!(text.matches("permission denied").count(), 1, "{text}");
+    }
+
+    #[test]
+    fn the_beginning_of_one_long_line_is_cut_at_a_character() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("zeile.txt");
+        // „ö“ is two bytes: the first part ends inside one.
+        std::fs::write(&path, format!("a{}", "ö".repeat(100_000))).expect("write");
+        let doc = load_prefix(&path, 1000, 1000)
+            .expect("opens")
+            .expect("a part");
+        assert_eq!(doc.text.trim_end().len(), 999);
     }
 
     #[test]

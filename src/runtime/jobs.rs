@@ -145,7 +145,11 @@ impl SearchJob {
                 if stop.load(Ordering::Relaxed) {
                     return;
                 }
-                batch.extend(document::search::find_in_block(&doc, b, &folded));
+                let stopped = || stop.load(Ordering::Relaxed);
+                match document::search::find_in_block_until(&doc, b, &folded, &stopped) {
+                    Some(found) => batch.extend(found),
+                    None => return,
+                }
                 if last_send.elapsed() > SEARCH_BATCH {
                     let done = (b * 100 / total) as u8;
                     if !send(std::mem::take(&mut batch), done, false) {

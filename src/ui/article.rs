@@ -203,7 +203,12 @@ fn text_spans(
         }
     }
     if let Some(search) = &app.search {
-        let first = search.matches.partition_point(|m| m.block < block);
+        // Matches are in order and do not overlap: the first that ends after the line's
+        // start (not the block's first: a text in one line has all its matches in one
+        // block, and a line far into it would look at all of those before it).
+        let first = search.matches.partition_point(|m| {
+            m.block < block || (m.block == block && m.range.end <= range.start)
+        });
         for (i, m) in search.matches.iter().enumerate().skip(first) {
             if m.block != block || m.range.start >= range.end {
                 break;
