@@ -342,3 +342,23 @@ fn searching_a_huge_single_line_never_blocks_the_keys() {
     s.send("q");
     s.wait_exit();
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_as_a_glossary_is_refused_not_waited_for() {
+    let home = Home::new();
+    let fifo = home.path().join("text.glossary.toml");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let g = fifo.to_string_lossy().into_owned();
+    let (code, _, err) = run_limited(
+        &home,
+        &["glossary", "--glossary", &g],
+        Stdio::null(),
+        None,
+        Duration::from_secs(20),
+    )
+    .expect("a FIFO glossary hangs");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("a FIFO"), "{err}");
+}
