@@ -12,6 +12,17 @@ use std::path::Path;
 use lesepult::document::{Origin, parse_str};
 use proptest::prelude::*;
 
+/// proptest's defaults (`PROPTEST_CASES` sets the number of cases); a failing case is saved
+/// to `proptest-regressions/fuzz.txt` and tried first from then on.
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::Direct("proptest-regressions/fuzz.txt"),
+        )),
+        ..ProptestConfig::default()
+    }
+}
+
 /// Text made of the pieces plain text and Markdown are parsed by (headings, lists at any
 /// depth, quotes, fences, tables, HTML, emphasis, control characters), German words and
 /// arbitrary characters.
@@ -170,6 +181,7 @@ const CONFIG_LINES: &[&str] = &[
 ];
 
 proptest! {
+    #![proptest_config(config())]
     #[test]
     fn plain_text_never_panics(text in texty()) {
         check_document(text, false);
@@ -211,5 +223,72 @@ proptest! {
         let _ = lesepult::notes::file::parse(&bytes);
         let _ = lesepult::vocab::file::parse(&bytes);
         let _ = lesepult::config::Config::with_user_file(Path::new("config.toml"), &text);
+    }
+}
+
+/// One input: a command (any key binding's), a typed character, a backspace, a resize
+/// (down to nothing), a wheel turn or a paste.
+#[derive(Debug, Clone)]
+enum Input {
+    Command(lesepult::app::Command),
+    Char(char),
+    DeleteBack,
+    Resize(u16, u16),
+    Wheel(u16, u16, i16),
+    Paste(String),
+}
+
+impl Input {
+    fn action(self) -> lesepult::app::Action {
+        use lesepult::app::Action;
+        match self {
+            Input::Command(c) => Action::Command(c),
+            Input::Char(c) => Action::Input(c),
+            Input::DeleteBack => Action::DeleteBack,
+            Input::Resize(width, height) => Action::Resize { width, height },
+            Input::Wheel(column, row, delta) => Action::Wheel { column, row, delta },
+            Input::Paste(s) => Action::Paste(s),
+        }
+    }
+}
+
+fn input() -> impl Strategy<Value = Input> {
+    prop_oneof![
+        6 => proptest::sample::select(&lesepult::app::Command::ALL[..]).prop_map(Input::Command),
+        2 => proptest::char::range('a', 'ü').prop_map(Input::Char),
+        1 => Just(Input::DeleteBack),
+        2 => (0u16..260, 0u16..90).prop_map(|(w, h)| Input::Resize(w, h)),
+        1 => (0u16..200, 0u16..60, -20i16..20).prop_map(|(c, r, d)| Input::Wheel(c, r, d)),
+        1 => "\\PC{0,30}".prop_map(Input::Paste),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config())]
+    /// A storm of keys and resizes against `update`, drawing after each: never a panic.
+    #[test]
+    fn a_key_and_resize_storm_never_panics(
+        inputs in proptest::collection::vec(input(), 1..120),
+        text in prop_oneof![Just(None), texty().prop_map(Some)],
+    ) {
+        use lesepult::app::{Action, App, update};
+        let doc = match text {
+            Some(t) => parse_str(t, Origin::Bundled("fuzz"), "fuzz", false),
+            None => lesepult::document::bundled(),
+        };
+        let config = lesepult::config::Config::builtin();
+        let theme = lesepult::ui::Theme::new(&config.theme, false);
+        let mut app = App::new(doc, config, 100, 30);
+        let now = chrono::DateTime::from_timestamp(1_795_896_062, 0).unwrap_or_default();
+        for input in inputs {
+            let _ = update(&mut app, input.action(), now);
+            let (w, h) = app.size;
+            let _ = lesepult::ui::render(&app, &theme, ratatui::layout::Rect::new(0, 0, w, h));
+            if app.quit {
+                // Quitting ends a real session; the storm goes on in a new one.
+                app.quit = false;
+                let _ = update(&mut app, Action::Resize { width: w, height: h }, now);
+            }
+        }
     }
 }

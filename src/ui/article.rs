@@ -229,14 +229,15 @@ fn text_spans(
             .words
             .in_block(&app.doc, Some(&app.terms.glossary), block)
         {
+            // A word not counted yet (a long text is counted in the background) has no
+            // key: it gets its colour once it is counted.
+            let Some(key) = app.learning.words.keys.get(t.key as usize) else {
+                continue;
+            };
             if !overlaps(&t.range) {
                 continue;
             }
-            let style = match app
-                .learning
-                .vocab
-                .status(&app.learning.words.keys[t.key as usize])
-            {
+            let style = match app.learning.vocab.status(key) {
                 Status::New => Some(theme.status_new),
                 Status::L1 => Some(theme.status_learning[0]),
                 Status::L2 => Some(theme.status_learning[1]),
