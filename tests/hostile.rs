@@ -362,3 +362,54 @@ fn a_fifo_as_a_glossary_is_refused_not_waited_for() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("a FIFO"), "{err}");
 }
+
+#[test]
+fn a_huge_dictionary_entry_is_cut_and_keys_stay_quick() {
+    let (home, folder) = home_with_folder();
+    // 50 MB in one entry: the lookup took 8 s and 1.1 GB, and every later key seconds.
+    let entry = format!(
+        "Xylophonbaum <masc>\n{}\n",
+        "tree of xylophones; ".repeat(2_500_000)
+    );
+    write_dictd(&folder.join("deu-eng"), &[("Xylophonbaum", &entry)], None).expect("dictd");
+    std::fs::write(
+        home.path().join("text.txt"),
+        "Titel\nEin Xylophonbaum steht im langen Absatz, der lang genug ist, um ein Absatz zu sein.\n",
+    )
+    .expect("write");
+    let mut s = common::Session::start(&home, &["text.txt"], 120, 40);
+    s.wait_for("Ein Xylophonbaum");
+    let (row, col) = s.find("Xylophonbaum").expect("on screen");
+    s.send(&format!(
+        "\x1b[<0;{};{}M\x1b[<0;{};{}m",
+        col + 2,
+        row + 1,
+        col + 2,
+        row + 1
+    ));
+    let start = Instant::now();
+    s.send("l");
+    s.wait_for("tree of xylophones");
+    assert!(
+        start.elapsed() < Duration::from_secs(3),
+        "lookup took {:?}",
+        start.elapsed()
+    );
+    s.send("\t");
+    for _ in 0..5 {
+        let start = Instant::now();
+        s.send("G");
+        s.send("g");
+        s.send("?");
+        s.wait_for("Keys");
+        s.send("\u{1b}");
+        s.wait_until(|screen| !screen.contains("Keys"), "help closed");
+        assert!(
+            start.elapsed() < Duration::from_secs(3),
+            "a key took {:?}",
+            start.elapsed()
+        );
+    }
+    s.send("q");
+    s.wait_exit();
+}
