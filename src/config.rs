@@ -31,6 +31,8 @@ pub struct ConfigError {
 pub struct Reading {
     pub max_width: usize,
     pub hyphenation: bool,
+    /// The most of a document that is read, in MB (`/dev/zero`, `yes |` end there).
+    pub max_input_mb: u64,
 }
 
 /// Pane sizes.
@@ -97,6 +99,7 @@ struct RawDictionaries {
 struct RawReading {
     max_width: Option<Sp<usize>>,
     hyphenation: Option<bool>,
+    max_input_mb: Option<Sp<u64>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -236,6 +239,7 @@ impl Config {
             reading: Reading {
                 max_width: 80,
                 hyphenation: false,
+                max_input_mb: 512,
             },
             layout: LayoutConfig {
                 article_percent: 60,
@@ -311,6 +315,16 @@ impl Config {
             }
             if let Some(h) = r.hyphenation {
                 self.reading.hyphenation = h;
+            }
+            if let Some(m) = r.max_input_mb {
+                if !(1..=1 << 20).contains(m.get_ref()) {
+                    return Err(src.error(
+                        m.span().start,
+                        "reading.max_input_mb",
+                        "must be 1 to 1048576 (MB)",
+                    ));
+                }
+                self.reading.max_input_mb = m.into_inner();
             }
         }
         if let Some(l) = raw.layout {
@@ -461,6 +475,7 @@ mod tests {
             reading: Reading {
                 max_width: 0,
                 hyphenation: true,
+                max_input_mb: 0,
             },
             layout: LayoutConfig {
                 article_percent: 0,

@@ -4,7 +4,8 @@
 //! its queue, background jobs and effects) on top of `term` (the terminal); `app` holds the
 //! state and the one `update` function that changes it, `ui` draws it, `keys` says which
 //! key does what. Below them, knowing nothing of terminals: `document`, `layout`,
-//! `glossary`, `german`, `dict`, `notes`, `vocab`, `storage`, `config`.
+//! `glossary`, `german`, `dict`, `notes`, `vocab`, `storage`, `config`, and `input` (reading
+//! files lesepult did not write: regular files only, with a limit).
 
 pub mod app;
 pub mod cli;
@@ -13,6 +14,7 @@ pub mod dict;
 pub mod document;
 pub mod german;
 pub mod glossary;
+pub mod input;
 pub mod keys;
 pub mod layout;
 pub mod location;

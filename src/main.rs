@@ -12,7 +12,11 @@ fn main() -> ExitCode {
     match lesepult::cli::main(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("lesepult: error: {:#}", failure.error);
+            let message = format!("{:#}", failure.error);
+            eprintln!(
+                "lesepult: error: {}",
+                lesepult::cli::output::sanitize(&message)
+            );
             ExitCode::from(failure.code)
         }
     }

@@ -127,7 +127,27 @@ impl Cli {
         if std::env::args_os().len() <= 1 {
             Cli::default()
         } else {
-            Cli::parse()
+            Cli::try_parse().unwrap_or_else(|e| help_or_exit(&e))
+        }
+    }
+}
+
+/// `--help` and `--version` written through the checked output (a write error is exit code
+/// 1); a usage error goes to standard error as clap writes it (exit code 2).
+fn help_or_exit(e: &clap::Error) -> ! {
+    if e.use_stderr() {
+        e.exit()
+    }
+    let text = if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        e.render().ansi().to_string()
+    } else {
+        e.render().to_string()
+    };
+    match super::output::print_raw(&text) {
+        Ok(()) => std::process::exit(0),
+        Err(err) => {
+            eprintln!("lesepult: error: {err}");
+            std::process::exit(1)
         }
     }
 }

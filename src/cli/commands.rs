@@ -1,20 +1,20 @@
 //! Subcommands for scripts: `paths`, `glossary`, `lookup`, `dict list`, `notes`, `export`.
-//! Output to a closed pipe (`| head`) ends quietly instead of panicking.
+//! Everything goes to standard output through [`super::output`]: control characters from
+//! files made visible, every write checked (an error returns from the command with exit
+//! code 1), and output to a closed pipe (`| head`) ends quietly.
 
-/// `println!` that ignores a closed standard output.
+/// `println!` through the sanitizer, returning a write error from the function.
 macro_rules! outln {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
-    }};
+    ($($arg:tt)*) => {
+        super::output::print(&format!("{}\n", format_args!($($arg)*))).map_err(write_failure)?
+    };
 }
 
-/// `print!` that ignores a closed standard output.
+/// `print!` through the sanitizer, returning a write error from the function.
 macro_rules! out {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = write!(std::io::stdout().lock(), $($arg)*);
-    }};
+    ($($arg:tt)*) => {
+        super::output::print(&format!($($arg)*)).map_err(write_failure)?
+    };
 }
 
 use std::path::Path;
@@ -35,7 +35,22 @@ pub struct CommandError {
     pub message: String,
 }
 
-pub fn paths(paths: &Paths) {
+/// `eprintln!` through the sanitizer (warnings quote file names and file contents).
+macro_rules! errln {
+    ($($arg:tt)*) => {
+        eprintln!("{}", super::output::sanitize(&format!($($arg)*)))
+    };
+}
+
+/// A write to standard output that failed: exit code 1.
+fn write_failure(e: super::output::WriteError) -> CommandError {
+    CommandError {
+        code: 1,
+        message: e.to_string(),
+    }
+}
+
+pub fn paths(paths: &Paths) -> Result<(), CommandError> {
     outln!("config file: {}", paths.config_file.display());
     outln!("data dir:    {}", paths.data_dir.display());
     outln!(
@@ -45,6 +60,7 @@ pub fn paths(paths: &Paths) {
     outln!("notes:       {}", paths.notes_dir().display());
     outln!("state dir:   {}", paths.state_dir.display());
     outln!("positions:   {}", paths.positions_dir().display());
+    Ok(())
 }
 
 #[derive(Serialize)]
@@ -92,7 +108,7 @@ fn json_term<'a>(g: &'a Glossary, doc: &'a Document, t: usize) -> JsonTerm<'a> {
 /// document's glossary.
 fn user_terms(paths: &Paths) -> Vec<crate::glossary::Term> {
     glossary::user::load(&glossary::user::path(&paths.data_dir)).unwrap_or_else(|e| {
-        eprintln!("lesepult: warning: {e} (your glossary is left out until it is fixed)");
+        errln!("lesepult: warning: {e} (your glossary is left out until it is fixed)");
         Vec::new()
     })
 }
@@ -190,7 +206,7 @@ fn to_json<T: Serialize>(value: &T) -> String {
 fn load_notes(doc: &Document, paths: &Paths) -> Result<Vec<Note>, CommandError> {
     let (store, loaded) = NotesStore::open(&paths.notes_dir(), doc);
     if let Some(found) = &loaded.by_fingerprint {
-        eprintln!(
+        errln!(
             "lesepult: {}: {}",
             crate::notes::store::FOUND_BY_FINGERPRINT,
             found.display()
@@ -283,7 +299,7 @@ pub fn export(
         // the file is changed by the app only.
         let migration = crate::vocab::migrate::migrate(&mut vocab);
         if !migration.is_empty() {
-            eprintln!("lesepult: {}", migration.message());
+            errln!("lesepult: {}", migration.message());
         }
         let deck = crate::vocab::anki::export(&vocab);
         return write_out(
@@ -338,7 +354,7 @@ fn write_out(
             message: e.to_string(),
         },
     })?;
-    eprintln!(
+    errln!(
         "Exported {what} as {} to {}.",
         format.name(),
         crate::storage::absolute(path).display()
@@ -356,7 +372,7 @@ fn open_dictionaries(paths: &Paths, config: &crate::config::Config) -> crate::di
 }
 
 /// `lesepult dict list`.
-pub fn dict_list(paths: &Paths, config: &crate::config::Config) {
+pub fn dict_list(paths: &Paths, config: &crate::config::Config) -> Result<(), CommandError> {
     let dicts = open_dictionaries(paths, config);
     outln!("Searched:");
     for f in &dicts.folders {
@@ -367,7 +383,14 @@ pub fn dict_list(paths: &Paths, config: &crate::config::Config) {
         outln!("No dictionary found. Install one, e.g. `apt install dict-freedict-deu-eng`,");
         outln!("or put a StarDict dictionary into $XDG_DATA_HOME/stardict/dic.");
     }
+    // Each dictionary's data is checked whole (a dictzip file's CRC32): one that fails is
+    // listed as broken, with the reason.
+    let mut broken = Vec::new();
     for d in &dicts.list {
+        if let Err(e) = d.verify() {
+            broken.push(e);
+            continue;
+        }
         outln!(
             "{:<8} {:>8} headwords  {}  ({})",
             d.format(),
@@ -376,9 +399,13 @@ pub fn dict_list(paths: &Paths, config: &crate::config::Config) {
             d.path().display()
         );
     }
+    for p in &broken {
+        outln!("broken: {p}");
+    }
     for p in &dicts.problems {
         outln!("not usable: {p}");
     }
+    Ok(())
 }
 
 /// `lesepult lookup WORD [--in SENTENCE] [--json]`.
@@ -410,7 +437,7 @@ pub fn lookup(
     };
     let (results, problems) = crate::dict::lookup_in(word, context, Some(&g), &dicts);
     for p in &problems {
-        eprintln!("lesepult: {p}");
+        errln!("lesepult: {p}");
     }
     if json {
         outln!("{}", to_json(&results));

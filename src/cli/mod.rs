@@ -4,6 +4,7 @@
 
 pub mod args;
 pub mod commands;
+pub mod output;
 
 pub use args::{Cli, DictCommand, Subcommands};
 
@@ -37,14 +38,22 @@ fn failed(error: impl Into<anyhow::Error>) -> Failure {
 /// Run the command line.
 pub fn main(cli: Cli) -> Result<(), Failure> {
     if cli.print_default_config {
-        print!("{DEFAULT_CONFIG}");
-        return Ok(());
+        return output::print(DEFAULT_CONFIG).map_err(failed);
     }
     let paths = Paths::from_env().map_err(bad_input)?;
+    // The subcommands that read no config otherwise take the input limit from it if it
+    // can be read (a broken config is reported by the commands that use it).
+    let set_limit = |config: &Config| document::set_max_input(config.reading.max_input_mb << 20);
+    if matches!(
+        cli.command,
+        Some(Subcommands::Glossary { .. } | Subcommands::Notes { .. } | Subcommands::Export { .. })
+    ) && let Ok(config) = Config::load(&paths.config_file)
+    {
+        set_limit(&config);
+    }
     match cli.command {
         Some(Subcommands::Paths) => {
-            commands::paths(&paths);
-            return Ok(());
+            return commands::paths(&paths).map_err(command_failure);
         }
         Some(Subcommands::Glossary {
             word,
@@ -66,6 +75,7 @@ pub fn main(cli: Cli) -> Result<(), Failure> {
             json,
         }) => {
             let config = Config::load(&paths.config_file).map_err(bad_input)?;
+            set_limit(&config);
             let doc = open(doc.as_deref())?;
             return commands::lookup(&doc, &paths, &config, &word, sentence.as_deref(), json)
                 .map_err(command_failure);
@@ -74,8 +84,7 @@ pub fn main(cli: Cli) -> Result<(), Failure> {
             command: DictCommand::List,
         }) => {
             let config = Config::load(&paths.config_file).map_err(bad_input)?;
-            commands::dict_list(&paths, &config);
-            return Ok(());
+            return commands::dict_list(&paths, &config).map_err(command_failure);
         }
         Some(Subcommands::Notes { doc, json }) => {
             let doc = open(doc.as_deref())?;
@@ -110,6 +119,7 @@ pub fn main(cli: Cli) -> Result<(), Failure> {
     }
     // Everything that can be wrong with the input is checked before raw mode.
     let config = Config::load(&paths.config_file).map_err(bad_input)?;
+    set_limit(&config);
     let (doc, full) = open_for_reading(cli.path.as_deref())?;
     if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         return Err(bad_input(anyhow::anyhow!(
@@ -169,15 +179,32 @@ const OPEN_LAZILY: usize = 4 << 20;
 /// How much of a long file is shown at once (about twenty screens).
 const FIRST_PART: usize = 64 << 10;
 
-/// The document to show first, and the file to read whole if that was only its beginning.
+/// The document to show first, and what to read in the background if that was only its
+/// beginning: a long file, or a stream (standard input, a FIFO, a device), which is read on
+/// from where its first screens ended, at most [`document::max_input`] bytes.
 pub fn open_for_reading(
     path: Option<&std::path::Path>,
-) -> Result<(Document, Option<std::path::PathBuf>), Failure> {
-    if let Some(path) = path.filter(|p| *p != std::path::Path::new("-"))
-        && let Some(prefix) =
-            document::load_prefix(path, OPEN_LAZILY, FIRST_PART).map_err(bad_input)?
-    {
-        return Ok((prefix, Some(path.to_path_buf())));
+) -> Result<(Document, Option<runtime::jobs::Rest>), Failure> {
+    use runtime::jobs::Rest;
+    let stream = |(doc, rest): (Document, Option<document::Stream>)| (doc, rest.map(Rest::Stream));
+    match path {
+        Some(path) if path != std::path::Path::new("-") => {
+            if let Some(opened) = document::special_prefix(path, FIRST_PART).map_err(bad_input)? {
+                return Ok(stream(opened));
+            }
+            if let Some(prefix) =
+                document::load_prefix(path, OPEN_LAZILY, FIRST_PART).map_err(bad_input)?
+            {
+                return Ok((prefix, Some(Rest::File(path.to_path_buf()))));
+            }
+            Ok((document::load_path(path).map_err(bad_input)?, None))
+        }
+        Some(_) => Ok(stream(
+            document::stdin_prefix(FIRST_PART).map_err(bad_input)?,
+        )),
+        None if stdin_is_a_pipe() => Ok(stream(
+            document::stdin_prefix(FIRST_PART).map_err(bad_input)?,
+        )),
+        None => Ok((document::bundled(), None)),
     }
-    Ok((open(path)?, None))
 }

@@ -75,10 +75,8 @@ impl Dictd {
             path: index_path.to_path_buf(),
             message,
         };
-        let index = std::fs::read(index_path).map_err(|e| err(format!("cannot read: {e}")))?;
-        if index.len() > u32::MAX as usize {
-            return Err(err("index larger than 4 GiB".into()));
-        }
+        // Line starts are kept as u32: an index is read up to 4 GiB.
+        let index = super::files::read_regular(index_path, u64::from(u32::MAX)).map_err(err)?;
         let base = index_path.with_extension("");
         let dz = base.with_extension("dict.dz");
         let plain = base.with_extension("dict");
@@ -282,10 +280,17 @@ impl Dictd {
                 });
                 continue;
             };
-            match self.data.read(offset, len as usize) {
+            match self.data.read_entry(offset, len) {
+                Ok(bytes) if super::files::looks_damaged(&bytes) => problems.push(DictError {
+                    path: self.data.path().to_path_buf(),
+                    message: format!(
+                        "damaged: the entry of „{}“ at {offset} is not text",
+                        String::from_utf8_lossy(key)
+                    ),
+                }),
                 Ok(bytes) => out.push(RawEntry {
                     key: String::from_utf8_lossy(key).into_owned(),
-                    text: String::from_utf8_lossy(&bytes).into_owned(),
+                    text: super::files::entry_text(&bytes, len),
                 }),
                 Err(e) => problems.push(DictError {
                     path: e.path,
@@ -298,6 +303,14 @@ impl Dictd {
 
     pub fn forget_recent(&self) {
         self.data.forget_recent();
+    }
+
+    /// Check the data file whole (a dictzip file's CRC32).
+    pub fn verify(&self) -> Result<(), DictError> {
+        self.data.verify().map_err(|e| DictError {
+            path: e.path,
+            message: e.message,
+        })
     }
 
     pub fn data_path(&self) -> &Path {
@@ -339,5 +352,56 @@ pub fn write_dictd(
     match dictzip_chunk {
         Some(chunk) => super::dictzip::write_dictzip(&base.with_extension("dict.dz"), &data, chunk),
         None => std::fs::write(base.with_extension("dict"), data),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_huge_entry_is_cut_with_a_note() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let base = dir.path().join("deu-eng");
+        let long = format!("Wort\n{}", "sehr lang „Größe“ ".repeat(100_000));
+        for chunk in [None, Some(30_000)] {
+            write_dictd(&base, &[("Wort", &long)], chunk).expect("write");
+            let d = Dictd::open(&base.with_extension("index")).expect("open");
+            let e = d.entries("Wort");
+            assert_eq!(e.len(), 1);
+            assert!(e[0].text.len() < crate::dict::files::MAX_ENTRY + 200);
+            assert!(
+                e[0].text.ends_with("are shown]"),
+                "{}",
+                &e[0].text[e[0].text.len() - 80..]
+            );
+            assert!(!e[0].text.contains('\u{fffd}'));
+            let _ = std::fs::remove_file(base.with_extension("dict"));
+            let _ = std::fs::remove_file(base.with_extension("dict.dz"));
+        }
+    }
+
+    proptest::proptest! {
+        /// Any index against a small data file: opening, counting and looking up never
+        /// panic and never allocate more than the data holds.
+        #[test]
+        fn any_dictd_index_never_panics(
+            lines in proptest::collection::vec("[a-zA-Zäöß]{0,6}\t[A-Za-z0-9+/]{0,12}\t[A-Za-z0-9+/]{0,12}|[^\n]{0,20}", 0..30),
+            word in "[a-zäöß]{1,6}",
+        ) {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let base = dir.path().join("p");
+            std::fs::write(base.with_extension("index"), lines.join("\n")).expect("write");
+            std::fs::write(base.with_extension("dict"), "Wort\nword\n".repeat(10)).expect("write");
+            if let Ok(d) = Dictd::open(&base.with_extension("index")) {
+                let _ = d.len();
+                let _ = d.entries_checked(&word, 10);
+                for l in &lines {
+                    if let Some(k) = l.split('\t').next() {
+                        let _ = d.entries_checked(k, 10);
+                    }
+                }
+            }
+        }
     }
 }

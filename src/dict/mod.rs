@@ -6,6 +6,7 @@ mod chain;
 pub mod dictd;
 pub mod dictzip;
 pub mod entry;
+pub mod files;
 pub mod rank;
 pub mod stardict;
 
@@ -96,6 +97,15 @@ impl Dictionary {
         match self {
             Dictionary::Dictd(d) => d.forget_recent(),
             Dictionary::StarDict(d) => d.forget_recent(),
+        }
+    }
+
+    /// Check the data whole (a dictzip file's CRC32): `dict list` lists a dictionary that
+    /// fails as broken.
+    pub fn verify(&self) -> Result<(), DictError> {
+        match self {
+            Dictionary::Dictd(d) => d.verify(),
+            Dictionary::StarDict(d) => d.verify(),
         }
     }
 

@@ -38,8 +38,9 @@ impl StarDict {
             path: path.to_path_buf(),
             message,
         };
-        let ifo = std::fs::read_to_string(ifo_path)
-            .map_err(|e| err(ifo_path, format!("cannot read: {e}")))?;
+        let ifo = super::files::read_regular(ifo_path, 1 << 20)
+            .map_err(|e| err(ifo_path, e))
+            .map(|b| String::from_utf8_lossy(&b).into_owned())?;
         if !ifo.starts_with("StarDict's dict ifo file") {
             return Err(err(
                 ifo_path,
@@ -58,8 +59,9 @@ impl StarDict {
             .unwrap_or(32);
         let base = ifo_path.with_extension("");
         let idx_path = base.with_extension("idx");
-        let idx =
-            std::fs::read(&idx_path).map_err(|e| err(&idx_path, format!("cannot read: {e}")))?;
+        // Word starts are kept as u32: an index is read up to 4 GiB.
+        let idx = super::files::read_regular(&idx_path, u64::from(u32::MAX))
+            .map_err(|e| err(&idx_path, e))?;
         let dz = base.with_extension("dict.dz");
         let plain = base.with_extension("dict");
         let data_path = if dz.exists() {
@@ -123,6 +125,14 @@ impl StarDict {
         })
     }
 
+    /// Check the data file whole (a dictzip file's CRC32).
+    pub fn verify(&self) -> Result<(), DictError> {
+        self.data.verify().map_err(|e| DictError {
+            path: e.path,
+            message: e.message,
+        })
+    }
+
     pub fn len(&self) -> usize {
         self.words.len()
     }
@@ -149,11 +159,20 @@ impl StarDict {
         let mut out = Vec::new();
         let mut problems = Vec::new();
         for &(start, offset, size) in self.words[self.range(word)].iter().take(limit) {
-            match self.data.read(offset, size as usize) {
-                Ok(bytes) => out.push(RawEntry {
-                    key: String::from_utf8_lossy(word_at(&self.idx, start)).into_owned(),
-                    text: self.decode(&bytes),
-                }),
+            let key = String::from_utf8_lossy(word_at(&self.idx, start)).into_owned();
+            match self.data.read_entry(offset, u64::from(size)) {
+                Ok(bytes) => match self.decode(&bytes) {
+                    Some(mut text) => {
+                        if (bytes.len() as u64) < u64::from(size) {
+                            text.push_str(&super::files::cut_note(u64::from(size), bytes.len()));
+                        }
+                        out.push(RawEntry { key, text })
+                    }
+                    None => problems.push(DictError {
+                        path: self.data.path().to_path_buf(),
+                        message: format!("damaged: the entry of „{key}“ at {offset} is not text"),
+                    }),
+                },
                 Err(e) => problems.push(DictError {
                     path: e.path,
                     message: e.message,
@@ -163,9 +182,14 @@ impl StarDict {
         (out, problems)
     }
 
-    /// The text fields of an entry (types m, t, y, l, g, x, h: text; others skipped).
-    fn decode(&self, bytes: &[u8]) -> String {
+    /// The text fields of an entry (types m, t, y, l, g, x, h: text; others skipped);
+    /// `None` if a text field is damaged (holds control characters).
+    fn decode(&self, bytes: &[u8]) -> Option<String> {
+        let damaged = std::cell::Cell::new(false);
         let text = |b: &[u8], kind: u8| {
+            if super::files::looks_damaged(b) {
+                damaged.set(true);
+            }
             let s = String::from_utf8_lossy(b).into_owned();
             if matches!(kind, b'h' | b'g' | b'x') {
                 strip_tags(&s)
@@ -173,7 +197,7 @@ impl StarDict {
                 s
             }
         };
-        match &self.same_type {
+        let out = match &self.same_type {
             Some(types) if types.len() == 1 => text(bytes, types.as_bytes()[0]),
             Some(types) => {
                 let mut out = Vec::new();
@@ -204,7 +228,8 @@ impl StarDict {
                 }
                 out.join("\n")
             }
-        }
+        };
+        (!damaged.get()).then_some(out)
     }
 }
 
@@ -254,5 +279,50 @@ pub fn write_stardict(
     match dictzip_chunk {
         Some(chunk) => super::dictzip::write_dictzip(&base.with_extension("dict.dz"), &data, chunk),
         None => std::fs::write(base.with_extension("dict"), data),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// Any .ifo and .idx against a small data file: opening and looking up never panic.
+        #[test]
+        fn any_stardict_files_never_panic(
+            ifo in "StarDict's dict ifo file\n(bookname=[a-z]{0,5}\n|idxoffsetbits=(32|64|7)\n|sametypesequence=[a-zA-Z]{0,3}\n){0,4}",
+            idx in proptest::collection::vec(proptest::num::u8::ANY, 0..300),
+            data in proptest::collection::vec(proptest::num::u8::ANY, 0..200),
+        ) {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let base = dir.path().join("s");
+            std::fs::write(base.with_extension("ifo"), &ifo).expect("write");
+            std::fs::write(base.with_extension("idx"), &idx).expect("write");
+            std::fs::write(base.with_extension("dict"), &data).expect("write");
+            if let Ok(d) = StarDict::open(&base.with_extension("ifo")) {
+                let words: Vec<String> = idx
+                    .split(|&b| b == 0)
+                    .map(|w| String::from_utf8_lossy(w).into_owned())
+                    .collect();
+                for w in words.iter().take(20) {
+                    let _ = d.entries_checked(w, 5);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_entry_past_the_end_is_an_error() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let base = dir.path().join("s");
+        write_stardict(&base, "t", &[("Wort", "word")], None).expect("write");
+        let mut idx = b"Wort\0".to_vec();
+        idx.extend_from_slice(&0u32.to_be_bytes());
+        idx.extend_from_slice(&u32::MAX.to_be_bytes());
+        std::fs::write(base.with_extension("idx"), idx).expect("write");
+        let d = StarDict::open(&base.with_extension("ifo")).expect("open");
+        let (found, problems) = d.entries_checked("Wort", 5);
+        assert!(found.is_empty());
+        assert!(problems[0].message.contains("past the end"), "{problems:?}");
     }
 }

@@ -1,6 +1,8 @@
 //! Reading a document from disk, with errors a user can act on.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::{Document, Origin, man, markdown, plain};
 
@@ -32,6 +34,12 @@ pub enum LoadError {
         offset: usize,
         line: usize,
     },
+    #[error(
+        "{}: longer than {} MB, the most lesepult reads (`max_input_mb` under [reading] in \
+         the config raises it)",
+        .path.display(), .limit >> 20
+    )]
+    TooLarge { path: PathBuf, limit: u64 },
     // The I/O error is part of the message, not a `source`: an error chain printed with
     // its causes would say it twice.
     #[error("{}: cannot read: {error}", .path.display())]
@@ -39,6 +47,199 @@ pub enum LoadError {
         path: PathBuf,
         error: std::io::Error,
     },
+}
+
+/// The most a document is read to, unless the config says otherwise
+/// (`reading.max_input_mb`): also an endless input (`/dev/zero`, `yes |`) ends.
+pub const DEFAULT_MAX_INPUT: u64 = 512 << 20;
+
+static MAX_INPUT: AtomicU64 = AtomicU64::new(DEFAULT_MAX_INPUT);
+
+/// Set the most a document is read to (from the config, before anything is read).
+pub fn set_max_input(bytes: u64) {
+    MAX_INPUT.store(bytes.max(1), Ordering::Relaxed);
+}
+
+/// The most a document is read to, in bytes.
+pub fn max_input() -> u64 {
+    MAX_INPUT.load(Ordering::Relaxed)
+}
+
+/// Read from `reader` into `bytes` (which may hold a beginning already) until the end or
+/// until `want` bytes are there, at most [`max_input`]: a NUL byte is found as soon as it
+/// is read (`/dev/zero` is a binary file at once), and an endless input ends with
+/// [`LoadError::TooLarge`]. Returns whether the end was reached.
+fn read_some(
+    reader: &mut dyn Read,
+    path: &Path,
+    bytes: &mut Vec<u8>,
+    want: u64,
+) -> Result<bool, LoadError> {
+    let limit = max_input();
+    let mut buf = vec![0u8; 64 << 10];
+    while (bytes.len() as u64) < want {
+        let n = match reader.read(&mut buf) {
+            Ok(0) => return Ok(true),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(io_error(path, e)),
+        };
+        if let Some(at) = buf[..n].iter().position(|&b| b == 0) {
+            return Err(LoadError::Binary {
+                path: path.to_path_buf(),
+                offset: bytes.len() + at,
+            });
+        }
+        if bytes.len() as u64 + n as u64 > limit {
+            return Err(LoadError::TooLarge {
+                path: path.to_path_buf(),
+                limit,
+            });
+        }
+        bytes.extend_from_slice(&buf[..n]);
+    }
+    Ok(false)
+}
+
+/// All of `reader`, at most [`max_input`] bytes.
+fn read_bounded(reader: &mut dyn Read, path: &Path) -> Result<Vec<u8>, LoadError> {
+    let mut bytes = Vec::new();
+    read_some(reader, path, &mut bytes, u64::MAX)?;
+    Ok(bytes)
+}
+
+/// A text read from a stream (standard input, a FIFO, a device) whose beginning is shown
+/// while the rest is read by [`Stream::finish`] on a thread.
+pub struct Stream {
+    head: Vec<u8>,
+    reader: Box<dyn Read + Send>,
+    path: PathBuf,
+    origin: Origin,
+    fallback_title: String,
+    markdown: bool,
+}
+
+impl std::fmt::Debug for Stream {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Stream({}, {} bytes read)",
+            self.path.display(),
+            self.head.len()
+        )
+    }
+}
+
+impl Stream {
+    /// Read on to the end (at most [`max_input`] bytes) and parse the whole text.
+    pub fn finish(mut self) -> Result<Document, LoadError> {
+        read_some(&mut self.reader, &self.path, &mut self.head, u64::MAX)?;
+        let text = decode(&self.path, self.head)?;
+        Ok(parse_str(
+            text,
+            self.origin,
+            &self.fallback_title,
+            self.markdown,
+        ))
+    }
+}
+
+/// A text from a stream: whole if it ends within `first` bytes, else its beginning (whole
+/// lines) and the [`Stream`] to read the rest from.
+fn stream_prefix(
+    mut reader: Box<dyn Read + Send>,
+    path: &Path,
+    origin: Origin,
+    fallback_title: &str,
+    markdown: Option<bool>,
+    first: usize,
+) -> Result<(Document, Option<Stream>), LoadError> {
+    let mut head = Vec::new();
+    let ended = read_some(&mut reader, path, &mut head, first as u64)?;
+    let markdown = markdown.unwrap_or_else(|| {
+        let start = String::from_utf8_lossy(&head[..head.len().min(4096)]).into_owned();
+        let first_line = start.trim_start().lines().next().unwrap_or("").to_string();
+        first_line.starts_with("# ") || first_line == "---"
+    });
+    if ended {
+        let text = decode(path, head)?;
+        return Ok((parse_str(text, origin, fallback_title, markdown), None));
+    }
+    let mut part = head.clone();
+    let cut = find_last(&part, b"\n\n")
+        .map(|i| i + 2)
+        .or_else(|| part.iter().rposition(|&b| b == b'\n').map(|i| i + 1))
+        .unwrap_or(part.len());
+    part.truncate(cut);
+    // One long line: cut at a character's end.
+    if let Err(e) = std::str::from_utf8(&part)
+        && e.error_len().is_none()
+    {
+        part.truncate(e.valid_up_to());
+    }
+    let text = decode(path, part)?;
+    let doc = if markdown {
+        markdown::parse(&text, origin.clone(), fallback_title)
+    } else if man::looks_like_man(&text) {
+        man::parse(&text, origin.clone(), fallback_title)
+    } else {
+        plain::parse_prefix(text, origin.clone(), fallback_title)
+    };
+    Ok((
+        doc,
+        Some(Stream {
+            head,
+            reader,
+            path: path.to_path_buf(),
+            origin,
+            fallback_title: fallback_title.to_string(),
+            markdown,
+        }),
+    ))
+}
+
+/// Standard input for the interactive session: its first `first` bytes shown at once if
+/// it goes on (`yes | lesepult`), the rest read by the returned [`Stream`].
+pub fn stdin_prefix(first: usize) -> Result<(Document, Option<Stream>), LoadError> {
+    stream_prefix(
+        Box::new(std::io::stdin()),
+        Path::new(STDIN_NAME),
+        Origin::Stdin,
+        STDIN_NAME,
+        None,
+        first,
+    )
+}
+
+/// A file that is not a regular file (a FIFO, `/dev/urandom`) for the interactive
+/// session, as [`stdin_prefix`]; `None` for a regular file.
+pub fn special_prefix(
+    path: &Path,
+    first: usize,
+) -> Result<Option<(Document, Option<Stream>)>, LoadError> {
+    let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
+    if meta.is_dir() {
+        return Err(LoadError::Directory(path.to_path_buf()));
+    }
+    if meta.is_file() {
+        return Ok(None);
+    }
+    let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+    stream_prefix(
+        Box::new(file),
+        path,
+        Origin::File(path.to_path_buf()),
+        &fallback_title(path),
+        Some(is_markdown(path)),
+        first,
+    )
+    .map(Some)
+}
+
+fn fallback_title(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
 }
 
 /// The bundled article.
@@ -57,13 +258,8 @@ const STDIN_NAME: &str = "standard input";
 /// Markdown is told by its first line: a `#` heading or front matter; a man page by its
 /// layout (`MANPAGER=lesepult man ls`, `man ls | lesepult`).
 pub fn load_stdin() -> Result<Document, LoadError> {
-    use std::io::Read;
     let name = Path::new(STDIN_NAME);
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .lock()
-        .read_to_end(&mut bytes)
-        .map_err(|e| io_error(name, e))?;
+    let bytes = read_bounded(&mut std::io::stdin().lock(), name)?;
     let text = decode(name, bytes)?;
     let first = text.trim_start().lines().next().unwrap_or("");
     let markdown = first.starts_with("# ") || first == "---";
@@ -76,16 +272,20 @@ pub fn load_path(path: &Path) -> Result<Document, LoadError> {
     if meta.is_dir() {
         return Err(LoadError::Directory(path.to_path_buf()));
     }
-    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
+    let limit = max_input();
+    if meta.is_file() && meta.len() > limit {
+        return Err(LoadError::TooLarge {
+            path: path.to_path_buf(),
+            limit,
+        });
+    }
+    let mut file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+    let bytes = read_bounded(&mut file, path)?;
     let text = decode(path, bytes)?;
-    let fallback_title = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
     Ok(parse_str(
         text,
         Origin::File(path.to_path_buf()),
-        &fallback_title,
+        &fallback_title(path),
         is_markdown(path),
     ))
 }
@@ -98,13 +298,18 @@ pub fn load_prefix(
     long: usize,
     max_bytes: usize,
 ) -> Result<Option<Document>, LoadError> {
-    use std::io::Read;
     let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
     if meta.is_dir() {
         return Err(LoadError::Directory(path.to_path_buf()));
     }
-    if meta.len() <= long.max(max_bytes) as u64 || is_markdown(path) {
+    if meta.len() <= long.max(max_bytes) as u64 || is_markdown(path) || !meta.is_file() {
         return Ok(None);
+    }
+    if meta.len() > max_input() {
+        return Err(LoadError::TooLarge {
+            path: path.to_path_buf(),
+            limit: max_input(),
+        });
     }
     let mut file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
     let mut bytes = vec![0u8; max_bytes];
@@ -127,6 +332,12 @@ pub fn load_prefix(
         .or_else(|| bytes.iter().rposition(|&b| b == b'\n').map(|i| i + 1))
         .unwrap_or(bytes.len());
     bytes.truncate(cut);
+    // One long line: cut at a character's end.
+    if let Err(e) = std::str::from_utf8(&bytes)
+        && e.error_len().is_none()
+    {
+        bytes.truncate(e.valid_up_to());
+    }
     let text = decode(path, bytes)?;
     let fallback_title = path
         .file_name()
@@ -308,6 +519,18 @@ mod tests {
         };
         let text = format!("{:#}", anyhow::Error::from(e));
         assert_eq!(text.matches("permission denied").count(), 1, "{text}");
+    }
+
+    #[test]
+    fn the_beginning_of_one_long_line_is_cut_at_a_character() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("zeile.txt");
+        // „ö“ is two bytes: the first part ends inside one.
+        std::fs::write(&path, format!("a{}", "ö".repeat(100_000))).expect("write");
+        let doc = load_prefix(&path, 1000, 1000)
+            .expect("opens")
+            .expect("a part");
+        assert_eq!(doc.text.trim_end().len(), 999);
     }
 
     #[test]

@@ -11,7 +11,10 @@ mod plain;
 pub mod search;
 pub mod text;
 
-pub use load::{BUNDLED_NAME, LoadError, bundled, load_path, load_prefix, load_stdin, parse_str};
+pub use load::{
+    BUNDLED_NAME, DEFAULT_MAX_INPUT, LoadError, Stream, bundled, load_path, load_prefix,
+    load_stdin, max_input, parse_str, set_max_input, special_prefix, stdin_prefix,
+};
 pub use text::{sentence_ranges, word_ranges};
 
 use std::ops::Range;

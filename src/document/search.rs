@@ -43,11 +43,17 @@ fn spells_out(folded_query: &str) -> bool {
     !folded_query.contains(['ä', 'ö', 'ü', 'ß'])
 }
 
-fn fold(text: &str, base: usize, spell: bool) -> Folded {
+/// How many characters are folded, or matches found, between two looks at the stop flag.
+const STOP_EVERY: usize = 1 << 16;
+
+fn fold(text: &str, base: usize, spell: bool, stop: &dyn Fn() -> bool) -> Option<Folded> {
     let mut folded = String::with_capacity(text.len() + text.len() / 16);
     let mut origin = Vec::with_capacity(text.len() + text.len() / 16 + 1);
     let mut in_space = false;
-    for (i, c) in text.char_indices() {
+    for (n, (i, c)) in text.char_indices().enumerate() {
+        if n % STOP_EVERY == STOP_EVERY - 1 && stop() {
+            return None;
+        }
         // A run of whitespace, line breaks and a hard-wrapped text's indentation included,
         // is one space: a phrase is found across the source's line breaks.
         if c.is_whitespace() {
@@ -76,10 +82,10 @@ fn fold(text: &str, base: usize, spell: bool) -> Folded {
         }
     }
     origin.push(base + text.len());
-    Folded {
+    Some(Folded {
         text: folded,
         origin,
-    }
+    })
 }
 
 /// Lower-case form of a query, as compared by [`find_in_block`]: a run of whitespace is
@@ -103,14 +109,26 @@ pub fn fold_query(query: &str) -> String {
 
 /// All matches of the folded `query` in one block.
 pub fn find_in_block(doc: &Document, block: usize, folded_query: &str) -> Vec<Match> {
+    find_in_block_until(doc, block, folded_query, &|| false).unwrap_or_default()
+}
+
+/// [`find_in_block`] that gives up (`None`) soon after `stop` says so: a block of a
+/// megabyte or more (a text in one line) is searched in steps, and a new key or Esc ends
+/// the search at once instead of after the whole block.
+pub fn find_in_block_until(
+    doc: &Document,
+    block: usize,
+    folded_query: &str,
+    stop: &dyn Fn() -> bool,
+) -> Option<Vec<Match>> {
     let Some(b) = doc.blocks.get(block) else {
-        return Vec::new();
+        return Some(Vec::new());
     };
     if folded_query.is_empty() {
-        return Vec::new();
+        return Some(Vec::new());
     }
     let spell = spells_out(folded_query);
-    let folded = fold(&doc.text[b.text.clone()], b.text.start, spell);
+    let folded = fold(&doc.text[b.text.clone()], b.text.start, spell, stop)?;
     // Folded byte `at` lies inside a spelled-out letter (between its two letters).
     let inside = |at: usize| {
         spell
@@ -124,7 +142,12 @@ pub fn find_in_block(doc: &Document, block: usize, folded_query: &str) -> Vec<Ma
     };
     let mut out = Vec::new();
     let mut from = 0;
+    let mut looked = 0usize;
     while let Some(pos) = folded.text[from..].find(folded_query) {
+        looked += 1;
+        if looked.is_multiple_of(STOP_EVERY) && stop() {
+            return None;
+        }
         let start = from + pos;
         let end = start + folded_query.len();
         if inside(start) || inside(end) {
@@ -140,7 +163,7 @@ pub fn find_in_block(doc: &Document, block: usize, folded_query: &str) -> Vec<Ma
         out.push(Match { block, range });
         from = end;
     }
-    out
+    Some(out)
 }
 
 fn end_origin(folded: &Folded, end: usize) -> usize {
@@ -176,6 +199,22 @@ mod tests {
             .into_iter()
             .map(|m| d.text[m.range].to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_search_in_one_huge_line_stops_when_asked() {
+        let d = doc(&"Wettbewerb und Größe ".repeat(200_000));
+        assert_eq!(d.blocks.len(), 1);
+        let q = fold_query("größe");
+        let looks = std::cell::Cell::new(0);
+        let stop = || {
+            looks.set(looks.get() + 1);
+            true
+        };
+        assert!(find_in_block_until(&d, 0, &q, &stop).is_none());
+        assert_eq!(looks.get(), 1, "stopped at the first look");
+        let all = find_in_block_until(&d, 0, &q, &|| false).expect("whole");
+        assert_eq!(all.len(), 200_000);
     }
 
     #[test]
@@ -231,7 +270,9 @@ mod tests {
                 continue;
             }
             for &e in &bounds[k + 1..] {
-                let f = fold(&text[s..e], 0, spell).text;
+                let f = fold(&text[s..e], 0, spell, &|| false)
+                    .map(|f| f.text)
+                    .unwrap_or_default();
                 if f == q {
                     out.push(s..e);
                     break;
@@ -279,7 +320,9 @@ mod tests {
             let found = find_in_block(&d, i, &fold_query(&query));
             proptest::prop_assert!(!found.is_empty(), "{query:?} not found in {text:?}");
             for m in &found {
-                let f = fold(&d.text[m.range.clone()], 0, spells_out(&fold_query(&query))).text;
+                let f = fold(&d.text[m.range.clone()], 0, spells_out(&fold_query(&query)), &|| false)
+                    .map(|f| f.text)
+                    .unwrap_or_default();
                 proptest::prop_assert_eq!(f, fold_query(&query));
             }
         }

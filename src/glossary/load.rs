@@ -165,13 +165,24 @@ pub fn parse(text: &str, path: &Path, source: Source) -> Result<Vec<Term>, Gloss
     Ok(terms)
 }
 
+/// The largest glossary file read (bytes).
+const MAX_GLOSSARY: u64 = 64 << 20;
+
 /// Read a glossary file.
 pub fn load(path: &Path, source: Source) -> Result<Vec<Term>, GlossaryError> {
-    let text = std::fs::read_to_string(path).map_err(|e| GlossaryError {
+    let err = |message: String| GlossaryError {
         path: path.to_path_buf(),
         line: 0,
         column: 0,
-        message: format!("cannot read: {e}"),
+        message,
+    };
+    // A FIFO or a device named NAME.glossary.toml is refused, not read forever.
+    let bytes = crate::input::read_regular(path, MAX_GLOSSARY).map_err(err)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        err(format!(
+            "cannot read: not valid UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
     })?;
     parse(&text, path, source)
 }

@@ -297,7 +297,7 @@ fn date(n: &Note) -> &str {
 /// Markdown: the title, notes under their section headings, each with its passage as a
 /// block quote, then the note, its tags and date.
 pub fn markdown(doc: &Document, notes: &[Note]) -> String {
-    let mut out = format!("# Notes: {}\n", doc.title);
+    let mut out = format!("# Notes: {}\n", md_text(&doc.title));
     let mut current: Option<String> = None;
     for n in notes.iter().filter(|n| !n.detached) {
         // Notes before the first heading stand under the document's title, which the
@@ -305,7 +305,7 @@ pub fn markdown(doc: &Document, notes: &[Note]) -> String {
         let section = section(doc, n);
         if current.as_deref() != Some(section.as_str()) {
             if !section.is_empty() && section != doc.title {
-                out.push_str(&format!("\n## {section}\n"));
+                out.push_str(&format!("\n## {}\n", md_text(&section)));
             }
             current = Some(section);
         }
@@ -324,12 +324,13 @@ pub fn markdown(doc: &Document, notes: &[Note]) -> String {
 fn push_note_md(out: &mut String, doc: &Document, n: &Note) {
     out.push('\n');
     // The word a note is on is bold in its sentence.
-    for line in passage(doc, n).marked("**", "**").lines() {
+    for line in md_text(&passage(doc, n).marked("**", "**")).lines() {
         out.push_str(&format!("> {line}\n"));
     }
     out.push('\n');
     // The note's line breaks stay line breaks (two spaces end a line in Markdown).
-    let lines: Vec<&str> = n.text.trim_end().lines().collect();
+    let text = md_text(&n.text);
+    let lines: Vec<&str> = text.trim_end().lines().collect();
     for (i, line) in lines.iter().enumerate() {
         out.push_str(line.trim_end());
         let next_is_text = lines.get(i + 1).is_some_and(|l| !l.trim().is_empty());
@@ -338,12 +339,41 @@ fn push_note_md(out: &mut String, doc: &Document, n: &Note) {
         }
         out.push('\n');
     }
-    let tags: Vec<String> = n.tags().iter().map(|t| format!("#{t}")).collect();
+    let tags: Vec<String> = n
+        .tags()
+        .iter()
+        .map(|t| format!("#{}", md_text(t)))
+        .collect();
     let mut meta = vec![date(n).to_string()];
     if !tags.is_empty() {
         meta.insert(0, tags.join(" "));
     }
     out.push_str(&format!("\n*{}*\n", meta.join(" · ")));
+}
+
+/// Text from the document or a note, safe in Markdown: HTML in it (`<script>`) is shown,
+/// not run: `<`, `>` and an `&` that starts an entity are escaped. Everything else, German
+/// quotation marks and umlauts included, is kept.
+pub fn md_text(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(['<', '>', '&']) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for (i, c) in s.char_indices() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' if s[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(|n| n.is_ascii_alphanumeric() || n == '#') =>
+            {
+                out.push_str("&amp;")
+            }
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 #[derive(Serialize)]
@@ -440,25 +470,39 @@ pub fn csv(doc: &Document, notes: &[Note]) -> String {
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
-        let _ = w.write_record([
-            n.id.as_str(),
-            &n.created,
-            &n.updated,
-            &section(doc, n),
-            &kind,
-            &n.anchor.quote,
-            &n.text,
-            &n.tags().join(" "),
-            &n.anchor.block.to_string(),
-            &n.anchor.start.to_string(),
-            &n.anchor.end.to_string(),
-            if n.detached { "true" } else { "false" },
-            &passage(doc, n).marked("**", "**"),
-        ]);
+        let _ = w.write_record(
+            [
+                n.id.as_str(),
+                &n.created,
+                &n.updated,
+                &section(doc, n),
+                &kind,
+                &n.anchor.quote,
+                &n.text,
+                &n.tags().join(" "),
+                &n.anchor.block.to_string(),
+                &n.anchor.start.to_string(),
+                &n.anchor.end.to_string(),
+                if n.detached { "true" } else { "false" },
+                &passage(doc, n).marked("**", "**"),
+            ]
+            .map(|c| csv_cell(c).into_owned()),
+        );
     }
     w.into_inner()
         .map(|b| String::from_utf8_lossy(&b).into_owned())
         .unwrap_or_default()
+}
+
+/// A CSV cell that a spreadsheet does not run as a formula: one that starts with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return gets a leading `'` (as OWASP recommends against
+/// CSV injection).
+pub fn csv_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{s}"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
 }
 
 /// HTML-escaped, newlines as `<br>`, tabs as spaces: safe in a tab-separated Anki field.
@@ -484,7 +528,8 @@ fn anki_field_untrimmed(s: &str) -> String {
     out
 }
 
-fn anki_tag(s: &str) -> String {
+/// A tag for Anki: whitespace (which separates tags, and a tab columns) as `_`.
+pub fn anki_tag(s: &str) -> String {
     s.chars()
         .map(|c| if c.is_whitespace() { '_' } else { c })
         .collect()
@@ -761,6 +806,54 @@ mod tests {
     }
 
     const HEADING: &str = "Amerikas Boeing-Moment: Monopole als Sackgasse";
+
+    #[test]
+    fn formulas_are_neutralised_in_csv_and_html_escaped_in_markdown_and_anki() {
+        let text = "Titel <script>alert(1)</script>\n\n=HYPERLINK(\"http://x\";\"Größe\")\n\n\
+                    Die „Führung“ <b>fett</b> & mehr.\n";
+        let doc = crate::document::parse_str(
+            text.into(),
+            crate::document::Origin::Bundled("t"),
+            "t",
+            false,
+        );
+        let mut formula = note_on(&doc, AnchorKind::Paragraph, at(&doc, "=HYPERLINK"));
+        formula.text = "@SUM(1+1)".into();
+        let mut html = note_on(&doc, AnchorKind::Word, at(&doc, "Führung"));
+        html.text = "-2+3 <img src=x onerror=alert(1)> Maß".into();
+        let notes = vec![formula, html];
+        let rows = csv_rows(&csv(&doc, &notes));
+        assert!(rows[0][5].starts_with("'=HYPERLINK"), "{:?}", rows[0]);
+        assert!(rows[0][12].starts_with("'=HYPERLINK"), "{:?}", rows[0]);
+        assert_eq!(rows[0][6], "'@SUM(1+1)");
+        assert_eq!(rows[1][6], "'-2+3 <img src=x onerror=alert(1)> Maß");
+        assert_eq!(rows[1][5], "Führung", "German text is kept");
+        for cell in rows.iter().flatten() {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell}"
+            );
+        }
+        let md = markdown(&doc, &notes);
+        assert!(
+            !md.contains("<script") && !md.contains("<img") && !md.contains("<b>"),
+            "{md}"
+        );
+        assert!(
+            md.contains("&lt;script&gt;") && md.contains("&lt;b&gt;fett"),
+            "{md}"
+        );
+        assert!(
+            md.contains("„**Führung**“") && md.contains("& mehr") && md.contains("Maß"),
+            "{md}"
+        );
+        let anki = anki(&doc, &notes, None);
+        assert!(
+            !anki.contains("<script") && !anki.contains("<img"),
+            "{anki}"
+        );
+        assert!(anki.contains("&lt;img"), "{anki}");
+    }
 
     #[test]
     fn a_note_on_a_heading_is_in_that_headings_section() {

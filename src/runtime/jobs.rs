@@ -53,8 +53,17 @@ impl DictionaryLoader {
     }
 }
 
-/// Read a whole file on a thread; [`Action::RestOfFile`] brings it.
-pub fn read_rest(path: PathBuf, sender: Sender<Message>) {
+/// What is still to be read of a text whose beginning is shown.
+#[derive(Debug)]
+pub enum Rest {
+    /// A long regular file: read again, whole.
+    File(PathBuf),
+    /// Standard input, a FIFO or a device: read on from where the beginning ended.
+    Stream(document::Stream),
+}
+
+/// Read the rest of a text on a thread; [`Action::RestOfFile`] brings the whole.
+pub fn read_rest(rest: Rest, sender: Sender<Message>) {
     // For the end-to-end tests only: a slow disk, so that keys come while the file is read.
     let delay = std::env::var("LESEPULT_TEST_SLOW_LOAD_MS")
         .ok()
@@ -64,9 +73,11 @@ pub fn read_rest(path: PathBuf, sender: Sender<Message>) {
         if let Some(delay) = delay {
             std::thread::sleep(delay);
         }
-        let loaded = document::load_path(&path)
-            .map(Box::new)
-            .map_err(|e| e.to_string());
+        let loaded = match rest {
+            Rest::File(path) => document::load_path(&path),
+            Rest::Stream(stream) => stream.finish(),
+        };
+        let loaded = loaded.map(Box::new).map_err(|e| e.to_string());
         let _ = sender.send(Message::Action(Action::RestOfFile(loaded)));
     });
 }
@@ -134,7 +145,11 @@ impl SearchJob {
                 if stop.load(Ordering::Relaxed) {
                     return;
                 }
-                batch.extend(document::search::find_in_block(&doc, b, &folded));
+                let stopped = || stop.load(Ordering::Relaxed);
+                match document::search::find_in_block_until(&doc, b, &folded, &stopped) {
+                    Some(found) => batch.extend(found),
+                    None => return,
+                }
                 if last_send.elapsed() > SEARCH_BATCH {
                     let done = (b * 100 / total) as u8;
                     if !send(std::mem::take(&mut batch), done, false) {

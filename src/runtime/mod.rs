@@ -39,8 +39,8 @@ use events::{InputThread, Message, Queue};
 /// How the interactive session is to start.
 pub struct Session<'a> {
     pub doc: Document,
-    /// A long file whose beginning `doc` is: read whole in the background.
-    pub rest: Option<PathBuf>,
+    /// A long file or a stream whose beginning `doc` is: read whole in the background.
+    pub rest: Option<jobs::Rest>,
     pub config: Config,
     pub paths: &'a Paths,
     pub from_start: bool,
@@ -82,10 +82,12 @@ pub fn run(session: Session) -> anyhow::Result<()> {
     ));
     let whole = rest.is_none();
     world.resume_on_open = !whole && !from_start;
-    let partial_of = rest
-        .as_deref()
-        .and_then(|p| std::fs::metadata(p).ok())
-        .and_then(|m| usize::try_from(m.len()).ok());
+    let partial_of = match &rest {
+        Some(jobs::Rest::File(p)) => std::fs::metadata(p)
+            .ok()
+            .and_then(|m| usize::try_from(m.len()).ok()),
+        _ => None,
+    };
     let mut app = App::new(doc, config, width, height);
     update(
         &mut app,
@@ -120,8 +122,8 @@ pub fn run(session: Session) -> anyhow::Result<()> {
     }
     // After the first frame: the background work and the input.
     world.open_dictionaries();
-    if let Some(path) = rest {
-        jobs::read_rest(path, queue.sender.clone());
+    if let Some(rest) = rest {
+        jobs::read_rest(rest, queue.sender.clone());
     }
     world.input = Some(InputThread::start(queue.sender.clone()));
     let outcome = event_loop(

@@ -203,7 +203,12 @@ fn text_spans(
         }
     }
     if let Some(search) = &app.search {
-        let first = search.matches.partition_point(|m| m.block < block);
+        // Matches are in order and do not overlap: the first that ends after the line's
+        // start (not the block's first: a text in one line has all its matches in one
+        // block, and a line far into it would look at all of those before it).
+        let first = search.matches.partition_point(|m| {
+            m.block < block || (m.block == block && m.range.end <= range.start)
+        });
         for (i, m) in search.matches.iter().enumerate().skip(first) {
             if m.block != block || m.range.start >= range.end {
                 break;
@@ -224,14 +229,15 @@ fn text_spans(
             .words
             .in_block(&app.doc, Some(&app.terms.glossary), block)
         {
+            // A word not counted yet (a long text is counted in the background) has no
+            // key: it gets its colour once it is counted.
+            let Some(key) = app.learning.words.keys.get(t.key as usize) else {
+                continue;
+            };
             if !overlaps(&t.range) {
                 continue;
             }
-            let style = match app
-                .learning
-                .vocab
-                .status(&app.learning.words.keys[t.key as usize])
-            {
+            let style = match app.learning.vocab.status(key) {
                 Status::New => Some(theme.status_new),
                 Status::L1 => Some(theme.status_learning[0]),
                 Status::L2 => Some(theme.status_learning[1]),

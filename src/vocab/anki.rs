@@ -56,10 +56,13 @@ pub fn deck(vocab: &Vocabulary) -> String {
             format!("status::{}", e.status.tag()),
         ];
         if !e.document.is_empty() {
-            tags.push(format!("doc::{}", e.document.replace(' ', "_")));
+            tags.push(format!(
+                "doc::{}",
+                crate::notes::export::anki_tag(&e.document)
+            ));
         }
         if !e.category.is_empty() {
-            tags.push(e.category.replace(' ', "_"));
+            tags.push(crate::notes::export::anki_tag(&e.category));
         }
         let tags = tags.join(" ");
         let head = if e.article.is_empty() {
