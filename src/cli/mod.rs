@@ -166,6 +166,10 @@ fn stdin_is_a_pipe() -> bool {
 /// background.
 const OPEN_LAZILY: usize = 4 << 20;
 
+/// Books (EPUB, zipped) larger than this show their first chapters at once and read the
+/// rest in the background.
+const BOOK_LAZILY: u64 = 256 << 10;
+
 /// How much of a long file is shown at once (about twenty screens).
 const FIRST_PART: usize = 64 << 10;
 
@@ -173,6 +177,15 @@ const FIRST_PART: usize = 64 << 10;
 pub fn open_for_reading(
     path: Option<&std::path::Path>,
 ) -> Result<(Document, Option<std::path::PathBuf>), Failure> {
+    if let Some(path) = path.filter(|p| *p != std::path::Path::new("-"))
+        && document::is_book(path)
+    {
+        // A long book shows its first chapters at once; the rest is read meanwhile.
+        let lazily = std::fs::metadata(path).is_ok_and(|m| m.len() > BOOK_LAZILY);
+        let (doc, complete) =
+            document::load_book(path, lazily.then_some(FIRST_PART)).map_err(bad_input)?;
+        return Ok((doc, (!complete).then(|| path.to_path_buf())));
+    }
     if let Some(path) = path.filter(|p| *p != std::path::Path::new("-"))
         && let Some(prefix) =
             document::load_prefix(path, OPEN_LAZILY, FIRST_PART).map_err(bad_input)?

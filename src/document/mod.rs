@@ -4,6 +4,8 @@
 //! `.txt` file this is the file's text itself, so every range is also a range in the source)
 //! and a list of [`Block`]s pointing into it.
 
+mod epub;
+pub mod html;
 mod load;
 mod man;
 mod markdown;
@@ -11,7 +13,11 @@ mod plain;
 pub mod search;
 pub mod text;
 
-pub use load::{BUNDLED_NAME, LoadError, bundled, load_path, load_prefix, load_stdin, parse_str};
+pub use epub::BookError;
+pub use load::{
+    BUNDLED_NAME, LoadError, bundled, is_book, load_book, load_path, load_prefix, load_stdin,
+    parse_str,
+};
 pub use text::{sentence_ranges, word_ranges};
 
 use std::ops::Range;
@@ -113,6 +119,11 @@ pub struct Document {
     pub text: String,
     pub blocks: Vec<Block>,
     pub origin: Origin,
+    /// The author, from a book's metadata (shown after the title).
+    pub author: Option<String>,
+    /// What was wrong with parts of the file that still opened (a book's missing
+    /// chapter); shown when the text opens.
+    pub warnings: Vec<String>,
     /// Indices of the heading blocks (title included), in order.
     headings: Vec<usize>,
     /// Inline styles, by start in `text` (none inside a plain-text document).
@@ -139,6 +150,8 @@ impl Document {
             text,
             blocks,
             origin,
+            author: None,
+            warnings: Vec::new(),
             headings,
             inline: Vec::new(),
             joins: Vec::new(),
@@ -152,6 +165,26 @@ impl Document {
         inline.sort_by_key(|(r, _)| r.start);
         self.inline = inline;
         self
+    }
+
+    /// The document with its author (from a book's metadata).
+    pub(crate) fn with_author(mut self, author: Option<String>) -> Self {
+        self.author = author;
+        self
+    }
+
+    /// The document with the warnings of its loading.
+    pub(crate) fn with_warnings(mut self, warnings: Vec<String>) -> Self {
+        self.warnings = warnings;
+        self
+    }
+
+    /// The title, with the author if known: „Die Verwandlung“ — Franz Kafka.
+    pub fn title_and_author(&self) -> String {
+        match &self.author {
+            Some(a) if !a.is_empty() => format!("{} — {a}", self.title),
+            _ => self.title.clone(),
+        }
     }
 
     /// The document with words joined across line ends (sorted by offset here).
