@@ -298,6 +298,9 @@ fn date(n: &Note) -> &str {
 /// block quote, then the note, its tags and date.
 pub fn markdown(doc: &Document, notes: &[Note]) -> String {
     let mut out = format!("# Notes: {}\n", doc.title);
+    if let Some(author) = &doc.author {
+        out.push_str(&format!("\n*{author}*\n"));
+    }
     let mut current: Option<String> = None;
     for n in notes.iter().filter(|n| !n.detached) {
         // Notes before the first heading stand under the document's title, which the
@@ -350,6 +353,9 @@ fn push_note_md(out: &mut String, doc: &Document, n: &Note) {
 struct JsonDocument<'a> {
     id: String,
     title: &'a str,
+    /// A book's author (from its metadata); absent for texts without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<&'a str>,
     text_hash: String,
 }
 
@@ -398,6 +404,7 @@ pub fn json(doc: &Document, notes: &[Note]) -> String {
         document: JsonDocument {
             id: doc.id(),
             title: &doc.title,
+            author: doc.author.as_deref(),
             text_hash: super::store::text_hash(doc),
         },
         notes: notes

@@ -45,6 +45,7 @@ pub enum BookError {
 }
 
 /// A book read (maybe only its beginning), and what was wrong with parts of it.
+#[derive(Debug)]
 pub struct Book {
     pub doc: Document,
     pub warnings: Vec<String>,

@@ -178,15 +178,14 @@ fn a_missing_spine_file_is_a_warning() {
 fn bad_books_are_refused_with_a_reason() {
     let dir = tempfile::tempdir().expect("tempdir");
     let not_epub = book(dir.path(), &[("word/document.xml", "<w/>")]);
-    let e = load(&not_epub, None).err().expect("refused").to_string();
+    let e = load(&not_epub, None).expect_err("refused").to_string();
     assert_eq!(e, "not an EPUB: a zip without META-INF/container.xml");
 
     let plain = dir.path().join("text.epub");
     std::fs::write(&plain, "Kein Zip").expect("write");
     assert!(
         load(&plain, None)
-            .err()
-            .expect("refused")
+            .expect_err("refused")
             .to_string()
             .starts_with("not an EPUB: not a zip archive")
     );
@@ -204,7 +203,7 @@ fn bad_books_are_refused_with_a_reason() {
             ("OEBPS/Text/k1.xhtml", K1),
         ],
     );
-    let e = load(&drm, None).err().expect("refused").to_string();
+    let e = load(&drm, None).expect_err("refused").to_string();
     assert!(e.starts_with("the book is protected by DRM"), "{e}");
 
     let fonts = book(
@@ -240,8 +239,7 @@ fn a_zip_bomb_is_refused() {
         .with_limits(1 << 20, 2 << 20);
     let e = zip
         .read("OEBPS/Text/k1.xhtml")
-        .err()
-        .expect("refused")
+        .expect_err("refused")
         .to_string();
     assert_eq!(
         e,
