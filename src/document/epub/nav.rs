@@ -8,7 +8,7 @@ use scraper::{ElementRef, Html};
 use super::BookError;
 use super::opf::{attr, push_ref, xml_error};
 use super::path::split;
-use crate::document::html::blocks::collapse;
+use crate::document::html::space::collapse;
 
 /// One chapter of the navigation.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -118,7 +118,7 @@ pub fn package(opf: &str, opf_path: &str) -> Result<Package, BookError> {
             Event::End(e) => {
                 let name = e.local_name();
                 if let Some((f, text)) = field.take_if(|(f, _)| f == name.as_ref()) {
-                    let text = crate::document::html::blocks::collapse(&text);
+                    let text = crate::document::html::space::collapse(&text);
                     if text.is_empty() {
                     } else if f == "title" {
                         p.title.get_or_insert(text);

@@ -112,7 +112,7 @@ fn a_book_is_its_spine_with_the_chapters_of_its_navigation() {
             (BlockKind::Heading { level: 1 }, "Erstes Kapitel".into()),
             (
                 BlockKind::Paragraph,
-                "Es war einmal ein kleines Haus.1".into()
+                "Es war einmal ein kleines Haus.[1]".into()
             ),
             (BlockKind::Heading { level: 2 }, "Im Wald".into()),
             (BlockKind::Paragraph, "Der Wald war dunkel.".into()),

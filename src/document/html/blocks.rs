@@ -10,6 +10,7 @@ use std::ops::Range;
 use scraper::{ElementRef, Node};
 use unicode_width::UnicodeWidthStr;
 
+use super::space::{collapse, is_space};
 use crate::document::{Block, BlockKind, Inline, LINE_SEPARATOR};
 
 /// Nesting deeper than this is read as plain text (a malformed page cannot overflow the
@@ -400,6 +401,17 @@ impl Sink {
             "strong" | "b" => self.styled(el, depth, Inline::Strong),
             "code" | "kbd" | "samp" | "tt" if self.pre == 0 => self.styled(el, depth, Inline::Code),
             "s" | "del" | "strike" => self.styled(el, depth, Inline::Strikethrough),
+            "a" if is_noteref(el) => {
+                // A footnote reference: `[1]`, right after its word.
+                let label = collapse(&el.text().collect::<String>());
+                let label = label.trim_matches(|c| matches!(c, '[' | ']' | '(' | ')'));
+                if !label.is_empty() {
+                    self.space = false;
+                    self.inline_open.push((Inline::Link, None));
+                    self.push_words(&format!("[{label}]"));
+                    self.close_inline();
+                }
+            }
             "a" if e.attr("href").is_some() => self.styled(el, depth, Inline::Link),
             _ if is_block(name) => {
                 self.end();
@@ -533,19 +545,6 @@ fn cell_text(cell: ElementRef<'_>) -> String {
     collapse(&out)
 }
 
-/// White space collapsed to single spaces, trimmed.
-pub fn collapse(s: &str) -> String {
-    s.split(is_space)
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// HTML's white space (not the no-break space, which is text).
-fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c')
-}
-
 /// Elements never shown.
 fn skipped(name: &str) -> bool {
     matches!(
@@ -601,6 +600,22 @@ fn is_block(name: &str) -> bool {
             | "td"
             | "th"
     )
+}
+
+/// A footnote or endnote reference: `epub:type="noteref"`, `role="doc-noteref"`, or a
+/// link to a place in a book inside `<sup>`.
+fn is_noteref(el: ElementRef<'_>) -> bool {
+    let e = el.value();
+    let typed = e
+        .attr("epub:type")
+        .is_some_and(|t| t.split_whitespace().any(|w| w == "noteref"))
+        || e.attr("role") == Some("doc-noteref");
+    let in_sup = e.attr("href").is_some_and(|h| h.contains('#'))
+        && el
+            .parent()
+            .and_then(ElementRef::wrap)
+            .is_some_and(|p| p.value().name() == "sup");
+    typed || in_sup
 }
 
 /// Columns between tab stops in preformatted text.

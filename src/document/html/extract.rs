@@ -181,10 +181,10 @@ pub fn title(doc: &Html) -> Option<String> {
         };
         match el.value().name() {
             "title" if title.is_none() => {
-                title = Some(super::blocks::collapse(&el.text().collect::<String>()));
+                title = Some(super::space::collapse(&el.text().collect::<String>()));
             }
             "meta" if el.value().attr("property") == Some("og:title") => {
-                og = el.value().attr("content").map(super::blocks::collapse);
+                og = el.value().attr("content").map(super::space::collapse);
             }
             "body" => break,
             _ => {}

@@ -5,6 +5,7 @@
 pub mod blocks;
 pub mod charset;
 pub mod extract;
+pub mod space;
 
 use scraper::Html;
 
