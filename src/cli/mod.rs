@@ -170,6 +170,10 @@ const OPEN_LAZILY: usize = 4 << 20;
 /// rest in the background.
 const BOOK_LAZILY: u64 = 256 << 10;
 
+/// How much of a long book's text is read before its first screen (a few screens: each
+/// chapter goes through the HTML parser, the rest follows within a fraction of a second).
+const BOOK_FIRST_PART: usize = 24 << 10;
+
 /// How much of a long file is shown at once (about twenty screens).
 const FIRST_PART: usize = 64 << 10;
 
@@ -183,7 +187,7 @@ pub fn open_for_reading(
         // A long book shows its first chapters at once; the rest is read meanwhile.
         let lazily = std::fs::metadata(path).is_ok_and(|m| m.len() > BOOK_LAZILY);
         let (doc, complete) =
-            document::load_book(path, lazily.then_some(FIRST_PART)).map_err(bad_input)?;
+            document::load_book(path, lazily.then_some(BOOK_FIRST_PART)).map_err(bad_input)?;
         return Ok((doc, (!complete).then(|| path.to_path_buf())));
     }
     if let Some(path) = path.filter(|p| *p != std::path::Path::new("-"))

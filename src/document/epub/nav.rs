@@ -25,8 +25,78 @@ pub struct Point {
 /// Nesting deeper than this is read at this depth.
 const MAX_LEVEL: usize = 6;
 
-/// The chapters of an EPUB 3 navigation document at `path`.
+/// The chapters of an EPUB 3 navigation document at `path`: read as XML (quick), or as
+/// HTML if it is not well-formed.
 pub fn nav_document(source: &str, path: &str) -> Vec<Point> {
+    nav_xml(source, path).unwrap_or_else(|| nav_html(source, path))
+}
+
+/// The navigation document read as XML; `None` if it is not well-formed or has no toc.
+fn nav_xml(source: &str, path: &str) -> Option<Vec<Point>> {
+    let mut reader = Reader::from_str(source);
+    let mut out = Vec::new();
+    // Whether the toc's `<nav>` is open.
+    let mut in_toc = false;
+    let mut lists = 0usize;
+    // The link being read: its href and label so far.
+    let mut link: Option<(String, String)> = None;
+    let mut seen_toc = false;
+    loop {
+        match reader.read_event().ok()? {
+            Event::Start(e) => match e.local_name().as_ref() {
+                "nav" => {
+                    let toc =
+                        attr(&e, "type").is_some_and(|t| t.split_whitespace().any(|w| w == "toc"));
+                    if toc && !seen_toc {
+                        in_toc = true;
+                        seen_toc = true;
+                        lists = 0;
+                    }
+                }
+                "ol" | "ul" if in_toc => lists += 1,
+                "a" | "span" if in_toc && link.is_none() => {
+                    link = Some((attr(&e, "href").unwrap_or_default(), String::new()));
+                }
+                _ => {}
+            },
+            Event::Text(t) => {
+                if let Some((_, label)) = &mut link {
+                    label.push_str(&t.xml10_content());
+                }
+            }
+            Event::GeneralRef(r) => {
+                if let Some((_, label)) = &mut link {
+                    push_ref(label, &r);
+                }
+            }
+            Event::End(e) => match e.local_name().as_ref() {
+                "nav" => in_toc = false,
+                "ol" | "ul" if in_toc => lists = lists.saturating_sub(1),
+                "a" | "span" if in_toc => {
+                    if let Some((href, label)) = link.take() {
+                        let label = collapse(&label);
+                        if !href.is_empty() && !label.is_empty() {
+                            let (file, fragment) = split(path, &href);
+                            out.push(Point {
+                                label,
+                                level: lists.clamp(1, MAX_LEVEL) as u8,
+                                file,
+                                fragment,
+                            });
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    (seen_toc && !out.is_empty()).then_some(out)
+}
+
+/// The navigation document read as HTML, leniently.
+fn nav_html(source: &str, path: &str) -> Vec<Point> {
     let html = Html::parse_document(source);
     let navs: Vec<ElementRef<'_>> = html
         .root_element()
@@ -180,6 +250,19 @@ mod tests {
                 ("Ein Abschnitt", 2, "OEBPS/Text/k1.xhtml", "s2"),
                 ("Zweites Kapitel", 1, "OEBPS/Text/k2.xhtml", ""),
             ]
+        );
+    }
+
+    #[test]
+    fn a_malformed_navigation_is_read_as_html() {
+        let nav = r#"<html><body><nav epub:type="toc"><h1>Inhalt<br></h1><ol>
+ <li><a href="k1.xhtml">Erstes &amp; Kapitel</a><ol><li><a href="k1.xhtml#s2">Abschnitt</a></li></ol>
+ <li><a href="k2.xhtml">Zweites</ol></nav></body></html>"#;
+        let points = nav_document(nav, "nav.xhtml");
+        let got: Vec<(&str, u8)> = points.iter().map(|p| (p.label.as_str(), p.level)).collect();
+        assert_eq!(
+            got,
+            vec![("Erstes & Kapitel", 1), ("Abschnitt", 2), ("Zweites", 1)]
         );
     }
 

@@ -160,8 +160,12 @@ pub fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
         .flatten()
         .find(|a| a.key.local_name().as_ref() == name)
         .map(|a| {
-            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .map_or_else(|_| a.value.to_string(), |v| v.into_owned())
+            if a.value.contains('&') {
+                a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                    .map_or_else(|_| a.value.to_string(), |v| v.into_owned())
+            } else {
+                a.value.to_string()
+            }
         })
 }
 
