@@ -231,3 +231,53 @@ fn bad_books_and_pages_exit_2_with_one_line() {
         assert_eq!(stderr.trim().lines().count(), 1, "one line: {stderr}");
     }
 }
+
+/// The first screen of a long book next to the same text as `.txt`, in a pty (run by hand:
+/// `cargo test --release --test book_e2e -- --ignored --nocapture first_screen`). Prints
+/// the medians of 15 starts each.
+#[test]
+#[ignore]
+fn first_screen_of_a_long_book_next_to_the_same_text() {
+    use std::time::{Duration, Instant};
+    let home = Home::without_dictionaries();
+    let epub = home.path().join("buch.epub");
+    let txt = home.path().join("buch.txt");
+    let text = 10 << 20;
+    lesepult::sample::long_epub(&epub, text).expect("book");
+    std::fs::write(&txt, lesepult::sample::long_text(text)).expect("text");
+    // The first paragraph's start, the same in both.
+    let first = "Ein langes Buch über Wettbewerb";
+    let mut medians = Vec::new();
+    for file in [&txt, &epub] {
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut times = Vec::new();
+        for _ in 0..15 {
+            let start = Instant::now();
+            let mut s = Session::start(&home, &[&name, "--from-start"], 120, 40);
+            loop {
+                if s.screen().contains(first) && s.screen().contains("Kapitel 1") {
+                    break;
+                }
+                assert!(start.elapsed() < Duration::from_secs(10), "{}", s.screen());
+                std::thread::sleep(Duration::from_micros(250));
+            }
+            times.push(start.elapsed());
+            s.send("q");
+            s.wait_exit();
+        }
+        times.sort();
+        medians.push(times[times.len() / 2]);
+        println!(
+            "{name} ({} bytes): first screen, median {:?}",
+            file.metadata().map(|m| m.len()).unwrap_or(0),
+            times[times.len() / 2]
+        );
+    }
+    println!(
+        "ratio {:.2}",
+        medians[1].as_secs_f64() / medians[0].as_secs_f64()
+    );
+}

@@ -172,7 +172,7 @@ const BOOK_LAZILY: u64 = 256 << 10;
 
 /// How much of a long book's text is read before its first screen (a few screens: each
 /// chapter goes through the HTML parser, the rest follows within a fraction of a second).
-const BOOK_FIRST_PART: usize = 24 << 10;
+const BOOK_FIRST_PART: usize = 12 << 10;
 
 /// How much of a long file is shown at once (about twenty screens).
 const FIRST_PART: usize = 64 << 10;
