@@ -82,11 +82,14 @@ pub fn package(opf: &str, opf_path: &str) -> Result<Package, BookError> {
                         }
                     }
                     "item" => {
-                        if let (Some(id), Some(href)) = (attr(&e, "id"), attr(&e, "href")) {
+                        // One pass over the attributes (a long book has thousands of items).
+                        let [id, href, media_type, properties] =
+                            attrs(&e, ["id", "href", "media-type", "properties"]);
+                        if let (Some(id), Some(href)) = (id, href) {
                             let item = Item {
                                 path: resolve(opf_path, &href),
-                                media_type: attr(&e, "media-type").unwrap_or_default(),
-                                properties: attr(&e, "properties").unwrap_or_default(),
+                                media_type: media_type.unwrap_or_default(),
+                                properties: properties.unwrap_or_default(),
                             };
                             p.manifest.insert(id, item);
                         }
@@ -155,18 +158,27 @@ pub fn package(opf: &str, opf_path: &str) -> Result<Package, BookError> {
 
 /// An attribute's value, entities resolved.
 pub fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
-    e.attributes()
-        .with_checks(false)
-        .flatten()
-        .find(|a| a.key.local_name().as_ref() == name)
-        .map(|a| {
-            if a.value.contains('&') {
+    let [value] = attrs(e, [name]);
+    value
+}
+
+/// The values of the attributes `names` (by local name), in one pass.
+pub fn attrs<const N: usize>(e: &BytesStart<'_>, names: [&str; N]) -> [Option<String>; N] {
+    let mut out = [const { None }; N];
+    for a in e.attributes().with_checks(false).flatten() {
+        let key = a.key.local_name();
+        if let Some(i) = names.iter().position(|n| *n == key.as_ref())
+            && out[i].is_none()
+        {
+            out[i] = Some(if a.value.contains('&') {
                 a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
                     .map_or_else(|_| a.value.to_string(), |v| v.into_owned())
             } else {
                 a.value.to_string()
-            }
-        })
+            });
+        }
+    }
+    out
 }
 
 /// An entity or character reference in text.
