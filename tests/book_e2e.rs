@@ -54,6 +54,13 @@ fn a_book_opens_with_its_chapters_title_and_author() {
         s.screen()
     );
     s.send("\x1b");
+    // A footnote reference: Enter shows the note, Enter in the note goes back.
+    s.send("/[1]\r");
+    s.wait_for("match 1 of 1");
+    s.send("\r");
+    s.wait_for("The footnote. Enter goes back to the reference.");
+    s.send("\r");
+    s.wait_for("Back at the footnote reference.");
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
 }

@@ -130,6 +130,9 @@ pub struct Document {
     inline: Vec<(Range<usize>, Inline)>,
     /// Words broken by a hyphen at a line's end, shown whole; sorted by offset.
     joins: Vec<Join>,
+    /// Footnote references (a book's `[1]`) and the block of the note each points at;
+    /// sorted by start.
+    note_links: Vec<(Range<usize>, usize)>,
     /// Hash of the text, computed once when first asked.
     hash: std::sync::OnceLock<String>,
     /// The stable identifier, computed once when the document is made (see [`Document::id`]).
@@ -155,6 +158,7 @@ impl Document {
             headings,
             inline: Vec::new(),
             joins: Vec::new(),
+            note_links: Vec::new(),
             hash: std::sync::OnceLock::new(),
             id,
         }
@@ -165,6 +169,20 @@ impl Document {
         inline.sort_by_key(|(r, _)| r.start);
         self.inline = inline;
         self
+    }
+
+    /// The document with its footnote references and the blocks of their notes.
+    pub(crate) fn with_note_links(mut self, mut links: Vec<(Range<usize>, usize)>) -> Self {
+        links.sort_by_key(|(r, _)| r.start);
+        self.note_links = links;
+        self
+    }
+
+    /// The block of the note that the footnote reference around byte `offset` points at.
+    pub fn note_at(&self, offset: usize) -> Option<usize> {
+        let i = self.note_links.partition_point(|(r, _)| r.start <= offset);
+        let (range, block) = self.note_links.get(i.checked_sub(1)?)?;
+        (offset < range.end).then_some(*block)
     }
 
     /// The document with its author (from a book's metadata).

@@ -119,7 +119,23 @@ pub fn load(path: &Path, enough: Option<usize>) -> Result<Book, BookError> {
     if sink.text.is_empty() {
         return Err(BookError::NotEpub("the spine holds no text".into()));
     }
-    let doc = sink.into_document(title, author, Origin::File(path.to_path_buf()));
+    let last = sink.blocks.len().saturating_sub(1);
+    let links: Vec<(std::ops::Range<usize>, usize)> = sink
+        .note_refs
+        .iter()
+        .filter_map(|(range, file, href)| {
+            let (target, fragment) = path::split(file, href);
+            let key = if fragment.is_empty() {
+                target
+            } else {
+                format!("{target}#{fragment}")
+            };
+            sink.ids.get(&key).map(|&b| (range.clone(), b.min(last)))
+        })
+        .collect();
+    let doc = sink
+        .into_document(title, author, Origin::File(path.to_path_buf()))
+        .with_note_links(links);
     Ok(Book {
         doc,
         warnings,

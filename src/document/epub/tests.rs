@@ -131,6 +131,17 @@ fn a_book_is_its_spine_with_the_chapters_of_its_navigation() {
 }
 
 #[test]
+fn a_footnote_reference_points_at_its_note() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let doc = load(&standard(dir.path()), None).expect("book").doc;
+    let at = doc.text.find("[1]").expect("reference");
+    let note = doc.note_at(at + 1).expect("a note");
+    assert_eq!(doc.block_text(note), "1 Ein sehr kleines Haus.");
+    assert_eq!(doc.note_at(at + 3), None);
+    assert_eq!(doc.note_at(0), None);
+}
+
+#[test]
 fn the_same_book_reads_the_same_text() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = standard(dir.path());

@@ -41,6 +41,8 @@ pub struct Sink {
     pub inline: Vec<(Range<usize>, Inline)>,
     /// Element ids (`file#id` for a book) and the block each starts, for footnote links.
     pub ids: HashMap<String, usize>,
+    /// Footnote references: their range in `text`, the file they are in, their href.
+    pub note_refs: Vec<(Range<usize>, String, String)>,
     open: Option<(BlockKind, usize)>,
     /// White space seen since the last text: one space before the next word.
     space: bool,
@@ -68,6 +70,7 @@ impl Sink {
             blocks: Vec::new(),
             inline: Vec::new(),
             ids: HashMap::new(),
+            note_refs: Vec::new(),
             open: None,
             space: false,
             inline_open: Vec::new(),
@@ -409,7 +412,13 @@ impl Sink {
                     self.space = false;
                     self.inline_open.push((Inline::Link, None));
                     self.push_words(&format!("[{label}]"));
+                    let end = self.text.len();
+                    let start = end - label.len() - 2;
                     self.close_inline();
+                    if let Some(href) = e.attr("href") {
+                        let file = self.file.trim_end_matches('#').to_string();
+                        self.note_refs.push((start..end, file, href.to_string()));
+                    }
                 }
             }
             "a" if e.attr("href").is_some() => self.styled(el, depth, Inline::Link),
