@@ -39,11 +39,15 @@ const CLUTTER: &[&str] = &[
 /// Whether an element of a page is clutter around the text.
 pub fn is_clutter(el: ElementRef<'_>) -> bool {
     let e = el.value();
-    if matches!(
-        e.name(),
-        "nav" | "header" | "footer" | "aside" | "form" | "dialog"
-    ) {
+    if matches!(e.name(), "nav" | "footer" | "aside" | "form" | "dialog") {
         return true;
+    }
+    // The page's header is clutter; an article's own header holds its title and lead.
+    if e.name() == "header" {
+        return !el
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .any(|a| matches!(a.value().name(), "article" | "main"));
     }
     if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
         return true;

@@ -199,3 +199,23 @@ fn html_is_told_by_its_start() {
     assert!(!looks_like_html("# Überschrift\n<html>"));
     assert!(!looks_like_html("Ein Text über <html>."));
 }
+
+#[test]
+fn an_articles_own_header_keeps_its_title_and_lead() {
+    let long = "Ein Absatz mit genug Text, damit der Artikel als Haupttext erkannt wird, auch wenn er kurz ist.";
+    let page = format!(
+        r#"<html><head><title>Neue Brücke | Zeitung</title></head><body>
+<header><a href="/">Zeitung</a> <nav>Menü</nav></header>
+<article><header><h1>Neue Brücke</h1><p>Der Vorspann steht im Kopf des Artikels.</p></header>
+<p>{long}</p><p>{long}</p><footer>Teilen: Facebook</footer></article></body></html>"#
+    );
+    let doc = page_doc(&page);
+    let k = kinds(&doc);
+    assert_eq!(k[0], (BlockKind::Title, "Neue Brücke".into()));
+    assert_eq!(k[1].1, "Der Vorspann steht im Kopf des Artikels.");
+    assert!(
+        !doc.text.contains("Menü") && !doc.text.contains("Facebook"),
+        "{}",
+        doc.text
+    );
+}
