@@ -55,6 +55,71 @@ pub fn long_text(bytes: usize) -> String {
     out
 }
 
+/// An EPUB 3 of [`long_text`]: one XHTML file per chapter (`<h1>` and `<p>`s), a
+/// navigation document with the chapters; written to `path`.
+pub fn long_epub(path: &std::path::Path, bytes: usize) -> Result<(), Box<dyn std::error::Error>> {
+    use std::io::Write;
+    let text = long_text(bytes);
+    let mut chapters: Vec<(String, String)> = Vec::new();
+    for line in text.lines() {
+        let line = escape(line);
+        if line.starts_with("Kapitel ") || chapters.is_empty() {
+            chapters.push((line.clone(), format!("<h1>{line}</h1>\n")));
+        } else if let Some((_, body)) = chapters.last_mut() {
+            body.push_str(&format!("<p>{line}</p>\n"));
+        }
+    }
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path)?);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let deflated = zip::write::SimpleFileOptions::default();
+    zip.start_file("mimetype", stored)?;
+    zip.write_all(b"application/epub+zip")?;
+    zip.start_file("META-INF/container.xml", deflated)?;
+    zip.write_all(
+        br#"<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>"#,
+    )?;
+    let mut items = String::new();
+    let mut spine = String::new();
+    let mut nav = String::new();
+    for (i, (title, body)) in chapters.iter().enumerate() {
+        items.push_str(&format!(
+            r#"<item id="k{i}" href="k{i}.xhtml" media-type="application/xhtml+xml"/>"#
+        ));
+        spine.push_str(&format!(r#"<itemref idref="k{i}"/>"#));
+        nav.push_str(&format!(r#"<li><a href="k{i}.xhtml">{title}</a></li>"#));
+        zip.start_file(format!("OEBPS/k{i}.xhtml"), deflated)?;
+        zip.write_all(
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>{title}</title></head><body>{body}</body></html>"#
+            )
+            .as_bytes(),
+        )?;
+    }
+    zip.start_file("OEBPS/nav.xhtml", deflated)?;
+    zip.write_all(
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><body><nav epub:type="toc"><ol>{nav}</ol></nav></body></html>"#
+        )
+        .as_bytes(),
+    )?;
+    zip.start_file("OEBPS/content.opf", deflated)?;
+    zip.write_all(
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Ein langes Buch über Wettbewerb</dc:title><dc:creator>lesepult</dc:creator></metadata><manifest><item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>{items}</manifest><spine>{spine}</spine></package>"#
+        )
+        .as_bytes(),
+    )?;
+    zip.finish()?;
+    Ok(())
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

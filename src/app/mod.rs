@@ -3,6 +3,7 @@
 mod action;
 pub mod cursor;
 mod effect;
+mod footnote;
 mod glossary_pane;
 pub mod help;
 mod hints;
@@ -255,6 +256,9 @@ pub struct App {
     pub message: Option<Message>,
     pub quit: bool,
     pub cursor: Option<WordCursor>,
+    /// After `Enter` on a footnote reference: the note's block and the reference, to
+    /// return to with `Enter` in the note.
+    pub note_return: Option<(usize, WordCursor)>,
     /// The fixed end of a selection (the word cursor is the moving end).
     pub selection: Option<WordCursor>,
     /// The glossary, the lookup and the dictionaries.
@@ -392,6 +396,7 @@ impl App {
             message: None,
             quit: false,
             cursor: None,
+            note_return: None,
             selection: None,
             terms: Terms {
                 glossary: Glossary::build(&Document::empty(), Vec::new(), Vec::new()),
@@ -443,6 +448,7 @@ impl App {
         self.top = Position::default();
         self.search = None;
         self.cursor = None;
+        self.note_return = None;
         self.selection = None;
         self.partial_of = None;
         match self.pending_percent.take() {

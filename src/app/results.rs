@@ -19,6 +19,15 @@ pub fn opening(app: &mut App, whole_length: Option<usize>) {
             app.info("Reading the rest of the file…");
         }
     }
+    warn_of_parts(app);
+}
+
+/// What was wrong with parts of a file that opened (a book's missing chapter).
+fn warn_of_parts(app: &mut App) {
+    if !app.doc.warnings.is_empty() {
+        let text = format!("{}; the rest opened.", app.doc.warnings.join(" · "));
+        app.error(text);
+    }
 }
 
 /// Go to the saved reading position.
@@ -161,6 +170,7 @@ pub fn rest_of_file(app: &mut App, rest: RestOfFile, effects: &mut Vec<Effect>) 
         Ok(doc) => {
             app.replace_document(*doc);
             app.info("The whole text is loaded.");
+            warn_of_parts(app);
         }
         Err(e) => {
             app.partial_of = None;

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use super::action::{Action, PaneId};
 use super::cursor;
 use super::effect::Effect;
+use super::footnote;
 use super::notes_keys;
 use super::notes_pane::ExportDialog;
 use super::results;
@@ -309,6 +310,7 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
             }
             notes_keys::toggle_selection(app);
         }
+        Command::Confirm if reading_article && footnote::follow(app) => {}
         Command::Confirm | Command::Lookup if app.cursor.is_some() => study::lookup(app, effects),
         Command::Lookup => {
             cursor::step(app, true);

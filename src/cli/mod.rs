@@ -176,6 +176,14 @@ fn stdin_is_a_pipe() -> bool {
 /// background.
 const OPEN_LAZILY: usize = 4 << 20;
 
+/// Books (EPUB, zipped) larger than this show their first chapters at once and read the
+/// rest in the background.
+const BOOK_LAZILY: u64 = 256 << 10;
+
+/// How much of a long book's text is read before its first screen (a few screens: each
+/// chapter goes through the HTML parser, the rest follows within a fraction of a second).
+const BOOK_FIRST_PART: usize = 12 << 10;
+
 /// How much of a long file is shown at once (about twenty screens).
 const FIRST_PART: usize = 64 << 10;
 
@@ -191,6 +199,13 @@ pub fn open_for_reading(
         Some(path) if path != std::path::Path::new("-") => {
             if let Some(opened) = document::special_prefix(path, FIRST_PART).map_err(bad_input)? {
                 return Ok(stream(opened));
+            }
+            if document::is_book(path) {
+                // A long book shows its first chapters at once; the rest is read meanwhile.
+                let lazily = std::fs::metadata(path).is_ok_and(|m| m.len() > BOOK_LAZILY);
+                let (doc, complete) = document::load_book(path, lazily.then_some(BOOK_FIRST_PART))
+                    .map_err(bad_input)?;
+                return Ok((doc, (!complete).then(|| Rest::File(path.to_path_buf()))));
             }
             if let Some(prefix) =
                 document::load_prefix(path, OPEN_LAZILY, FIRST_PART).map_err(bad_input)?

@@ -4,7 +4,8 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::{Document, Origin, man, markdown, plain};
+use super::epub::{self, BookError};
+use super::{Document, Origin, html, man, markdown, plain};
 
 /// The name (and document id) of the bundled article.
 pub const BUNDLED_NAME: &str = "deepseek-boeing-moment";
@@ -40,6 +41,9 @@ pub enum LoadError {
         .path.display(), .limit >> 20
     )]
     TooLarge { path: PathBuf, limit: u64 },
+    /// An EPUB that cannot be read: not an EPUB, DRM, a zip bomb, a malformed package.
+    #[error("{}: {error}", .path.display())]
+    Book { path: PathBuf, error: BookError },
     // The I/O error is part of the message, not a `source`: an error chain printed with
     // its causes would say it twice.
     #[error("{}: cannot read: {error}", .path.display())]
@@ -85,10 +89,21 @@ fn read_some(
             Err(e) => return Err(io_error(path, e)),
         };
         if let Some(at) = buf[..n].iter().position(|&b| b == 0) {
-            return Err(LoadError::Binary {
-                path: path.to_path_buf(),
-                offset: bytes.len() + at,
-            });
+            // UTF-16 has NUL bytes: with its byte-order mark it is read (by `decode`);
+            // without one it is named.
+            let start: &[u8] = if bytes.is_empty() { &buf[..n] } else { bytes };
+            if !(start.starts_with(&[0xFF, 0xFE]) || start.starts_with(&[0xFE, 0xFF])) {
+                if looks_like_utf16(start) {
+                    return Err(LoadError::Utf16 {
+                        path: path.to_path_buf(),
+                        what: "UTF-16 without a byte-order mark".into(),
+                    });
+                }
+                return Err(LoadError::Binary {
+                    path: path.to_path_buf(),
+                    offset: bytes.len() + at,
+                });
+            }
         }
         if bytes.len() as u64 + n as u64 > limit {
             return Err(LoadError::TooLarge {
@@ -155,7 +170,17 @@ fn stream_prefix(
     first: usize,
 ) -> Result<(Document, Option<Stream>), LoadError> {
     let mut head = Vec::new();
-    let ended = read_some(&mut reader, path, &mut head, first as u64)?;
+    let mut ended = read_some(&mut reader, path, &mut head, first as u64)?;
+    // A web page is read whole (at most the input limit): its main text is found in all
+    // of it.
+    if starts_like_html(&head) {
+        if !ended {
+            ended = read_some(&mut reader, path, &mut head, u64::MAX)?;
+        }
+        debug_assert!(ended);
+        let text = decode_html(path, &head)?;
+        return Ok((html::page(&text, origin, fallback_title), None));
+    }
     let markdown = markdown.unwrap_or_else(|| {
         let start = String::from_utf8_lossy(&head[..head.len().min(4096)]).into_owned();
         let first_line = start.trim_start().lines().next().unwrap_or("").to_string();
@@ -260,6 +285,10 @@ const STDIN_NAME: &str = "standard input";
 pub fn load_stdin() -> Result<Document, LoadError> {
     let name = Path::new(STDIN_NAME);
     let bytes = read_bounded(&mut std::io::stdin().lock(), name)?;
+    if starts_like_html(&bytes) {
+        let text = decode_html(name, &bytes)?;
+        return Ok(html::page(&text, Origin::Stdin, STDIN_NAME));
+    }
     let text = decode(name, bytes)?;
     let first = text.trim_start().lines().next().unwrap_or("");
     let markdown = first.starts_with("# ") || first == "---";
@@ -279,8 +308,19 @@ pub fn load_path(path: &Path) -> Result<Document, LoadError> {
             limit,
         });
     }
+    if epub::is_epub(path) || is_zip(path) {
+        return load_book(path, None).map(|(doc, _)| doc);
+    }
     let mut file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
     let bytes = read_bounded(&mut file, path)?;
+    if is_html(path) || (!is_text_extension(path) && starts_like_html(&bytes)) {
+        let text = decode_html(path, &bytes)?;
+        return Ok(html::page(
+            &text,
+            Origin::File(path.to_path_buf()),
+            &fallback_title(path),
+        ));
+    }
     let text = decode(path, bytes)?;
     Ok(parse_str(
         text,
@@ -302,7 +342,13 @@ pub fn load_prefix(
     if meta.is_dir() {
         return Err(LoadError::Directory(path.to_path_buf()));
     }
-    if meta.len() <= long.max(max_bytes) as u64 || is_markdown(path) || !meta.is_file() {
+    if meta.len() <= long.max(max_bytes) as u64
+        || is_markdown(path)
+        || is_html(path)
+        || epub::is_epub(path)
+        || is_zip(path)
+        || !meta.is_file()
+    {
         return Ok(None);
     }
     if meta.len() > max_input() {
@@ -348,6 +394,72 @@ pub fn load_prefix(
         Origin::File(path.to_path_buf()),
         &fallback_title,
     )))
+}
+
+/// A book (EPUB, or any zip): read whole, or with `enough` only its first files up to
+/// that many bytes of text. Also says whether the whole book was read. A part that could
+/// not be read (a missing chapter) is a warning of the document.
+pub fn load_book(path: &Path, enough: Option<usize>) -> Result<(Document, bool), LoadError> {
+    let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
+    if meta.is_dir() {
+        return Err(LoadError::Directory(path.to_path_buf()));
+    }
+    let book = epub::load(path, enough).map_err(|error| match error {
+        BookError::Io(e) => io_error(path, e),
+        error => LoadError::Book {
+            path: path.to_path_buf(),
+            error,
+        },
+    })?;
+    Ok((book.doc.with_warnings(book.warnings), book.complete))
+}
+
+/// Whether the file is a book to read with [`load_book`]: an `.epub`, or a zip by its
+/// first bytes.
+pub fn is_book(path: &Path) -> bool {
+    epub::is_epub(path) || is_zip(path)
+}
+
+/// Whether the file starts as a zip archive does.
+fn is_zip(path: &Path) -> bool {
+    use std::io::Read;
+    let mut magic = [0u8; 4];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut magic))
+        .is_ok_and(|()| &magic == b"PK\x03\x04")
+}
+
+/// Whether bytes start as an HTML page does (a doctype, `<html>`, after a BOM and space).
+fn starts_like_html(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    let head = String::from_utf8_lossy(head);
+    html::looks_like_html(&head)
+}
+
+/// An HTML page's bytes as text, in the encoding it declares.
+fn decode_html(path: &Path, bytes: &[u8]) -> Result<String, LoadError> {
+    html::charset::decode(bytes).map_err(|nul| LoadError::Binary {
+        path: path.to_path_buf(),
+        offset: nul.offset,
+    })
+}
+
+fn is_html(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        matches!(
+            e.to_ascii_lowercase().as_str(),
+            "html" | "htm" | "xhtml" | "shtml"
+        )
+    })
+}
+
+/// Extensions that say the file is a text, whatever it starts with.
+fn is_text_extension(path: &Path) -> bool {
+    is_markdown(path)
+        || path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
 }
 
 fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {

@@ -4,6 +4,8 @@
 //! `.txt` file this is the file's text itself, so every range is also a range in the source)
 //! and a list of [`Block`]s pointing into it.
 
+mod epub;
+pub mod html;
 mod load;
 mod man;
 mod markdown;
@@ -11,9 +13,10 @@ mod plain;
 pub mod search;
 pub mod text;
 
+pub use epub::BookError;
 pub use load::{
-    BUNDLED_NAME, DEFAULT_MAX_INPUT, LoadError, Stream, bundled, load_path, load_prefix,
-    load_stdin, max_input, parse_str, set_max_input, special_prefix, stdin_prefix,
+    BUNDLED_NAME, DEFAULT_MAX_INPUT, LoadError, Stream, bundled, is_book, load_book, load_path,
+    load_prefix, load_stdin, max_input, parse_str, set_max_input, special_prefix, stdin_prefix,
 };
 pub use text::{sentence_ranges, word_ranges};
 
@@ -116,12 +119,20 @@ pub struct Document {
     pub text: String,
     pub blocks: Vec<Block>,
     pub origin: Origin,
+    /// The author, from a book's metadata (shown after the title).
+    pub author: Option<String>,
+    /// What was wrong with parts of the file that still opened (a book's missing
+    /// chapter); shown when the text opens.
+    pub warnings: Vec<String>,
     /// Indices of the heading blocks (title included), in order.
     headings: Vec<usize>,
     /// Inline styles, by start in `text` (none inside a plain-text document).
     inline: Vec<(Range<usize>, Inline)>,
     /// Words broken by a hyphen at a line's end, shown whole; sorted by offset.
     joins: Vec<Join>,
+    /// Footnote references (a book's `[1]`) and the block of the note each points at;
+    /// sorted by start.
+    note_links: Vec<(Range<usize>, usize)>,
     /// Hash of the text, computed once when first asked.
     hash: std::sync::OnceLock<String>,
     /// The stable identifier, computed once when the document is made (see [`Document::id`]).
@@ -142,9 +153,12 @@ impl Document {
             text,
             blocks,
             origin,
+            author: None,
+            warnings: Vec::new(),
             headings,
             inline: Vec::new(),
             joins: Vec::new(),
+            note_links: Vec::new(),
             hash: std::sync::OnceLock::new(),
             id,
         }
@@ -155,6 +169,40 @@ impl Document {
         inline.sort_by_key(|(r, _)| r.start);
         self.inline = inline;
         self
+    }
+
+    /// The document with its footnote references and the blocks of their notes.
+    pub(crate) fn with_note_links(mut self, mut links: Vec<(Range<usize>, usize)>) -> Self {
+        links.sort_by_key(|(r, _)| r.start);
+        self.note_links = links;
+        self
+    }
+
+    /// The block of the note that the footnote reference around byte `offset` points at.
+    pub fn note_at(&self, offset: usize) -> Option<usize> {
+        let i = self.note_links.partition_point(|(r, _)| r.start <= offset);
+        let (range, block) = self.note_links.get(i.checked_sub(1)?)?;
+        (offset < range.end).then_some(*block)
+    }
+
+    /// The document with its author (from a book's metadata).
+    pub(crate) fn with_author(mut self, author: Option<String>) -> Self {
+        self.author = author;
+        self
+    }
+
+    /// The document with the warnings of its loading.
+    pub(crate) fn with_warnings(mut self, warnings: Vec<String>) -> Self {
+        self.warnings = warnings;
+        self
+    }
+
+    /// The title, with the author if known: „Die Verwandlung“ — Franz Kafka.
+    pub fn title_and_author(&self) -> String {
+        match &self.author {
+            Some(a) if !a.is_empty() => format!("{} — {a}", self.title),
+            _ => self.title.clone(),
+        }
     }
 
     /// The document with words joined across line ends (sorted by offset here).

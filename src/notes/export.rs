@@ -298,6 +298,9 @@ fn date(n: &Note) -> &str {
 /// block quote, then the note, its tags and date.
 pub fn markdown(doc: &Document, notes: &[Note]) -> String {
     let mut out = format!("# Notes: {}\n", md_text(&doc.title));
+    if let Some(author) = &doc.author {
+        out.push_str(&format!("\n*{}*\n", md_text(author)));
+    }
     let mut current: Option<String> = None;
     for n in notes.iter().filter(|n| !n.detached) {
         // Notes before the first heading stand under the document's title, which the
@@ -380,6 +383,9 @@ pub fn md_text(s: &str) -> std::borrow::Cow<'_, str> {
 struct JsonDocument<'a> {
     id: String,
     title: &'a str,
+    /// A book's author (from its metadata); absent for texts without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<&'a str>,
     text_hash: String,
 }
 
@@ -428,6 +434,7 @@ pub fn json(doc: &Document, notes: &[Note]) -> String {
         document: JsonDocument {
             id: doc.id(),
             title: &doc.title,
+            author: doc.author.as_deref(),
             text_hash: super::store::text_hash(doc),
         },
         notes: notes

@@ -44,7 +44,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Canvas<'_>) {
         (_, Some(m)) if m.error => (format!(" {}", m.text), theme.status_error),
         (_, Some(m)) => (format!(" {}", m.text), theme.status),
         _ => {
-            let mut s = format!(" {}", app.doc.title);
+            let mut s = format!(" {}", app.doc.title_and_author());
             if let Some(section) = app.current_section() {
                 s.push_str(" › ");
                 s.push_str(section);
