@@ -24,6 +24,7 @@ pub mod sample;
 pub mod sources;
 pub mod storage;
 pub mod term;
+pub mod tools;
 pub mod ui;
 pub mod ui_text;
 pub mod vocab;

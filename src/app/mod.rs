@@ -14,6 +14,7 @@ mod results;
 mod router;
 pub mod study;
 pub mod term_form;
+pub mod tools;
 pub mod undo;
 mod update;
 pub mod vocab_keys;
@@ -22,7 +23,7 @@ pub use crate::keys::{Command, KeyChord, Keymap, UnknownKey};
 pub use action::{Action, PaneId};
 pub use cursor::WordCursor;
 pub use effect::Effect;
-pub use glossary_pane::{GlossaryPane, GlossaryView, LookupState};
+pub use glossary_pane::{GlossaryPane, GlossaryView, LookupState, ToolOutput};
 pub use notes_pane::{
     EXPORT_CHOICES, ExportDialog, NoteEditor, NotesPane, choice_name, default_path, note_matches,
 };
@@ -265,6 +266,8 @@ pub struct App {
     pub learning: Learning,
     /// What `u` can take back, the last last.
     pub undo: Vec<UndoStep>,
+    /// The word last copied with `y` (its range): `y` on it again copies its sentence.
+    pub copied_word: Option<std::ops::Range<usize>>,
     /// Columns the preformatted rows (code, tables) are scrolled to the left (`<`, `>`).
     pub hscroll: usize,
     /// A count typed before a command (`50` of `50%`).
@@ -296,6 +299,10 @@ pub struct Terms {
     pub lookup: Option<LookupState>,
     /// A long text's glossary occurrences and word counts are still being found.
     pub analysing: bool,
+    /// The last run of one of the user's lookup commands.
+    pub tool: Option<glossary_pane::ToolOutput>,
+    /// How many lookup commands were started (numbers the runs).
+    pub tool_runs: u64,
 }
 
 /// The notes part: the document's notes in text order, the pane, the editor and where the
@@ -398,10 +405,13 @@ impl App {
                 dictionaries: None,
                 lookup: None,
                 analysing: false,
+                tool: None,
+                tool_runs: 0,
             },
             notebook: Notebook::default(),
             learning: Learning::default(),
             undo: Vec::new(),
+            copied_word: None,
             hscroll: 0,
             count: None,
             partial_of: None,
