@@ -6,6 +6,7 @@
 //! key does what. Below them, knowing nothing of terminals: `document`, `layout`,
 //! `glossary`, `german`, `dict`, `notes`, `vocab`, `storage`, `config`.
 
+pub mod apkg;
 pub mod app;
 pub mod cli;
 pub mod config;

@@ -81,7 +81,8 @@ pub enum Subcommands {
     /// Export the notes of a document (for Anki, with --with-glossary, also its glossary
     /// terms).
     Export {
-        /// markdown, json, csv or anki.
+        /// markdown, json, csv, anki (text for Anki's import) or apkg (an Anki package with
+        /// lesepult's note types; with --vocab, of your vocabulary).
         #[arg(long, value_enum)]
         format: crate::notes::export::Format,
         /// The document (default: the bundled article).
@@ -100,9 +101,14 @@ pub enum Subcommands {
         /// A glossary file for the document (Anki term cards, with --with-glossary).
         #[arg(long, value_name = "PATH")]
         glossary: Option<PathBuf>,
-        /// With `--format anki`: export your vocabulary (words with a status) instead.
+        /// With `--format anki` or `apkg`: export your vocabulary (words with a status)
+        /// instead.
         #[arg(long)]
         vocab: bool,
+        /// With `--format apkg --vocab`: no spoken words (else espeak-ng's, when it is
+        /// installed).
+        #[arg(long)]
+        no_audio: bool,
     },
     /// List the glossary's terms, or look up WORD in any inflected form.
     Glossary {

@@ -262,6 +262,8 @@ pub struct ExportOptions<'a> {
     pub with_glossary: bool,
     /// The document's glossary file (for the term cards).
     pub glossary_file: Option<&'a Path>,
+    /// An Anki package of the vocabulary: the words spoken by espeak-ng (if installed).
+    pub audio: bool,
 }
 
 /// `lesepult export --format F [--output FILE [--force]] [--with-glossary]`.
@@ -271,7 +273,14 @@ pub fn export(
     format: Format,
     options: &ExportOptions<'_>,
 ) -> Result<(), CommandError> {
-    if format == Format::AnkiVocab {
+    if format.is_package() && options.output.is_none() {
+        return Err(CommandError {
+            code: 2,
+            message: "an Anki package is a binary file: give it a name with --output FILE.apkg"
+                .to_string(),
+        });
+    }
+    if format.is_vocab() {
         let (_, mut vocab, problem) = crate::vocab::store::VocabStore::open(&paths.data_dir);
         if let Some(p) = problem {
             return Err(CommandError {
@@ -285,9 +294,15 @@ pub fn export(
         if !migration.is_empty() {
             eprintln!("lesepult: {}", migration.message());
         }
+        if format == Format::ApkgVocab {
+            let mut speak = crate::runtime::effects::speaker(options.audio);
+            let package = crate::apkg::vocabulary(&vocab, &mut speak, now_seconds())
+                .map_err(|message| CommandError { code: 1, message })?;
+            return write_out(&package.bytes, options, &package.what("words"), format);
+        }
         let deck = crate::vocab::anki::export(&vocab);
         return write_out(
-            &deck.text,
+            deck.text.as_bytes(),
             options,
             &format!("{} words", deck.words),
             format,
@@ -304,24 +319,34 @@ pub fn export(
     } else {
         None
     };
+    if format == Format::Apkg {
+        let package = crate::apkg::notes(doc, &notes, g.as_ref(), now_seconds())
+            .map_err(|message| CommandError { code: 1, message })?;
+        return write_out(&package.bytes, options, &package.what("notes"), format);
+    }
     let rendered = export::render(format, doc, &notes, g.as_ref());
-    write_out(&rendered.text, options, &rendered.what(), format)
+    write_out(rendered.text.as_bytes(), options, &rendered.what(), format)
+}
+
+/// Seconds since 1970 (note and card times in a package).
+fn now_seconds() -> i64 {
+    chrono::Utc::now().timestamp()
 }
 
 /// Write the export to the file (never over one that exists, unless `--force`; never into
 /// a folder that is missing), or to standard output.
 fn write_out(
-    text: &str,
+    bytes: &[u8],
     options: &ExportOptions<'_>,
     what: &str,
     format: Format,
 ) -> Result<(), CommandError> {
     let Some(path) = options.output else {
-        out!("{text}");
+        out!("{}", String::from_utf8_lossy(bytes));
         return Ok(());
     };
     use crate::storage::NewFileError;
-    crate::storage::write_new(path, text.as_bytes(), options.force).map_err(|e| match e {
+    crate::storage::write_new(path, bytes, options.force).map_err(|e| match e {
         NewFileError::Exists(p) => CommandError {
             code: 2,
             message: format!(

@@ -89,14 +89,20 @@ pub fn main(cli: Cli) -> Result<(), Failure> {
             with_glossary,
             glossary,
             vocab,
+            no_audio,
         }) => {
             let doc = open(doc.as_deref())?;
-            let format = if vocab { Format::AnkiVocab } else { format };
+            let format = match (vocab, format) {
+                (true, Format::Apkg) => Format::ApkgVocab,
+                (true, _) => Format::AnkiVocab,
+                (false, f) => f,
+            };
             let options = commands::ExportOptions {
                 output: output.as_deref(),
                 force,
                 with_glossary,
                 glossary_file: glossary.as_deref(),
+                audio: !no_audio,
             };
             return commands::export(&doc, &paths, format, &options).map_err(command_failure);
         }

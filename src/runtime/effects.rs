@@ -239,21 +239,42 @@ fn export(
     with_glossary: bool,
     overwrite: bool,
 ) -> Exported {
+    let now = chrono::Utc::now().timestamp();
     let (text, what) = match format {
         export::Format::AnkiVocab => {
             let deck = crate::vocab::anki::export(&app.learning.vocab);
-            (deck.text, format!("{} words", deck.words))
+            (deck.text.into_bytes(), format!("{} words", deck.words))
+        }
+        export::Format::ApkgVocab => {
+            let mut speak = speaker(true);
+            match crate::apkg::vocabulary(&app.learning.vocab, &mut speak, now) {
+                Ok(p) => {
+                    let what = p.what("words");
+                    (p.bytes, what)
+                }
+                Err(e) => return Exported::Failed(e),
+            }
+        }
+        export::Format::Apkg => {
+            let glossary = with_glossary.then_some(&app.terms.glossary);
+            match crate::apkg::notes(&app.doc, &app.notebook.notes, glossary, now) {
+                Ok(p) => {
+                    let what = p.what("notes");
+                    (p.bytes, what)
+                }
+                Err(e) => return Exported::Failed(e),
+            }
         }
         _ => {
             let glossary =
                 (format == export::Format::Anki && with_glossary).then_some(&app.terms.glossary);
             let rendered = export::render(format, &app.doc, &app.notebook.notes, glossary);
             let what = rendered.what();
-            (rendered.text, what)
+            (rendered.text.into_bytes(), what)
         }
     };
     let target = absolute(&expand_home(path));
-    match write_new(&target, text.as_bytes(), overwrite) {
+    match write_new(&target, &text, overwrite) {
         Ok(()) => Exported::Written(format!(
             "Exported {what} as {} to {}.",
             format.name(),
@@ -376,6 +397,30 @@ fn speak(text: &str) -> Action {
                 .to_string(),
             error: true,
         },
+    }
+}
+
+/// The speech of German words for an Anki package: espeak-ng's WAV (`--stdout`), while
+/// espeak-ng runs; after the first failure (not installed) no more tries.
+pub fn speaker(enabled: bool) -> impl FnMut(&str) -> Option<Vec<u8>> {
+    let mut available = enabled;
+    move |text: &str| {
+        if !available {
+            return None;
+        }
+        let out = std::process::Command::new("espeak-ng")
+            .args(["-v", "de", "--stdout", "--", text])
+            .stdin(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .output();
+        match out {
+            Ok(o) if o.status.success() && o.stdout.starts_with(b"RIFF") => Some(o.stdout),
+            Ok(_) => None,
+            Err(_) => {
+                available = false;
+                None
+            }
+        }
     }
 }
 
