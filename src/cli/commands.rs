@@ -495,3 +495,95 @@ pub fn lookup(
     }
     Ok(())
 }
+
+/// `lesepult vocab import|export`.
+pub fn vocab(paths: &Paths, command: super::args::VocabCommand) -> Result<(), CommandError> {
+    use super::args::VocabCommand;
+    use crate::vocab::exchange;
+    let fail = |code: u8| move |message: String| CommandError { code, message };
+    let (mut store, mut vocab, problem) = crate::vocab::store::VocabStore::open(&paths.data_dir);
+    if let Some(p) = problem {
+        return Err(fail(2)(p));
+    }
+    match command {
+        VocabCommand::Export {
+            format,
+            output,
+            force,
+        } => {
+            let text = exchange::export(&vocab, format).map_err(fail(1))?;
+            let what = format!("{} words", vocab.entries.len());
+            match output {
+                None => {
+                    out!("{text}");
+                    eprintln!("Exported {what}.");
+                    Ok(())
+                }
+                Some(path) => crate::storage::write_new(&path, text.as_bytes(), force)
+                    .map(|()| {
+                        eprintln!(
+                            "Exported {what} to {}.",
+                            crate::storage::absolute(&path).display()
+                        );
+                    })
+                    .map_err(|e| fail(2)(e.to_string())),
+            }
+        }
+        VocabCommand::Import {
+            file,
+            status,
+            column,
+            dry_run,
+        } => {
+            let status = match status.as_deref() {
+                None => None,
+                Some(s) => Some(exchange::parse_status(s).ok_or_else(|| {
+                    fail(2)(format!(
+                        "unknown status {s:?}: give 1-5, known, ignored or new"
+                    ))
+                })?),
+            };
+            let bytes = std::fs::read(&file)
+                .map_err(|e| fail(2)(format!("cannot read {}: {e}", file.display())))?;
+            let text = String::from_utf8_lossy(&bytes);
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            let column = column.as_deref().map(exchange::Column::parse);
+            let now = crate::notes::timestamp(chrono::Utc::now());
+            let imported = exchange::import(&mut vocab, text, column.as_ref(), status, &now)
+                .map_err(|e| fail(2)(format!("{}: {e}", file.display())))?;
+            const SHOWN: usize = 50;
+            for s in imported.skipped.iter().take(SHOWN) {
+                eprintln!(
+                    "{}:{}: skipped: {} ({})",
+                    file.display(),
+                    s.line,
+                    s.reason,
+                    s.text
+                );
+            }
+            if imported.skipped.len() > SHOWN {
+                eprintln!(
+                    "… and {} more skipped lines",
+                    imported.skipped.len() - SHOWN
+                );
+            }
+            if dry_run {
+                outln!("{} (dry run: nothing saved)", imported.summary());
+                return Ok(());
+            }
+            if imported.added + imported.changed > 0 {
+                store.save(&vocab).map_err(fail(1))?;
+            }
+            outln!(
+                "{}; saved to {}",
+                imported.summary(),
+                store_path(paths).display()
+            );
+            Ok(())
+        }
+    }
+}
+
+fn store_path(paths: &Paths) -> std::path::PathBuf {
+    crate::vocab::store::VocabStore::path_in(&paths.data_dir)
+}

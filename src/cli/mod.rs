@@ -77,6 +77,9 @@ pub fn main(cli: Cli) -> Result<(), Failure> {
             commands::dict_list(&paths, &config);
             return Ok(());
         }
+        Some(Subcommands::Vocab { command }) => {
+            return commands::vocab(&paths, command).map_err(command_failure);
+        }
         Some(Subcommands::Notes { doc, json }) => {
             let doc = open(doc.as_deref())?;
             return commands::notes(&doc, &paths, json).map_err(command_failure);
