@@ -186,6 +186,16 @@ fn a_vocabulary_package_imports_into_anki_and_a_second_import_adds_nothing() {
     );
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("Exported 100 words (200 cards"), "{err}");
+    // With espeak-ng installed, every word is spoken on its cards.
+    let espeak = std::process::Command::new("espeak-ng")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if espeak {
+        assert!(err.contains("100 with audio"), "{err}");
+    } else {
+        eprintln!("espeak-ng is not installed: the package has no audio");
+    }
     // The package written again later (as after more reading): the same GUIDs, newer
     // notes (a note's time is the export's, in seconds).
     std::thread::sleep(std::time::Duration::from_millis(1100));
@@ -261,6 +271,13 @@ fn a_vocabulary_package_imports_into_anki_and_a_second_import_adds_nothing() {
         model["templates"],
         serde_json::json!(["Recognition", "Cloze"])
     );
+    if espeak {
+        assert_eq!(
+            report["media"].as_array().map(Vec::len),
+            Some(100),
+            "the spoken words are in Anki's media folder: {report}"
+        );
+    }
     let rendered = report["rendered"].to_string();
     assert!(rendered.contains("<b>"), "the word marked: {rendered}");
 }

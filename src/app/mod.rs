@@ -663,11 +663,12 @@ impl App {
     /// A command's description as the help overlay's rows show it: one row side by side,
     /// else wrapped to the width of the overlay (the screen less its border and indent).
     pub fn help_lines(&self, c: Command) -> Vec<String> {
+        let description = self.command_description(c);
         if self.help_side_by_side() {
-            return vec![c.description().to_string()];
+            return vec![description];
         }
         let width = usize::from(self.size.0).saturating_sub(6).max(8);
-        textwrap::wrap(c.description(), width)
+        textwrap::wrap(&description, width)
             .into_iter()
             .map(|l| l.into_owned())
             .collect()

@@ -551,7 +551,8 @@ fn help_command(app: &mut App, c: Command, scroll: usize) {
 fn help_max_scroll(app: &App) -> usize {
     let visible = usize::from(app.size.1.saturating_sub(4));
     let mut rows = 0;
-    for (i, row) in super::help::rows().into_iter().enumerate().rev() {
+    let all = super::help::rows_with(app.config.tools.len());
+    for (i, row) in all.into_iter().enumerate().rev() {
         rows += app.help_row_height(row);
         if rows > visible {
             return i + 1;

@@ -81,7 +81,7 @@ pub fn draw_help(app: &App, theme: &Theme, frame: &mut Canvas<'_>, scroll: usize
     } else {
         (key_w + desc_w + 7) as u16
     };
-    let all = help::rows();
+    let all = help::rows_with(app.config.tools.len());
     let rows: usize = all.iter().map(|r| app.help_row_height(*r)).sum();
     let height = (rows as u16 + 2).min(area.height.saturating_sub(2));
     let rect = centered(area, width, height);
@@ -111,7 +111,7 @@ pub fn draw_help(app: &App, theme: &Theme, frame: &mut Canvas<'_>, scroll: usize
                 vec![Line::from(vec![
                     Span::styled(format!(" {keys:>key_w$}"), theme.heading),
                     Span::raw("   "),
-                    Span::raw(c.description()),
+                    Span::raw(app.command_description(*c)),
                 ])]
             }
         })
