@@ -72,6 +72,11 @@ pub struct Config {
     pub dictionary_folders: Vec<PathBuf>,
     /// Also search /usr/share/dictd, /usr/share/stardict/dic and $XDG_DATA_HOME/stardict/dic.
     pub standard_dictionary_folders: bool,
+    /// The user's lookup and translation commands (`[[tool]]`), in the file's order; the
+    /// key of each is bound to `Command::Tool(index)` in `keys`.
+    pub tools: Vec<crate::tools::Tool>,
+    /// The name of the tool that `translate` runs on the sentence (`[translate] tool`).
+    pub translator: Option<String>,
 }
 
 type Sp<T> = Spanned<T>;
@@ -85,6 +90,23 @@ struct RawConfig {
     theme: Option<BTreeMap<Sp<String>, Sp<String>>>,
     keys: Option<BTreeMap<Sp<String>, Sp<KeyList>>>,
     dictionaries: Option<RawDictionaries>,
+    tool: Option<Vec<RawTool>>,
+    translate: Option<RawTranslate>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTool {
+    name: Sp<String>,
+    key: Option<Sp<String>>,
+    command: Sp<Vec<String>>,
+    timeout_seconds: Option<Sp<f64>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTranslate {
+    tool: Sp<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -217,6 +239,8 @@ const DEFAULT_KEYS: &[(&str, &[&str])] = &[
     ("stats", &["S"]),
     ("review", &["R"]),
     ("speak", &["p"]),
+    ("translate", &["T"]),
+    ("copy", &["y"]),
     ("confirm", &["Enter"]),
     ("cancel", &["Esc"]),
     ("quit", &["q", "Ctrl-c"]),
@@ -263,6 +287,8 @@ impl Config {
             keys,
             dictionary_folders: Vec::new(),
             standard_dictionary_folders: true,
+            tools: Vec::new(),
+            translator: None,
         }
     }
 
@@ -391,8 +417,8 @@ impl Config {
                 self.standard_dictionary_folders = standard;
             }
         }
+        let mut named_at = Vec::new();
         if let Some(keys) = raw.keys {
-            let mut named_at = Vec::new();
             for (name, list) in keys {
                 let key = format!("keys.{}", name.get_ref());
                 let command = Command::from_name(name.get_ref()).ok_or_else(|| {
@@ -411,8 +437,24 @@ impl Config {
                 }
                 self.keys.push((command, chords));
             }
-            self.check_ways_out(src, &named_at)?;
         }
+        for raw in raw.tool.unwrap_or_default() {
+            self.add_tool(src, raw)?;
+        }
+        if let Some(t) = raw.translate {
+            if !self.tools.iter().any(|x| x.name == *t.tool.get_ref()) {
+                return Err(src.error(
+                    t.tool.span().start,
+                    "translate.tool",
+                    format!(
+                        "no [[tool]] is named {:?} (give the name of one of your tools)",
+                        t.tool.get_ref()
+                    ),
+                ));
+            }
+            self.translator = Some(t.tool.into_inner());
+        }
+        self.check_ways_out(src, &named_at)?;
         Ok(())
     }
 
@@ -445,6 +487,53 @@ impl Config {
                 ));
             }
         }
+        Ok(())
+    }
+
+    /// One `[[tool]]`: checked, and its key bound.
+    fn add_tool(&mut self, src: &Source<'_>, raw: RawTool) -> Result<(), ConfigError> {
+        let name = raw.name.get_ref().trim().to_string();
+        if name.is_empty() {
+            return Err(src.error(raw.name.span().start, "tool.name", "must not be empty"));
+        }
+        if self.tools.iter().any(|t| t.name == name) {
+            return Err(src.error(
+                raw.name.span().start,
+                "tool.name",
+                format!("two tools are named {name:?}"),
+            ));
+        }
+        let index = u8::try_from(self.tools.len())
+            .map_err(|_| src.error(raw.name.span().start, "tool", "at most 256 tools"))?;
+        let command = raw.command.get_ref().clone();
+        if command.first().is_none_or(|p| p.trim().is_empty()) {
+            return Err(src.error(
+                raw.command.span().start,
+                "tool.command",
+                "give the program and its arguments as a list, e.g. [\"sdcv\", \"-n\", \"{lemma}\"]",
+            ));
+        }
+        let timeout = match raw.timeout_seconds {
+            Some(t) if !(0.1..=600.0).contains(t.get_ref()) => {
+                return Err(src.error(
+                    t.span().start,
+                    "tool.timeout_seconds",
+                    "must be between 0.1 and 600",
+                ));
+            }
+            Some(t) => std::time::Duration::from_secs_f64(*t.get_ref()),
+            None => crate::tools::DEFAULT_TIMEOUT,
+        };
+        if let Some(key) = raw.key {
+            let chord = KeyChord::parse(key.get_ref())
+                .map_err(|e| src.error(key.span().start, "tool.key", e.to_string()))?;
+            self.keys.push((Command::Tool(index), vec![chord]));
+        }
+        self.tools.push(crate::tools::Tool {
+            name,
+            command,
+            timeout,
+        });
         Ok(())
     }
 }
@@ -499,6 +588,8 @@ mod tests {
             keys: Vec::new(),
             dictionary_folders: vec![PathBuf::from("/nowhere")],
             standard_dictionary_folders: false,
+            tools: Vec::new(),
+            translator: None,
         };
         let source = Source {
             path: Path::new("config/default.toml"),
@@ -557,6 +648,28 @@ mod tests {
             );
         }
         assert_eq!(config.reading.max_width, 80);
+    }
+
+    #[test]
+    fn tools_are_read_with_their_keys_and_the_translator() {
+        let config = user(
+            "[[tool]]\nname = \"sdcv\"\nkey = \"D\"\ncommand = [\"sdcv\", \"-n\", \"{lemma}\"]\n\n\
+             [[tool]]\nname = \"trans\"\ncommand = [\"trans\", \"-b\", \"{sentence}\"]\ntimeout_seconds = 5\n\n\
+             [translate]\ntool = \"trans\"\n",
+        )
+        .expect("valid");
+        assert_eq!(config.tools.len(), 2);
+        assert_eq!(config.tools[0].command, ["sdcv", "-n", "{lemma}"]);
+        assert_eq!(config.tools[1].timeout, std::time::Duration::from_secs(5));
+        assert_eq!(config.translator.as_deref(), Some("trans"));
+        let keymap = crate::keys::Keymap::from_bindings(&config.keys);
+        let d = KeyChord::parse("D").expect("key");
+        assert_eq!(keymap.command(&d), Some(Command::Tool(0)));
+
+        let err = user("[[tool]]\nname = \"x\"\ncommand = []\n").expect_err("empty");
+        assert!(err.to_string().contains("tool.command"), "{err}");
+        let err = user("[translate]\ntool = \"nope\"\n").expect_err("unknown tool");
+        assert!(err.to_string().contains("translate.tool"), "{err}");
     }
 
     #[test]

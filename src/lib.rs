@@ -7,6 +7,7 @@
 //! `glossary`, `german`, `dict`, `notes`, `vocab`, `storage`, `config`, and `input` (reading
 //! files lesepult did not write: regular files only, with a limit).
 
+pub mod apkg;
 pub mod app;
 pub mod cli;
 pub mod config;
@@ -26,6 +27,7 @@ pub mod sample;
 pub mod sources;
 pub mod storage;
 pub mod term;
+pub mod tools;
 pub mod ui;
 pub mod ui_text;
 pub mod vocab;

@@ -84,6 +84,8 @@ pub enum Action {
     NotesWrittenElsewhere(Result<std::path::PathBuf, String>),
     /// The external editor closed: the note's new text, or what went wrong.
     EditorClosed(Result<String, String>),
+    /// One of the user's lookup commands finished (or could not run).
+    ToolFinished(outcome::ToolFinished),
     /// Something an effect has to tell (espeak started, a position not saved).
     Report {
         text: String,

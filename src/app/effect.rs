@@ -45,6 +45,13 @@ pub enum Effect {
     /// The terms changed in a long text: find them and count the words again on a thread
     /// (`App::finish_analysis` takes the result).
     Analyse,
+    /// Run one of the user's lookup commands in the background (a running one is
+    /// stopped first); [`super::Action::ToolFinished`] brings its output.
+    RunTool(crate::tools::Invocation),
+    /// Stop the running lookup command.
+    CancelTool,
+    /// Put text on the clipboard through the terminal (OSC 52).
+    Copy(String),
     /// Read the notes file of the text (and, for a long file, its saved position).
     OpenNotes,
 }

@@ -14,12 +14,16 @@ pub enum GlossaryView {
         word: String,
         scroll: usize,
     },
+    /// The output of one of the user's lookup commands (`App::terms.tool`).
+    Tool {
+        scroll: usize,
+    },
 }
 
 /// What the glossary pane offers, for the help screen.
 pub const COMMANDS: &[crate::keys::Command] = {
     use crate::keys::Command::*;
-    &[Lookup, AddTerm, Edit, Delete, Speak]
+    &[Lookup, Translate, AddTerm, Edit, Delete, Speak, Copy]
 };
 
 /// Dictionary results for a word, shown under a glossary entry or on their own.
@@ -31,6 +35,20 @@ pub struct LookupState {
     pub context: Option<(String, usize)>,
     /// `None` while the lookup runs.
     pub results: Option<Vec<crate::dict::Found>>,
+}
+
+/// A run of one of the user's lookup commands: what it ran on and what it printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ToolOutput {
+    /// The run's number: a result of an older run is dropped.
+    pub id: u64,
+    pub name: String,
+    /// What it ran on: the word, or the sentence translated.
+    pub subject: String,
+    /// `None` while it runs.
+    pub text: Option<String>,
+    /// The command failed (could not start, exited with an error, timed out).
+    pub error: bool,
 }
 
 /// The pane's state.

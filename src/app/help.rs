@@ -65,13 +65,40 @@ pub enum HelpRow {
 
 /// Every row of the help, in order.
 pub fn rows() -> Vec<HelpRow> {
+    rows_with(0)
+}
+
+/// Every row of the help, with the user's `tools` lookup commands after the lookup's own.
+pub fn rows_with(tools: usize) -> Vec<HelpRow> {
     SECTIONS
         .iter()
         .flat_map(|(name, commands)| {
+            let own = if *name == "Glossary and lookup" {
+                tools
+            } else {
+                0
+            };
             std::iter::once(HelpRow::Heading(name))
                 .chain(commands.iter().map(|c| HelpRow::Command(*c)))
+                .chain(
+                    (0..own.min(256))
+                        .map(|i| HelpRow::Command(Command::Tool(u8::try_from(i).unwrap_or(0)))),
+                )
         })
         .collect()
+}
+
+impl App {
+    /// What a command does, for the help: a tool of the user's by its name.
+    pub fn command_description(&self, c: Command) -> String {
+        match c {
+            Command::Tool(i) => match self.config.tools.get(usize::from(i)) {
+                Some(t) => format!("Your lookup command „{}“ on the word", t.name),
+                None => c.description().to_string(),
+            },
+            _ => c.description().to_string(),
+        }
+    }
 }
 
 impl App {
@@ -90,6 +117,24 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_users_tools_are_in_the_help_by_name() {
+        let rows = rows_with(2);
+        assert_eq!(rows.len(), super::rows().len() + 2);
+        assert!(rows.contains(&HelpRow::Command(Command::Tool(1))));
+        let mut config = crate::config::Config::builtin();
+        config.tools.push(crate::tools::Tool {
+            name: "sdcv".into(),
+            command: vec!["sdcv".into()],
+            timeout: crate::tools::DEFAULT_TIMEOUT,
+        });
+        let app = App::new(crate::document::bundled(), config, 120, 40);
+        assert_eq!(
+            app.command_description(Command::Tool(0)),
+            "Your lookup command „sdcv“ on the word"
+        );
+    }
 
     #[test]
     fn every_command_is_in_the_help() {

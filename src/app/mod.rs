@@ -15,6 +15,7 @@ mod results;
 mod router;
 pub mod study;
 pub mod term_form;
+pub mod tools;
 pub mod undo;
 mod update;
 pub mod vocab_keys;
@@ -23,7 +24,7 @@ pub use crate::keys::{Command, KeyChord, Keymap, UnknownKey};
 pub use action::{Action, PaneId};
 pub use cursor::WordCursor;
 pub use effect::Effect;
-pub use glossary_pane::{GlossaryPane, GlossaryView, LookupState};
+pub use glossary_pane::{GlossaryPane, GlossaryView, LookupState, ToolOutput};
 pub use notes_pane::{
     EXPORT_CHOICES, ExportDialog, NoteEditor, NotesPane, choice_name, default_path, note_matches,
 };
@@ -269,6 +270,8 @@ pub struct App {
     pub learning: Learning,
     /// What `u` can take back, the last last.
     pub undo: Vec<UndoStep>,
+    /// The word last copied with `y` (its range): `y` on it again copies its sentence.
+    pub copied_word: Option<std::ops::Range<usize>>,
     /// Columns the preformatted rows (code, tables) are scrolled to the left (`<`, `>`).
     pub hscroll: usize,
     /// A count typed before a command (`50` of `50%`).
@@ -302,6 +305,10 @@ pub struct Terms {
     pub analysing: bool,
     /// Why the last save of the user's glossary failed (until one succeeds).
     pub save_error: Option<String>,
+    /// The last run of one of the user's lookup commands.
+    pub tool: Option<glossary_pane::ToolOutput>,
+    /// How many lookup commands were started (numbers the runs).
+    pub tool_runs: u64,
 }
 
 /// The notes part: the document's notes in text order, the pane, the editor and where the
@@ -408,10 +415,13 @@ impl App {
                 lookup: None,
                 analysing: false,
                 save_error: None,
+                tool: None,
+                tool_runs: 0,
             },
             notebook: Notebook::default(),
             learning: Learning::default(),
             undo: Vec::new(),
+            copied_word: None,
             hscroll: 0,
             count: None,
             partial_of: None,
@@ -664,11 +674,12 @@ impl App {
     /// A command's description as the help overlay's rows show it: one row side by side,
     /// else wrapped to the width of the overlay (the screen less its border and indent).
     pub fn help_lines(&self, c: Command) -> Vec<String> {
+        let description = self.command_description(c);
         if self.help_side_by_side() {
-            return vec![c.description().to_string()];
+            return vec![description];
         }
         let width = usize::from(self.size.0).saturating_sub(6).max(8);
-        textwrap::wrap(c.description(), width)
+        textwrap::wrap(&description, width)
             .into_iter()
             .map(|l| l.into_owned())
             .collect()

@@ -388,7 +388,7 @@ pub fn export_command(
         Command::Confirm => {
             app.mode = Mode::Reading;
             // An export now would leave out the saved notes, which are not read yet.
-            if app.notebook.pending && dialog.format != crate::notes::export::Format::AnkiVocab {
+            if app.notebook.pending && !dialog.format.is_vocab() {
                 app.info(
                     "Your notes are read with the rest of the file: export them once it is loaded.",
                 );

@@ -136,13 +136,15 @@ pub struct ExportDialog {
 }
 
 /// The dialog's choices, in order: each format, and Anki once more with the glossary.
-pub const EXPORT_CHOICES: [(Format, bool); 6] = [
+pub const EXPORT_CHOICES: [(Format, bool); 8] = [
     (Format::Markdown, false),
     (Format::Json, false),
     (Format::Csv, false),
     (Format::Anki, false),
     (Format::Anki, true),
     (Format::AnkiVocab, false),
+    (Format::Apkg, false),
+    (Format::ApkgVocab, false),
 ];
 
 /// A choice's name in the dialog.
@@ -187,6 +189,7 @@ impl ExportDialog {
 pub fn default_path(doc_id: &str, format: Format) -> String {
     match format {
         Format::AnkiVocab => format!("{doc_id}-vocabulary.anki.txt"),
+        Format::ApkgVocab => format!("{doc_id}-vocabulary.apkg"),
         _ => format!("{doc_id}-notes.{}", format.extension()),
     }
 }

@@ -126,3 +126,12 @@ pub struct ExistingFile {
     /// A free name beside it, in the form the path was typed in (`x-2.md`).
     pub free: String,
 }
+
+/// What a lookup command printed, or why it gave nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ToolFinished {
+    /// The run's number (`Invocation::id`).
+    pub id: u64,
+    /// The cleaned output, or what went wrong.
+    pub result: Result<String, String>,
+}

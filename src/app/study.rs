@@ -89,8 +89,22 @@ pub(super) fn glossary_command(app: &mut App, c: Command, effects: &mut Vec<Effe
             Command::Cancel => back_from_entry(app),
             _ => return false,
         },
+        GlossaryView::Tool { scroll } => match c {
+            Command::ScrollDown => set_tool_scroll(app, scroll + 1),
+            Command::ScrollUp => set_tool_scroll(app, scroll.saturating_sub(1)),
+            Command::PageDown => set_tool_scroll(app, scroll + 10),
+            Command::PageUp => set_tool_scroll(app, scroll.saturating_sub(10)),
+            Command::Cancel => back_from_entry(app),
+            _ => return false,
+        },
     }
     true
+}
+
+fn set_tool_scroll(app: &mut App, scroll: usize) {
+    if let GlossaryView::Tool { scroll: s } = &mut app.terms.pane.view {
+        *s = scroll.min(5000);
+    }
 }
 
 /// Delete a user term on the second press of the key.
@@ -322,15 +336,7 @@ pub(super) fn lookup(app: &mut App, effects: &mut Vec<Effect>) {
         .occurrence_at(c.block, c.range.start)
         .map(|o| o.term)
         .or_else(|| app.terms.glossary.lookup(&word));
-    if !app.view.show_glossary || app.view.zoom {
-        app.view.show_glossary = true;
-        app.view.zoom = false;
-        app.relayout();
-    }
-    if app.panes.narrow {
-        app.focus(PaneId::Glossary);
-        app.terms.pane.opened_from_text = true;
-    }
+    show_pane(app);
     match term {
         Some(t) => open_entry(app, t, false),
         None => {
@@ -347,8 +353,22 @@ pub(super) fn lookup(app: &mut App, effects: &mut Vec<Effect>) {
     app.keep_cursor_in_view();
 }
 
+/// Show the glossary pane for a lookup from the text (in a narrow terminal it covers the
+/// text, and takes the keys).
+pub(super) fn show_pane(app: &mut App) {
+    if !app.view.show_glossary || app.view.zoom {
+        app.view.show_glossary = true;
+        app.view.zoom = false;
+        app.relayout();
+    }
+    if app.panes.narrow {
+        app.focus(PaneId::Glossary);
+        app.terms.pane.opened_from_text = true;
+    }
+}
+
 /// The sentence around byte `at` of the text (in block `block`), and `at`'s offset in it.
-fn sentence_context(app: &App, block: usize, at: usize) -> (String, usize) {
+pub(super) fn sentence_context(app: &App, block: usize, at: usize) -> (String, usize) {
     let Some(b) = app.doc.blocks.get(block) else {
         return (String::new(), 0);
     };

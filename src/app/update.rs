@@ -131,6 +131,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
         }
         Action::EditorClosed(result) => results::editor_closed(app, result),
         Action::Report { text, error } => results::report(app, text, error),
+        Action::ToolFinished(done) => super::tools::finished(app, done),
     }
     if app.top != before {
         // The word cursor lives on screen: scrolled off, it is gone, so that a note, a
@@ -216,6 +217,10 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
         }
         Mode::Reading => {}
     }
+    // Esc stops a running lookup command first, wherever the focus is.
+    if c == Command::Cancel && super::tools::running(app) {
+        return super::tools::cancel(app, effects);
+    }
     if app.view.focus == PaneId::Notes && app.notebook.pane.filtering {
         return notes_keys::filter_command(app, c);
     }
@@ -253,6 +258,9 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
         Command::Stats => app.mode = Mode::Stats,
         Command::Review => vocab_keys::start_review(app),
         Command::Speak => vocab_keys::speak(app, effects),
+        Command::Tool(i) => super::tools::run(app, usize::from(i), effects),
+        Command::Translate => super::tools::translate(app, effects),
+        Command::Copy => super::tools::copy(app, effects),
         Command::Help => app.mode = Mode::Help { scroll: 0 },
         Command::TableOfContents => {
             if app.doc.headings().is_empty() {
@@ -552,7 +560,8 @@ fn help_command(app: &mut App, c: Command, scroll: usize) {
 fn help_max_scroll(app: &App) -> usize {
     let visible = usize::from(app.size.1.saturating_sub(4));
     let mut rows = 0;
-    for (i, row) in super::help::rows().into_iter().enumerate().rev() {
+    let all = super::help::rows_with(app.config.tools.len());
+    for (i, row) in all.into_iter().enumerate().rev() {
         rows += app.help_row_height(row);
         if rows > visible {
             return i + 1;

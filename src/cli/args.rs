@@ -45,7 +45,45 @@ pub enum DictCommand {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum VocabCommand {
+    /// Set word statuses from a file: a word list (one word a line), a CSV or TSV (Lute's
+    /// or LingQ's term export, an Anki notes export). Each word counts by its lemma.
+    Import {
+        /// The file to read.
+        file: PathBuf,
+        /// The status to set: 1-5, known, ignored or new (default: the file's own status
+        /// column, as Lute's export has, else known).
+        #[arg(long)]
+        status: Option<String>,
+        /// The column with the words: a header's name or a number from 1 (default: a
+        /// column named term, word, lemma, front…, else the first).
+        #[arg(long, value_name = "NAME|N")]
+        column: Option<String>,
+        /// Say what would change, change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Write the word statuses as CSV or JSON.
+    Export {
+        #[arg(long, value_enum, default_value = "csv")]
+        format: crate::vocab::exchange::ExportFormat,
+        /// Write to FILE instead of standard output (never over an existing file unless
+        /// --force).
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace FILE if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum Subcommands {
+    /// Your word statuses: import known words, export them.
+    Vocab {
+        #[command(subcommand)]
+        command: VocabCommand,
+    },
     /// Print the config file, data and state locations this run would use.
     Paths,
     /// Look a word up: glossary, dictionaries (phrase, lemma, compound), best first.
@@ -81,7 +119,8 @@ pub enum Subcommands {
     /// Export the notes of a document (for Anki, with --with-glossary, also its glossary
     /// terms).
     Export {
-        /// markdown, json, csv or anki.
+        /// markdown, json, csv, anki (text for Anki's import) or apkg (an Anki package with
+        /// lesepult's note types; with --vocab, of your vocabulary).
         #[arg(long, value_enum)]
         format: crate::notes::export::Format,
         /// The document (default: the bundled article).
@@ -100,9 +139,14 @@ pub enum Subcommands {
         /// A glossary file for the document (Anki term cards, with --with-glossary).
         #[arg(long, value_name = "PATH")]
         glossary: Option<PathBuf>,
-        /// With `--format anki`: export your vocabulary (words with a status) instead.
+        /// With `--format anki` or `apkg`: export your vocabulary (words with a status)
+        /// instead.
         #[arg(long)]
         vocab: bool,
+        /// With `--format apkg --vocab`: no spoken words (else espeak-ng's, when it is
+        /// installed).
+        #[arg(long)]
+        no_audio: bool,
     },
     /// List the glossary's terms, or look up WORD in any inflected form.
     Glossary {

@@ -278,6 +278,8 @@ pub struct ExportOptions<'a> {
     pub with_glossary: bool,
     /// The document's glossary file (for the term cards).
     pub glossary_file: Option<&'a Path>,
+    /// An Anki package of the vocabulary: the words spoken by espeak-ng (if installed).
+    pub audio: bool,
 }
 
 /// `lesepult export --format F [--output FILE [--force]] [--with-glossary]`.
@@ -287,7 +289,14 @@ pub fn export(
     format: Format,
     options: &ExportOptions<'_>,
 ) -> Result<(), CommandError> {
-    if format == Format::AnkiVocab {
+    if format.is_package() && options.output.is_none() {
+        return Err(CommandError {
+            code: 2,
+            message: "an Anki package is a binary file: give it a name with --output FILE.apkg"
+                .to_string(),
+        });
+    }
+    if format.is_vocab() {
         let (_, mut vocab, problem) = crate::vocab::store::VocabStore::open(&paths.data_dir);
         if let Some(p) = problem {
             return Err(CommandError {
@@ -301,9 +310,15 @@ pub fn export(
         if !migration.is_empty() {
             errln!("lesepult: {}", migration.message());
         }
+        if format == Format::ApkgVocab {
+            let mut speak = crate::runtime::effects::speaker(options.audio);
+            let package = crate::apkg::vocabulary(&vocab, &mut speak, now_seconds())
+                .map_err(|message| CommandError { code: 1, message })?;
+            return write_out(&package.bytes, options, &package.what("words"), format);
+        }
         let deck = crate::vocab::anki::export(&vocab);
         return write_out(
-            &deck.text,
+            deck.text.as_bytes(),
             options,
             &format!("{} words", deck.words),
             format,
@@ -320,24 +335,34 @@ pub fn export(
     } else {
         None
     };
+    if format == Format::Apkg {
+        let package = crate::apkg::notes(doc, &notes, g.as_ref(), now_seconds())
+            .map_err(|message| CommandError { code: 1, message })?;
+        return write_out(&package.bytes, options, &package.what("notes"), format);
+    }
     let rendered = export::render(format, doc, &notes, g.as_ref());
-    write_out(&rendered.text, options, &rendered.what(), format)
+    write_out(rendered.text.as_bytes(), options, &rendered.what(), format)
+}
+
+/// Seconds since 1970 (note and card times in a package).
+fn now_seconds() -> i64 {
+    chrono::Utc::now().timestamp()
 }
 
 /// Write the export to the file (never over one that exists, unless `--force`; never into
 /// a folder that is missing), or to standard output.
 fn write_out(
-    text: &str,
+    bytes: &[u8],
     options: &ExportOptions<'_>,
     what: &str,
     format: Format,
 ) -> Result<(), CommandError> {
     let Some(path) = options.output else {
-        out!("{text}");
+        out!("{}", String::from_utf8_lossy(bytes));
         return Ok(());
     };
     use crate::storage::NewFileError;
-    crate::storage::write_new(path, text.as_bytes(), options.force).map_err(|e| match e {
+    crate::storage::write_new(path, bytes, options.force).map_err(|e| match e {
         NewFileError::Exists(p) => CommandError {
             code: 2,
             message: format!(
@@ -496,4 +521,96 @@ pub fn lookup(
         }
     }
     Ok(())
+}
+
+/// `lesepult vocab import|export`.
+pub fn vocab(paths: &Paths, command: super::args::VocabCommand) -> Result<(), CommandError> {
+    use super::args::VocabCommand;
+    use crate::vocab::exchange;
+    let fail = |code: u8| move |message: String| CommandError { code, message };
+    let (mut store, mut vocab, problem) = crate::vocab::store::VocabStore::open(&paths.data_dir);
+    if let Some(p) = problem {
+        return Err(fail(2)(p));
+    }
+    match command {
+        VocabCommand::Export {
+            format,
+            output,
+            force,
+        } => {
+            let text = exchange::export(&vocab, format).map_err(fail(1))?;
+            let what = format!("{} words", vocab.entries.len());
+            match output {
+                None => {
+                    out!("{text}");
+                    eprintln!("Exported {what}.");
+                    Ok(())
+                }
+                Some(path) => crate::storage::write_new(&path, text.as_bytes(), force)
+                    .map(|()| {
+                        eprintln!(
+                            "Exported {what} to {}.",
+                            crate::storage::absolute(&path).display()
+                        );
+                    })
+                    .map_err(|e| fail(2)(e.to_string())),
+            }
+        }
+        VocabCommand::Import {
+            file,
+            status,
+            column,
+            dry_run,
+        } => {
+            let status = match status.as_deref() {
+                None => None,
+                Some(s) => Some(exchange::parse_status(s).ok_or_else(|| {
+                    fail(2)(format!(
+                        "unknown status {s:?}: give 1-5, known, ignored or new"
+                    ))
+                })?),
+            };
+            let bytes = std::fs::read(&file)
+                .map_err(|e| fail(2)(format!("cannot read {}: {e}", file.display())))?;
+            let text = String::from_utf8_lossy(&bytes);
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            let column = column.as_deref().map(exchange::Column::parse);
+            let now = crate::notes::timestamp(chrono::Utc::now());
+            let imported = exchange::import(&mut vocab, text, column.as_ref(), status, &now)
+                .map_err(|e| fail(2)(format!("{}: {e}", file.display())))?;
+            const SHOWN: usize = 50;
+            for s in imported.skipped.iter().take(SHOWN) {
+                eprintln!(
+                    "{}:{}: skipped: {} ({})",
+                    file.display(),
+                    s.line,
+                    s.reason,
+                    s.text
+                );
+            }
+            if imported.skipped.len() > SHOWN {
+                eprintln!(
+                    "… and {} more skipped lines",
+                    imported.skipped.len() - SHOWN
+                );
+            }
+            if dry_run {
+                outln!("{} (dry run: nothing saved)", imported.summary());
+                return Ok(());
+            }
+            if imported.added + imported.changed > 0 {
+                store.save(&vocab).map_err(fail(1))?;
+            }
+            outln!(
+                "{}; saved to {}",
+                imported.summary(),
+                store_path(paths).display()
+            );
+            Ok(())
+        }
+    }
+}
+
+fn store_path(paths: &Paths) -> std::path::PathBuf {
+    crate::vocab::store::VocabStore::path_in(&paths.data_dir)
 }

@@ -86,6 +86,9 @@ pub fn main(cli: Cli) -> Result<(), Failure> {
             let config = Config::load(&paths.config_file).map_err(bad_input)?;
             return commands::dict_list(&paths, &config).map_err(command_failure);
         }
+        Some(Subcommands::Vocab { command }) => {
+            return commands::vocab(&paths, command).map_err(command_failure);
+        }
         Some(Subcommands::Notes { doc, json }) => {
             let doc = open(doc.as_deref())?;
             return commands::notes(&doc, &paths, json).map_err(command_failure);
@@ -98,14 +101,20 @@ pub fn main(cli: Cli) -> Result<(), Failure> {
             with_glossary,
             glossary,
             vocab,
+            no_audio,
         }) => {
             let doc = open(doc.as_deref())?;
-            let format = if vocab { Format::AnkiVocab } else { format };
+            let format = match (vocab, format) {
+                (true, Format::Apkg) => Format::ApkgVocab,
+                (true, _) => Format::AnkiVocab,
+                (false, f) => f,
+            };
             let options = commands::ExportOptions {
                 output: output.as_deref(),
                 force,
                 with_glossary,
                 glossary_file: glossary.as_deref(),
+                audio: !no_audio,
             };
             return commands::export(&doc, &paths, format, &options).map_err(command_failure);
         }

@@ -56,15 +56,20 @@ pub enum Command {
     Stats,
     Review,
     Speak,
+    Translate,
+    Copy,
     Confirm,
     Cancel,
     Quit,
     Suspend,
+    /// The user's lookup command number N (`[[tool]]` in the config; not in `ALL`, its
+    /// key is given with it).
+    Tool(u8),
 }
 
 impl Command {
     /// All commands, in the order the help overlay lists them.
-    pub const ALL: [Command; 56] = [
+    pub const ALL: [Command; 58] = [
         Command::ScrollDown,
         Command::ScrollUp,
         Command::PageDown,
@@ -117,6 +122,8 @@ impl Command {
         Command::Stats,
         Command::Review,
         Command::Speak,
+        Command::Translate,
+        Command::Copy,
         Command::Confirm,
         Command::Cancel,
         Command::Quit,
@@ -178,6 +185,9 @@ impl Command {
             Command::Stats => "stats",
             Command::Review => "review",
             Command::Speak => "speak",
+            Command::Translate => "translate",
+            Command::Copy => "copy",
+            Command::Tool(_) => "tool",
 
             Command::Confirm => "confirm",
             Command::Cancel => "cancel",
@@ -245,6 +255,11 @@ impl Command {
             Command::Stats => "Vocabulary statistics",
             Command::Review => "Review your words (FSRS)",
             Command::Speak => "Speak the word (espeak-ng)",
+            Command::Translate => {
+                "Translate the sentence (or the selection) with your translator ([translate])"
+            }
+            Command::Copy => "Copy the selection, note, or word and sentence (OSC 52)",
+            Command::Tool(_) => "Run one of your lookup commands ([[tool]])",
 
             Command::Confirm => "Open / jump to the selection",
             Command::Cancel => "Close the overlay or prompt",

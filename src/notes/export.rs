@@ -17,16 +17,32 @@ pub enum Format {
     Anki,
     /// The vocabulary as an Anki deck (`--format anki --vocab`).
     AnkiVocab,
+    /// An Anki package (.apkg) of the notes, with lesepult's note type (`crate::apkg`).
+    Apkg,
+    /// The vocabulary as an Anki package (`--format apkg --vocab`).
+    ApkgVocab,
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 7] = [
         Format::Markdown,
         Format::Json,
         Format::Csv,
         Format::Anki,
         Format::AnkiVocab,
+        Format::Apkg,
+        Format::ApkgVocab,
     ];
+
+    /// The vocabulary's formats (not the notes').
+    pub fn is_vocab(self) -> bool {
+        matches!(self, Format::AnkiVocab | Format::ApkgVocab)
+    }
+
+    /// A binary package, made by `crate::apkg` (not by [`render`]).
+    pub fn is_package(self) -> bool {
+        matches!(self, Format::Apkg | Format::ApkgVocab)
+    }
 
     pub fn name(self) -> &'static str {
         match self {
@@ -35,6 +51,8 @@ impl Format {
             Format::Csv => "csv",
             Format::Anki => "anki",
             Format::AnkiVocab => "anki-vocab",
+            Format::Apkg => "apkg",
+            Format::ApkgVocab => "apkg-vocab",
         }
     }
 
@@ -45,6 +63,8 @@ impl Format {
             Format::Csv => "csv",
             Format::Anki => "anki.txt",
             Format::AnkiVocab => "vocab.anki.txt",
+            Format::Apkg => "apkg",
+            Format::ApkgVocab => "vocab.apkg",
         }
     }
 }
@@ -101,7 +121,9 @@ pub fn render(
             }
         }
         // The vocabulary deck is made from the vocabulary, not the notes.
-        Format::AnkiVocab => count(String::new()),
+        // The vocabulary deck is made from the vocabulary, not the notes; packages are
+        // binary (`crate::apkg`).
+        Format::AnkiVocab | Format::Apkg | Format::ApkgVocab => count(String::new()),
     }
 }
 
@@ -518,7 +540,7 @@ pub fn anki_field(s: &str) -> String {
 }
 
 /// [`anki_field`] without trimming (a piece of a field).
-fn anki_field_untrimmed(s: &str) -> String {
+pub fn anki_field_untrimmed(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -558,15 +580,47 @@ pub fn anki(doc: &Document, notes: &[Note], glossary: Option<&Glossary>) -> Stri
     anki_cards(doc, notes, glossary).0
 }
 
+/// One card of the notes' Anki deck: a note (front: the passage, the word in bold; back:
+/// the note) or a glossary term.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnkiRow {
+    pub guid: String,
+    /// HTML.
+    pub front: String,
+    pub back: String,
+    pub tags: Vec<String>,
+    /// A glossary term's card (not a note's).
+    pub term: bool,
+}
+
+/// The deck the notes of `doc` go to ("lesepult::Title").
+pub fn notes_deck(doc: &Document) -> String {
+    format!("lesepult::{}", doc.title.replace("::", ":"))
+}
+
 /// The Anki text and how many term cards it has.
 fn anki_cards(doc: &Document, notes: &[Note], glossary: Option<&Glossary>) -> (String, usize) {
-    let mut terms = 0;
-    let id = doc.id();
-    let deck = format!("lesepult::{}", doc.title.replace("::", ":"));
-    let deck = anki_field(&deck);
+    let deck = anki_field(&notes_deck(doc));
     let mut out = String::from(
         "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:6\n",
     );
+    let rows = anki_rows(doc, notes, glossary);
+    for r in &rows {
+        out.push_str(&format!(
+            "{}\tBasic\t{deck}\t{}\t{}\t{}\n",
+            r.guid,
+            r.front,
+            r.back,
+            r.tags.join(" ")
+        ));
+    }
+    (out, rows.iter().filter(|r| r.term).count())
+}
+
+/// The cards of the notes (and, with a glossary, of its terms that occur in the text).
+pub fn anki_rows(doc: &Document, notes: &[Note], glossary: Option<&Glossary>) -> Vec<AnkiRow> {
+    let mut rows = Vec::new();
+    let id = doc.id();
     let doc_tag = anki_tag(&id);
     for n in notes {
         let p = passage(doc, n);
@@ -587,12 +641,13 @@ fn anki_cards(doc: &Document, notes: &[Note], glossary: Option<&Glossary>) -> (S
         }
         let mut tags = vec!["lesepult".to_string(), doc_tag.clone(), "note".to_string()];
         tags.extend(n.tags().iter().map(|t| anki_tag(t)));
-        out.push_str(&format!(
-            "{}\tBasic\t{deck}\t{front}\t{}\t{}\n",
-            guid(&id, "note", &n.id),
-            anki_field(&n.text),
-            tags.join(" ")
-        ));
+        rows.push(AnkiRow {
+            guid: guid(&id, "note", &n.id),
+            front,
+            back: anki_field(&n.text),
+            tags,
+            term: false,
+        });
     }
     if let Some(g) = glossary {
         for t in g.filtered("") {
@@ -617,17 +672,16 @@ fn anki_cards(doc: &Document, notes: &[Note], glossary: Option<&Glossary>) -> (S
             if !term.category.is_empty() {
                 tags.push(anki_tag(&term.category));
             }
-            out.push_str(&format!(
-                "{}\tBasic\t{deck}\t{}\t{}\t{}\n",
-                guid(&id, "term", &term.lemma),
-                anki_field(&term.headword()),
-                back.join("<br>"),
-                tags.join(" ")
-            ));
-            terms += 1;
+            rows.push(AnkiRow {
+                guid: guid(&id, "term", &term.lemma),
+                front: anki_field(&term.headword()),
+                back: back.join("<br>"),
+                tags,
+                term: true,
+            });
         }
     }
-    (out, terms)
+    rows
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::sync::mpsc::Sender;
 
 use super::events::{InputThread, Message};
-use super::jobs::{Analyses, DictionaryLoader, SearchJob};
+use super::jobs::{Analyses, DictionaryLoader, SearchJob, ToolJob};
 use super::startup;
 use crate::app::outcome::{ExistingFile, Exported, LookedUp, NotesNotSaved, NotesSaved};
 use crate::app::{Action, App, Effect};
@@ -32,6 +32,8 @@ pub struct World<'a> {
     pub dictionary_folders: Option<Vec<PathBuf>>,
     pub search: Option<SearchJob>,
     searches: u64,
+    /// The lookup command running, if one is.
+    pub tool: Option<ToolJob>,
     pub analyses: Analyses,
     pub input: Option<InputThread>,
     /// Go to the saved position when the notes are read (a long file's; a text read whole
@@ -51,6 +53,7 @@ impl<'a> World<'a> {
             dictionary_folders: None,
             search: None,
             searches: 0,
+            tool: None,
             analyses: Analyses::default(),
             input: None,
             resume_on_open: false,
@@ -152,6 +155,20 @@ impl<'a> World<'a> {
                 None
             }
             Effect::Speak(text) => Some(speak(&text)),
+            Effect::RunTool(run) => {
+                if let Some(job) = self.tool.take() {
+                    job.cancel();
+                }
+                self.tool = Some(ToolJob::start(run, self.sender.clone()));
+                None
+            }
+            Effect::CancelTool => {
+                if let Some(job) = self.tool.take() {
+                    job.cancel();
+                }
+                None
+            }
+            Effect::Copy(text) => copy(&text),
             Effect::Analyse => {
                 self.analyses.start(
                     Arc::clone(&app.doc),
@@ -242,21 +259,42 @@ fn export(
     with_glossary: bool,
     overwrite: bool,
 ) -> Exported {
+    let now = chrono::Utc::now().timestamp();
     let (text, what) = match format {
         export::Format::AnkiVocab => {
             let deck = crate::vocab::anki::export(&app.learning.vocab);
-            (deck.text, format!("{} words", deck.words))
+            (deck.text.into_bytes(), format!("{} words", deck.words))
+        }
+        export::Format::ApkgVocab => {
+            let mut speak = speaker(true);
+            match crate::apkg::vocabulary(&app.learning.vocab, &mut speak, now) {
+                Ok(p) => {
+                    let what = p.what("words");
+                    (p.bytes, what)
+                }
+                Err(e) => return Exported::Failed(e),
+            }
+        }
+        export::Format::Apkg => {
+            let glossary = with_glossary.then_some(&app.terms.glossary);
+            match crate::apkg::notes(&app.doc, &app.notebook.notes, glossary, now) {
+                Ok(p) => {
+                    let what = p.what("notes");
+                    (p.bytes, what)
+                }
+                Err(e) => return Exported::Failed(e),
+            }
         }
         _ => {
             let glossary =
                 (format == export::Format::Anki && with_glossary).then_some(&app.terms.glossary);
             let rendered = export::render(format, &app.doc, &app.notebook.notes, glossary);
             let what = rendered.what();
-            (rendered.text, what)
+            (rendered.text.into_bytes(), what)
         }
     };
     let target = absolute(&expand_home(path));
-    match write_new(&target, text.as_bytes(), overwrite) {
+    match write_new(&target, &text, overwrite) {
         Ok(()) => Exported::Written(format!(
             "Exported {what} as {} to {}.",
             format.name(),
@@ -379,5 +417,86 @@ fn speak(text: &str) -> Action {
                 .to_string(),
             error: true,
         },
+    }
+}
+
+/// The speech of German words for an Anki package: espeak-ng's WAV (`--stdout`), while
+/// espeak-ng runs; after the first failure (not installed) no more tries.
+pub fn speaker(enabled: bool) -> impl FnMut(&str) -> Option<Vec<u8>> {
+    let mut available = enabled;
+    move |text: &str| {
+        if !available {
+            return None;
+        }
+        let out = std::process::Command::new("espeak-ng")
+            .args(["-v", "de", "--stdout", "--", text])
+            .stdin(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .output();
+        match out {
+            Ok(o) if o.status.success() && o.stdout.starts_with(b"RIFF") => Some(o.stdout),
+            Ok(_) => None,
+            Err(_) => {
+                available = false;
+                None
+            }
+        }
+    }
+}
+
+/// Put text on the clipboard with OSC 52: the terminal does it (over ssh too; in tmux with
+/// `set-clipboard on`). The app says what was copied; only a failure is reported.
+fn copy(text: &str) -> Option<Action> {
+    use std::io::Write;
+    let sequence = osc52(text);
+    let mut out = std::io::stdout();
+    match out
+        .write_all(sequence.as_bytes())
+        .and_then(|()| out.flush())
+    {
+        Ok(()) => None,
+        Err(e) => Some(Action::Report {
+            text: format!("Not copied: {e}"),
+            error: true,
+        }),
+    }
+}
+
+/// The OSC 52 sequence that sets the clipboard to `text`.
+pub fn osc52(text: &str) -> String {
+    format!("\x1b]52;c;{}\x07", base64(text.as_bytes()))
+}
+
+/// Standard base64 with padding.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn osc52_carries_base64() {
+        assert_eq!(super::base64(b""), "");
+        assert_eq!(super::base64(b"f"), "Zg==");
+        assert_eq!(super::base64(b"fo"), "Zm8=");
+        assert_eq!(super::base64(b"foo"), "Zm9v");
+        assert_eq!(super::osc52("Grüße"), "\x1b]52;c;R3LDvMOfZQ==\x07");
     }
 }

@@ -169,3 +169,167 @@ impl SearchJob {
         self.cancel.store(true, Ordering::Relaxed);
     }
 }
+
+/// One of the user's lookup commands, running on a thread: its output arrives as
+/// [`Action::ToolFinished`]; a stopped one sends nothing.
+pub struct ToolJob {
+    cancel: Arc<AtomicBool>,
+}
+
+/// How often a running command is checked for its end, a stop or its timeout.
+const TOOL_POLL: Duration = Duration::from_millis(5);
+
+impl ToolJob {
+    /// Run `run` (no shell: its argument vector as it is, the context in its environment,
+    /// stdin empty) and report its cleaned output.
+    pub fn start(run: crate::tools::Invocation, sender: Sender<Message>) -> ToolJob {
+        let cancel = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&cancel);
+        std::thread::spawn(move || {
+            let id = run.id;
+            let result = run_tool(&run, &stop);
+            if !stop.load(Ordering::Relaxed) {
+                let done = crate::app::outcome::ToolFinished { id, result };
+                let _ = sender.send(Message::Action(Action::ToolFinished(done)));
+            }
+        });
+        ToolJob { cancel }
+    }
+
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Run a command to its end, its timeout or a stop; its cleaned output or what went wrong.
+fn run_tool(run: &crate::tools::Invocation, stop: &AtomicBool) -> Result<String, String> {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let (program, args) = run
+        .argv
+        .split_first()
+        .ok_or_else(|| "no command given".to_string())?;
+    let mut child = Command::new(program)
+        .args(args)
+        .envs(run.env.iter().map(|(k, v)| (k, v)))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run {program}: {e} (is it installed and on $PATH?)"))?;
+    let read = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut out = Vec::new();
+            if let Some(mut p) = pipe {
+                let _ = p
+                    .by_ref()
+                    .take(crate::tools::MAX_OUTPUT as u64 + 1)
+                    .read_to_end(&mut out);
+                // Drain the rest so that the command is not blocked on a full pipe.
+                let _ = std::io::copy(&mut p, &mut std::io::sink());
+            }
+            out
+        })
+    };
+    let stdout = read(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let stderr = read(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let started = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) => {}
+            Err(e) => return Err(format!("{program}: {e}")),
+        }
+        if stop.load(Ordering::Relaxed) {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err("stopped".to_string());
+        }
+        if started.elapsed() > run.timeout {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(format!(
+                "no answer within {:.1} s: stopped (raise timeout_seconds in its [[tool]])",
+                run.timeout.as_secs_f64()
+            ));
+        }
+        std::thread::sleep(TOOL_POLL);
+    };
+    let out = stdout.join().unwrap_or_default();
+    let err = stderr.join().unwrap_or_default();
+    if status.success() {
+        let text = crate::tools::clean_output(&out);
+        if text.is_empty() {
+            Ok(crate::tools::clean_output(&err))
+        } else {
+            Ok(text)
+        }
+    } else {
+        let said = crate::tools::clean_output(if err.is_empty() { &out } else { &err });
+        Err(format!("{program} failed ({status}): {said}"))
+    }
+}
+
+#[cfg(test)]
+mod tool_tests {
+    use super::*;
+
+    fn invocation(argv: &[&str], timeout_ms: u64) -> crate::tools::Invocation {
+        crate::tools::Invocation {
+            id: 1,
+            name: "t".into(),
+            argv: argv.iter().map(ToString::to_string).collect(),
+            env: vec![("LESEPULT_WORD".into(), "Haus; rm -rf /".into())],
+            timeout: Duration::from_millis(timeout_ms),
+        }
+    }
+
+    #[test]
+    fn a_command_gets_its_environment_and_its_output_is_cleaned() {
+        let stop = AtomicBool::new(false);
+        let run = invocation(
+            &[
+                "sh",
+                "-c",
+                "printf '\\033[1mWort:\\033[0m %s\\n' \"$LESEPULT_WORD\"",
+            ],
+            5000,
+        );
+        assert_eq!(run_tool(&run, &stop).as_deref(), Ok("Wort: Haus; rm -rf /"));
+    }
+
+    #[test]
+    fn failures_timeouts_and_missing_programs_say_so() {
+        let stop = AtomicBool::new(false);
+        let failed = run_tool(
+            &invocation(&["sh", "-c", "echo kaputt >&2; exit 3"], 5000),
+            &stop,
+        );
+        assert!(
+            failed.as_ref().is_err_and(|e| e.contains("kaputt")),
+            "{failed:?}"
+        );
+        let started = Instant::now();
+        let slow = run_tool(&invocation(&["sleep", "5"], 100), &stop);
+        assert!(
+            slow.as_ref().is_err_and(|e| e.contains("no answer")),
+            "{slow:?}"
+        );
+        assert!(started.elapsed() < Duration::from_secs(2));
+        let missing = run_tool(&invocation(&["lesepult-no-such-program"], 100), &stop);
+        assert!(
+            missing.as_ref().is_err_and(|e| e.contains("cannot run")),
+            "{missing:?}"
+        );
+    }
+}

@@ -40,7 +40,58 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Canvas<'_>, area: Rect) {
                 .and_then(|l| l.results.as_deref());
             draw_lookup(app, theme, frame, inner, word, results, *scroll);
         }
+        GlossaryView::Tool { scroll } => draw_tool(app, theme, frame, inner, *scroll),
     }
+}
+
+/// The output of one of the user's lookup commands, under the command's name.
+fn draw_tool(app: &App, theme: &Theme, frame: &mut Canvas<'_>, area: Rect, scroll: usize) {
+    let Some(tool) = &app.terms.tool else {
+        return;
+    };
+    let mut lines = vec![
+        Line::from(Span::styled(tool.name.clone(), theme.title)),
+        Line::from(Span::styled(format!("„{}“", tool.subject), theme.muted)),
+        Line::default(),
+    ];
+    let keys = |c| app.keymap.describe(c);
+    match &tool.text {
+        None => lines.push(Line::from(Span::styled(
+            format!("Running… ({} stops it)", keys(Command::Cancel)),
+            theme.muted,
+        ))),
+        Some(text) => {
+            let style = if tool.error {
+                theme.status_error
+            } else {
+                theme.paragraph
+            };
+            lines.extend(
+                text.lines()
+                    .map(|l| Line::from(Span::styled(l.to_string(), style))),
+            );
+        }
+    }
+    let body_height = area.height.saturating_sub(1);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+        Rect::new(area.x, area.y, area.width, body_height),
+    );
+    let hint = format!(
+        "{}/{} scroll · {} back",
+        keys(Command::ScrollDown),
+        keys(Command::ScrollUp),
+        keys(Command::Cancel)
+    );
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            truncate(&hint, usize::from(area.width)),
+            theme.muted,
+        )),
+        Rect::new(area.x, area.y + body_height, area.width, 1),
+    );
 }
 
 fn draw_list(app: &App, theme: &Theme, frame: &mut Canvas<'_>, area: Rect) {

@@ -12,7 +12,6 @@ use crate::app::help::{self, HelpRow};
 use crate::app::outcome::ExistingFile;
 use crate::app::{App, ExportDialog, TermForm, term_form::FIELDS};
 use crate::document::BlockKind;
-use crate::notes::export::Format;
 
 pub fn draw_contents(app: &App, theme: &Theme, frame: &mut Canvas<'_>, selected: usize) {
     let headings = app.doc.headings();
@@ -82,7 +81,7 @@ pub fn draw_help(app: &App, theme: &Theme, frame: &mut Canvas<'_>, scroll: usize
     } else {
         (key_w + desc_w + 7) as u16
     };
-    let all = help::rows();
+    let all = help::rows_with(app.config.tools.len());
     let rows: usize = all.iter().map(|r| app.help_row_height(*r)).sum();
     let height = (rows as u16 + 2).min(area.height.saturating_sub(2));
     let rect = centered(area, width, height);
@@ -112,7 +111,7 @@ pub fn draw_help(app: &App, theme: &Theme, frame: &mut Canvas<'_>, scroll: usize
                 vec![Line::from(vec![
                     Span::styled(format!(" {keys:>key_w$}"), theme.heading),
                     Span::raw("   "),
-                    Span::raw(c.description()),
+                    Span::raw(app.command_description(*c)),
                 ])]
             }
         })
@@ -218,8 +217,12 @@ fn dialog(
     width: u16,
 ) {
     let area = frame.area();
-    let height = (lines.len() as u16 + 2).min(area.height);
-    let rect = centered(area, width.min(area.width.saturating_sub(2)), height);
+    let width = width.min(area.width.saturating_sub(2));
+    // Rows the lines take once wrapped inside the borders and the padding.
+    let inner = usize::from(width.saturating_sub(4)).max(1);
+    let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
+    let height = (u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2)).min(area.height);
+    let rect = centered(area, width, height);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
@@ -261,7 +264,7 @@ pub fn draw_export(app: &App, theme: &Theme, frame: &mut Canvas<'_>, d: &ExportD
         ]),
         Line::default(),
         Line::from(Span::styled(
-            if d.format == Format::AnkiVocab {
+            if d.format.is_vocab() {
                 format!(
                     " {} words of your vocabulary (those learning and known)",
                     crate::vocab::anki::words_in_deck(&app.learning.vocab)

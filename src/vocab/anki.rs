@@ -28,7 +28,7 @@ pub fn words_in_deck(vocab: &Vocabulary) -> usize {
 
 /// Learning and known words, not those whose lemma the lexicon did not confirm, and only
 /// those with something to put on a card.
-fn in_deck(e: &super::VocabEntry) -> bool {
+pub(crate) fn in_deck(e: &super::VocabEntry) -> bool {
     !e.doubtful && (e.status.is_learning() || e.status == Status::Known) && has_card(e)
 }
 

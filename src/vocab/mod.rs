@@ -3,6 +3,7 @@
 //! review scheduling with FSRS, and Anki decks. No terminal types here.
 
 pub mod anki;
+pub mod exchange;
 pub mod file;
 pub mod migrate;
 pub mod review;
