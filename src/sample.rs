@@ -58,17 +58,36 @@ pub fn long_text(bytes: usize) -> String {
 /// An EPUB 3 of [`long_text`]: one XHTML file per chapter (`<h1>` and `<p>`s), a
 /// navigation document with the chapters; written to `path`.
 pub fn long_epub(path: &std::path::Path, bytes: usize) -> Result<(), Box<dyn std::error::Error>> {
+    long_epub_in_files(path, bytes, usize::MAX)
+}
+
+/// The same book in at most `files` XHTML files (consecutive chapters share a file, as a
+/// novel's parts do; the navigation lists the files), for a book with fewer, longer
+/// files than one a chapter.
+pub fn long_epub_in_files(
+    path: &std::path::Path,
+    bytes: usize,
+    files: usize,
+) -> Result<(), Box<dyn std::error::Error>> {
     use std::io::Write;
     let text = long_text(bytes);
-    let mut chapters: Vec<(String, String)> = Vec::new();
+    let mut each: Vec<(String, String)> = Vec::new();
     for line in text.lines() {
         let line = escape(line);
-        if line.starts_with("Kapitel ") || chapters.is_empty() {
-            chapters.push((line.clone(), format!("<h1>{line}</h1>\n")));
-        } else if let Some((_, body)) = chapters.last_mut() {
+        if line.starts_with("Kapitel ") || each.is_empty() {
+            each.push((line.clone(), format!("<h1>{line}</h1>\n")));
+        } else if let Some((_, body)) = each.last_mut() {
             body.push_str(&format!("<p>{line}</p>\n"));
         }
     }
+    let per = each.len().div_ceil(files.max(1)).max(1);
+    let chapters: Vec<(String, String)> = each
+        .chunks(per)
+        .map(|group| {
+            let title = group.first().map(|(t, _)| t.clone()).unwrap_or_default();
+            (title, group.iter().map(|(_, b)| b.as_str()).collect())
+        })
+        .collect();
     let mut zip = zip::ZipWriter::new(std::fs::File::create(path)?);
     let stored =
         zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);

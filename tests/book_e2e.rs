@@ -249,14 +249,17 @@ fn first_screen_of_a_long_book_next_to_the_same_text() {
     use std::time::{Duration, Instant};
     let home = Home::without_dictionaries();
     let epub = home.path().join("buch.epub");
+    let parts = home.path().join("teile.epub");
     let txt = home.path().join("buch.txt");
     let text = 10 << 20;
+    // One file a chapter (850 of them), and the same text in 80 files, as a novel.
     lesepult::sample::long_epub(&epub, text).expect("book");
+    lesepult::sample::long_epub_in_files(&parts, text, 80).expect("book in parts");
     std::fs::write(&txt, lesepult::sample::long_text(text)).expect("text");
     // The first paragraph's start, the same in both.
     let first = "Ein langes Buch über Wettbewerb";
     let mut medians = Vec::new();
-    for file in [&txt, &epub] {
+    for file in [&txt, &epub, &parts] {
         let name = file
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -284,8 +287,81 @@ fn first_screen_of_a_long_book_next_to_the_same_text() {
             times[times.len() / 2]
         );
     }
+    for (name, m) in [("850 files", medians[1]), ("80 files", medians[2])] {
+        println!(
+            "ratio ({name}) {:.2}",
+            m.as_secs_f64() / medians[0].as_secs_f64()
+        );
+    }
+}
+
+/// `G` and a jump to the last chapter from the contents list in a long book (10 MB of
+/// text in 850 files), once the whole book is read: the time from the key to the screen
+/// showing the place (run with `cargo test --release --test book_e2e -- --ignored
+/// --nocapture keys_in_a_long_book`). Prints the medians of 9 tries each.
+#[test]
+#[ignore]
+fn keys_in_a_long_book_answer_at_once() {
+    use std::time::{Duration, Instant};
+    let home = Home::without_dictionaries();
+    let epub = home.path().join("buch.epub");
+    let bytes = 10 << 20;
+    lesepult::sample::long_epub(&epub, bytes).expect("book");
+    let text = lesepult::sample::long_text(bytes);
+    let last_line: String = text
+        .lines()
+        .rev()
+        .find(|l| l.split_whitespace().count() >= 4)
+        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_default();
+    let last_chapter = text
+        .lines()
+        .rev()
+        .find(|l| l.starts_with("Kapitel "))
+        .unwrap_or_default()
+        .to_string();
+    let mut s = Session::start(&home, &["buch.epub", "--from-start"], 120, 40);
+    s.wait_for("Kapitel 1");
+    // The rest of the book is read in the background.
+    std::thread::sleep(Duration::from_secs(3));
+    // Keys sent without the helper's pause after each, the screen read every 250 µs.
+    let time = |s: &mut Session, keys: &[&str], shows: &str| -> Duration {
+        let start = Instant::now();
+        for k in keys {
+            s.send_raw(k);
+        }
+        // (The contents list names the chapter too: it must be closed.)
+        loop {
+            let screen = s.screen();
+            if screen.contains(shows) && !screen.contains(" Contents ") {
+                break;
+            }
+            assert!(start.elapsed() < Duration::from_secs(10), "{}", s.screen());
+            std::thread::sleep(Duration::from_micros(250));
+        }
+        start.elapsed()
+    };
+    let mut g = Vec::new();
+    let mut jump = Vec::new();
+    for _ in 0..9 {
+        g.push(time(&mut s, &["G"], &last_line));
+        s.send("g");
+        s.wait_for("Kapitel 1");
+        // The contents list open at its last chapter, then Enter: the jump itself.
+        s.send("t");
+        s.send("G");
+        s.wait_for(" Contents ");
+        jump.push(time(&mut s, &["\r"], &last_chapter));
+        s.send("g");
+        s.wait_for("Kapitel 1");
+    }
+    g.sort();
+    jump.sort();
+    println!("G: median {:?}, slowest {:?}", g[4], g[8]);
     println!(
-        "ratio {:.2}",
-        medians[1].as_secs_f64() / medians[0].as_secs_f64()
+        "last chapter from t: median {:?}, slowest {:?}",
+        jump[4], jump[8]
     );
+    s.send("q");
+    s.wait_exit();
 }
