@@ -320,15 +320,41 @@ fn split_phrase(
     None
 }
 
-/// The prepositions of a sentence, also inside pronominal adverbs (*davon* → *von*,
-/// *darauf* → *auf*), and whether it has a reflexive pronoun.
-fn sentence_frame(sentence: &str, word_start: usize) -> (Vec<String>, bool) {
+/// The tokens of the clause that holds the byte range `from..to` (a verb, or a split verb
+/// with its particle): between the clause-ending punctuation before and after it.
+fn clause_of<'a>(
+    toks: &[crate::german::sentence::Token<'a>],
+    from: usize,
+    to: usize,
+) -> Vec<crate::german::sentence::Token<'a>> {
+    let first = toks
+        .iter()
+        .rposition(|t| t.end() <= from && t.ends_clause())
+        .map_or(0, |b| b + 1);
+    let last = toks
+        .iter()
+        .position(|t| t.start >= to && t.ends_clause())
+        .unwrap_or(toks.len());
+    toks.get(first..last).map(<[_]>::to_vec).unwrap_or_default()
+}
+
+/// The prepositions of the verb's clause, also inside pronominal adverbs (*davon* → *von*,
+/// *darauf* → *auf*), and whether the clause has a reflexive pronoun. Words of other
+/// clauses belong to other verbs: "konzentrierte sich … auf Effizienz, anstatt … Leistung
+/// aufzubauen" gives *aufbauen* no "auf".
+fn sentence_frame(sentence: &str, a: &Analysis) -> (Vec<String>, bool) {
     let Ok(lex) = crate::german::lexicon() else {
         return (Vec::new(), false);
     };
+    let word_start = a.start;
+    let (from, to) = match a.partner {
+        Some((s, e)) => (a.start.min(s), a.end.max(e)),
+        None => (a.start, a.end),
+    };
+    let toks = crate::german::sentence::tokens(sentence);
     let mut preps: Vec<String> = Vec::new();
     let mut reflexive = false;
-    for t in crate::german::sentence::tokens(sentence) {
+    for t in clause_of(&toks, from, to) {
         if !t.is_word || t.start == word_start {
             continue;
         }
@@ -371,7 +397,7 @@ fn verb_frame(
     if a.pos != Pos::Verb {
         return None;
     }
-    let (preps, reflexive) = sentence_frame(sentence, a.start);
+    let (preps, reflexive) = sentence_frame(sentence, a);
     let lemma = &a.lemma;
     let mut heads: Vec<String> = Vec::new();
     for p in &preps {
@@ -664,5 +690,38 @@ mod tests {
     fn without_dictionaries_only_the_glossary_answers() {
         let (r, p) = lookup("Modelle", None, &Dictionaries::default());
         assert!(r.is_empty() && p.is_empty());
+    }
+
+    fn clause_words(sentence: &str, word: &str) -> Vec<String> {
+        let toks = crate::german::sentence::tokens(sentence);
+        let at = sentence.find(word).unwrap_or(0);
+        clause_of(&toks, at, at + word.len())
+            .iter()
+            .filter(|t| t.is_word)
+            .map(|t| t.text.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_verbs_clause_ends_at_its_commas() {
+        let s = "Er konzentrierte sich auf Effizienz, anstatt mehr Leistung aufzubauen.";
+        assert_eq!(
+            clause_words(s, "aufzubauen"),
+            ["anstatt", "mehr", "Leistung", "aufzubauen"]
+        );
+        assert_eq!(
+            clause_words(s, "konzentrierte"),
+            ["Er", "konzentrierte", "sich", "auf", "Effizienz"]
+        );
+        // A range across the whole clause (a split verb and its particle).
+        let s = "Ob es klappt, hängt davon ab, wer kommt.";
+        let toks = crate::german::sentence::tokens(s);
+        let (from, to) = (s.find("hängt").unwrap_or(0), s.find("ab,").unwrap_or(0) + 2);
+        let words: Vec<&str> = clause_of(&toks, from, to)
+            .iter()
+            .filter(|t| t.is_word)
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(words, ["hängt", "davon", "ab"]);
     }
 }
