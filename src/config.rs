@@ -241,6 +241,8 @@ const DEFAULT_KEYS: &[(&str, &[&str])] = &[
     ("speak", &["p"]),
     ("translate", &["T"]),
     ("copy", &["y"]),
+    ("correct_lemma", &["L"]),
+    ("mark_part", &["m"]),
     ("confirm", &["Enter"]),
     ("cancel", &["Esc"]),
     ("quit", &["q", "Ctrl-c"]),

@@ -75,6 +75,8 @@ pub enum Action {
     NotesSaved(Result<outcome::NotesSaved, outcome::NotesNotSaved>),
     /// The word statuses were saved (as merged with another lesepult's), or why not.
     VocabSaved(Result<crate::vocab::Vocabulary, String>),
+    /// The lemma corrections were saved (as merged with another lesepult's), or not.
+    LemmasSaved(Result<crate::vocab::lemmas::Lemmas, String>),
     /// The user's glossary was saved (its terms as merged with another lesepult's), or
     /// why not.
     UserGlossarySaved(Result<Vec<crate::glossary::Term>, String>),

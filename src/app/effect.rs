@@ -36,6 +36,8 @@ pub enum Effect {
     Lookup(String),
     /// The vocabulary changed: save it (lock, merge, atomic write).
     SaveVocab,
+    /// The lemma corrections changed: save them (lock, merge, atomic write).
+    SaveLemmas,
     /// Speak a text with espeak-ng, in the background.
     Speak(String),
     /// Search a long text on a thread (any running search is cancelled first).

@@ -23,7 +23,16 @@ pub enum GlossaryView {
 /// What the glossary pane offers, for the help screen.
 pub const COMMANDS: &[crate::keys::Command] = {
     use crate::keys::Command::*;
-    &[Lookup, Translate, AddTerm, Edit, Delete, Speak, Copy]
+    &[
+        Lookup,
+        Translate,
+        AddTerm,
+        CorrectLemma,
+        Edit,
+        Delete,
+        Speak,
+        Copy,
+    ]
 };
 
 /// Dictionary results for a word, shown under a glossary entry or on their own.

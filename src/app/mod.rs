@@ -7,6 +7,7 @@ mod footnote;
 mod glossary_pane;
 pub mod help;
 mod hints;
+pub mod lemma_keys;
 pub mod notes_keys;
 mod notes_pane;
 pub mod outcome;
@@ -15,6 +16,7 @@ mod results;
 mod router;
 pub mod study;
 pub mod term_form;
+pub mod term_parts;
 pub mod tools;
 pub mod undo;
 mod update;
@@ -88,6 +90,12 @@ pub enum Mode {
     Hints {
         hints: Vec<Hint>,
         typed: String,
+    },
+    /// `L`: typing the lemma of `word` (the analysis gave it `was`).
+    CorrectLemma {
+        word: String,
+        was: String,
+        input: String,
     },
 }
 
@@ -262,6 +270,9 @@ pub struct App {
     pub note_return: Option<(usize, WordCursor)>,
     /// The fixed end of a selection (the word cursor is the moving end).
     pub selection: Option<WordCursor>,
+    /// Parts of a term kept while selecting (`m`): block and byte range of each, in text
+    /// order.
+    pub parts: Vec<(usize, std::ops::Range<usize>)>,
     /// The glossary, the lookup and the dictionaries.
     pub terms: Terms,
     /// The notes, their pane and where they stand on disk.
@@ -342,6 +353,12 @@ pub struct Learning {
     pub unsaved: bool,
     /// Why the last save of the vocabulary failed (until one succeeds).
     pub save_error: Option<String>,
+    /// The user's lemma corrections (word as written → lemma), as installed for the
+    /// analysis ([`crate::german::corrections`]).
+    pub lemmas: crate::vocab::lemmas::Lemmas,
+    /// The corrections have changes not yet written, and why the last save failed.
+    pub lemmas_unsaved: bool,
+    pub lemmas_error: Option<String>,
 }
 
 impl Learning {
@@ -405,6 +422,7 @@ impl App {
             cursor: None,
             note_return: None,
             selection: None,
+            parts: Vec::new(),
             terms: Terms {
                 glossary: Glossary::build(&Document::empty(), Vec::new(), Vec::new()),
                 pane: GlossaryPane::new(Vec::new()),
@@ -460,6 +478,7 @@ impl App {
         self.cursor = None;
         self.note_return = None;
         self.selection = None;
+        self.parts.clear();
         self.partial_of = None;
         match self.pending_percent.take() {
             Some(p) => self.go_to_percent(p),

@@ -79,6 +79,7 @@ fn select_id(app: &mut App, id: &str) {
 /// `v`: start a selection at the word cursor (placing it if needed), or end it.
 pub fn toggle_selection(app: &mut App) {
     if app.selection.take().is_some() {
+        app.parts.clear();
         app.info("Selection cancelled.");
         return;
     }
@@ -89,8 +90,11 @@ pub fn toggle_selection(app: &mut App) {
     if app.selection.is_some() {
         let word = app.keymap.describe(Command::NextWord);
         let add = app.keymap.describe(Command::AddNote);
+        let term = app.keymap.describe(Command::AddTerm);
+        let part = app.keymap.describe(Command::MarkPart);
         app.info(format!(
-            "Selecting: {word} extends, {add} adds a note on it, Esc cancels."
+            "Selecting: {word} extends, {add} adds a note on it, {term} makes a term \
+             ({part} keeps a part: lade … ein), Esc cancels."
         ));
     }
 }
@@ -128,6 +132,7 @@ pub fn add_note(app: &mut App) {
         anchor::make(&app.doc, AnchorKind::Paragraph, block, range, None)
     };
     app.selection = None;
+    app.parts.clear();
     app.notebook.editor = Some(NoteEditor::new(new_anchor, "", None));
     open_editor(app);
 }

@@ -12,6 +12,7 @@ pub const COMMANDS: &[crate::keys::Command] = {
     &[
         AddNote,
         Select,
+        MarkPart,
         Edit,
         Delete,
         SaveNote,

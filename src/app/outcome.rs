@@ -22,6 +22,8 @@ pub struct Startup {
     /// Why the user's glossary file must not be overwritten (it did not parse), if so.
     pub user_glossary_broken: Option<String>,
     pub vocabulary: Vocabulary,
+    /// The user's lemma corrections (already installed for the analysis).
+    pub lemmas: crate::vocab::lemmas::Lemmas,
     /// Entries moved to their right lemma or marked doubtful: what to say, if any.
     pub migration: Option<String>,
     /// What could not be read, one sentence each.

@@ -56,10 +56,12 @@ pub fn started(app: &mut App, s: Startup, effects: &mut Vec<Effect>) {
     let whole = app.partial_of.is_none();
     if whole && app.doc.text.len() <= ANALYSE_IN_BACKGROUND {
         app.set_glossary(s.document_terms, s.user_terms);
+        app.learning.lemmas = s.lemmas;
         app.set_vocabulary(s.vocabulary);
         app.terms.analysing = false;
     } else {
         app.set_glossary_deferred(s.document_terms, s.user_terms);
+        app.learning.lemmas = s.lemmas;
         app.learning.vocab = s.vocabulary;
     }
     if whole {

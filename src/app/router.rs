@@ -32,7 +32,9 @@ fn route(app: &App) -> (&'static [Layer], Otherwise) {
         | Mode::Hints { .. } => (&[Layer::Question], Otherwise::Typed),
         Mode::AskStatus => (&[Layer::StatusLevel], Otherwise::Typed),
         Mode::Review(_) => (&[Layer::Review], Otherwise::Reader),
-        Mode::Export(_) | Mode::WriteElsewhere { .. } => (&[Layer::Dialog], Otherwise::Typed),
+        Mode::Export(_) | Mode::WriteElsewhere { .. } | Mode::CorrectLemma { .. } => {
+            (&[Layer::Dialog], Otherwise::Typed)
+        }
         Mode::TermForm(_) => (&[Layer::Form], Otherwise::Typed),
         Mode::Searching { .. } => (&[Layer::Prompt], Otherwise::Typed),
         Mode::Reading if filtering(app) => (&[Layer::Prompt], Otherwise::Typed),

@@ -394,6 +394,24 @@ fn back_from_entry(app: &mut App) {
     }
 }
 
+/// Fill a new term's form for `lemma` from the lookup shown, when its best result is that
+/// lemma (a term made of several words, looked up at one of them).
+pub(super) fn prefill(app: &App, form: &mut TermForm, lemma: &str) {
+    let best = app
+        .terms
+        .lookup
+        .as_ref()
+        .and_then(|l| l.results.as_ref())
+        .and_then(|r| r.first())
+        .filter(|f| f.headword == lemma);
+    if let Some(best) = best {
+        let (meaning, article, plural) = entry_facts(best);
+        form.values[1] = meaning;
+        form.values[2] = article;
+        form.values[3] = plural;
+    }
+}
+
 /// The form that adds `word` to the user's glossary, prefilled from the best dictionary
 /// result when the lookup of that word has one.
 pub(super) fn term_form_for(app: &App, word: &str) -> TermForm {

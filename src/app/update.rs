@@ -124,6 +124,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
         Action::LookedUp(l) => results::looked_up(app, l, &mut effects),
         Action::NotesSaved(saved) => results::notes_saved(app, saved),
         Action::VocabSaved(saved) => results::vocab_saved(app, saved),
+        Action::LemmasSaved(saved) => super::lemma_keys::saved(app, saved, &mut effects),
         Action::UserGlossarySaved(saved) => results::user_glossary_saved(app, saved, &mut effects),
         Action::Exported(result) => results::exported(app, result),
         Action::NotesWrittenElsewhere(result) => {
@@ -139,6 +140,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
         if app.cursor.is_some() && !cursor::cursor_visible(app) {
             app.cursor = None;
             app.selection = None;
+            app.parts.clear();
         }
         let anchor = app.anchor();
         effects.push(Effect::SavePosition(anchor));
@@ -173,6 +175,9 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
                 _ => app.mode = Mode::Reading,
             }
             return;
+        }
+        Mode::CorrectLemma { word, input, .. } => {
+            return super::lemma_keys::command(app, c, word, input, effects);
         }
         Mode::WriteElsewhere { input } => {
             match c {
@@ -261,6 +266,8 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
         Command::Tool(i) => super::tools::run(app, usize::from(i), effects),
         Command::Translate => super::tools::translate(app, effects),
         Command::Copy => super::tools::copy(app, effects),
+        Command::CorrectLemma => super::lemma_keys::open(app),
+        Command::MarkPart => super::term_parts::mark_part(app),
         Command::Help => app.mode = Mode::Help { scroll: 0 },
         Command::TableOfContents => {
             if app.doc.headings().is_empty() {
@@ -303,7 +310,9 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
             app.relayout();
         }
         Command::Cancel => {
+            let had_parts = !std::mem::take(&mut app.parts).is_empty();
             if app.selection.take().is_none()
+                && !had_parts
                 && app.search.take().is_none()
                 && app.cursor.take().is_none()
             {
@@ -324,6 +333,7 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
             cursor::step(app, true);
             study::lookup(app, effects);
         }
+        Command::AddTerm if super::term_parts::selecting(app) => super::term_parts::add_term(app),
         Command::AddTerm => match app.cursor.clone() {
             Some(c) => {
                 let word = app.doc.text[c.range].to_string();
@@ -716,7 +726,7 @@ fn text_input(app: &mut App, c: Option<char>, effects: &mut Vec<Effect>) {
         Mode::Searching { .. } => search_input(app, c, effects),
         Mode::TermForm(form) => form.input(c),
         Mode::Export(dialog) => notes_keys::export_input(dialog, c),
-        Mode::WriteElsewhere { input } => match c {
+        Mode::WriteElsewhere { input } | Mode::CorrectLemma { input, .. } => match c {
             Some(c) => input.push(c),
             None => {
                 input.pop();

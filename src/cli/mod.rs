@@ -51,6 +51,12 @@ pub fn main(cli: Cli) -> Result<(), Failure> {
     {
         set_limit(&config);
     }
+    // The user's lemma corrections: every command reads words as the app does.
+    if cli.command.is_some()
+        && let Some(problem) = crate::vocab::lemmas::install_from(&paths.data_dir)
+    {
+        eprintln!("{}", output::sanitize(&format!("lesepult: {problem}")));
+    }
     match cli.command {
         Some(Subcommands::Paths) => {
             return commands::paths(&paths).map_err(command_failure);

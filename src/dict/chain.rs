@@ -142,7 +142,7 @@ fn ranked_for(
     pos: Option<Pos>,
     problems: &mut Vec<DictError>,
 ) -> Vec<Ranked> {
-    ranked_in(dicts, lemma, pos, &[], problems)
+    ranked_in(dicts, lemma, pos, None, &[], problems)
 }
 
 /// Another reading's entries: fewer of them.
@@ -164,6 +164,7 @@ fn ranked_in(
     dicts: &Dictionaries,
     lemma: &str,
     pos: Option<Pos>,
+    gender: Option<Gender>,
     sentence: &[String],
     problems: &mut Vec<DictError>,
 ) -> Vec<Ranked> {
@@ -200,7 +201,7 @@ fn ranked_in(
             );
         }
     }
-    rank::rank_in(&own, lemma, pos, sentence)
+    rank::rank_in(&own, lemma, pos, gender, sentence)
 }
 
 /// A dictionary's multi-word entry around the word: the longest phrase first.
@@ -504,8 +505,10 @@ pub fn lookup_in(
         }
         return (results, problems);
     };
-    // A split separable verb is looked up whole, not as a phrase of its particle.
-    if context.is_some() && !matches!(a.basis, Basis::Separable { .. }) {
+    // A split separable verb is looked up whole, not as a phrase of its particle; a word
+    // the user gave its lemma by hand is looked up as that lemma first.
+    let own_lemma_first = matches!(a.basis, Basis::Separable { .. } | Basis::Corrected);
+    if context.is_some() && !own_lemma_first {
         let found = phrase(dicts, sentence, at, &mut problems).or_else(|| {
             (a.pos == Pos::Verb)
                 .then(|| split_phrase(dicts, sentence, at, &mut problems))
@@ -514,6 +517,7 @@ pub fn lookup_in(
         results.extend(found);
     }
     if context.is_some()
+        && a.basis != Basis::Corrected
         && let Some(f) = verb_frame(dicts, &a, sentence, &mut problems)
     {
         results.push(f);
@@ -543,6 +547,7 @@ pub fn lookup_in(
         Basis::Compound { parts } => format!("compound: {}", parts.join(" + ")),
         Basis::Genitive => "genitive of the name".to_string(),
         Basis::Unknown => "as written".to_string(),
+        Basis::Corrected => "your correction".to_string(),
     };
     let method = if a.lemma == word {
         Method::Exact
@@ -562,7 +567,20 @@ pub fn lookup_in(
     } else {
         Vec::new()
     };
-    let ranked = ranked_in(dicts, &a.lemma, Some(a.pos), &sentence_words, &mut problems);
+    // A gender the analysis is sure of picks the noun's senses: the user's own, or the
+    // only one the lexicon knows for the lemma.
+    let sure_gender = a.gender.filter(|_| {
+        a.basis == Basis::Corrected
+            || crate::german::lexicon().is_ok_and(|lex| lex.genders(&a.lemma).len() == 1)
+    });
+    let ranked = ranked_in(
+        dicts,
+        &a.lemma,
+        Some(a.pos),
+        sure_gender,
+        &sentence_words,
+        &mut problems,
+    );
     let main_found = !ranked.is_empty();
     if let Some(f) = found_from(ranked, &a.lemma, method, Some(&a)) {
         results.push(f);

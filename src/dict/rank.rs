@@ -4,8 +4,8 @@
 //! ones. Senses are cleaned of what the dictionary format leaves in them.
 
 use super::entry::{Entry, clean};
-use crate::german::Pos;
 use crate::german::frequency::english_zipf;
+use crate::german::{Gender, Pos};
 
 /// A sense with the dictionary it came from and its score.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,6 +44,26 @@ fn entry_pos(tags: &[String]) -> Option<Pos> {
         "pron" | "ppron" | "relpron" => Some(Pos::Pronoun),
         _ => None,
     })
+}
+
+/// The gender a dictionary's grammar tags name.
+fn entry_gender(tags: &[String]) -> Option<Gender> {
+    tags.iter().find_map(|t| match t.as_str() {
+        "masc" | "m" => Some(Gender::Masculine),
+        "fem" | "f" => Some(Gender::Feminine),
+        "neut" | "nt" => Some(Gender::Neuter),
+        _ => None,
+    })
+}
+
+/// How well a noun entry's gender fits the gender the analysis is sure of (*der Junge*
+/// "boy", *das Junge* "young animal").
+fn gender_fit(analysed: Option<Gender>, entry: Option<Gender>) -> f32 {
+    match (analysed, entry) {
+        (Some(a), Some(e)) if a == e => 1.0,
+        (Some(_), Some(_)) => -2.5,
+        _ => 0.0,
+    }
 }
 
 /// How well the dictionary's word class fits the analysis.
@@ -225,14 +245,16 @@ fn context_fit(e: &Entry, sentence: &[String], lemma: &str) -> f32 {
 
 /// Rank the senses of `entries` (dictionary name, entry) for `lemma` read as `pos`.
 pub fn rank(entries: &[(String, Entry)], lemma: &str, pos: Option<Pos>) -> Vec<Ranked> {
-    rank_in(entries, lemma, pos, &[])
+    rank_in(entries, lemma, pos, None, &[])
 }
 
-/// Rank, with the lower-case words of the sentence the word stands in.
+/// Rank, with the noun's gender where the analysis is sure of it, and the lower-case words
+/// of the sentence the word stands in.
 pub fn rank_in(
     entries: &[(String, Entry)],
     lemma: &str,
     pos: Option<Pos>,
+    gender: Option<Gender>,
     sentence: &[String],
 ) -> Vec<Ranked> {
     let mut out: Vec<Ranked> = Vec::new();
@@ -266,6 +288,7 @@ pub fn rank_in(
             + richness
             + context_fit(e, sentence, lemma)
             + pos_fit(pos, entry_pos(&e.tags))
+            + gender_fit(gender, entry_gender(&e.tags))
             - entry_labels
             - if e.noted { 1.5 } else { 0.0 }
             - 0.05 * n as f32;

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::Gender;
 use super::compound;
+use super::corrections::{Corrections, installed};
 use super::frequency;
 use super::lexicon::{Lexicon, Reading, lexicon};
 use super::sentence::{Token, tokens};
@@ -31,6 +32,8 @@ pub enum Basis {
     Genitive,
     /// Not in the lexicon: taken as written.
     Unknown,
+    /// The lemma the user gave the word by hand ([`super::corrections`]).
+    Corrected,
 }
 
 /// The analysis of one word.
@@ -609,21 +612,73 @@ fn analyse_unlisted(lex: &Lexicon, tok: &Token, initial: bool) -> Analysis {
 
 /// Analyse every word of a sentence.
 pub fn analyse_sentence(sentence: &str) -> Vec<Analysis> {
-    analyse_tokens(sentence, |_| true, true)
+    analyse_tokens(sentence, |_| true, true, installed().as_deref())
 }
 
 /// The lemma of every word of a sentence, without the facts a lookup shows (gender,
 /// plural): what counting a book's words by lemma needs. (start, end, lemma) in bytes.
 pub fn sentence_lemmas(sentence: &str) -> Vec<(usize, usize, String)> {
-    analyse_tokens(sentence, |_| true, false)
+    analyse_tokens(sentence, |_| true, false, installed().as_deref())
         .into_iter()
         .map(|a| (a.start, a.end, a.lemma))
         .collect()
 }
 
+/// A word the user gave a lemma by hand: the lemma's word class and (for a noun) gender
+/// and plural from the lexicon, where it lists the lemma. An article before the lemma
+/// ("der Junge") gives the noun's gender (*das Junge* is another noun).
+fn corrected(lex: &Lexicon, tok: &Token, given: &str, facts: bool) -> Analysis {
+    let (article, lemma) = match given.split_once(' ') {
+        Some((a, rest)) if matches!(a, "der" | "die" | "das") && !rest.trim().is_empty() => {
+            (Gender::parse(a), rest.trim())
+        }
+        _ => (None, given),
+    };
+    let own = lex
+        .readings(lemma)
+        .into_iter()
+        .filter(|r| r.lemma == lemma)
+        .find(|r| article.is_none() || r.tag.gender.is_none() || r.tag.gender == article);
+    let pos = own.as_ref().map_or(Pos::Noun, |r| r.tag.pos);
+    let pos = if article.is_some() {
+        Pos::Noun
+    } else if own.is_none() && !lemma.chars().next().is_some_and(char::is_uppercase) {
+        // Not listed: a lower-case lemma is no noun; the word's own readings may say more.
+        lex.readings(&tok.text.to_lowercase())
+            .first()
+            .map_or(Pos::Verb, |r| r.tag.pos)
+    } else {
+        pos
+    };
+    let (gender, plural) = match (pos, article) {
+        (Pos::Noun, Some(g)) if facts => (Some(g), lex.plurals(lemma, Some(g)).into_iter().next()),
+        (Pos::Noun, None) if facts => noun_facts(lex, lemma, None),
+        _ => (None, None),
+    };
+    Analysis {
+        word: tok.text.to_string(),
+        start: tok.start,
+        end: tok.end(),
+        lemma: lemma.to_string(),
+        pos,
+        tag: own.map(|r| r.tag),
+        gender,
+        plural,
+        basis: Basis::Corrected,
+        partner: None,
+        alternatives: Vec::new(),
+    }
+}
+
 /// Analyse the words of a sentence that `wanted` picks (every word still serves as
-/// context; only the picked ones are analysed to the end, compounds split).
-fn analyse_tokens(sentence: &str, wanted: impl Fn(&Token) -> bool, facts: bool) -> Vec<Analysis> {
+/// context; only the picked ones are analysed to the end, compounds split). A word the
+/// user corrected (`fixes`) takes the user's lemma.
+fn analyse_tokens(
+    sentence: &str,
+    wanted: impl Fn(&Token) -> bool,
+    facts: bool,
+    fixes: Option<&Corrections>,
+) -> Vec<Analysis> {
     let Ok(lex) = lexicon() else {
         return Vec::new();
     };
@@ -650,6 +705,10 @@ fn analyse_tokens(sentence: &str, wanted: impl Fn(&Token) -> bool, facts: bool) 
     for i in 0..ctx.toks.len() {
         let tok = &ctx.toks[i];
         if !tok.is_word || !wanted(tok) {
+            continue;
+        }
+        if let Some(lemma) = fixes.and_then(|f| f.lemma_of(tok.text, ctx.initial(i))) {
+            out.push(corrected(lex, tok, lemma, facts));
             continue;
         }
         if let Some((v, p, whole)) = links.iter().find(|(v, p, _)| *v == i || *p == i) {
@@ -751,6 +810,7 @@ pub fn analyse_at(sentence: &str, at: usize) -> Option<Analysis> {
         sentence,
         |t| t.start <= at && at < t.end().max(t.start + 1),
         true,
+        installed().as_deref(),
     )
     .into_iter()
     .next()
@@ -767,6 +827,44 @@ pub fn analyse_word(sentence: &str, word: &str) -> Option<Analysis> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lemma_corrected_by_hand_wins_over_the_lexicon() {
+        let s = "Die Jungen spielen draußen, und sie lädt ihn ein.";
+        let fixes = Corrections::new(std::collections::BTreeMap::from([(
+            "Jungen".to_string(),
+            "Junge".to_string(),
+        )]));
+        let at = s.find("Jungen").unwrap_or(0);
+        let pick = |t: &Token| t.start == at;
+        let a = analyse_tokens(s, pick, true, Some(&fixes));
+        let a = a.first().expect("the word is analysed");
+        assert_eq!(a.lemma, "Junge");
+        assert_eq!(a.basis, Basis::Corrected);
+        assert_eq!(a.pos, Pos::Noun);
+        // Its gender and plural come from the lexicon's entry for the lemma.
+        let (gender, plural) = noun_facts(lexicon().expect("lexicon"), "Junge", None);
+        assert_eq!((a.gender, a.plural.clone()), (gender, plural));
+        // An article says which noun: der Junge (the boy), not das Junge.
+        let fixes = Corrections::new(std::collections::BTreeMap::from([(
+            "Jungen".to_string(),
+            "der Junge".to_string(),
+        )]));
+        let boy = analyse_tokens(s, pick, true, Some(&fixes));
+        let boy = boy.first().expect("analysed");
+        assert_eq!(boy.lemma, "Junge");
+        assert_eq!(boy.gender, Some(Gender::Masculine));
+        let plurals = lexicon()
+            .expect("lexicon")
+            .plurals("Junge", Some(Gender::Masculine));
+        assert_eq!(boy.plural.as_ref(), plurals.first());
+        // Without the correction, the lexicon and the sentence decide, and the other
+        // words are not touched by it.
+        let plain = analyse_tokens(s, pick, true, None);
+        assert_ne!(plain.first().map(|a| &a.basis), Some(&Basis::Corrected));
+        let others = analyse_tokens(s, |t| t.text == "lädt", true, Some(&fixes));
+        assert_eq!(others.first().map(|a| a.lemma.as_str()), Some("einladen"));
+    }
 
     fn lemma(sentence: &str, word: &str) -> (String, Pos) {
         let a = analyse_word(sentence, word).expect("the word is in the sentence");

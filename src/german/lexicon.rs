@@ -169,6 +169,29 @@ impl Lexicon {
                 && matches!(r.tag.verb_form, Some(VerbForm::Infinitive))
         })
     }
+
+    /// The particle a separable verb's lemma starts with (*ein* of *einreichen*): the
+    /// longest start that the lexicon lists as a verb particle, with a verb after it. None
+    /// for a word that is no such verb.
+    pub fn separable_particle(&self, lemma: &str) -> Option<String> {
+        let lemma = lemma.to_lowercase();
+        if !self.is_verb(&lemma) {
+            return None;
+        }
+        lemma
+            .char_indices()
+            .skip(2)
+            .map(|(i, _)| lemma.split_at(i))
+            .filter(|(p, rest)| {
+                self.is_verb(rest)
+                    && self
+                        .readings(p)
+                        .iter()
+                        .any(|r| r.tag.pos == Pos::VerbParticle)
+            })
+            .map(|(p, _)| p.to_string())
+            .max_by_key(String::len)
+    }
 }
 
 #[cfg(test)]

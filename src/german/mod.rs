@@ -5,6 +5,7 @@
 
 pub mod analysis;
 pub mod compound;
+pub mod corrections;
 pub mod frequency;
 pub mod fsa;
 mod gender;

@@ -15,6 +15,9 @@ pub struct Occurrence {
     pub block: usize,
     /// Byte range of the form in `Document::text`.
     pub range: Range<usize>,
+    /// The particle of a separable verb met split (*ein* of *lädt … ein*): drawn as the
+    /// term, but counted and listed with its verb only.
+    pub particle: bool,
 }
 
 impl Occurrence {
@@ -72,12 +75,21 @@ impl Glossary {
                     term: f.term,
                     block: b,
                     range: base + f.range.start..base + f.range.end,
+                    particle: false,
                 });
             }
         }
+        // Separable verbs met split (*lädt … ein*): the sentence analysis links the parts.
+        let split = super::split_verbs::occurrences(doc, &terms, &occurrences);
+        if !split.is_empty() {
+            occurrences.extend(split);
+            occurrences.sort_by_key(|o| (o.range.start, o.range.end));
+        }
         let mut per_term = vec![Vec::new(); terms.len()];
         for (i, o) in occurrences.iter().enumerate() {
-            per_term[o.term].push(i);
+            if !o.particle {
+                per_term[o.term].push(i);
+            }
         }
         let mut sorted: Vec<usize> = (0..terms.len()).collect();
         sorted.sort_by(|&a, &b| german_cmp(&terms[a].lemma, &terms[b].lemma));

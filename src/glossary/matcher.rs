@@ -15,7 +15,8 @@ use rust_stemmers::{Algorithm, Stemmer};
 use super::term::Term;
 use crate::document::word_ranges;
 
-const MAX_WORDS: usize = 4;
+/// The most words a term may have.
+pub const MAX_WORDS: usize = 4;
 
 /// An index of term forms.
 pub struct Matcher {

@@ -5,11 +5,12 @@ mod fold;
 mod index;
 pub mod load;
 mod matcher;
+mod split_verbs;
 mod term;
 pub mod user;
 
 pub use fold::{edit_distance, filter_fold, german_cmp, sort_key};
 pub use index::{Glossary, Occurrence};
 pub use load::{GlossaryError, bundled};
-pub use matcher::{Found, Matcher};
+pub use matcher::{Found, MAX_WORDS as MAX_TERM_WORDS, Matcher};
 pub use term::{Gender, PartOfSpeech, Source, Term, plural_with_article, with_article};

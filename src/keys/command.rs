@@ -58,6 +58,8 @@ pub enum Command {
     Speak,
     Translate,
     Copy,
+    CorrectLemma,
+    MarkPart,
     Confirm,
     Cancel,
     Quit,
@@ -69,7 +71,7 @@ pub enum Command {
 
 impl Command {
     /// All commands, in the order the help overlay lists them.
-    pub const ALL: [Command; 58] = [
+    pub const ALL: [Command; 60] = [
         Command::ScrollDown,
         Command::ScrollUp,
         Command::PageDown,
@@ -124,6 +126,8 @@ impl Command {
         Command::Speak,
         Command::Translate,
         Command::Copy,
+        Command::CorrectLemma,
+        Command::MarkPart,
         Command::Confirm,
         Command::Cancel,
         Command::Quit,
@@ -187,6 +191,8 @@ impl Command {
             Command::Speak => "speak",
             Command::Translate => "translate",
             Command::Copy => "copy",
+            Command::CorrectLemma => "correct_lemma",
+            Command::MarkPart => "mark_part",
             Command::Tool(_) => "tool",
 
             Command::Confirm => "confirm",
@@ -259,6 +265,12 @@ impl Command {
                 "Translate the sentence (or the selection) with your translator ([translate])"
             }
             Command::Copy => "Copy the selection, note, or word and sentence (OSC 52)",
+            Command::CorrectLemma => {
+                "Correct the lemma of the word (kept for lookups, statuses, exports)"
+            }
+            Command::MarkPart => {
+                "While selecting: keep what is selected as one part of a term (lade … ein)"
+            }
             Command::Tool(_) => "Run one of your lookup commands ([[tool]])",
 
             Command::Confirm => "Open / jump to the selection",

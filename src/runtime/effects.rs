@@ -27,6 +27,7 @@ pub struct World<'a> {
     pub notes: Option<NotesStore>,
     pub vocab: Option<VocabStore>,
     pub glossary: Option<UserGlossaryStore>,
+    pub lemmas: Option<crate::vocab::lemmas::LemmaStore>,
     pub dictionaries: Option<DictionaryLoader>,
     /// The folders to open the dictionaries from, until they are opened.
     pub dictionary_folders: Option<Vec<PathBuf>>,
@@ -49,6 +50,7 @@ impl<'a> World<'a> {
             notes: None,
             vocab: None,
             glossary: None,
+            lemmas: None,
             dictionaries: None,
             dictionary_folders: None,
             search: None,
@@ -135,6 +137,10 @@ impl<'a> World<'a> {
                 .vocab
                 .as_mut()
                 .map(|store| Action::VocabSaved(store.save(&app.learning.vocab))),
+            Effect::SaveLemmas => self
+                .lemmas
+                .as_mut()
+                .map(|store| Action::LemmasSaved(store.save(&app.learning.lemmas))),
             Effect::Search(query) => {
                 if let Some(job) = self.search.take() {
                     job.cancel();

@@ -115,6 +115,7 @@ pub fn run(session: Session) -> anyhow::Result<()> {
     let (startup, stores) = startup::read_startup(&app.doc, paths, glossary_file);
     world.vocab = Some(stores.vocab);
     world.glossary = Some(stores.glossary);
+    world.lemmas = Some(stores.lemmas);
     let mut pending = vec![Action::Started(Box::new(startup))];
     let mut position = PositionSaver::new(paths.positions_dir());
     if let Some(anchor) = apply_all(&mut app, &mut world, &mut terminal, &mut pending) {
@@ -300,6 +301,16 @@ fn finish(app: &mut App, world: &mut World, queue: &Queue) {
         let saved = world.perform(crate::app::Effect::SaveVocab, app, None);
         settle_offscreen(app, world, saved.into_iter().collect());
     }
+    if app.learning.lemmas_unsaved {
+        let saved = world.perform(crate::app::Effect::SaveLemmas, app, None);
+        settle_offscreen(app, world, saved.into_iter().collect());
+    }
+    if app.learning.lemmas_unsaved {
+        eprintln!(
+            "lesepult: lemma corrections were not saved: {}",
+            app.learning.lemmas_error.clone().unwrap_or_default()
+        );
+    }
     if app.learning.unsaved {
         eprintln!(
             "lesepult: word statuses were not saved: {}",
@@ -325,6 +336,7 @@ fn settle_offscreen(app: &mut App, world: &mut World, mut pending: Vec<Action>) 
                 effect,
                 Effect::SaveNotes
                     | Effect::SaveVocab
+                    | Effect::SaveLemmas
                     | Effect::OpenNotes
                     | Effect::SaveUserGlossary
             ) {

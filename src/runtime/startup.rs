@@ -7,9 +7,11 @@ use std::path::Path;
 
 use crate::app::outcome::{NotesOpened, Startup};
 use crate::document::Document;
+use crate::german::corrections::Corrections;
 use crate::glossary::user::UserGlossaryStore;
 use crate::notes::NotesStore;
 use crate::paths::Paths;
+use crate::vocab::lemmas::LemmaStore;
 use crate::vocab::store::VocabStore;
 use crate::{resume, sources, storage};
 
@@ -33,6 +35,10 @@ pub fn read_startup(
     }
     let (vocab_store, mut vocabulary, vocab_problem) = VocabStore::open(&paths.data_dir);
     problems.extend(vocab_problem);
+    // Lemma corrections first: the migration and every analysis after it use them.
+    let (lemma_store, lemmas, lemma_problem) = LemmaStore::open(&paths.data_dir);
+    problems.extend(lemma_problem);
+    crate::german::corrections::install(Corrections::new(lemmas.clone()));
     // Entries from before the lexicon: moved to their right lemma or marked doubtful.
     let migration = crate::vocab::migrate::migrate(&mut vocabulary);
     let startup = Startup {
@@ -41,6 +47,7 @@ pub fn read_startup(
         user_glossary: glossary_store.path.clone(),
         user_glossary_broken: broken.map(|e| e.to_string()),
         vocabulary,
+        lemmas,
         migration: (!migration.is_empty()).then(|| migration.message()),
         problems,
     };
@@ -49,6 +56,7 @@ pub fn read_startup(
         Stores {
             vocab: vocab_store,
             glossary: glossary_store,
+            lemmas: lemma_store,
         },
     )
 }
@@ -57,6 +65,7 @@ pub fn read_startup(
 pub struct Stores {
     pub vocab: VocabStore,
     pub glossary: UserGlossaryStore,
+    pub lemmas: LemmaStore,
 }
 
 /// Open the notes file of the text (and read its saved position when `resume`).

@@ -262,6 +262,11 @@ fn text_spans(
     {
         marks.push((clip(&r), theme.selection));
     }
+    for (b, r) in &app.parts {
+        if *b == block && overlaps(r) {
+            marks.push((clip(r), theme.selection));
+        }
+    }
     if let Some(c) = &app.cursor
         && c.block == block
         && overlaps(&c.range)

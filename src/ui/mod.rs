@@ -71,6 +71,9 @@ pub fn paint(app: &App, theme: &Theme, frame: &mut Canvas<'_>) {
         Mode::ExportExists(existing) => overlay::draw_export_exists(theme, frame, existing),
         Mode::ConfirmQuit => overlay::draw_confirm_quit(app, theme, frame),
         Mode::WriteElsewhere { input } => overlay::draw_write_elsewhere(theme, frame, input),
+        Mode::CorrectLemma { word, was, input } => {
+            overlay::draw_correct_lemma(theme, frame, word, was, input)
+        }
         Mode::AskBackup => overlay::draw_ask_backup(app, theme, frame),
         Mode::Stats => vocab::draw_stats(app, theme, frame),
         Mode::Review(session) => vocab::draw_review(app, theme, frame, session),

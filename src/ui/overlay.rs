@@ -368,6 +368,34 @@ pub fn draw_write_elsewhere(theme: &Theme, frame: &mut Canvas<'_>, input: &str) 
     );
 }
 
+pub fn draw_correct_lemma(
+    theme: &Theme,
+    frame: &mut Canvas<'_>,
+    word: &str,
+    was: &str,
+    input: &str,
+) {
+    let lines = vec![
+        Line::from(vec![
+            Span::styled(" The lemma of ", theme.label),
+            Span::raw(format!("„{word}“")),
+            Span::styled(format!(" (read as „{was}“):"), theme.label),
+        ]),
+        Line::from(Span::raw(format!(" {input}▏"))),
+        Line::default(),
+        Line::from(" Kept for this spelling in every text; empty removes your correction."),
+        Line::from(" A noun with der/die/das before it takes that gender."),
+    ];
+    dialog(
+        theme,
+        frame,
+        "Correct the lemma",
+        lines,
+        "Enter keep · Esc cancel",
+        76,
+    );
+}
+
 pub fn draw_ask_backup(app: &App, theme: &Theme, frame: &mut Canvas<'_>) {
     let count = app.notebook.status.backup.as_ref().map_or(0, Vec::len);
     let recovery = app

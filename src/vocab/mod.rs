@@ -5,6 +5,7 @@
 pub mod anki;
 pub mod exchange;
 pub mod file;
+pub mod lemmas;
 pub mod migrate;
 pub mod review;
 pub mod separable;
