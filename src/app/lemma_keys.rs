@@ -19,18 +19,11 @@ pub fn open(app: &mut App) {
         return;
     };
     // The lookup's lemma when the lookup shows this word, else the analysis's.
-    let looked_up = app
-        .terms
-        .lookup
-        .as_ref()
-        .filter(|l| l.word == word)
-        .and_then(|l| l.results.as_ref())
-        .and_then(|r| r.first())
-        .map(|f| match f.gender {
-            // A noun with its article: the learner corrects "das Junge" to "der Junge".
-            Some(g) => format!("{} {}", g.article(), f.headword),
-            None => f.headword.clone(),
-        });
+    let looked_up = super::study::best_lookup_of(app, &word).map(|f| match f.gender {
+        // A noun with its article: the learner corrects "das Junge" to "der Junge".
+        Some(g) => format!("{} {}", g.article(), f.headword),
+        None => f.headword.clone(),
+    });
     let analysed = || {
         app.learning
             .words

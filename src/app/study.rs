@@ -412,18 +412,21 @@ pub(super) fn prefill(app: &App, form: &mut TermForm, lemma: &str) {
     }
 }
 
-/// The form that adds `word` to the user's glossary, prefilled from the best dictionary
-/// result when the lookup of that word has one.
-pub(super) fn term_form_for(app: &App, word: &str) -> TermForm {
-    let mut form = TermForm::new(word);
-    let best = app
-        .terms
+/// The best result of the lookup shown, when it is the lookup of `word`.
+pub(super) fn best_lookup_of<'a>(app: &'a App, word: &str) -> Option<&'a crate::dict::Found> {
+    app.terms
         .lookup
         .as_ref()
         .filter(|l| l.word == word)
         .and_then(|l| l.results.as_ref())
-        .and_then(|r| r.first());
-    if let Some(best) = best {
+        .and_then(|r| r.first())
+}
+
+/// The form that adds `word` to the user's glossary, prefilled from the best dictionary
+/// result when the lookup of that word has one.
+pub(super) fn term_form_for(app: &App, word: &str) -> TermForm {
+    let mut form = TermForm::new(word);
+    if let Some(best) = best_lookup_of(app, word) {
         let (meaning, article, plural) = entry_facts(best);
         form.values = [
             best.headword.clone(),

@@ -1,40 +1,11 @@
 //! A document's glossary: its terms (the document's and the user's), every occurrence in
 //! the text with its sentence, found once when the document is opened.
 
-use std::ops::Range;
-
 use super::fold::{edit_distance, filter_fold, german_cmp};
 use super::matcher::Matcher;
+pub use super::occurrence::Occurrence;
 use super::term::Term;
-use crate::document::{Document, sentence_ranges};
-
-/// One place where a term stands in the document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Occurrence {
-    pub term: usize,
-    pub block: usize,
-    /// Byte range of the form in `Document::text`.
-    pub range: Range<usize>,
-    /// The particle of a separable verb met split (*ein* of *lädt … ein*): drawn as the
-    /// term, but counted and listed with its verb only.
-    pub particle: bool,
-}
-
-impl Occurrence {
-    /// Byte range in `Document::text` of the sentence around the occurrence (found when it
-    /// is shown: segmenting every sentence of a long book up front would cost seconds).
-    pub fn sentence(&self, doc: &Document) -> Range<usize> {
-        let Some(block) = doc.blocks.get(self.block) else {
-            return self.range.clone();
-        };
-        let base = block.text.start;
-        let start = self.range.start.saturating_sub(base);
-        sentence_ranges(doc.block_text(self.block))
-            .into_iter()
-            .find(|s| s.start <= start && start < s.end.max(s.start + 1))
-            .map_or(block.text.clone(), |s| base + s.start..base + s.end)
-    }
-}
+use crate::document::Document;
 
 /// Terms, their matcher and their occurrences in one document.
 #[derive(Debug)]
@@ -226,6 +197,59 @@ mod tests {
     use super::*;
     use crate::document;
     use crate::glossary::load::bundled;
+
+    fn user_term(lemma: &str) -> Term {
+        Term {
+            lemma: lemma.into(),
+            pos: super::super::term::PartOfSpeech::Other,
+            gender: None,
+            plural: None,
+            singular_only: false,
+            english: vec!["to invite".into()],
+            explanation_de: String::new(),
+            explanation_en: String::new(),
+            category: String::new(),
+            forms: vec![],
+            note: String::new(),
+            source: super::super::term::Source::User,
+        }
+    }
+
+    #[test]
+    fn a_separable_verb_is_found_split_and_joined() {
+        let text = "Sie lädt ihn morgen ein. Er hat sie eingeladen. Ein Haus steht dort.";
+        let doc = document::parse_str(
+            format!("Titel\n\n{text}\n"),
+            document::Origin::Bundled("t"),
+            "t",
+            false,
+        );
+        let g = Glossary::build(&doc, vec![user_term("einladen")], Vec::new());
+        let found: Vec<&str> = g
+            .occurrences
+            .iter()
+            .map(|o| &doc.text[o.range.clone()])
+            .collect();
+        assert_eq!(found, ["lädt", "ein", "eingeladen"]);
+        // One use of the verb is one occurrence: the particle is drawn, not counted.
+        let counted: Vec<&str> = g
+            .occurrences_of(0)
+            .map(|o| &doc.text[o.range.clone()])
+            .collect();
+        assert_eq!(counted, ["lädt", "eingeladen"]);
+    }
+
+    #[test]
+    fn a_term_that_is_no_separable_verb_is_not_analysed() {
+        let doc = document::parse_str(
+            "Titel\n\nSie lädt ihn morgen ein.\n".to_string(),
+            document::Origin::Bundled("t"),
+            "t",
+            false,
+        );
+        let split = super::super::split_verbs::occurrences(&doc, &[user_term("Haus")], &[]);
+        assert!(split.is_empty());
+    }
 
     fn article() -> (Document, Glossary) {
         let doc = document::bundled();

@@ -5,6 +5,7 @@ mod fold;
 mod index;
 pub mod load;
 mod matcher;
+mod occurrence;
 mod split_verbs;
 mod term;
 pub mod user;

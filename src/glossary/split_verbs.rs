@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use super::index::Occurrence;
+use super::occurrence::Occurrence;
 use super::term::Term;
 use crate::document::{Document, sentence_ranges, word_ranges};
 
@@ -64,62 +64,4 @@ pub fn occurrences(doc: &Document, terms: &[Term], found: &[Occurrence]) -> Vec<
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::super::Glossary;
-    use super::super::term::{PartOfSpeech, Source};
-    use super::*;
-
-    fn term(lemma: &str) -> Term {
-        Term {
-            lemma: lemma.into(),
-            pos: PartOfSpeech::Other,
-            gender: None,
-            plural: None,
-            singular_only: false,
-            english: vec!["to invite".into()],
-            explanation_de: String::new(),
-            explanation_en: String::new(),
-            category: String::new(),
-            forms: vec![],
-            note: String::new(),
-            source: Source::User,
-        }
-    }
-
-    fn doc(text: &str) -> Document {
-        crate::document::parse_str(
-            format!("Titel\n\n{text}\n"),
-            crate::document::Origin::Bundled("t"),
-            "t",
-            false,
-        )
-    }
-
-    #[test]
-    fn a_separable_verb_is_found_split_and_joined() {
-        let text = "Sie lädt ihn morgen ein. Er hat sie eingeladen. Ein Haus steht dort.";
-        let doc = doc(text);
-        let g = Glossary::build(&doc, vec![term("einladen")], Vec::new());
-        let found: Vec<&str> = g
-            .occurrences
-            .iter()
-            .map(|o| &doc.text[o.range.clone()])
-            .collect();
-        assert_eq!(found, ["lädt", "ein", "eingeladen"]);
-        // One use of the verb is one occurrence: the particle is drawn, not counted.
-        let counted: Vec<&str> = g
-            .occurrences_of(0)
-            .map(|o| &doc.text[o.range.clone()])
-            .collect();
-        assert_eq!(counted, ["lädt", "eingeladen"]);
-    }
-
-    #[test]
-    fn a_term_that_is_no_separable_verb_is_not_analysed() {
-        let doc = doc("Sie lädt ihn morgen ein.");
-        assert!(occurrences(&doc, &[term("Haus")], &[]).is_empty());
-    }
 }

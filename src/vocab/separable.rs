@@ -2,28 +2,16 @@
 //! *reichte … ein*), for the Anki cloze that hides both halves. The linking itself is the
 //! German analysis's (`german::analysis`); here the lexicon says where the lemma splits.
 
-use crate::german::{Pos, lexicon};
+use crate::german::lexicon;
 
 /// The particle a separable verb's lemma starts with while `form` does not: the longest
 /// start of the lemma that the lexicon lists as a verb particle, with a verb after it.
 pub(crate) fn split_particle(lemma: &str, form: &str) -> Option<String> {
-    let lex = lexicon().ok()?;
-    let lemma = lemma.to_lowercase();
     let form = form.to_lowercase();
-    lemma
-        .char_indices()
-        .skip(2)
-        .map(|(i, _)| lemma.split_at(i))
-        .filter(|(p, rest)| {
-            !form.starts_with(p)
-                && lex.is_verb(rest)
-                && lex
-                    .readings(p)
-                    .iter()
-                    .any(|r| r.tag.pos == Pos::VerbParticle)
-        })
-        .map(|(p, _)| p.to_string())
-        .max_by_key(String::len)
+    lexicon()
+        .ok()?
+        .separable_particle(lemma)
+        .filter(|p| !form.starts_with(p.as_str()))
 }
 
 #[cfg(test)]
