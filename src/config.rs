@@ -77,6 +77,26 @@ pub struct Config {
     pub tools: Vec<crate::tools::Tool>,
     /// The name of the tool that `translate` runs on the sentence (`[translate] tool`).
     pub translator: Option<String>,
+    /// Where AnkiConnect listens and the deck it fills (`[anki]`).
+    pub anki: AnkiConfig,
+}
+
+/// `[anki]`: the AnkiConnect add-on that `lesepult anki sync` and `anki_sync` talk to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnkiConfig {
+    /// `http://host:port` of AnkiConnect.
+    pub url: String,
+    /// The deck new notes go to.
+    pub deck: String,
+}
+
+impl Default for AnkiConfig {
+    fn default() -> AnkiConfig {
+        AnkiConfig {
+            url: "http://127.0.0.1:8765".to_string(),
+            deck: "lesepult::Vocabulary".to_string(),
+        }
+    }
 }
 
 type Sp<T> = Spanned<T>;
@@ -92,6 +112,14 @@ struct RawConfig {
     dictionaries: Option<RawDictionaries>,
     tool: Option<Vec<RawTool>>,
     translate: Option<RawTranslate>,
+    anki: Option<RawAnki>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAnki {
+    url: Option<Sp<String>>,
+    deck: Option<Sp<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -241,6 +269,7 @@ const DEFAULT_KEYS: &[(&str, &[&str])] = &[
     ("speak", &["p"]),
     ("translate", &["T"]),
     ("copy", &["y"]),
+    ("anki_sync", &["A"]),
     ("confirm", &["Enter"]),
     ("cancel", &["Esc"]),
     ("quit", &["q", "Ctrl-c"]),
@@ -289,6 +318,7 @@ impl Config {
             standard_dictionary_folders: true,
             tools: Vec::new(),
             translator: None,
+            anki: AnkiConfig::default(),
         }
     }
 
@@ -454,6 +484,24 @@ impl Config {
             }
             self.translator = Some(t.tool.into_inner());
         }
+        if let Some(a) = raw.anki {
+            if let Some(url) = a.url {
+                if !url.get_ref().trim().starts_with("http://") {
+                    return Err(src.error(
+                        url.span().start,
+                        "anki.url",
+                        "give AnkiConnect's http:// address, e.g. \"http://127.0.0.1:8765\"",
+                    ));
+                }
+                self.anki.url = url.into_inner().trim().to_string();
+            }
+            if let Some(deck) = a.deck {
+                if deck.get_ref().trim().is_empty() {
+                    return Err(src.error(deck.span().start, "anki.deck", "must not be empty"));
+                }
+                self.anki.deck = deck.into_inner().trim().to_string();
+            }
+        }
         self.check_ways_out(src, &named_at)?;
         Ok(())
     }
@@ -590,6 +638,10 @@ mod tests {
             standard_dictionary_folders: false,
             tools: Vec::new(),
             translator: None,
+            anki: AnkiConfig {
+                url: String::new(),
+                deck: String::new(),
+            },
         };
         let source = Source {
             path: Path::new("config/default.toml"),
@@ -609,6 +661,7 @@ mod tests {
         assert_eq!(built.layout, parsed.layout);
         assert_eq!(built.theme, parsed.theme);
         assert_eq!(built.dictionary_folders, parsed.dictionary_folders);
+        assert_eq!(built.anki, parsed.anki);
         assert_eq!(
             built.standard_dictionary_folders,
             parsed.standard_dictionary_folders
@@ -670,6 +723,18 @@ mod tests {
         assert!(err.to_string().contains("tool.command"), "{err}");
         let err = user("[translate]\ntool = \"nope\"\n").expect_err("unknown tool");
         assert!(err.to_string().contains("translate.tool"), "{err}");
+    }
+
+    #[test]
+    fn anki_takes_an_http_url_and_a_deck() {
+        let config =
+            user("[anki]\nurl = \"http://localhost:9000\"\ndeck = \"Deutsch\"\n").expect("valid");
+        assert_eq!(config.anki.url, "http://localhost:9000");
+        assert_eq!(config.anki.deck, "Deutsch");
+        let err = user("[anki]\nurl = \"https://x\"\n").expect_err("https");
+        assert!(err.to_string().contains("anki.url"), "{err}");
+        let err = user("[anki]\ndeck = \" \"\n").expect_err("empty deck");
+        assert!(err.to_string().contains("anki.deck"), "{err}");
     }
 
     #[test]

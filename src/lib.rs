@@ -7,6 +7,7 @@
 //! `glossary`, `german`, `dict`, `notes`, `vocab`, `storage`, `config`, and `input` (reading
 //! files lesepult did not write: regular files only, with a limit).
 
+pub mod anki_connect;
 pub mod apkg;
 pub mod app;
 pub mod cli;

@@ -1,6 +1,7 @@
 //! Application state and the one function that changes it.
 
 mod action;
+mod anki;
 pub mod cursor;
 mod effect;
 mod footnote;
@@ -342,6 +343,8 @@ pub struct Learning {
     pub unsaved: bool,
     /// Why the last save of the vocabulary failed (until one succeeds).
     pub save_error: Option<String>,
+    /// A sync to Anki is running.
+    pub anki_syncing: bool,
 }
 
 impl Learning {

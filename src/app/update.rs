@@ -132,6 +132,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
         Action::EditorClosed(result) => results::editor_closed(app, result),
         Action::Report { text, error } => results::report(app, text, error),
         Action::ToolFinished(done) => super::tools::finished(app, done),
+        Action::AnkiSynced(result) => super::anki::synced(app, result),
     }
     if app.top != before {
         // The word cursor lives on screen: scrolled off, it is gone, so that a note, a
@@ -261,6 +262,7 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
         Command::Tool(i) => super::tools::run(app, usize::from(i), effects),
         Command::Translate => super::tools::translate(app, effects),
         Command::Copy => super::tools::copy(app, effects),
+        Command::AnkiSync => super::anki::sync(app, effects),
         Command::Help => app.mode = Mode::Help { scroll: 0 },
         Command::TableOfContents => {
             if app.doc.headings().is_empty() {

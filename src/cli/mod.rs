@@ -6,7 +6,7 @@ pub mod args;
 pub mod commands;
 pub mod output;
 
-pub use args::{Cli, DictCommand, Subcommands};
+pub use args::{AnkiCommand, Cli, DictCommand, Subcommands};
 
 use crate::config::{Config, DEFAULT_CONFIG};
 use crate::document::{self, Document};
@@ -85,6 +85,14 @@ pub fn main(cli: Cli) -> Result<(), Failure> {
         }) => {
             let config = Config::load(&paths.config_file).map_err(bad_input)?;
             return commands::dict_list(&paths, &config).map_err(command_failure);
+        }
+        Some(Subcommands::Anki {
+            command: AnkiCommand::Sync { url, deck },
+        }) => {
+            let config = Config::load(&paths.config_file).map_err(bad_input)?;
+            let url = url.unwrap_or_else(|| config.anki.url.clone());
+            let deck = deck.unwrap_or_else(|| config.anki.deck.clone());
+            return commands::anki_sync(&paths, &url, &deck).map_err(command_failure);
         }
         Some(Subcommands::Vocab { command }) => {
             return commands::vocab(&paths, command).map_err(command_failure);

@@ -58,6 +58,7 @@ pub enum Command {
     Speak,
     Translate,
     Copy,
+    AnkiSync,
     Confirm,
     Cancel,
     Quit,
@@ -69,7 +70,7 @@ pub enum Command {
 
 impl Command {
     /// All commands, in the order the help overlay lists them.
-    pub const ALL: [Command; 58] = [
+    pub const ALL: [Command; 59] = [
         Command::ScrollDown,
         Command::ScrollUp,
         Command::PageDown,
@@ -124,6 +125,7 @@ impl Command {
         Command::Speak,
         Command::Translate,
         Command::Copy,
+        Command::AnkiSync,
         Command::Confirm,
         Command::Cancel,
         Command::Quit,
@@ -187,6 +189,7 @@ impl Command {
             Command::Speak => "speak",
             Command::Translate => "translate",
             Command::Copy => "copy",
+            Command::AnkiSync => "anki_sync",
             Command::Tool(_) => "tool",
 
             Command::Confirm => "confirm",
@@ -259,6 +262,9 @@ impl Command {
                 "Translate the sentence (or the selection) with your translator ([translate])"
             }
             Command::Copy => "Copy the selection, note, or word and sentence (OSC 52)",
+            Command::AnkiSync => {
+                "Send your words to Anki (AnkiConnect): add new notes, update changed ones"
+            }
             Command::Tool(_) => "Run one of your lookup commands ([[tool]])",
 
             Command::Confirm => "Open / jump to the selection",

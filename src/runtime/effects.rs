@@ -178,6 +178,14 @@ impl<'a> World<'a> {
                 );
                 None
             }
+            Effect::AnkiSync => {
+                super::jobs::anki_sync(
+                    app.learning.vocab.clone(),
+                    app.config.anki.clone(),
+                    self.sender.clone(),
+                );
+                None
+            }
             Effect::OpenNotes => {
                 let (opened, store) =
                     startup::open_notes(&app.doc, self.paths, self.resume_on_open);
