@@ -6,8 +6,9 @@
 //! [`ID_FIELD`](crate::apkg::ID_FIELD)), updates those whose fields or lesepult tags changed
 //! (`updateNoteFields`, `addTags`, `removeTags`) and adds the new ones (`addNotes`). The
 //! notes are the very ones of the `.apkg` export ([`crate::apkg::vocab_notes`]), with the
-//! same GUIDs, so a package imported before and a sync agree. The audio field is left as
-//! it is (a sync sends no media).
+//! same GUIDs, so a package imported before and a sync agree. A new note gets the word
+//! spoken by espeak-ng, when it is installed, as the package does (`storeMediaFile`); the
+//! audio field of a note already in Anki is left as it is.
 //!
 //! HTTP is spoken over a plain `TcpStream` (AnkiConnect is on this machine: no TLS), with
 //! timeouts on connecting, writing and reading.
@@ -19,7 +20,7 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::apkg::{AUDIO, ID_FIELD, VOCAB_FIELDS, VOCAB_MODEL, VocabNote};
+use crate::apkg::{AUDIO, ID_FIELD, Speaker, VOCAB_FIELDS, VOCAB_MODEL, VocabNote};
 
 /// Where AnkiConnect listens unless configured otherwise.
 pub const DEFAULT_URL: &str = "http://127.0.0.1:8765";
@@ -322,6 +323,8 @@ pub struct SyncReport {
     pub updated: usize,
     pub unchanged: usize,
     pub failed: Vec<NotSynced>,
+    /// New notes with the word spoken.
+    pub audio: usize,
     /// What was made first: the note type, the deck.
     pub created: Vec<String>,
     pub deck: String,
@@ -331,13 +334,18 @@ pub struct SyncReport {
 impl SyncReport {
     /// "Anki: 3 added, 1 updated, 96 unchanged, 0 failed (deck lesepult::Vocabulary)."
     pub fn summary(&self) -> String {
+        let audio = if self.audio > 0 {
+            format!(" ({} with audio)", self.audio)
+        } else {
+            String::new()
+        };
         let created = if self.created.is_empty() {
             String::new()
         } else {
             format!("; made {}", self.created.join(" and "))
         };
         format!(
-            "Anki: {} added, {} updated, {} unchanged, {} failed (deck {}{created}).",
+            "Anki: {} added{audio}, {} updated, {} unchanged, {} failed (deck {}{created}).",
             self.added,
             self.updated,
             self.unchanged,
@@ -355,8 +363,14 @@ struct InAnki {
 }
 
 /// Send `notes` to Anki: make the note type and `deck` if missing, update the notes that
-/// are there (found by their GUID) where they changed, add the others.
-pub fn sync(client: &Client, notes: &[VocabNote], deck: &str) -> Result<SyncReport, AnkiError> {
+/// are there (found by their GUID) where they changed, add the others (with the word
+/// spoken by `speak`, if it gives a WAV).
+pub fn sync(
+    client: &Client,
+    notes: &[VocabNote],
+    deck: &str,
+    speak: Speaker<'_>,
+) -> Result<SyncReport, AnkiError> {
     let mut report = SyncReport {
         deck: deck.to_string(),
         url: client.url().to_string(),
@@ -369,7 +383,7 @@ pub fn sync(client: &Client, notes: &[VocabNote], deck: &str) -> Result<SyncRepo
         report.created.push(format!("the deck {deck}"));
     }
     let there = in_anki(client)?;
-    let mut new = Vec::new();
+    let mut new: Vec<VocabNote> = Vec::new();
     for note in notes {
         match there.get(&note.guid) {
             Some(old) => match update(client, note, old) {
@@ -381,9 +395,16 @@ pub fn sync(client: &Client, notes: &[VocabNote], deck: &str) -> Result<SyncRepo
                 }),
                 Err(e) => return Err(e),
             },
-            None => new.push(note),
+            None => new.push(note.clone()),
         }
     }
+    for note in &mut new {
+        if let Some(sound) = store_audio(client, note, speak)? {
+            note.fields[AUDIO] = sound;
+            report.audio += 1;
+        }
+    }
+    let new: Vec<&VocabNote> = new.iter().collect();
     for batch in new.chunks(BATCH) {
         add(client, batch, deck, &mut report)?;
     }
@@ -511,6 +532,28 @@ fn update(client: &Client, note: &VocabNote, old: &InAnki) -> Result<bool, AnkiE
         )?;
     }
     Ok(!changed.is_empty() || !stale.is_empty() || !missing.is_empty())
+}
+
+/// The word of a new note spoken, stored in Anki's media folder: its `[sound:…]`, or
+/// `None` (no speech, or Anki refused the file: the note comes without).
+fn store_audio(
+    client: &Client,
+    note: &VocabNote,
+    speak: Speaker<'_>,
+) -> Result<Option<String>, AnkiError> {
+    let Some(wav) = speak(&note.lemma) else {
+        return Ok(None);
+    };
+    let name = crate::apkg::audio_name(&note.guid);
+    let stored = client.call(
+        "storeMediaFile",
+        json!({"filename": name, "data": crate::base64::encode(&wav)}),
+    );
+    match stored {
+        Ok(_) => Ok(Some(format!("[sound:{name}]"))),
+        Err(AnkiError::Refused { .. }) => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 /// A new note as AnkiConnect takes it.

@@ -163,6 +163,11 @@ pub fn vocab_notes(vocab: &Vocabulary) -> Vec<VocabNote> {
         .collect()
 }
 
+/// The name of a note's spoken word in Anki's media folder.
+pub fn audio_name(guid: &str) -> String {
+    format!("lesepult-{guid}.wav")
+}
+
 /// Whether the vocabulary type makes a cloze card of a note with these fields.
 pub fn has_cloze(fields: &[String]) -> bool {
     fields.get(6).is_some_and(|f| !f.is_empty())
@@ -181,7 +186,7 @@ pub fn vocabulary(vocab: &Vocabulary, speak: Speaker<'_>, now: i64) -> Result<Pa
             tags,
         } = note;
         if let Some(data) = speak(&lemma) {
-            let name = format!("lesepult-{guid}.wav");
+            let name = audio_name(&guid);
             media.push(Media {
                 name: name.clone(),
                 data,

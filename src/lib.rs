@@ -10,6 +10,7 @@
 pub mod anki_connect;
 pub mod apkg;
 pub mod app;
+pub mod base64;
 pub mod cli;
 pub mod config;
 pub mod dict;

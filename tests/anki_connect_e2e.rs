@@ -41,6 +41,8 @@ struct State {
     models: BTreeMap<String, Vec<String>>,
     decks: Vec<String>,
     notes: BTreeMap<i64, Note>,
+    /// Media files: name → the base64 sent.
+    media: BTreeMap<String, String>,
     next_id: i64,
     /// The actions called, in order.
     calls: Vec<String>,
@@ -329,6 +331,12 @@ fn act(s: &mut State, action: &str, p: &Value) -> Result<Value, String> {
             }
         }
         "addNote" => add_note(s, &p["note"]).map(|id| json!(id)),
+        "storeMediaFile" => {
+            let name = p["filename"].as_str().ok_or("no filename")?.to_string();
+            let data = p["data"].as_str().ok_or("only data is supported here")?;
+            s.media.insert(name.clone(), data.to_string());
+            Ok(json!(name))
+        }
         "updateNoteFields" => {
             let id = p["note"]["id"].as_i64().ok_or("no id")?;
             let note = s.notes.get_mut(&id).ok_or("note was not found")?;
@@ -427,6 +435,14 @@ fn nobody_there() -> String {
     format!("http://127.0.0.1:{port}")
 }
 
+/// Whether espeak-ng speaks here (new notes get audio then).
+fn espeak() -> bool {
+    std::process::Command::new("espeak-ng")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
 fn sync(home: &Home, extra: &[&str]) -> (i32, String, String) {
     let mut args = vec!["anki", "sync"];
     args.extend_from_slice(extra);
@@ -441,8 +457,16 @@ fn a_sync_adds_the_words_then_updates_only_what_changed() {
 
     let (code, out, err) = sync(&home, &[]);
     assert_eq!(code, 0, "{out}{err}");
+    let added = if espeak() {
+        "Anki: 3 added (3 with audio), 0 updated"
+    } else {
+        eprintln!("espeak-ng is not installed: the notes have no audio");
+        "Anki: 3 added, 0 updated"
+    };
     assert!(
-        out.contains("Anki: 3 added, 0 updated, 0 unchanged, 0 failed (deck lesepult::Vocabulary"),
+        out.contains(&format!(
+            "{added}, 0 unchanged, 0 failed (deck lesepult::Vocabulary"
+        )),
         "{out}"
     );
     assert!(out.contains("made the note type"), "{out}");
@@ -463,6 +487,12 @@ fn a_sync_adds_the_words_then_updates_only_what_changed() {
     );
     assert!(haus.field("LesepultId").starts_with("ls"), "{haus:?}");
     assert!(haus.tags.contains(&"status::1".to_string()), "{haus:?}");
+    if espeak() {
+        let name = format!("lesepult-{}.wav", haus.field("LesepultId"));
+        assert_eq!(haus.field("Audio"), format!("[sound:{name}]"));
+        let wav = anki.state().media.get(&name).cloned().unwrap_or_default();
+        assert!(wav.starts_with("UklGR"), "a WAV in base64: {wav:.20}");
+    }
     // The same GUIDs as the .apkg export.
     let mut v = Vocabulary::default();
     for e in words() {
@@ -542,7 +572,7 @@ fn a_sync_adds_the_words_then_updates_only_what_changed() {
     write_vocabulary(&home, &changed);
     let elsewhere = home_for("http://127.0.0.1:9");
     write_vocabulary(&elsewhere, &changed);
-    let (code, out, err) = sync(&elsewhere, &["--url", &anki.url]);
+    let (code, out, err) = sync(&elsewhere, &["--url", &anki.url, "--no-audio"]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(
         out.contains("1 added, 1 updated, 2 unchanged, 0 failed"),
@@ -582,7 +612,7 @@ fn a_note_anki_refuses_is_reported_with_its_reason() {
             },
         );
     }
-    let (code, out, err) = sync(&home, &["--deck", "Deutsch"]);
+    let (code, out, err) = sync(&home, &["--deck", "Deutsch", "--no-audio"]);
     assert_eq!(code, 1, "{out}{err}");
     assert!(
         out.contains("Anki: 2 added, 0 updated, 0 unchanged, 1 failed (deck Deutsch)"),
@@ -650,7 +680,8 @@ fn the_key_syncs_in_the_background_and_reports_in_the_status_line() {
         started.elapsed()
     );
     s.send("\x1b");
-    let screen = s.wait_for("Anki: 3 added, 0 updated, 0 unchanged, 0 failed");
+    let screen = s.wait_for("0 updated, 0 unchanged, 0 failed");
+    assert!(screen.contains("Anki: 3 added"), "{screen}");
     assert!(!screen.contains("Sending 3 words"), "{screen}");
     assert_eq!(anki.notes().len(), 3);
     s.send("A");

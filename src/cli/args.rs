@@ -90,6 +90,9 @@ pub enum AnkiCommand {
         /// The deck new notes go to (default: [anki] deck, else lesepult::Vocabulary).
         #[arg(long, value_name = "NAME")]
         deck: Option<String>,
+        /// New notes without the word spoken (else espeak-ng's, when it is installed).
+        #[arg(long)]
+        no_audio: bool,
     },
 }
 

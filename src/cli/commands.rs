@@ -350,7 +350,7 @@ fn vocabulary(paths: &Paths) -> Result<crate::vocab::Vocabulary, CommandError> {
 }
 
 /// `lesepult anki sync`: the vocabulary into a running Anki through AnkiConnect.
-pub fn anki_sync(paths: &Paths, url: &str, deck: &str) -> Result<(), CommandError> {
+pub fn anki_sync(paths: &Paths, url: &str, deck: &str, audio: bool) -> Result<(), CommandError> {
     use crate::anki_connect::{AnkiError, Client};
     if deck.trim().is_empty() {
         return Err(CommandError {
@@ -368,7 +368,9 @@ pub fn anki_sync(paths: &Paths, url: &str, deck: &str) -> Result<(), CommandErro
         message: e.to_string(),
     };
     let client = Client::new(url).map_err(failure)?;
-    let report = crate::anki_connect::sync(&client, &notes, deck.trim()).map_err(failure)?;
+    let mut speak = crate::runtime::effects::speaker(audio);
+    let report =
+        crate::anki_connect::sync(&client, &notes, deck.trim(), &mut speak).map_err(failure)?;
     outln!("{}", report.summary());
     for f in &report.failed {
         outln!("  not synced: {}: {}", f.lemma, f.reason);

@@ -87,12 +87,17 @@ pub fn main(cli: Cli) -> Result<(), Failure> {
             return commands::dict_list(&paths, &config).map_err(command_failure);
         }
         Some(Subcommands::Anki {
-            command: AnkiCommand::Sync { url, deck },
+            command:
+                AnkiCommand::Sync {
+                    url,
+                    deck,
+                    no_audio,
+                },
         }) => {
             let config = Config::load(&paths.config_file).map_err(bad_input)?;
             let url = url.unwrap_or_else(|| config.anki.url.clone());
             let deck = deck.unwrap_or_else(|| config.anki.deck.clone());
-            return commands::anki_sync(&paths, &url, &deck).map_err(command_failure);
+            return commands::anki_sync(&paths, &url, &deck, !no_audio).map_err(command_failure);
         }
         Some(Subcommands::Vocab { command }) => {
             return commands::vocab(&paths, command).map_err(command_failure);
