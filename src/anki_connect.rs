@@ -491,24 +491,24 @@ fn update(client: &Client, note: &VocabNote, old: &InAnki) -> Result<bool, AnkiE
         .zip(&note.fields)
         .enumerate()
         .filter(|(i, (name, new))| {
-            *i != AUDIO && old.fields.get(**name).map(String::as_str) != Some(new.as_str())
+            *i != AUDIO && old.fields.get(**name) != Some(&as_anki_stores(new))
         })
         .map(|(_, (name, new))| (*name, new.as_str()))
         .collect();
-    let lower = |t: &String| t.to_lowercase();
-    let theirs: Vec<String> = old.tags.iter().map(lower).collect();
-    let ours: Vec<String> = note.tags.iter().map(lower).collect();
+    let fold = |t: &String| as_anki_stores(&t.to_lowercase());
+    let theirs: Vec<String> = old.tags.iter().map(fold).collect();
+    let ours: Vec<String> = note.tags.iter().map(fold).collect();
     let missing: Vec<&str> = note
         .tags
         .iter()
-        .filter(|t| !theirs.contains(&t.to_lowercase()))
+        .filter(|t| !theirs.contains(&fold(t)))
         .map(String::as_str)
         .collect();
     let stale: Vec<&str> = old
         .tags
         .iter()
         .filter(|t| {
-            let t = t.to_lowercase();
+            let t = fold(t);
             (t.starts_with("status::") || t.starts_with("doc::")) && !ours.contains(&t)
         })
         .map(String::as_str)
@@ -554,6 +554,13 @@ fn store_audio(
         Err(AnkiError::Refused { .. }) => Ok(None),
         Err(e) => Err(e),
     }
+}
+
+/// Text as Anki keeps it: in Unicode's composed form (NFC; Anki normalises what it is
+/// given), so that a text written decomposed does not count as changed at every sync.
+fn as_anki_stores(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfc().collect()
 }
 
 /// A new note as AnkiConnect takes it.
@@ -654,6 +661,13 @@ mod tests {
         assert_eq!(complete(chunked), Some((200, b"abcde".to_vec())));
         let closed = b"HTTP/1.0 500 Oops\r\n\r\nbody";
         assert_eq!(parse_until_eof(closed), Some((500, b"body".to_vec())));
+    }
+
+    #[test]
+    fn text_compares_as_anki_keeps_it() {
+        // "Brücke" with a combining diaeresis, as Anki stores it: composed.
+        assert_eq!(as_anki_stores("Bru\u{308}cke"), "Br\u{fc}cke");
+        assert_eq!(as_anki_stores("<b>Haus</b>"), "<b>Haus</b>");
     }
 
     #[test]

@@ -15,6 +15,7 @@ use std::time::Duration;
 use common::{Home, Session, run_plain};
 use lesepult::vocab::{Status, VocabEntry, Vocabulary, key_of, stemmer};
 use serde_json::{Value, json};
+use unicode_normalization::UnicodeNormalization;
 
 /// A note in the fake Anki.
 #[derive(Debug, Clone)]
@@ -212,8 +213,9 @@ fn add_note(s: &mut State, n: &Value) -> Result<i64, String> {
     let fields: Vec<(String, String)> = names
         .iter()
         .map(|name| {
+            // Anki keeps text composed (NFC).
             let v = given.get(name).and_then(Value::as_str).unwrap_or("");
-            (name.clone(), v.to_string())
+            (name.clone(), v.nfc().collect())
         })
         .collect();
     let first = fields.first().map(|(_, v)| v.clone()).unwrap_or_default();
@@ -347,7 +349,7 @@ fn act(s: &mut State, action: &str, p: &Value) -> Result<Value, String> {
                     .iter_mut()
                     .find(|(n, _)| n == k)
                     .ok_or_else(|| format!("field {k} does not exist"))?;
-                slot.1 = v.as_str().unwrap_or("").to_string();
+                slot.1 = v.as_str().unwrap_or("").nfc().collect();
             }
             Ok(Value::Null)
         }
@@ -581,6 +583,22 @@ fn a_sync_adds_the_words_then_updates_only_what_changed() {
     assert_eq!(anki.notes().len(), 4);
     let (_, baum) = anki.note("Baum");
     assert!(baum.tags.contains(&"status::known".to_string()), "{baum:?}");
+}
+
+#[test]
+fn text_written_decomposed_is_not_changed_at_every_sync() {
+    let anki = FakeAnki::start();
+    let home = home_for(&anki.url);
+    // "Brücke" with a combining diaeresis (as some Mac files have it); Anki composes it.
+    let mut word = entry("Brücke", Status::L1, "bridge");
+    word.meaning = "bridge (Bru\u{308}cke)".into();
+    write_vocabulary(&home, &[word]);
+    let (code, out, _) = sync(&home, &["--no-audio"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("Anki: 1 added, 0 updated"), "{out}");
+    let (code, out, _) = sync(&home, &["--no-audio"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("0 added, 0 updated, 1 unchanged"), "{out}");
 }
 
 #[test]
