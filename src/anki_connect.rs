@@ -73,6 +73,8 @@ pub struct Client {
     path: String,
     addrs: Vec<SocketAddr>,
     read_timeout: Duration,
+    /// AnkiConnect's API key, sent with every request when set.
+    key: Option<String>,
 }
 
 impl Client {
@@ -112,6 +114,7 @@ impl Client {
             path: path.to_string(),
             addrs,
             read_timeout: READ_TIMEOUT,
+            key: None,
         })
     }
 
@@ -121,13 +124,23 @@ impl Client {
         self
     }
 
+    /// The same client, sending AnkiConnect's API key (its `apiKey`).
+    pub fn with_key(mut self, key: Option<String>) -> Client {
+        self.key = key;
+        self
+    }
+
     pub fn url(&self) -> &str {
         &self.url
     }
 
     /// Call one action; its result, or why there is none.
     pub fn call(&self, action: &str, params: Value) -> Result<Value, AnkiError> {
-        let body = json!({"action": action, "version": 6, "params": params}).to_string();
+        let mut request = json!({"action": action, "version": 6, "params": params});
+        if let (Some(key), Some(fields)) = (&self.key, request.as_object_mut()) {
+            fields.insert("key".to_string(), Value::String(key.clone()));
+        }
+        let body = request.to_string();
         let answer = self.post(&body)?;
         let protocol = |what: String| AnkiError::Protocol {
             url: self.url.clone(),

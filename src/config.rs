@@ -88,6 +88,8 @@ pub struct AnkiConfig {
     pub url: String,
     /// The deck new notes go to.
     pub deck: String,
+    /// AnkiConnect's API key, if one is set in its add-on config (`apiKey`).
+    pub key: Option<String>,
 }
 
 impl Default for AnkiConfig {
@@ -95,6 +97,7 @@ impl Default for AnkiConfig {
         AnkiConfig {
             url: "http://127.0.0.1:8765".to_string(),
             deck: "lesepult::Vocabulary".to_string(),
+            key: None,
         }
     }
 }
@@ -120,6 +123,7 @@ struct RawConfig {
 struct RawAnki {
     url: Option<Sp<String>>,
     deck: Option<Sp<String>>,
+    key: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -501,6 +505,9 @@ impl Config {
                 }
                 self.anki.deck = deck.into_inner().trim().to_string();
             }
+            if let Some(key) = a.key {
+                self.anki.key = Some(key).filter(|k| !k.is_empty());
+            }
         }
         self.check_ways_out(src, &named_at)?;
         Ok(())
@@ -641,6 +648,7 @@ mod tests {
             anki: AnkiConfig {
                 url: String::new(),
                 deck: String::new(),
+                key: None,
             },
         };
         let source = Source {
@@ -731,6 +739,9 @@ mod tests {
             user("[anki]\nurl = \"http://localhost:9000\"\ndeck = \"Deutsch\"\n").expect("valid");
         assert_eq!(config.anki.url, "http://localhost:9000");
         assert_eq!(config.anki.deck, "Deutsch");
+        assert_eq!(config.anki.key, None);
+        let config = user("[anki]\nkey = \"geheim\"\n").expect("valid");
+        assert_eq!(config.anki.key.as_deref(), Some("geheim"));
         let err = user("[anki]\nurl = \"https://x\"\n").expect_err("https");
         assert!(err.to_string().contains("anki.url"), "{err}");
         let err = user("[anki]\ndeck = \" \"\n").expect_err("empty deck");

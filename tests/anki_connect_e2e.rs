@@ -49,6 +49,8 @@ struct State {
     calls: Vec<String>,
     /// How long each answer waits (a slow Anki).
     delay: Duration,
+    /// The API key every request must carry, if set (AnkiConnect's `apiKey`).
+    key: Option<String>,
 }
 
 /// AnkiConnect, as far as a sync needs it.
@@ -120,7 +122,12 @@ fn serve(stream: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
     std::thread::sleep(delay);
     let answer = {
         let mut s = state.lock().expect("state");
+        let key_ok =
+            s.key.is_none() || request.get("key").and_then(Value::as_str) == s.key.as_deref();
         match request.get("version").and_then(Value::as_i64) {
+            Some(6) if !key_ok => {
+                json!({"result": null, "error": "valid api key must be provided"})
+            }
             Some(6) => {
                 let action = request["action"].as_str().unwrap_or("").to_string();
                 s.calls.push(action.clone());
@@ -599,6 +606,25 @@ fn text_written_decomposed_is_not_changed_at_every_sync() {
     let (code, out, _) = sync(&home, &["--no-audio"]);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("0 added, 0 updated, 1 unchanged"), "{out}");
+}
+
+#[test]
+fn the_api_key_of_the_config_is_sent() {
+    let anki = FakeAnki::start();
+    anki.state().key = Some("geheim".into());
+    let home = home_for(&anki.url);
+    write_vocabulary(&home, &words());
+    let (code, _, err) = sync(&home, &["--no-audio"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("valid api key must be provided"), "{err}");
+    std::fs::write(
+        home.config_file(),
+        format!("[anki]\nurl = \"{}\"\nkey = \"geheim\"\n", anki.url),
+    )
+    .expect("config");
+    let (code, out, err) = sync(&home, &["--no-audio"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("Anki: 3 added, 0 updated"), "{out}");
 }
 
 #[test]

@@ -349,8 +349,18 @@ fn vocabulary(paths: &Paths) -> Result<crate::vocab::Vocabulary, CommandError> {
     Ok(vocab)
 }
 
+/// Where `lesepult anki sync` sends the words.
+#[derive(Debug)]
+pub struct AnkiTarget<'a> {
+    pub url: &'a str,
+    pub deck: &'a str,
+    /// AnkiConnect's API key, if it has one.
+    pub key: Option<String>,
+}
+
 /// `lesepult anki sync`: the vocabulary into a running Anki through AnkiConnect.
-pub fn anki_sync(paths: &Paths, url: &str, deck: &str, audio: bool) -> Result<(), CommandError> {
+pub fn anki_sync(paths: &Paths, target: &AnkiTarget<'_>, audio: bool) -> Result<(), CommandError> {
+    let (url, deck) = (target.url, target.deck);
     use crate::anki_connect::{AnkiError, Client};
     if deck.trim().is_empty() {
         return Err(CommandError {
@@ -367,7 +377,9 @@ pub fn anki_sync(paths: &Paths, url: &str, deck: &str, audio: bool) -> Result<()
         },
         message: e.to_string(),
     };
-    let client = Client::new(url).map_err(failure)?;
+    let client = Client::new(url)
+        .map_err(failure)?
+        .with_key(target.key.clone());
     let mut speak = crate::runtime::effects::speaker(audio);
     let report =
         crate::anki_connect::sync(&client, &notes, deck.trim(), &mut speak).map_err(failure)?;

@@ -97,7 +97,12 @@ pub fn main(cli: Cli) -> Result<(), Failure> {
             let config = Config::load(&paths.config_file).map_err(bad_input)?;
             let url = url.unwrap_or_else(|| config.anki.url.clone());
             let deck = deck.unwrap_or_else(|| config.anki.deck.clone());
-            return commands::anki_sync(&paths, &url, &deck, !no_audio).map_err(command_failure);
+            let target = commands::AnkiTarget {
+                url: &url,
+                deck: &deck,
+                key: config.anki.key.clone(),
+            };
+            return commands::anki_sync(&paths, &target, !no_audio).map_err(command_failure);
         }
         Some(Subcommands::Vocab { command }) => {
             return commands::vocab(&paths, command).map_err(command_failure);

@@ -291,6 +291,7 @@ pub fn anki_sync(
 ) {
     std::thread::spawn(move || {
         let result = crate::anki_connect::Client::new(&anki.url)
+            .map(|client| client.with_key(anki.key))
             .and_then(|client| {
                 let notes = crate::apkg::vocab_notes(&vocab);
                 crate::anki_connect::sync(&client, &notes, &anki.deck, &mut speak)
