@@ -19,8 +19,9 @@ pub const VOCAB_MODEL_ID: i64 = 1_733_000_000_001;
 /// The id of the notes note type.
 pub const NOTES_MODEL_ID: i64 = 1_733_000_000_002;
 
-/// The vocabulary note type's fields, in order.
-pub const VOCAB_FIELDS: [&str; 9] = [
+/// The vocabulary note type's fields, in order. The last, not shown on any card, holds
+/// the note's GUID: AnkiConnect finds a note again by it (`crate::anki_connect`).
+pub const VOCAB_FIELDS: [&str; 10] = [
     "Lemma",
     "Article",
     "Plural",
@@ -30,18 +31,28 @@ pub const VOCAB_FIELDS: [&str; 9] = [
     "Cloze",
     "Source",
     "Audio",
+    ID_FIELD,
 ];
+
+/// The field of the vocabulary type that holds the note's GUID.
+pub const ID_FIELD: &str = "LesepultId";
+
+/// The index of the audio field in [`VOCAB_FIELDS`].
+pub const AUDIO: usize = 8;
+
+/// The name of the vocabulary note type.
+pub const VOCAB_MODEL: &str = "lesepult vocabulary";
 
 const NOTES_FIELDS: [&str; 3] = ["Front", "Back", "Source"];
 
-const CSS: &str = ".card { font-family: sans-serif; font-size: 22px; text-align: center; \
+pub const CSS: &str = ".card { font-family: sans-serif; font-size: 22px; text-align: center; \
 color: black; background-color: white; }\n\
 .lemma { font-size: 30px; }\n.sentence { margin-top: 12px; font-style: italic; }\n\
 .gap { color: #1565c0; font-weight: bold; }\n.meta { color: #777; font-size: 16px; }\n";
 
 /// The vocabulary type's cards: recognition (the word → its meaning) and cloze (the
 /// sentence with a gap → the word), the latter only where there is a sentence.
-const VOCAB_TEMPLATES: [(&str, &str, &str); 2] = [
+pub const VOCAB_TEMPLATES: [(&str, &str, &str); 2] = [
     (
         "Recognition",
         "<div class=lemma>{{#Article}}{{Article}} {{/Article}}{{Lemma}}</div>\
@@ -109,42 +120,82 @@ pub type Speaker<'a> = &'a mut dyn FnMut(&str) -> Option<Vec<u8>>;
 /// The deck of the vocabulary.
 pub const VOCAB_DECK: &str = "lesepult::Vocabulary";
 
+/// A word of the vocabulary as a note of the vocabulary type: what a package holds and
+/// what AnkiConnect adds or updates (one source for both).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VocabNote {
+    /// Stable: from the word's lemma key.
+    pub guid: String,
+    /// The lemma, as the reports name the note.
+    pub lemma: String,
+    /// In [`VOCAB_FIELDS`]' order (HTML); the audio field empty.
+    pub fields: Vec<String>,
+    /// `lesepult`, `status::…`, `doc::…` and the word's category.
+    pub tags: Vec<String>,
+}
+
+/// The words being learned and the known ones, each as a note of the vocabulary type.
+pub fn vocab_notes(vocab: &Vocabulary) -> Vec<VocabNote> {
+    vocab
+        .entries
+        .values()
+        .filter(|e| crate::vocab::anki::in_deck(e))
+        .map(|e| {
+            let guid = crate::notes::export::guid("vocabulary", "apkg", &e.key);
+            let fields = vocab_fields(e, String::new(), &guid);
+            let mut tags = vec![
+                "lesepult".to_string(),
+                format!("status::{}", e.status.tag()),
+            ];
+            if !e.document.is_empty() {
+                tags.push(format!("doc::{}", tag(&e.document)));
+            }
+            if !e.category.is_empty() {
+                tags.push(tag(&e.category));
+            }
+            VocabNote {
+                guid,
+                lemma: e.lemma.clone(),
+                fields,
+                tags,
+            }
+        })
+        .collect()
+}
+
+/// The name of a note's spoken word in Anki's media folder.
+pub fn audio_name(guid: &str) -> String {
+    format!("lesepult-{guid}.wav")
+}
+
+/// Whether the vocabulary type makes a cloze card of a note with these fields.
+pub fn has_cloze(fields: &[String]) -> bool {
+    fields.get(6).is_some_and(|f| !f.is_empty())
+}
+
 /// The vocabulary as a package: the words being learned and the known ones (as the text
 /// deck), each a note of the vocabulary type. `now` in seconds since 1970.
 pub fn vocabulary(vocab: &Vocabulary, speak: Speaker<'_>, now: i64) -> Result<Package, String> {
     let mut rows = Vec::new();
     let mut media = Vec::new();
-    for e in vocab
-        .entries
-        .values()
-        .filter(|e| crate::vocab::anki::in_deck(e))
-    {
-        let guid = crate::notes::export::guid("vocabulary", "apkg", &e.key);
-        let audio = match speak(&e.lemma) {
-            Some(data) => {
-                let name = format!("lesepult-{guid}.wav");
-                media.push(Media {
-                    name: name.clone(),
-                    data,
-                });
-                format!("[sound:{name}]")
-            }
-            None => String::new(),
-        };
-        let fields = vocab_fields(e, audio);
+    for note in vocab_notes(vocab) {
+        let VocabNote {
+            guid,
+            lemma,
+            mut fields,
+            tags,
+        } = note;
+        if let Some(data) = speak(&lemma) {
+            let name = audio_name(&guid);
+            media.push(Media {
+                name: name.clone(),
+                data,
+            });
+            fields[AUDIO] = format!("[sound:{name}]");
+        }
         let mut cards = vec![0];
-        if !fields[6].is_empty() {
+        if has_cloze(&fields) {
             cards.push(1);
-        }
-        let mut tags = vec![
-            "lesepult".to_string(),
-            format!("status::{}", e.status.tag()),
-        ];
-        if !e.document.is_empty() {
-            tags.push(format!("doc::{}", tag(&e.document)));
-        }
-        if !e.category.is_empty() {
-            tags.push(tag(&e.category));
         }
         rows.push(NoteRow {
             model: VOCAB_MODEL_ID,
@@ -185,7 +236,7 @@ fn tag(s: &str) -> String {
 }
 
 /// The vocabulary note's fields (HTML), in [`VOCAB_FIELDS`]' order.
-fn vocab_fields(e: &VocabEntry, audio: String) -> Vec<String> {
+fn vocab_fields(e: &VocabEntry, audio: String, guid: &str) -> Vec<String> {
     let word = crate::document::word_ranges(&e.sentence)
         .into_iter()
         .find(|r| !e.form.is_empty() && e.sentence[r.clone()] == e.form);
@@ -227,6 +278,7 @@ fn vocab_fields(e: &VocabEntry, audio: String) -> Vec<String> {
         cloze,
         anki_field(&e.document),
         audio,
+        guid.to_string(),
     ]
 }
 
@@ -343,7 +395,7 @@ fn collection(rows: &[NoteRow], deck: &str, now: i64) -> rusqlite::Result<Vec<u8
     db.execute_batch(SCHEMA)?;
     let did = id_of(deck);
     let models = json!({
-        VOCAB_MODEL_ID.to_string(): model(VOCAB_MODEL_ID, "lesepult vocabulary", &VOCAB_FIELDS, &VOCAB_TEMPLATES, did, now),
+        VOCAB_MODEL_ID.to_string(): model(VOCAB_MODEL_ID, VOCAB_MODEL, &VOCAB_FIELDS, &VOCAB_TEMPLATES, did, now),
         NOTES_MODEL_ID.to_string(): model(NOTES_MODEL_ID, "lesepult note", &NOTES_FIELDS, &NOTES_TEMPLATES, did, now),
     });
     let deck_json = |id: i64, name: &str| {
@@ -536,7 +588,7 @@ mod tests {
         let mut e = entry("Haus", "Häuser", "Die Häuser sind alt.");
         e.article = "das".into();
         e.plural = "Häuser".into();
-        let f = vocab_fields(&e, String::new());
+        let f = vocab_fields(&e, String::new(), "g");
         assert_eq!(f[0], "Haus");
         assert_eq!(f[1], "das");
         assert_eq!(f[3], "noun");

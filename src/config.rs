@@ -77,6 +77,29 @@ pub struct Config {
     pub tools: Vec<crate::tools::Tool>,
     /// The name of the tool that `translate` runs on the sentence (`[translate] tool`).
     pub translator: Option<String>,
+    /// Where AnkiConnect listens and the deck it fills (`[anki]`).
+    pub anki: AnkiConfig,
+}
+
+/// `[anki]`: the AnkiConnect add-on that `lesepult anki sync` and `anki_sync` talk to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnkiConfig {
+    /// `http://host:port` of AnkiConnect.
+    pub url: String,
+    /// The deck new notes go to.
+    pub deck: String,
+    /// AnkiConnect's API key, if one is set in its add-on config (`apiKey`).
+    pub key: Option<String>,
+}
+
+impl Default for AnkiConfig {
+    fn default() -> AnkiConfig {
+        AnkiConfig {
+            url: "http://127.0.0.1:8765".to_string(),
+            deck: "lesepult::Vocabulary".to_string(),
+            key: None,
+        }
+    }
 }
 
 type Sp<T> = Spanned<T>;
@@ -92,6 +115,15 @@ struct RawConfig {
     dictionaries: Option<RawDictionaries>,
     tool: Option<Vec<RawTool>>,
     translate: Option<RawTranslate>,
+    anki: Option<RawAnki>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAnki {
+    url: Option<Sp<String>>,
+    deck: Option<Sp<String>>,
+    key: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -243,6 +275,7 @@ const DEFAULT_KEYS: &[(&str, &[&str])] = &[
     ("copy", &["y"]),
     ("correct_lemma", &["L"]),
     ("mark_part", &["m"]),
+    ("anki_sync", &["A"]),
     ("confirm", &["Enter"]),
     ("cancel", &["Esc"]),
     ("quit", &["q", "Ctrl-c"]),
@@ -291,6 +324,7 @@ impl Config {
             standard_dictionary_folders: true,
             tools: Vec::new(),
             translator: None,
+            anki: AnkiConfig::default(),
         }
     }
 
@@ -456,6 +490,27 @@ impl Config {
             }
             self.translator = Some(t.tool.into_inner());
         }
+        if let Some(a) = raw.anki {
+            if let Some(url) = a.url {
+                if !url.get_ref().trim().starts_with("http://") {
+                    return Err(src.error(
+                        url.span().start,
+                        "anki.url",
+                        "give AnkiConnect's http:// address, e.g. \"http://127.0.0.1:8765\"",
+                    ));
+                }
+                self.anki.url = url.into_inner().trim().to_string();
+            }
+            if let Some(deck) = a.deck {
+                if deck.get_ref().trim().is_empty() {
+                    return Err(src.error(deck.span().start, "anki.deck", "must not be empty"));
+                }
+                self.anki.deck = deck.into_inner().trim().to_string();
+            }
+            if let Some(key) = a.key {
+                self.anki.key = Some(key).filter(|k| !k.is_empty());
+            }
+        }
         self.check_ways_out(src, &named_at)?;
         Ok(())
     }
@@ -592,6 +647,11 @@ mod tests {
             standard_dictionary_folders: false,
             tools: Vec::new(),
             translator: None,
+            anki: AnkiConfig {
+                url: String::new(),
+                deck: String::new(),
+                key: None,
+            },
         };
         let source = Source {
             path: Path::new("config/default.toml"),
@@ -611,6 +671,7 @@ mod tests {
         assert_eq!(built.layout, parsed.layout);
         assert_eq!(built.theme, parsed.theme);
         assert_eq!(built.dictionary_folders, parsed.dictionary_folders);
+        assert_eq!(built.anki, parsed.anki);
         assert_eq!(
             built.standard_dictionary_folders,
             parsed.standard_dictionary_folders
@@ -672,6 +733,21 @@ mod tests {
         assert!(err.to_string().contains("tool.command"), "{err}");
         let err = user("[translate]\ntool = \"nope\"\n").expect_err("unknown tool");
         assert!(err.to_string().contains("translate.tool"), "{err}");
+    }
+
+    #[test]
+    fn anki_takes_an_http_url_and_a_deck() {
+        let config =
+            user("[anki]\nurl = \"http://localhost:9000\"\ndeck = \"Deutsch\"\n").expect("valid");
+        assert_eq!(config.anki.url, "http://localhost:9000");
+        assert_eq!(config.anki.deck, "Deutsch");
+        assert_eq!(config.anki.key, None);
+        let config = user("[anki]\nkey = \"geheim\"\n").expect("valid");
+        assert_eq!(config.anki.key.as_deref(), Some("geheim"));
+        let err = user("[anki]\nurl = \"https://x\"\n").expect_err("https");
+        assert!(err.to_string().contains("anki.url"), "{err}");
+        let err = user("[anki]\ndeck = \" \"\n").expect_err("empty deck");
+        assert!(err.to_string().contains("anki.deck"), "{err}");
     }
 
     #[test]

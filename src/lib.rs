@@ -7,8 +7,10 @@
 //! `glossary`, `german`, `dict`, `notes`, `vocab`, `storage`, `config`, and `input` (reading
 //! files lesepult did not write: regular files only, with a limit).
 
+pub mod anki_connect;
 pub mod apkg;
 pub mod app;
+pub mod base64;
 pub mod cli;
 pub mod config;
 pub mod dict;

@@ -223,6 +223,7 @@ fn a_vocabulary_package_imports_into_anki_and_a_second_import_adds_nothing() {
         .arg(&collection)
         .arg(&first)
         .arg(&second)
+        .env("LESEPULT_ANKI_QUERY", lesepult::anki_connect::notes_query())
         .output()
         .expect("python runs");
     assert!(
@@ -250,6 +251,10 @@ fn a_vocabulary_package_imports_into_anki_and_a_second_import_adds_nothing() {
         }
     }
     assert_eq!(report["notes"], 100, "{report}");
+    // Anki's search finds every note by its GUID field, as a sync through AnkiConnect
+    // looks them up, and one by its GUID alone.
+    assert_eq!(report["found"], 100, "{report}");
+    assert_eq!(report["found_one"], 1, "{report}");
     assert_eq!(report["cards"], 200, "{report}");
     let model = &report["models"]["lesepult vocabulary"];
     assert_eq!(
@@ -263,7 +268,8 @@ fn a_vocabulary_package_imports_into_anki_and_a_second_import_adds_nothing() {
             "Sentence",
             "Cloze",
             "Source",
-            "Audio"
+            "Audio",
+            "LesepultId"
         ]),
         "{report}"
     );

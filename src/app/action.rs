@@ -88,6 +88,8 @@ pub enum Action {
     EditorClosed(Result<String, String>),
     /// One of the user's lookup commands finished (or could not run).
     ToolFinished(outcome::ToolFinished),
+    /// A sync to Anki finished: what it did, or why it could not.
+    AnkiSynced(Result<crate::anki_connect::SyncReport, String>),
     /// Something an effect has to tell (espeak started, a position not saved).
     Report {
         text: String,

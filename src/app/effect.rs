@@ -56,4 +56,7 @@ pub enum Effect {
     Copy(String),
     /// Read the notes file of the text (and, for a long file, its saved position).
     OpenNotes,
+    /// Send the vocabulary to Anki through AnkiConnect (`config.anki`) in the background;
+    /// [`super::Action::AnkiSynced`] brings what it did.
+    AnkiSync,
 }

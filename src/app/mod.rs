@@ -1,6 +1,7 @@
 //! Application state and the one function that changes it.
 
 mod action;
+mod anki;
 pub mod cursor;
 mod effect;
 mod footnote;
@@ -359,6 +360,8 @@ pub struct Learning {
     /// The corrections have changes not yet written, and why the last save failed.
     pub lemmas_unsaved: bool,
     pub lemmas_error: Option<String>,
+    /// A sync to Anki is running.
+    pub anki_syncing: bool,
 }
 
 impl Learning {

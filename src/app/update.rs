@@ -133,6 +133,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<Utc>) -> Vec<Effect> 
         Action::EditorClosed(result) => results::editor_closed(app, result),
         Action::Report { text, error } => results::report(app, text, error),
         Action::ToolFinished(done) => super::tools::finished(app, done),
+        Action::AnkiSynced(result) => super::anki::synced(app, result),
     }
     if app.top != before {
         // The word cursor lives on screen: scrolled off, it is gone, so that a note, a
@@ -268,6 +269,7 @@ fn command(app: &mut App, c: Command, effects: &mut Vec<Effect>) {
         Command::Copy => super::tools::copy(app, effects),
         Command::CorrectLemma => super::lemma_keys::open(app),
         Command::MarkPart => super::term_parts::mark_part(app),
+        Command::AnkiSync => super::anki::sync(app, effects),
         Command::Help => app.mode = Mode::Help { scroll: 0 },
         Command::TableOfContents => {
             if app.doc.headings().is_empty() {

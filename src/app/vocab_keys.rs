@@ -25,6 +25,7 @@ pub const COMMANDS: &[Command] = {
         Stats,
         Review,
         Speak,
+        AnkiSync,
     ]
 };
 

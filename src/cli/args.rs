@@ -78,7 +78,31 @@ pub enum VocabCommand {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum AnkiCommand {
+    /// Send your vocabulary to a running Anki through the AnkiConnect add-on: new words
+    /// are added, changed ones updated in place (lesepult's note type and the deck are made
+    /// if missing). Exits 1 when Anki cannot be reached or a note was refused.
+    Sync {
+        /// AnkiConnect's address (default: [anki] url in the config, else
+        /// http://127.0.0.1:8765).
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+        /// The deck new notes go to (default: [anki] deck, else lesepult::Vocabulary).
+        #[arg(long, value_name = "NAME")]
+        deck: Option<String>,
+        /// New notes without the word spoken (else espeak-ng's, when it is installed).
+        #[arg(long)]
+        no_audio: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum Subcommands {
+    /// Anki through AnkiConnect: `anki sync` sends your words to a running Anki.
+    Anki {
+        #[command(subcommand)]
+        command: AnkiCommand,
+    },
     /// Your word statuses: import known words, export them.
     Vocab {
         #[command(subcommand)]

@@ -297,19 +297,7 @@ pub fn export(
         });
     }
     if format.is_vocab() {
-        let (_, mut vocab, problem) = crate::vocab::store::VocabStore::open(&paths.data_dir);
-        if let Some(p) = problem {
-            return Err(CommandError {
-                code: 2,
-                message: p,
-            });
-        }
-        // The deck gets the lexicon's lemmas, as in the app (which migrates at start-up);
-        // the file is changed by the app only.
-        let migration = crate::vocab::migrate::migrate(&mut vocab);
-        if !migration.is_empty() {
-            errln!("lesepult: {}", migration.message());
-        }
+        let vocab = vocabulary(paths)?;
         if format == Format::ApkgVocab {
             let mut speak = crate::runtime::effects::speaker(options.audio);
             let package = crate::apkg::vocabulary(&vocab, &mut speak, now_seconds())
@@ -342,6 +330,71 @@ pub fn export(
     }
     let rendered = export::render(format, doc, &notes, g.as_ref());
     write_out(rendered.text.as_bytes(), options, &rendered.what(), format)
+}
+
+/// The vocabulary for a deck: with the lexicon's lemmas, as in the app (which migrates at
+/// start-up); the file is changed by the app only.
+fn vocabulary(paths: &Paths) -> Result<crate::vocab::Vocabulary, CommandError> {
+    let (_, mut vocab, problem) = crate::vocab::store::VocabStore::open(&paths.data_dir);
+    if let Some(p) = problem {
+        return Err(CommandError {
+            code: 2,
+            message: p,
+        });
+    }
+    let migration = crate::vocab::migrate::migrate(&mut vocab);
+    if !migration.is_empty() {
+        errln!("lesepult: {}", migration.message());
+    }
+    Ok(vocab)
+}
+
+/// Where `lesepult anki sync` sends the words.
+#[derive(Debug)]
+pub struct AnkiTarget<'a> {
+    pub url: &'a str,
+    pub deck: &'a str,
+    /// AnkiConnect's API key, if it has one.
+    pub key: Option<String>,
+}
+
+/// `lesepult anki sync`: the vocabulary into a running Anki through AnkiConnect.
+pub fn anki_sync(paths: &Paths, target: &AnkiTarget<'_>, audio: bool) -> Result<(), CommandError> {
+    let (url, deck) = (target.url, target.deck);
+    use crate::anki_connect::{AnkiError, Client};
+    if deck.trim().is_empty() {
+        return Err(CommandError {
+            code: 2,
+            message: "give a deck name (--deck NAME)".to_string(),
+        });
+    }
+    let notes = crate::apkg::vocab_notes(&vocabulary(paths)?);
+    let failure = |e: AnkiError| CommandError {
+        code: if matches!(e, AnkiError::BadUrl { .. }) {
+            2
+        } else {
+            1
+        },
+        message: e.to_string(),
+    };
+    let client = Client::new(url)
+        .map_err(failure)?
+        .with_key(target.key.clone());
+    let mut speak = crate::runtime::effects::speaker(audio);
+    let report =
+        crate::anki_connect::sync(&client, &notes, deck.trim(), &mut speak).map_err(failure)?;
+    outln!("{}", report.summary());
+    for f in &report.failed {
+        outln!("  not synced: {}: {}", f.lemma, f.reason);
+    }
+    if report.failed.is_empty() {
+        Ok(())
+    } else {
+        Err(CommandError {
+            code: 1,
+            message: format!("Anki refused {} of the notes", report.failed.len()),
+        })
+    }
 }
 
 /// Seconds since 1970 (note and card times in a package).

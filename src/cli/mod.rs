@@ -6,7 +6,7 @@ pub mod args;
 pub mod commands;
 pub mod output;
 
-pub use args::{Cli, DictCommand, Subcommands};
+pub use args::{AnkiCommand, Cli, DictCommand, Subcommands};
 
 use crate::config::{Config, DEFAULT_CONFIG};
 use crate::document::{self, Document};
@@ -91,6 +91,24 @@ pub fn main(cli: Cli) -> Result<(), Failure> {
         }) => {
             let config = Config::load(&paths.config_file).map_err(bad_input)?;
             return commands::dict_list(&paths, &config).map_err(command_failure);
+        }
+        Some(Subcommands::Anki {
+            command:
+                AnkiCommand::Sync {
+                    url,
+                    deck,
+                    no_audio,
+                },
+        }) => {
+            let config = Config::load(&paths.config_file).map_err(bad_input)?;
+            let url = url.unwrap_or_else(|| config.anki.url.clone());
+            let deck = deck.unwrap_or_else(|| config.anki.deck.clone());
+            let target = commands::AnkiTarget {
+                url: &url,
+                deck: &deck,
+                key: config.anki.key.clone(),
+            };
+            return commands::anki_sync(&paths, &target, !no_audio).map_err(command_failure);
         }
         Some(Subcommands::Vocab { command }) => {
             return commands::vocab(&paths, command).map_err(command_failure);

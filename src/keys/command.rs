@@ -60,6 +60,7 @@ pub enum Command {
     Copy,
     CorrectLemma,
     MarkPart,
+    AnkiSync,
     Confirm,
     Cancel,
     Quit,
@@ -71,7 +72,7 @@ pub enum Command {
 
 impl Command {
     /// All commands, in the order the help overlay lists them.
-    pub const ALL: [Command; 60] = [
+    pub const ALL: [Command; 61] = [
         Command::ScrollDown,
         Command::ScrollUp,
         Command::PageDown,
@@ -128,6 +129,7 @@ impl Command {
         Command::Copy,
         Command::CorrectLemma,
         Command::MarkPart,
+        Command::AnkiSync,
         Command::Confirm,
         Command::Cancel,
         Command::Quit,
@@ -193,6 +195,7 @@ impl Command {
             Command::Copy => "copy",
             Command::CorrectLemma => "correct_lemma",
             Command::MarkPart => "mark_part",
+            Command::AnkiSync => "anki_sync",
             Command::Tool(_) => "tool",
 
             Command::Confirm => "confirm",
@@ -270,6 +273,9 @@ impl Command {
             }
             Command::MarkPart => {
                 "While selecting: keep what is selected as one part of a term (lade … ein)"
+            }
+            Command::AnkiSync => {
+                "Send your words to Anki (AnkiConnect): add new notes, update changed ones"
             }
             Command::Tool(_) => "Run one of your lookup commands ([[tool]])",
 

@@ -184,6 +184,15 @@ impl<'a> World<'a> {
                 );
                 None
             }
+            Effect::AnkiSync => {
+                super::jobs::anki_sync(
+                    app.learning.vocab.clone(),
+                    app.config.anki.clone(),
+                    speaker(true),
+                    self.sender.clone(),
+                );
+                None
+            }
             Effect::OpenNotes => {
                 let (opened, store) =
                     startup::open_notes(&app.doc, self.paths, self.resume_on_open);
@@ -470,39 +479,13 @@ fn copy(text: &str) -> Option<Action> {
 
 /// The OSC 52 sequence that sets the clipboard to `text`.
 pub fn osc52(text: &str) -> String {
-    format!("\x1b]52;c;{}\x07", base64(text.as_bytes()))
-}
-
-/// Standard base64 with padding.
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    format!("\x1b]52;c;{}\x07", crate::base64::encode(text.as_bytes()))
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn osc52_carries_base64() {
-        assert_eq!(super::base64(b""), "");
-        assert_eq!(super::base64(b"f"), "Zg==");
-        assert_eq!(super::base64(b"fo"), "Zm8=");
-        assert_eq!(super::base64(b"foo"), "Zm9v");
         assert_eq!(super::osc52("Grüße"), "\x1b]52;c;R3LDvMOfZQ==\x07");
     }
 }

@@ -280,6 +280,27 @@ fn run_tool(run: &crate::tools::Invocation, stop: &AtomicBool) -> Result<String,
     }
 }
 
+/// Send the vocabulary to Anki through AnkiConnect on a thread, new words spoken by
+/// `speak`; [`Action::AnkiSynced`] brings what it did (every request has its timeouts:
+/// the thread ends).
+pub fn anki_sync(
+    vocab: crate::vocab::Vocabulary,
+    anki: crate::config::AnkiConfig,
+    mut speak: impl FnMut(&str) -> Option<Vec<u8>> + Send + 'static,
+    sender: Sender<Message>,
+) {
+    std::thread::spawn(move || {
+        let result = crate::anki_connect::Client::new(&anki.url)
+            .map(|client| client.with_key(anki.key))
+            .and_then(|client| {
+                let notes = crate::apkg::vocab_notes(&vocab);
+                crate::anki_connect::sync(&client, &notes, &anki.deck, &mut speak)
+            })
+            .map_err(|e| e.to_string());
+        let _ = sender.send(Message::Action(Action::AnkiSynced(result)));
+    });
+}
+
 #[cfg(test)]
 mod tool_tests {
     use super::*;

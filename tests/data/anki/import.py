@@ -51,6 +51,13 @@ def main() -> None:
     if ids:
         note = col.get_note(ids[0])
         sample = {"guid": note.guid, "fields": dict(note.items())}
+    # The search a sync through AnkiConnect makes (lesepult::anki_connect::notes_query),
+    # run by Anki's own search engine.
+    query = os.environ.get("LESEPULT_ANKI_QUERY")
+    found = len(col.find_notes(query)) if query else None
+    found_one = None
+    if sample:
+        found_one = len(col.find_notes(f"LesepultId:{sample['guid']}"))
     cards = col.find_cards("")
     rendered = None
     if cards:
@@ -66,6 +73,8 @@ def main() -> None:
                 "decks": decks,
                 "media": media,
                 "sample": sample,
+                "found": found,
+                "found_one": found_one,
                 "rendered": rendered,
                 "check": str(col.fix_integrity()),
             },
