@@ -3,21 +3,21 @@
 //! the title and author from the package metadata.
 //!
 //! `archive` reads the zip with size limits, `opf` the container and package documents,
-//! `nav` the navigation, `path` resolves hrefs.
+//! `nav` the navigation, `chapters` hands each file its chapters, `path` resolves hrefs.
 
 mod archive;
+mod chapters;
 mod nav;
 mod opf;
 mod path;
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use scraper::{ElementRef, Html};
 
-use super::html::blocks::{Mode, Sink, TocEntry};
+use super::html::blocks::{Mode, Sink};
 use super::{BlockKind, Document, Origin};
 
 /// What can be wrong with a book (the file's name is added by the caller).
@@ -72,21 +72,9 @@ pub fn load(path: &Path, enough: Option<usize>) -> Result<Book, BookError> {
             "the spine names „{id}“, which the manifest lacks (skipped)"
         ));
     }
-    let points = navigation(&mut zip, &package, &mut warnings);
-
-    let mut targets: HashMap<String, HashMap<String, TocEntry>> = HashMap::new();
-    for p in &points {
-        targets
-            .entry(p.file.clone())
-            .or_default()
-            .entry(p.fragment.clone())
-            .or_insert_with(|| TocEntry {
-                label: p.label.clone(),
-                level: p.level,
-            });
-    }
+    let mut chapters = chapters::Chapters::new(navigation(&mut zip, &package, &mut warnings));
     let mut sink = Sink::new(Mode::Book);
-    sink.has_toc = !points.is_empty();
+    sink.has_toc = !chapters.is_empty();
     let title = package.title.clone().unwrap_or_else(|| {
         path.file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -102,13 +90,13 @@ pub fn load(path: &Path, enough: Option<usize>) -> Result<Book, BookError> {
         let Some(source) = zip.read_text(file)? else {
             warnings.push(format!("{file} is missing from the book (skipped)"));
             // Its chapters of the navigation still get their headings.
-            sink.start_file(file, targets.remove(file).unwrap_or_default());
+            sink.start_file(file, chapters.take(file));
             sink.end_file();
             continue;
         };
         let html = Html::parse_document(&source);
         let body = body_of(&html);
-        sink.start_file(file, targets.remove(file).unwrap_or_default());
+        sink.start_file(file, chapters.take(file));
         sink.root(body);
         sink.end_file();
         if enough.is_some_and(|n| sink.text.len() >= n) && i + 1 < package.spine.len() {

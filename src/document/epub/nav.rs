@@ -8,7 +8,7 @@ use scraper::{ElementRef, Html};
 use super::BookError;
 use super::opf::{attr, push_ref, xml_error};
 use super::path::split;
-use crate::document::html::space::collapse;
+use crate::document::html::space::{collapse, collapse_owned};
 
 /// One chapter of the navigation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,7 +74,7 @@ fn nav_xml(source: &str, path: &str) -> Option<Vec<Point>> {
                 "ol" | "ul" if in_toc => lists = lists.saturating_sub(1),
                 "a" | "span" if in_toc => {
                     if let Some((href, label)) = link.take() {
-                        let label = collapse(&label);
+                        let label = collapse_owned(label);
                         if !href.is_empty() && !label.is_empty() {
                             let (file, fragment) = split(path, &href);
                             out.push(Point {
@@ -205,7 +205,7 @@ pub fn ncx(source: &str, path: &str) -> Result<Vec<Point>, BookError> {
                         && let Some(p) = out.get_mut(i)
                     {
                         // The label may come after the content element.
-                        p.label = collapse(&label);
+                        p.label = collapse_owned(label);
                     }
                 }
                 _ => {}
