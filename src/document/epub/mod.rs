@@ -72,9 +72,22 @@ pub fn load(path: &Path, enough: Option<usize>) -> Result<Book, BookError> {
             "the spine names „{id}“, which the manifest lacks (skipped)"
         ));
     }
-    let mut chapters = chapters::Chapters::new(navigation(&mut zip, &package, &mut warnings));
+    let spine = &package.spine;
+    // A long book's first screen needs the chapters of its first files only: those
+    // planned to be read (by their sizes), and more if they hold less text.
+    let mut planned = match enough {
+        Some(n) => first_files(&mut zip, spine, 0, n),
+        None => spine.len(),
+    };
+    let keep = if planned < spine.len() {
+        nav::Keep::Files(&spine[..planned])
+    } else {
+        nav::Keep::All
+    };
+    let found = navigation(&mut zip, &package, keep, &mut warnings);
     let mut sink = Sink::new(Mode::Book);
-    sink.has_toc = !chapters.is_empty();
+    sink.has_toc = found.any;
+    let mut chapters = chapters::Chapters::new(found.points);
     let title = package.title.clone().unwrap_or_else(|| {
         path.file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -86,7 +99,19 @@ pub fn load(path: &Path, enough: Option<usize>) -> Result<Book, BookError> {
         sink.push_block(BlockKind::Lead, a);
     }
     let mut complete = true;
-    for (i, file) in package.spine.iter().enumerate() {
+    for (i, file) in spine.iter().enumerate() {
+        if i == planned {
+            let n = enough.unwrap_or(0).saturating_sub(sink.text.len());
+            planned = first_files(&mut zip, spine, i, n);
+            // A file read before takes no chapters again.
+            let more: Vec<String> = spine[i..planned]
+                .iter()
+                .filter(|f| !spine[..i].contains(f))
+                .cloned()
+                .collect();
+            let found = navigation(&mut zip, &package, nav::Keep::Files(&more), &mut Vec::new());
+            chapters = chapters::Chapters::new(found.points);
+        }
         let Some(source) = zip.read_text(file)? else {
             warnings.push(format!("{file} is missing from the book (skipped)"));
             // Its chapters of the navigation still get their headings.
@@ -99,7 +124,7 @@ pub fn load(path: &Path, enough: Option<usize>) -> Result<Book, BookError> {
         sink.start_file(file, chapters.take(file));
         sink.root(body);
         sink.end_file();
-        if enough.is_some_and(|n| sink.text.len() >= n) && i + 1 < package.spine.len() {
+        if enough.is_some_and(|n| sink.text.len() >= n) && i + 1 < spine.len() {
             complete = false;
             break;
         }
@@ -131,18 +156,31 @@ pub fn load(path: &Path, enough: Option<usize>) -> Result<Book, BookError> {
     })
 }
 
+/// The end of the files from `from` on that declare (unpacked) twice `text` bytes: the
+/// files to read for that much text, if their markup is not more than half of them.
+fn first_files(zip: &mut archive::Archive, spine: &[String], from: usize, text: usize) -> usize {
+    let mut bytes = 0;
+    let mut end = from;
+    while end < spine.len() && (end == from || bytes < 2 * text as u64) {
+        bytes += zip.size(&spine[end]);
+        end += 1;
+    }
+    end
+}
+
 /// The chapters from the navigation document, else the NCX; a broken one is a warning.
 fn navigation(
     zip: &mut archive::Archive,
     package: &opf::Package,
+    keep: nav::Keep<'_>,
     warnings: &mut Vec<String>,
-) -> Vec<nav::Point> {
+) -> nav::Found {
     if let Some(path) = &package.nav {
         match zip.read_text(path) {
             Ok(Some(text)) => {
-                let points = nav::nav_document(&text, path);
-                if !points.is_empty() {
-                    return points;
+                let found = nav::nav_document(&text, path, keep);
+                if found.any {
+                    return found;
                 }
             }
             Ok(None) => warnings.push(format!("the navigation {path} is missing")),
@@ -150,13 +188,16 @@ fn navigation(
         }
     }
     if let Some(path) = &package.ncx {
-        match zip.read_text(path).map(|t| t.map(|t| nav::ncx(&t, path))) {
-            Ok(Some(Ok(points))) => return points,
+        match zip
+            .read_text(path)
+            .map(|t| t.map(|t| nav::ncx(&t, path, keep)))
+        {
+            Ok(Some(Ok(found))) => return found,
             Ok(Some(Err(e))) | Err(e) => warnings.push(e.to_string()),
             Ok(None) => warnings.push(format!("the table of contents {path} is missing")),
         }
     }
-    Vec::new()
+    nav::Found::default()
 }
 
 /// The `<body>` of a parsed file (its root if it has none).

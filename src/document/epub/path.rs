@@ -6,8 +6,7 @@ use std::borrow::Cow;
 /// The zip path of `href` (no fragment) as written in the file at `base`.
 pub fn resolve(base: &str, href: &str) -> String {
     let href = decode(href);
-    // The usual href (`k1.xhtml`, `Text/k1.xhtml`): the base's folder and the href.
-    if !href.starts_with('/') && href.split('/').all(|p| !matches!(p, "" | "." | "..")) {
+    if is_plain(&href) {
         return match base.rsplit_once('/') {
             Some((folder, _)) => format!("{folder}/{href}"),
             None => href.into_owned(),
@@ -30,6 +29,27 @@ pub fn resolve(base: &str, href: &str) -> String {
         }
     }
     parts.join("/")
+}
+
+/// The usual href (`k1.xhtml`, `Text/k1.xhtml`): relative, without `.`, `..` or empty
+/// parts; its path is the base's folder and the href.
+fn is_plain(href: &str) -> bool {
+    !href.starts_with('/') && href.split('/').all(|p| !matches!(p, "" | "." | ".."))
+}
+
+/// Whether `href` (no fragment) in the file at `base` names the zip path `target`; a
+/// plain href is compared without building its path.
+pub fn names(base: &str, href: &str, target: &str) -> bool {
+    if href.contains('%') || !is_plain(href) {
+        return resolve(base, href) == target;
+    }
+    match base.rsplit_once('/') {
+        Some((folder, _)) => target
+            .strip_prefix(folder)
+            .and_then(|rest| rest.strip_prefix('/'))
+            .is_some_and(|rest| rest == href),
+        None => target == href,
+    }
 }
 
 /// An href split into the file's zip path and the fragment (`""` if none); an href to
@@ -90,6 +110,21 @@ mod tests {
             "OEBPS/x/a/b.xhtml"
         );
         assert_eq!(resolve("a/b/c.opf", "../../../d.xhtml"), "d.xhtml");
+        for (base, href) in [
+            ("OEBPS/nav.xhtml", "Text/a.xhtml"),
+            ("OEBPS/nav.xhtml", "../OEBPS/Text/a.xhtml"),
+            ("OEBPS/nav.xhtml", "Text/a%2Exhtml"),
+            ("nav.xhtml", "a.xhtml"),
+            ("OEBPS/nav.xhtml", "a.xhtml"),
+        ] {
+            for target in ["OEBPS/Text/a.xhtml", "a.xhtml", "OEBPS/a.xhtml"] {
+                assert_eq!(
+                    names(base, href, target),
+                    resolve(base, href) == target,
+                    "{base} {href} {target}"
+                );
+            }
+        }
         assert_eq!(
             split("OEBPS/a.xhtml", "#fn1"),
             ("OEBPS/a.xhtml".to_string(), "fn1".to_string())
