@@ -45,6 +45,14 @@ impl Archive {
         self
     }
 
+    /// The size that entry `name` declares unpacked (0 if there is none).
+    pub fn size(&mut self, name: &str) -> u64 {
+        self.zip
+            .index_for_name(name)
+            .and_then(|i| self.zip.by_index_raw(i).ok())
+            .map_or(0, |entry| entry.size())
+    }
+
     /// The bytes of entry `name`; `Ok(None)` if there is none.
     pub fn read(&mut self, name: &str) -> Result<Option<Vec<u8>>, BookError> {
         let Some(index) = self.zip.index_for_name(name) else {

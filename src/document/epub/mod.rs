@@ -3,21 +3,21 @@
 //! the title and author from the package metadata.
 //!
 //! `archive` reads the zip with size limits, `opf` the container and package documents,
-//! `nav` the navigation, `path` resolves hrefs.
+//! `nav` the navigation, `chapters` hands each file its chapters, `path` resolves hrefs.
 
 mod archive;
+mod chapters;
 mod nav;
 mod opf;
 mod path;
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use scraper::{ElementRef, Html};
 
-use super::html::blocks::{Mode, Sink, TocEntry};
+use super::html::blocks::{Mode, Sink};
 use super::{BlockKind, Document, Origin};
 
 /// What can be wrong with a book (the file's name is added by the caller).
@@ -72,21 +72,22 @@ pub fn load(path: &Path, enough: Option<usize>) -> Result<Book, BookError> {
             "the spine names „{id}“, which the manifest lacks (skipped)"
         ));
     }
-    let points = navigation(&mut zip, &package, &mut warnings);
-
-    let mut targets: HashMap<String, HashMap<String, TocEntry>> = HashMap::new();
-    for p in &points {
-        targets
-            .entry(p.file.clone())
-            .or_default()
-            .entry(p.fragment.clone())
-            .or_insert_with(|| TocEntry {
-                label: p.label.clone(),
-                level: p.level,
-            });
-    }
+    let spine = &package.spine;
+    // A long book's first screen needs the chapters of its first files only: those
+    // planned to be read (by their sizes), and more if they hold less text.
+    let mut planned = match enough {
+        Some(n) => first_files(&mut zip, spine, 0, n),
+        None => spine.len(),
+    };
+    let keep = if planned < spine.len() {
+        nav::Keep::Files(&spine[..planned])
+    } else {
+        nav::Keep::All
+    };
+    let found = navigation(&mut zip, &package, keep, &mut warnings);
     let mut sink = Sink::new(Mode::Book);
-    sink.has_toc = !points.is_empty();
+    sink.has_toc = found.any;
+    let mut chapters = chapters::Chapters::new(found.points);
     let title = package.title.clone().unwrap_or_else(|| {
         path.file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -98,20 +99,32 @@ pub fn load(path: &Path, enough: Option<usize>) -> Result<Book, BookError> {
         sink.push_block(BlockKind::Lead, a);
     }
     let mut complete = true;
-    for (i, file) in package.spine.iter().enumerate() {
+    for (i, file) in spine.iter().enumerate() {
+        if i == planned {
+            let n = enough.unwrap_or(0).saturating_sub(sink.text.len());
+            planned = first_files(&mut zip, spine, i, n);
+            // A file read before takes no chapters again.
+            let more: Vec<String> = spine[i..planned]
+                .iter()
+                .filter(|f| !spine[..i].contains(f))
+                .cloned()
+                .collect();
+            let found = navigation(&mut zip, &package, nav::Keep::Files(&more), &mut Vec::new());
+            chapters = chapters::Chapters::new(found.points);
+        }
         let Some(source) = zip.read_text(file)? else {
             warnings.push(format!("{file} is missing from the book (skipped)"));
             // Its chapters of the navigation still get their headings.
-            sink.start_file(file, targets.remove(file).unwrap_or_default());
+            sink.start_file(file, chapters.take(file));
             sink.end_file();
             continue;
         };
         let html = Html::parse_document(&source);
         let body = body_of(&html);
-        sink.start_file(file, targets.remove(file).unwrap_or_default());
+        sink.start_file(file, chapters.take(file));
         sink.root(body);
         sink.end_file();
-        if enough.is_some_and(|n| sink.text.len() >= n) && i + 1 < package.spine.len() {
+        if enough.is_some_and(|n| sink.text.len() >= n) && i + 1 < spine.len() {
             complete = false;
             break;
         }
@@ -143,18 +156,31 @@ pub fn load(path: &Path, enough: Option<usize>) -> Result<Book, BookError> {
     })
 }
 
+/// The end of the files from `from` on that declare (unpacked) twice `text` bytes: the
+/// files to read for that much text, if their markup is not more than half of them.
+fn first_files(zip: &mut archive::Archive, spine: &[String], from: usize, text: usize) -> usize {
+    let mut bytes = 0;
+    let mut end = from;
+    while end < spine.len() && (end == from || bytes < 2 * text as u64) {
+        bytes += zip.size(&spine[end]);
+        end += 1;
+    }
+    end
+}
+
 /// The chapters from the navigation document, else the NCX; a broken one is a warning.
 fn navigation(
     zip: &mut archive::Archive,
     package: &opf::Package,
+    keep: nav::Keep<'_>,
     warnings: &mut Vec<String>,
-) -> Vec<nav::Point> {
+) -> nav::Found {
     if let Some(path) = &package.nav {
         match zip.read_text(path) {
             Ok(Some(text)) => {
-                let points = nav::nav_document(&text, path);
-                if !points.is_empty() {
-                    return points;
+                let found = nav::nav_document(&text, path, keep);
+                if found.any {
+                    return found;
                 }
             }
             Ok(None) => warnings.push(format!("the navigation {path} is missing")),
@@ -162,13 +188,16 @@ fn navigation(
         }
     }
     if let Some(path) = &package.ncx {
-        match zip.read_text(path).map(|t| t.map(|t| nav::ncx(&t, path))) {
-            Ok(Some(Ok(points))) => return points,
+        match zip
+            .read_text(path)
+            .map(|t| t.map(|t| nav::ncx(&t, path, keep)))
+        {
+            Ok(Some(Ok(found))) => return found,
             Ok(Some(Err(e))) | Err(e) => warnings.push(e.to_string()),
             Ok(None) => warnings.push(format!("the table of contents {path} is missing")),
         }
     }
-    Vec::new()
+    nav::Found::default()
 }
 
 /// The `<body>` of a parsed file (its root if it has none).

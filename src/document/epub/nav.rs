@@ -6,9 +6,9 @@ use quick_xml::events::Event;
 use scraper::{ElementRef, Html};
 
 use super::BookError;
-use super::opf::{attr, push_ref, xml_error};
-use super::path::split;
-use crate::document::html::space::collapse;
+use super::opf::{attr, attrs, push_ref, xml_error};
+use super::path::{names, split};
+use crate::document::html::space::{collapse, collapse_owned, is_space};
 
 /// One chapter of the navigation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,28 +25,76 @@ pub struct Point {
 /// Nesting deeper than this is read at this depth.
 const MAX_LEVEL: usize = 6;
 
+/// Which chapters to keep: all, or those in some files only (the first files of a long
+/// book, read before its first screen).
+#[derive(Debug, Clone, Copy)]
+pub enum Keep<'f> {
+    All,
+    Files(&'f [String]),
+}
+
+impl Keep<'_> {
+    /// Whether a chapter at `href` in the file at `base` is kept.
+    fn keeps(self, base: &str, href: &str) -> bool {
+        let Keep::Files(files) = self else {
+            return true;
+        };
+        match href.split_once('#').map_or(href, |(file, _)| file) {
+            "" => files.iter().any(|f| f == base),
+            file => files.iter().any(|f| names(base, file, f)),
+        }
+    }
+}
+
+/// The chapters kept, and whether the navigation has any at all.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub points: Vec<Point>,
+    pub any: bool,
+}
+
+impl Found {
+    fn keeping(mut points: Vec<Point>, keep: Keep<'_>) -> Found {
+        let any = !points.is_empty();
+        if let Keep::Files(files) = keep {
+            points.retain(|p| files.contains(&p.file));
+        }
+        Found { points, any }
+    }
+}
+
 /// The chapters of an EPUB 3 navigation document at `path`: read as XML (quick), or as
 /// HTML if it is not well-formed.
-pub fn nav_document(source: &str, path: &str) -> Vec<Point> {
-    nav_xml(source, path).unwrap_or_else(|| nav_html(source, path))
+pub fn nav_document(source: &str, path: &str, keep: Keep<'_>) -> Found {
+    nav_xml(source, path, keep).unwrap_or_else(|| Found::keeping(nav_html(source, path), keep))
+}
+
+/// A link of the navigation being read.
+struct Link {
+    /// Its href, if it is kept.
+    href: Option<String>,
+    /// Whether it has an href.
+    has_href: bool,
 }
 
 /// The navigation document read as XML; `None` if it is not well-formed or has no toc.
-fn nav_xml(source: &str, path: &str) -> Option<Vec<Point>> {
+/// The chapters not kept cost no allocation.
+fn nav_xml(source: &str, path: &str, keep: Keep<'_>) -> Option<Found> {
     let mut reader = Reader::from_str(source);
-    let mut out = Vec::new();
+    let mut found = Found::default();
     // Whether the toc's `<nav>` is open.
     let mut in_toc = false;
     let mut lists = 0usize;
-    // The link being read: its href and label so far.
-    let mut link: Option<(String, String)> = None;
+    // The link being read, and its label so far.
+    let mut link: Option<Link> = None;
+    let mut label = String::new();
     let mut seen_toc = false;
     loop {
         match reader.read_event().ok()? {
             Event::Start(e) => match e.local_name().as_ref() {
                 "nav" => {
-                    let toc =
-                        attr(&e, "type").is_some_and(|t| t.split_whitespace().any(|w| w == "toc"));
+                    let [kind] = attrs(&e, ["type"]);
+                    let toc = kind.is_some_and(|t| t.split_whitespace().any(|w| w == "toc"));
                     if toc && !seen_toc {
                         in_toc = true;
                         seen_toc = true;
@@ -55,30 +103,31 @@ fn nav_xml(source: &str, path: &str) -> Option<Vec<Point>> {
                 }
                 "ol" | "ul" if in_toc => lists += 1,
                 "a" | "span" if in_toc && link.is_none() => {
-                    link = Some((attr(&e, "href").unwrap_or_default(), String::new()));
+                    let [href] = attrs(&e, ["href"]);
+                    let href = href.unwrap_or_default();
+                    label.clear();
+                    link = Some(Link {
+                        has_href: !href.is_empty(),
+                        href: keep.keeps(path, &href).then(|| href.into_owned()),
+                    });
                 }
                 _ => {}
             },
-            Event::Text(t) => {
-                if let Some((_, label)) = &mut link {
-                    label.push_str(&t.xml10_content());
-                }
-            }
-            Event::GeneralRef(r) => {
-                if let Some((_, label)) = &mut link {
-                    push_ref(label, &r);
-                }
-            }
+            Event::Text(t) if link.is_some() => label.push_str(&t.xml10_content()),
+            Event::GeneralRef(r) if link.is_some() => push_ref(&mut label, &r),
             Event::End(e) => match e.local_name().as_ref() {
                 "nav" => in_toc = false,
                 "ol" | "ul" if in_toc => lists = lists.saturating_sub(1),
                 "a" | "span" if in_toc => {
-                    if let Some((href, label)) = link.take() {
-                        let label = collapse(&label);
-                        if !href.is_empty() && !label.is_empty() {
+                    if let Some(link) = link.take()
+                        && link.has_href
+                        && label.split(is_space).any(|w| !w.is_empty())
+                    {
+                        found.any = true;
+                        if let Some(href) = link.href {
                             let (file, fragment) = split(path, &href);
-                            out.push(Point {
-                                label,
+                            found.points.push(Point {
+                                label: collapse_owned(label.clone()),
                                 level: lists.clamp(1, MAX_LEVEL) as u8,
                                 file,
                                 fragment,
@@ -92,7 +141,7 @@ fn nav_xml(source: &str, path: &str) -> Option<Vec<Point>> {
             _ => {}
         }
     }
-    (seen_toc && !out.is_empty()).then_some(out)
+    (seen_toc && found.any).then_some(found)
 }
 
 /// The navigation document read as HTML, leniently.
@@ -153,8 +202,12 @@ fn list_points(list: ElementRef<'_>, level: usize, path: &str, out: &mut Vec<Poi
     }
 }
 
-/// The chapters of an EPUB 2 NCX at `path`.
-pub fn ncx(source: &str, path: &str) -> Result<Vec<Point>, BookError> {
+/// The chapters of an EPUB 2 NCX at `path` (all read, then those not kept dropped).
+pub fn ncx(source: &str, path: &str, keep: Keep<'_>) -> Result<Found, BookError> {
+    ncx_points(source, path).map(|points| Found::keeping(points, keep))
+}
+
+fn ncx_points(source: &str, path: &str) -> Result<Vec<Point>, BookError> {
     let mut reader = Reader::from_str(source);
     let mut out = Vec::new();
     let mut depth = 0usize;
@@ -205,7 +258,7 @@ pub fn ncx(source: &str, path: &str) -> Result<Vec<Point>, BookError> {
                         && let Some(p) = out.get_mut(i)
                     {
                         // The label may come after the content element.
-                        p.label = collapse(&label);
+                        p.label = collapse_owned(label);
                     }
                 }
                 _ => {}
@@ -231,7 +284,7 @@ mod tests {
    <ol><li><a href="Text/k1.xhtml#s2">Ein Abschnitt</a></li></ol></li>
  <li><a href="Text/k2.xhtml">Zweites Kapitel</a></li>
 </ol></nav></body></html>"#;
-        let points = nav_document(nav, "OEBPS/nav.xhtml");
+        let points = nav_document(nav, "OEBPS/nav.xhtml", Keep::All).points;
         let got: Vec<(&str, u8, &str, &str)> = points
             .iter()
             .map(|p| {
@@ -254,11 +307,28 @@ mod tests {
     }
 
     #[test]
+    fn only_the_chapters_of_the_files_kept_are_read() {
+        let nav = r#"<html xmlns:epub="http://www.idpf.org/2007/ops"><body>
+<nav epub:type="toc"><ol>
+ <li><a href="Text/k2.xhtml">Zweites</a></li>
+ <li><a href="../OEBPS/Text/k1.xhtml#s2">Abschnitt</a></li>
+ <li><a href="Text/k1.xhtml"> Erstes  Kapitel </a></li>
+</ol></nav></body></html>"#;
+        let files = ["OEBPS/Text/k1.xhtml".to_string()];
+        let found = nav_document(nav, "OEBPS/nav.xhtml", Keep::Files(&files));
+        let labels: Vec<&str> = found.points.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(labels, vec!["Abschnitt", "Erstes Kapitel"]);
+        assert!(found.any);
+        let none = nav_document(nav, "OEBPS/nav.xhtml", Keep::Files(&[]));
+        assert!(none.any && none.points.is_empty());
+    }
+
+    #[test]
     fn a_malformed_navigation_is_read_as_html() {
         let nav = r#"<html><body><nav epub:type="toc"><h1>Inhalt<br></h1><ol>
  <li><a href="k1.xhtml">Erstes &amp; Kapitel</a><ol><li><a href="k1.xhtml#s2">Abschnitt</a></li></ol>
  <li><a href="k2.xhtml">Zweites</ol></nav></body></html>"#;
-        let points = nav_document(nav, "nav.xhtml");
+        let points = nav_document(nav, "nav.xhtml", Keep::All).points;
         let got: Vec<(&str, u8)> = points.iter().map(|p| (p.label.as_str(), p.level)).collect();
         assert_eq!(
             got,
@@ -274,7 +344,9 @@ mod tests {
 </navPoint>
 <navPoint id="c" playOrder="3"><navLabel><text>Zweites</text></navLabel><content src="k2.xhtml"/></navPoint>
 </navMap></ncx>"#;
-        let points = ncx(ncx_text, "OEBPS/toc.ncx").expect("ncx");
+        let points = ncx(ncx_text, "OEBPS/toc.ncx", Keep::All)
+            .expect("ncx")
+            .points;
         let got: Vec<(&str, u8, &str)> = points
             .iter()
             .map(|p| (p.label.as_str(), p.level, p.fragment.as_str()))

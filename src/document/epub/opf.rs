@@ -1,6 +1,7 @@
 //! `META-INF/container.xml` (where the package document is) and the package document
 //! (OPF): the metadata, the manifest, the spine and the navigation.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use quick_xml::Reader;
@@ -9,21 +10,12 @@ use quick_xml::events::{BytesStart, Event};
 use super::BookError;
 use super::path::resolve;
 
-/// One file of the manifest.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Item {
-    /// Its path inside the zip.
-    pub path: String,
-    pub media_type: String,
-    pub properties: String,
-}
-
-/// What the package document says.
+/// What the package document says (the manifest only as far as the spine and the
+/// navigation need it).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Package {
     pub title: Option<String>,
     pub authors: Vec<String>,
-    pub manifest: HashMap<String, Item>,
     /// Paths of the spine's items, in reading order (`linear="no"` ones too).
     pub spine: Vec<String>,
     /// Spine references to items the manifest does not have.
@@ -32,6 +24,13 @@ pub struct Package {
     pub nav: Option<String>,
     /// The EPUB 2 NCX's path.
     pub ncx: Option<String>,
+}
+
+/// A metadata element whose text is being read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Title,
+    Creator,
 }
 
 /// The path of the package document, from `META-INF/container.xml`.
@@ -59,50 +58,56 @@ pub fn rootfile(container: &str) -> Result<String, BookError> {
     ))
 }
 
-/// Read the package document at `opf_path` (hrefs are relative to it).
+/// Read the package document at `opf_path` (hrefs are relative to it). A long book's
+/// manifest has thousands of items: each is kept as its id and href only, and only the
+/// spine's are resolved to paths.
 pub fn package(opf: &str, opf_path: &str) -> Result<Package, BookError> {
     let mut reader = Reader::from_str(opf);
     let mut p = Package::default();
+    // The manifest: id → href, as written.
+    let mut hrefs: HashMap<String, String> = HashMap::new();
+    let mut nav_href = None;
+    let mut ncx_href = None;
     let mut spine_ids = Vec::new();
     let mut toc_id = None;
-    // The metadata element being read (title, creator) and its text so far.
-    let mut field: Option<(String, String)> = None;
+    // The metadata element being read and its text so far.
+    let mut field: Option<(Field, String)> = None;
     loop {
         let event = reader
             .read_event()
             .map_err(|e| xml_error(opf_path, &reader, &e))?;
         match event {
-            Event::Start(e) | Event::Empty(e) => {
-                let name = e.local_name().as_ref().to_string();
-                match name.as_str() {
-                    "title" | "creator" if field.is_none() => {
-                        let role = attr(&e, "role");
-                        if name == "title" || role.as_deref().is_none_or(|r| r == "aut") {
-                            field = Some((name, String::new()));
-                        }
-                    }
-                    "item" => {
-                        // One pass over the attributes (a long book has thousands of items).
-                        let [id, href, media_type, properties] =
-                            attrs(&e, ["id", "href", "media-type", "properties"]);
-                        if let (Some(id), Some(href)) = (id, href) {
-                            let item = Item {
-                                path: resolve(opf_path, &href),
-                                media_type: media_type.unwrap_or_default(),
-                                properties: properties.unwrap_or_default(),
-                            };
-                            p.manifest.insert(id, item);
-                        }
-                    }
-                    "spine" => toc_id = attr(&e, "toc"),
-                    "itemref" => {
-                        if let Some(id) = attr(&e, "idref") {
-                            spine_ids.push(id);
-                        }
-                    }
-                    _ => {}
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                "title" if field.is_none() => field = Some((Field::Title, String::new())),
+                "creator" if field.is_none() && attr(&e, "role").is_none_or(|r| r == "aut") => {
+                    field = Some((Field::Creator, String::new()));
                 }
-            }
+                "item" => {
+                    let [id, href, media_type, properties] =
+                        attrs(&e, ["id", "href", "media-type", "properties"]);
+                    if let (Some(id), Some(href)) = (id, href) {
+                        let href = href.into_owned();
+                        if nav_href.is_none()
+                            && properties.is_some_and(|p| p.split_whitespace().any(|w| w == "nav"))
+                        {
+                            nav_href = Some(href.clone());
+                        }
+                        if ncx_href.is_none()
+                            && media_type.as_deref() == Some("application/x-dtbncx+xml")
+                        {
+                            ncx_href = Some(href.clone());
+                        }
+                        hrefs.insert(id.into_owned(), href);
+                    }
+                }
+                "spine" => toc_id = attr(&e, "toc"),
+                "itemref" => {
+                    if let Some(id) = attr(&e, "idref") {
+                        spine_ids.push(id);
+                    }
+                }
+                _ => {}
+            },
             Event::Text(t) => {
                 if let Some((_, text)) = &mut field {
                     text.push_str(&t.xml10_content());
@@ -119,11 +124,15 @@ pub fn package(opf: &str, opf_path: &str) -> Result<Package, BookError> {
                 }
             }
             Event::End(e) => {
-                let name = e.local_name();
-                if let Some((f, text)) = field.take_if(|(f, _)| f == name.as_ref()) {
+                let name = match e.local_name().as_ref() {
+                    "title" => Some(Field::Title),
+                    "creator" => Some(Field::Creator),
+                    _ => None,
+                };
+                if let Some((f, text)) = field.take_if(|(f, _)| Some(*f) == name) {
                     let text = crate::document::html::space::collapse(&text);
                     if text.is_empty() {
-                    } else if f == "title" {
+                    } else if f == Field::Title {
                         p.title.get_or_insert(text);
                     } else if !p.authors.contains(&text) {
                         p.authors.push(text);
@@ -135,35 +144,31 @@ pub fn package(opf: &str, opf_path: &str) -> Result<Package, BookError> {
         }
     }
     for id in spine_ids {
-        match p.manifest.get(&id) {
-            Some(item) => p.spine.push(item.path.clone()),
+        match hrefs.get(&id) {
+            Some(href) => p.spine.push(resolve(opf_path, href)),
             None => p.unknown_spine.push(id),
         }
     }
-    p.nav = p
-        .manifest
-        .values()
-        .find(|i| i.properties.split_whitespace().any(|w| w == "nav"))
-        .map(|i| i.path.clone());
+    p.nav = nav_href.map(|h| resolve(opf_path, &h));
     p.ncx = toc_id
-        .and_then(|id| p.manifest.get(&id))
-        .or_else(|| {
-            p.manifest
-                .values()
-                .find(|i| i.media_type == "application/x-dtbncx+xml")
-        })
-        .map(|i| i.path.clone());
+        .and_then(|id| hrefs.get(&id).cloned())
+        .or(ncx_href)
+        .map(|h| resolve(opf_path, &h));
     Ok(p)
 }
 
 /// An attribute's value, entities resolved.
 pub fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
     let [value] = attrs(e, [name]);
-    value
+    value.map(Cow::into_owned)
 }
 
-/// The values of the attributes `names` (by local name), in one pass.
-pub fn attrs<const N: usize>(e: &BytesStart<'_>, names: [&str; N]) -> [Option<String>; N] {
+/// The values of the attributes `names` (by local name), in one pass, borrowed from the
+/// element where they have no entities.
+pub fn attrs<'e, const N: usize>(
+    e: &'e BytesStart<'_>,
+    names: [&str; N],
+) -> [Option<Cow<'e, str>>; N] {
     let mut out = [const { None }; N];
     for a in e.attributes().with_checks(false).flatten() {
         let key = a.key.local_name();
@@ -172,9 +177,12 @@ pub fn attrs<const N: usize>(e: &BytesStart<'_>, names: [&str; N]) -> [Option<St
         {
             out[i] = Some(if a.value.contains('&') {
                 a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                    .map_or_else(|_| a.value.to_string(), |v| v.into_owned())
+                    .map_or_else(
+                        |_| Cow::Owned(a.value.to_string()),
+                        |v| Cow::Owned(v.into_owned()),
+                    )
             } else {
-                a.value.to_string()
+                a.value
             });
         }
     }

@@ -293,3 +293,99 @@ fn an_epub2_book_takes_its_chapters_from_the_ncx() {
     );
     assert_eq!(k[2].1, "Nur Text ä \u{a0}hier.");
 }
+
+/// A navigation not in the spine's order: the first file's chapter listed last, a
+/// section of it before, a point at a file the spine lacks.
+const NAV_SHUFFLED: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><body>
+<nav epub:type="toc"><ol>
+<li><a href="Text/k3.xhtml">Drittes</a></li>
+<li><a href="Text/k2.xhtml">Zweites</a><ol><li><a href="Text/k1.xhtml#s1">Abschnitt</a></li></ol></li>
+<li><a href="Text/fehlt.xhtml">Fehlt</a></li>
+<li><a href="Text/k5.xhtml">Fünftes</a></li>
+<li><a href="Text/k1.xhtml">Erstes</a></li>
+<li><a href="Text/k4.xhtml">Viertes</a></li>
+</ol></nav></body></html>"#;
+
+/// A book of five short files with [`NAV_SHUFFLED`]: the spine `spine` (ids of files
+/// `k1`…`k5`), each file padded with a comment of `padding` bytes (markup, no text).
+fn shuffled_book(dir: &Path, spine: &[&str], padding: usize) -> std::path::PathBuf {
+    let ids = ["k1", "k2", "k3", "k4", "k5"];
+    let pad = "x".repeat(padding);
+    let bodies: Vec<String> = ids
+        .iter()
+        .map(|id| {
+            format!(
+                r#"<html xmlns="http://www.w3.org/1999/xhtml"><body><!--{pad}--><p>Anfang von {id}.</p>
+<p id="s1">Mehr von {id}, ein längerer Absatz mit Wörtern.</p></body></html>"#
+            )
+        })
+        .collect();
+    let names: Vec<String> = ids
+        .iter()
+        .map(|id| format!("OEBPS/Text/{id}.xhtml"))
+        .collect();
+    let o = opf(spine);
+    let mut files = vec![
+        ("META-INF/container.xml", CONTAINER),
+        ("OEBPS/content.opf", o.as_str()),
+        ("OEBPS/nav.xhtml", NAV_SHUFFLED),
+    ];
+    files.extend(
+        names
+            .iter()
+            .map(String::as_str)
+            .zip(bodies.iter().map(String::as_str)),
+    );
+    book(dir, &files)
+}
+
+/// Every prefix of the book at `path` is the start of the whole, the first file's
+/// chapter and section included; some prefix is not the whole.
+fn check_prefixes(path: &Path) {
+    let whole = load(path, None).expect("book").doc;
+    // The first file's chapter and section come from the end and the middle of the list.
+    let texts = kinds(&whole);
+    assert_eq!(texts[2], (BlockKind::Heading { level: 1 }, "Erstes".into()));
+    assert_eq!(
+        texts[4],
+        (BlockKind::Heading { level: 2 }, "Abschnitt".into()),
+        "{texts:?}"
+    );
+    let mut seen_partial = false;
+    for enough in [1, 40, 100, 160, 220, 280, 340, 400, 10_000] {
+        let part = load(path, Some(enough)).expect("book");
+        seen_partial |= !part.complete;
+        let doc = part.doc;
+        assert!(whole.text.starts_with(&doc.text), "{enough}");
+        assert_eq!(whole.blocks[..doc.blocks.len()], doc.blocks[..], "{enough}");
+        assert_eq!(whole.headings()[..doc.headings().len()], doc.headings()[..]);
+        assert_eq!(kinds(&doc)[2..5], texts[2..5], "{enough}");
+        if part.complete {
+            assert_eq!(doc.text, whole.text);
+            assert_eq!(doc.blocks, whole.blocks);
+        }
+    }
+    assert!(seen_partial);
+}
+
+#[test]
+fn every_prefix_is_the_start_of_the_whole_with_its_chapters() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ids = ["k1", "k2", "k3", "k4", "k5"];
+    check_prefixes(&shuffled_book(dir.path(), &ids, 0));
+}
+
+#[test]
+fn files_with_more_markup_than_planned_and_a_file_twice_still_make_a_prefix() {
+    // Much markup and little text: the files planned by their sizes hold less text than
+    // asked for, and the chapters of the next ones are read when they are reached.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let spine = ["k1", "k2", "k1", "k3", "k4", "k5"];
+    let path = shuffled_book(dir.path(), &spine, 2000);
+    check_prefixes(&path);
+    // The file read twice has its chapters once, at its first place.
+    let whole = load(&path, None).expect("book").doc;
+    let erstes = kinds(&whole).iter().filter(|(_, t)| t == "Erstes").count();
+    assert_eq!(erstes, 1);
+}
