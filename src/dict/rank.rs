@@ -27,8 +27,20 @@ fn label_cost(label: &str) -> f32 {
         "coll" | "ugs" | "fam" | "informal" => 0.7,
         "fig" | "übtr" => 0.8,
         "" => 0.0,
+        // A region's word or spelling is right German or English, only less general.
+        l if is_region(l) => 0.3,
         _ => 1.5,
     }
+}
+
+/// Labels of a region or country (German: `Norddt.`, `Schw.`, `Ostös.`; English: `Am.`,
+/// `Br.`).
+fn is_region(label: &str) -> bool {
+    const REGIONS: &[&str] = &[
+        "am", "br", "brit", "us", "uk", "sc", "can", "ir", "aus", "nz", "dt", "schw", "austr",
+        "österr", "ös", "bayr", "sächs", "schwäb", "rheinl", "lie", "lux", "südd", "nordd",
+    ];
+    REGIONS.contains(&label) || label.ends_with("dt") || label.ends_with("ös")
 }
 
 /// The word class a dictionary's grammar tags name.
@@ -42,16 +54,6 @@ fn entry_pos(tags: &[String]) -> Option<Pos> {
         "prep" => Some(Pos::Preposition),
         "conj" => Some(Pos::Conjunction),
         "pron" | "ppron" | "relpron" => Some(Pos::Pronoun),
-        _ => None,
-    })
-}
-
-/// The gender a dictionary's grammar tags name.
-fn entry_gender(tags: &[String]) -> Option<Gender> {
-    tags.iter().find_map(|t| match t.as_str() {
-        "masc" | "m" => Some(Gender::Masculine),
-        "fem" | "f" => Some(Gender::Feminine),
-        "neut" | "nt" => Some(Gender::Neuter),
         _ => None,
     })
 }
@@ -288,7 +290,7 @@ pub fn rank_in(
             + richness
             + context_fit(e, sentence, lemma)
             + pos_fit(pos, entry_pos(&e.tags))
-            + gender_fit(gender, entry_gender(&e.tags))
+            + gender_fit(gender, e.gender())
             - entry_labels
             - if e.noted { 1.5 } else { 0.0 }
             - 0.05 * n as f32;
@@ -365,6 +367,33 @@ mod tests {
         assert_eq!(clean("government <n>Gov., /ɡˈoːf/").0, "government Gov.");
         assert_eq!(clean("to be {was, were; been}").0, "to be");
         assert_eq!(clean("either/or").0, "either/or");
+    }
+
+    #[test]
+    fn the_gender_the_analysis_is_sure_of_picks_the_noun_and_regions_cost_little() {
+        let entries = vec![
+            (
+                "d".to_string(),
+                parse("Junge", "Junge /jˈʊŋə/ <neut, n, sg>\nyoung one <n>\n"),
+            ),
+            (
+                "d".to_string(),
+                parse(
+                    "Junge",
+                    "Junge /jˈʊŋə/ <masc, n, sg>\n [Norddt.]  [Mitteldt.] boy <n>\n",
+                ),
+            ),
+        ];
+        let first = |g| {
+            rank_in(&entries, "Junge", Some(Pos::Noun), g, &[])
+                .first()
+                .map(|r| r.sense.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(first(Some(Gender::Masculine)), "boy");
+        assert_eq!(first(Some(Gender::Neuter)), "young one");
+        assert!(is_region("norddt") && is_region("am") && is_region("westös"));
+        assert!(!is_region("econ") && !is_region("hist"));
     }
 
     #[test]

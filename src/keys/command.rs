@@ -237,7 +237,9 @@ impl Command {
             Command::PreviousWord => "Word cursor to the previous word",
             Command::Hints => "Label the words on screen; type a label to put the cursor there",
             Command::Lookup => "Look up the word under the cursor",
-            Command::AddTerm => "Add the word to your glossary",
+            Command::AddTerm => {
+                "Add the word (or the selection: a term of several words) to your glossary"
+            }
             Command::Edit => "Edit the note, or your glossary term",
             Command::Delete => "Delete the note, or your glossary term",
             Command::AddNote => "Add a note (selection, word, term or paragraph)",
