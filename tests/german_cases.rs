@@ -17,6 +17,8 @@ struct Case {
     word: String,
     lemma: String,
     pos: String,
+    /// der, die or das for a noun whose gender is labelled.
+    gender: String,
     meanings: Vec<String>,
     kinds: Vec<String>,
 }
@@ -37,6 +39,7 @@ fn load(name: &str) -> Vec<Case> {
                 word: f[2].to_string(),
                 lemma: f[3].to_string(),
                 pos: f[4].to_string(),
+                gender: f[5].trim().to_string(),
                 meanings: f[7]
                     .split('|')
                     .map(|m| m.trim().to_lowercase())
@@ -108,6 +111,8 @@ struct Report {
     by_pos: BTreeMap<String, Tally>,
     by_kind: BTreeMap<String, Tally>,
     wrong: Vec<String>,
+    /// Nouns with a labelled gender: given right, given wrong, not given.
+    gender: [usize; 3],
 }
 
 fn freedict() -> Option<Dictionaries> {
@@ -124,8 +129,19 @@ fn measure(cases: &[Case], dicts: Option<&Dictionaries>) -> Report {
         by_pos: BTreeMap::new(),
         by_kind: BTreeMap::new(),
         wrong: Vec::new(),
+        gender: [0; 3],
     };
     for c in cases {
+        if !c.gender.is_empty()
+            && let Some(a) = analyse_word(&c.sentence, &c.word)
+        {
+            let slot = match a.gender {
+                Some(g) if g.article() == c.gender => 0,
+                Some(_) => 1,
+                None => 2,
+            };
+            r.gender[slot] += 1;
+        }
         let a = analyse_word(&c.sentence, &c.word);
         let lemma_ok = a.as_ref().is_some_and(|a| a.lemma == c.lemma);
         let pos_ok = a.as_ref().is_some_and(|a| label(a) == c.pos);
@@ -202,6 +218,11 @@ fn print(name: &str, r: &Report, show_wrong: bool) {
     for (k, t) in &r.by_kind {
         row(&format!("[{k}]"), t);
     }
+    let [right, wrong, none] = r.gender;
+    println!(
+        "gender of {} labelled nouns: {right} right, {wrong} wrong, {none} not given",
+        right + wrong + none
+    );
     if show_wrong {
         for w in &r.wrong {
             println!("  wrong: {w}");

@@ -464,6 +464,64 @@ fn noun_facts(lex: &Lexicon, lemma: &str, tag: Option<&Tag>) -> (Option<Gender>,
     (gender, plural)
 }
 
+/// The gender of the noun at `i` read as `lemma`, a lemma the lexicon knows in more than
+/// one gender: the one its readings agree on, else the one the article or determiner before
+/// it agrees with in case, number and gender (*der Junge* is masculine; *die Jungen* may be
+/// either). None when the sentence cannot tell: a gender is never guessed.
+fn noun_gender(ctx: &Context, i: usize, lemma: &str) -> Option<Gender> {
+    let readings: Vec<&Tag> = ctx.cands[i]
+        .iter()
+        .filter(|c| c.reading.lemma == lemma && c.reading.tag.pos == Pos::Noun)
+        .map(|c| &c.reading.tag)
+        .collect();
+    let mut genders: Vec<Gender> = Vec::new();
+    for g in readings.iter().filter_map(|t| t.gender) {
+        if !genders.contains(&g) {
+            genders.push(g);
+        }
+    }
+    if genders.len() <= 1 {
+        return genders.first().copied();
+    }
+    let det = determiner_before(ctx, i)?;
+    let agrees = |g: Gender| {
+        readings.iter().filter(|n| n.gender == Some(g)).any(|n| {
+            ctx.cands[det].iter().any(|c| {
+                let d = &c.reading.tag;
+                (d.pos == Pos::Article || d.determiner)
+                    && d.case == n.case
+                    && d.number == n.number
+                    && (d.gender == n.gender || d.gender.is_none())
+            })
+        })
+    };
+    let fitting: Vec<Gender> = genders.into_iter().filter(|g| agrees(*g)).collect();
+    match fitting.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// The article or determiner of the noun phrase that ends with the noun at `i` (adjectives,
+/// participles and numbers may stand between them).
+fn determiner_before(ctx: &Context, i: usize) -> Option<usize> {
+    let mut j = i;
+    while j > 0 && i - j < 5 {
+        j -= 1;
+        if !ctx.toks[j].is_word {
+            return None;
+        }
+        let tags = || ctx.cands[j].iter().map(|c| &c.reading.tag);
+        if tags().any(|t| t.pos == Pos::Article || t.determiner) {
+            return Some(j);
+        }
+        if !tags().any(|t| matches!(t.pos, Pos::Adjective | Pos::Participle | Pos::Number)) {
+            return None;
+        }
+    }
+    None
+}
+
 /// The dictionary form of a pronoun, as dictionaries list it: a personal pronoun by its
 /// nominative of the same number, gender and person (*ihm* → *er*; the lexicon files
 /// them all under the first person), a relative or interrogative pronoun in the
@@ -769,7 +827,17 @@ fn analyse_tokens(
         };
         match r.tag.pos {
             Pos::Noun if facts => {
-                let (g, p) = noun_facts(lex, &r.lemma, Some(&r.tag));
+                let (g, p) = if lex.genders(&r.lemma).len() > 1 {
+                    // A lemma of two genders (der/das Junge, der/die See): the sentence
+                    // decides, or no gender is given.
+                    let g = noun_gender(&ctx, i, &r.lemma);
+                    (
+                        g,
+                        g.and_then(|g| lex.plurals(&r.lemma, Some(g)).into_iter().next()),
+                    )
+                } else {
+                    noun_facts(lex, &r.lemma, Some(&r.tag))
+                };
                 a.gender = g;
                 a.plural = p;
             }
@@ -827,6 +895,29 @@ pub fn analyse_word(sentence: &str, word: &str) -> Option<Analysis> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_noun_of_two_genders_takes_the_one_its_article_agrees_with_or_none() {
+        let gender_of = |s: &str, w: &str| analyse_word(s, w).and_then(|a| a.gender);
+        assert_eq!(
+            gender_of("Der Junge spielt im Park.", "Junge"),
+            Some(Gender::Masculine)
+        );
+        assert_eq!(
+            gender_of("Das Junge schläft im Nest.", "Junge"),
+            Some(Gender::Neuter)
+        );
+        // Articles that fit both (accusative singular or dative plural; the plural): no
+        // gender is guessed.
+        assert_eq!(gender_of("Ich sah den kleinen Jungen.", "Jungen"), None);
+        assert_eq!(gender_of("Die Jungen spielen im Park.", "Jungen"), None);
+        assert_eq!(gender_of("Jungen spielen im Park.", "Jungen"), None);
+        // A lemma of one gender keeps it.
+        assert_eq!(
+            gender_of("Die Firma wächst.", "Firma"),
+            Some(Gender::Feminine)
+        );
+    }
 
     #[test]
     fn a_lemma_corrected_by_hand_wins_over_the_lexicon() {
