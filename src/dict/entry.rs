@@ -188,8 +188,9 @@ pub fn clean(sense: &str) -> (String, Vec<String>) {
             if c == '[' {
                 labels.push(inner.to_string());
             }
-            // A slash pair only when it holds a pronunciation (no spaces, not a choice).
-            if c != '/' || !inner.contains(' ') {
+            // A slash pair only when it holds a pronunciation: no spaces (not a choice),
+            // or the stress and length marks of IPA ("/ˈoːn ˈafk/").
+            if c != '/' || !inner.contains(' ') || inner.contains(['ˈ', 'ˌ', 'ː']) {
                 rest = &rest[end + 2..];
                 continue;
             }
@@ -202,12 +203,41 @@ pub fn clean(sense: &str) -> (String, Vec<String>) {
     let text = text
         .trim_matches(|c: char| c == ',' || c == ';' || c.is_whitespace())
         .to_string();
-    (text, labels)
+    (unglue_abbreviation(&text).to_string(), labels)
+}
+
+/// A gloss with its abbreviation glued to its end, as some FreeDict entries have it
+/// ("on averageon avg."): the abbreviation starts with the gloss's first word, right after
+/// a letter. The gloss alone.
+fn unglue_abbreviation(text: &str) -> &str {
+    let Some(first) = text.split_whitespace().next().filter(|w| w.len() >= 2) else {
+        return text;
+    };
+    let glued = text.match_indices(first).find(|&(k, _)| {
+        k > 0
+            && text[..k].chars().last().is_some_and(char::is_alphabetic)
+            && text[k..].ends_with('.')
+            && text[k..].len() < text[..k].len()
+    });
+    match glued {
+        Some((k, _)) => text[..k].trim_end(),
+        None => text,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_glued_abbreviation_and_a_spaced_pronunciation_are_cleaned_away() {
+        assert_eq!(clean("on averageon avg.,  /ˈoːn ˈafk/").0, "on average");
+        assert_eq!(clean("government <n>Gov.,  /ɡˈoːf/").0, "government Gov.");
+        // Choices between slashes and words that only repeat stay.
+        assert_eq!(clean("sb./sth. and/or it").0, "sb./sth. and/or it");
+        assert_eq!(clean("on and on").0, "on and on");
+        assert_eq!(clean("bye-bye").0, "bye-bye");
+    }
 
     #[test]
     fn parses_a_freedict_entry() {
