@@ -1320,6 +1320,7 @@ mod tests {
             headword: "x".into(),
             gender: Some(crate::glossary::Gender::Neuter),
             gender_inferred: false,
+            open_genders: Vec::new(),
             plural: Some("Xe".into()),
             pronunciation: None,
             pos: None,

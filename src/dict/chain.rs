@@ -46,6 +46,10 @@ pub struct Found {
     pub gender: Option<Gender>,
     /// The gender is the last part's (compounds).
     pub gender_inferred: bool,
+    /// A noun the lexicon knows in more than one gender, where the sentence does not tell
+    /// which (*die Jungen*: der or das Junge): those genders, and `gender` is none.
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "ser_genders")]
+    pub open_genders: Vec<Gender>,
     pub plural: Option<String>,
     pub pronunciation: Option<String>,
     pub pos: Option<String>,
@@ -56,6 +60,26 @@ fn ser_gender<S: serde::Serializer>(g: &Option<Gender>, s: S) -> Result<S::Ok, S
     match g {
         Some(g) => s.serialize_str(g.article()),
         None => s.serialize_none(),
+    }
+}
+
+fn ser_genders<S: serde::Serializer>(g: &[Gender], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(g.iter().map(|g| g.article()))
+}
+
+/// The genders of a noun whose gender its sentence leaves open, when the lexicon knows
+/// more than one.
+fn open_genders(a: Option<&Analysis>) -> Vec<Gender> {
+    let Some(a) = a.filter(|a| a.gender.is_none() && a.pos == Pos::Noun) else {
+        return Vec::new();
+    };
+    let genders = crate::german::lexicon()
+        .map(|lex| lex.genders(&a.lemma))
+        .unwrap_or_default();
+    if genders.len() > 1 {
+        genders
+    } else {
+        Vec::new()
     }
 }
 
@@ -124,6 +148,7 @@ fn found_from(
         headword,
         gender: a.and_then(|a| a.gender),
         gender_inferred: false,
+        open_genders: open_genders(a),
         plural: a.and_then(|a| a.plural.clone()),
         pronunciation,
         pos: a.map(|a| a.pos.name().to_string()),
@@ -487,6 +512,7 @@ pub fn lookup_in(
                 headword: term.lemma.clone(),
                 gender: term.gender,
                 gender_inferred: false,
+                open_genders: Vec::new(),
                 plural: term.plural.clone(),
                 pronunciation: None,
                 pos: Some(term.pos.name().to_string()),
@@ -636,6 +662,7 @@ pub fn lookup_in(
                 headword: a.lemma.clone(),
                 gender: a.gender,
                 gender_inferred: a.gender.is_some(),
+                open_genders: Vec::new(),
                 plural: a.plural.clone(),
                 pronunciation: None,
                 pos: Some(Pos::Noun.name().to_string()),
@@ -667,6 +694,7 @@ pub fn lookup_in(
             headword: a.lemma.clone(),
             gender: a.gender,
             gender_inferred: false,
+            open_genders: Vec::new(),
             plural: None,
             pronunciation: None,
             pos: Some(Pos::Name.name().to_string()),
@@ -741,5 +769,41 @@ mod tests {
             .map(|t| t.text)
             .collect();
         assert_eq!(words, ["hängt", "davon", "ab"]);
+    }
+
+    #[test]
+    fn a_noun_whose_sentence_leaves_its_gender_open_shows_the_genders_it_may_have() {
+        let ranked = || {
+            vec![Ranked {
+                source: "d".into(),
+                headword: "Junge".into(),
+                sense: "boy".into(),
+                score: 1.0,
+                pronunciation: None,
+            }]
+        };
+        let a = crate::german::analysis::analyse_word("Die Jungen spielen im Park.", "Jungen");
+        let a = a.expect("analysed");
+        assert_eq!(a.gender, None);
+        let f = found_from(ranked(), "Junge", Method::Exact, Some(&a)).expect("found");
+        assert!(
+            f.open_genders.len() == 2
+                && f.open_genders.contains(&Gender::Masculine)
+                && f.open_genders.contains(&Gender::Neuter),
+            "{:?}",
+            f.open_genders
+        );
+        let json = serde_json::to_string(&f).unwrap_or_default();
+        assert!(json.contains("\"open_genders\":[\""), "{json}");
+        // The article decides: one gender, none open.
+        let b = crate::german::analysis::analyse_word("Der Junge spielt im Park.", "Junge");
+        let f = found_from(ranked(), "Junge", Method::Exact, b.as_ref()).expect("found");
+        assert_eq!(f.gender, Some(Gender::Masculine));
+        assert!(f.open_genders.is_empty());
+        assert!(
+            !serde_json::to_string(&f)
+                .unwrap_or_default()
+                .contains("open_genders")
+        );
     }
 }

@@ -352,12 +352,20 @@ fn result_lines(theme: &Theme, results: &[Found]) -> Vec<Line<'static>> {
             lines.push(Line::default());
             lines.push(Line::from(Span::styled("Other results", theme.label)));
         }
+        let open: Vec<&str> = f.open_genders.iter().map(|g| g.article()).collect();
         let head = match f.gender {
             Some(g) => crate::glossary::with_article(g.article(), &f.headword),
+            None if !open.is_empty() => format!("{} {}", open.join("/"), f.headword),
             None => f.headword.clone(),
         };
         let style = if i == 0 { theme.title } else { theme.heading };
         let mut spans = vec![Span::styled(head, style)];
+        if !open.is_empty() {
+            spans.push(Span::styled(
+                " (the sentence does not tell which)",
+                theme.muted,
+            ));
+        }
         if f.gender_inferred {
             spans.push(Span::styled(
                 " (gender inferred from the last part)",
