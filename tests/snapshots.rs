@@ -170,6 +170,59 @@ fn glossary_entry_at_80x24_after_a_lookup() {
 }
 
 #[test]
+fn correct_lemma_prompt() {
+    let mut a = with_glossary(80, 24);
+    a.mode = lesepult::app::Mode::CorrectLemma {
+        word: "Jungen".into(),
+        was: "Junge".into(),
+        input: "der Junge".into(),
+    };
+    insta::assert_snapshot!(render(&a));
+}
+
+#[test]
+fn a_kept_part_is_drawn_selected_and_the_words_after_it_are_not() {
+    let mut a = with_glossary(120, 40);
+    // The title's first word kept as a part, the third selected: both are drawn selected.
+    run(
+        &mut a,
+        &[Command::NextWord, Command::Select, Command::MarkPart],
+    );
+    run(
+        &mut a,
+        &[Command::NextWord, Command::NextWord, Command::Select],
+    );
+    assert_eq!(a.parts.len(), 1);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    let theme = Theme::new(&a.config.theme, false);
+    terminal.draw(|f| draw(&a, &theme, f)).expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    let row_text = |y: u16| -> String {
+        (0..120)
+            .map(|x| buffer[(x, y)].symbol().to_string())
+            .collect()
+    };
+    let y = (0..40)
+        .find(|&y| row_text(y).contains("DeepSeek: China"))
+        .expect("title");
+    let x_of = |word: &str| {
+        let line = row_text(y);
+        line[..line.find(word).unwrap_or(0)].chars().count() as u16
+    };
+    let selected = theme.selection.bg;
+    assert_eq!(
+        Some(buffer[(x_of("DeepSeek"), y)].bg),
+        selected,
+        "the kept part"
+    );
+    assert_ne!(
+        Some(buffer[(x_of("China"), y)].bg),
+        selected,
+        "a word between"
+    );
+}
+
+#[test]
 fn add_term_form() {
     let mut a = with_glossary(120, 40);
     run(&mut a, &[Command::NextWord, Command::AddTerm]);
