@@ -193,15 +193,8 @@ fn a_kept_part_is_drawn_selected_and_the_words_after_it_are_not() {
         &[Command::NextWord, Command::NextWord, Command::Select],
     );
     assert_eq!(a.parts.len(), 1);
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-    let theme = Theme::new(&a.config.theme, false);
-    terminal.draw(|f| draw(&a, &theme, f)).expect("draw");
-    let buffer = terminal.backend().buffer().clone();
-    let row_text = |y: u16| -> String {
-        (0..120)
-            .map(|x| buffer[(x, y)].symbol().to_string())
-            .collect()
-    };
+    let (buffer, theme) = drawn(&a);
+    let row_text = |y: u16| row_of(&buffer, y);
     let y = (0..40)
         .find(|&y| row_text(y).contains("DeepSeek: China"))
         .expect("title");
@@ -232,19 +225,27 @@ fn add_term_form() {
     insta::assert_snapshot!(render(&a));
 }
 
+/// The app drawn at 120×40, with its theme.
+fn drawn(a: &App) -> (ratatui::buffer::Buffer, Theme) {
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    let theme = Theme::new(&a.config.theme, false);
+    terminal.draw(|f| draw(a, &theme, f)).expect("draw");
+    (terminal.backend().buffer().clone(), theme)
+}
+
+/// The symbols of one row of a 120-column buffer.
+fn row_of(buffer: &ratatui::buffer::Buffer, y: u16) -> String {
+    (0..120)
+        .map(|x| buffer[(x, y)].symbol().to_string())
+        .collect()
+}
+
 #[test]
 fn terms_and_the_word_cursor_are_styled_in_the_article() {
     let mut a = with_glossary(120, 40);
     run(&mut a, &[Command::NextWord]);
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-    let theme = Theme::new(&a.config.theme, false);
-    terminal.draw(|f| draw(&a, &theme, f)).expect("draw");
-    let buffer = terminal.backend().buffer().clone();
-    let row_text = |y: u16| -> String {
-        (0..120)
-            .map(|x| buffer[(x, y)].symbol().to_string())
-            .collect()
-    };
+    let (buffer, theme) = drawn(&a);
+    let row_text = |y: u16| row_of(&buffer, y);
     // The cursor is on the first word of the title, drawn reversed.
     let title_row = (0..40)
         .find(|&y| row_text(y).contains("DeepSeek: China"))
