@@ -114,8 +114,21 @@ pub fn parse(key: &str, text: &str) -> Entry {
             entry.senses.push(first.trim().to_string());
         }
     }
+    // Ding's senses are indented, and a long one goes on at the start of the next line
+    // ("   to hold; … to\nhave possession of sth."): that line is the same sense.
+    let mut indented_sense = false;
     for line in lines {
         let l = line.trim();
+        let indented = line.starts_with("   ");
+        if indented_sense
+            && !line.starts_with(char::is_whitespace)
+            && let Some(last) = entry.senses.last_mut()
+        {
+            last.push(' ');
+            last.push_str(l);
+            continue;
+        }
+        indented_sense = false;
         if let Some(links) = l.strip_prefix("see:") {
             entry.see.extend(braced(links));
             entry.context.extend(german_words(links));
@@ -123,8 +136,12 @@ pub fn parse(key: &str, text: &str) -> Entry {
             entry.noted = true;
         } else if l.starts_with("Synonym") {
             continue;
-        } else if entry.senses.is_empty() && (l.starts_with('{') || l.starts_with('(')) {
-            // Ding's grammar line: `{f}`, `{adj} [econ.]`, `(Note 2) …`.
+        } else if entry.senses.is_empty()
+            && (l.starts_with('{')
+                || l.starts_with('(')
+                || l.starts_with('[') && l.contains('{') && clean(l).0.is_empty())
+        {
+            // Ding's grammar line: `{f}`, `{adj} [econ.]`, `(Note 2) …`, `[ugs.] {vt}`.
             let (text, labels) = clean(l);
             entry.tags.extend(braced(l).iter().flat_map(|t| {
                 t.split([',', ';'])
@@ -142,6 +159,7 @@ pub fn parse(key: &str, text: &str) -> Entry {
             entry.context.extend(german_words(german));
         } else {
             entry.senses.push(l.to_string());
+            indented_sense = indented;
         }
     }
     entry
@@ -237,6 +255,26 @@ mod tests {
         assert_eq!(clean("sb./sth. and/or it").0, "sb./sth. and/or it");
         assert_eq!(clean("on and on").0, "on and on");
         assert_eq!(clean("bye-bye").0, "bye-bye");
+    }
+
+    #[test]
+    fn a_ding_entry_keeps_its_labels_tags_and_a_sense_that_goes_on_a_line() {
+        let text = "haben\n [ugs.] {vt}\n   to hold; to have {had; had}; to own; to possess sth. [formal]; to\nhave possession of sth. [formal]\n";
+        let e = parse("haben", text);
+        assert_eq!(e.tags, ["vt"]);
+        assert_eq!(e.labels, ["ugs."]);
+        assert_eq!(
+            e.senses,
+            [
+                "to hold; to have {had; had}; to own; to possess sth. [formal]; to have possession of sth. [formal]"
+            ]
+        );
+        // A FreeDict sense that starts with a label is a sense.
+        let e = parse(
+            "haben",
+            "haben /hˈɑːbən/ <v, trans>\n [ugs.] hold <v>, have <v>\n",
+        );
+        assert_eq!(e.senses, [" [ugs.] hold <v>, have <v>".trim()]);
     }
 
     #[test]
