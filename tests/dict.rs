@@ -5,7 +5,7 @@ use std::path::Path;
 
 use lesepult::dict::dictd::write_dictd;
 use lesepult::dict::stardict::write_stardict;
-use lesepult::dict::{Dictionaries, Found, Method, lookup};
+use lesepult::dict::{Dictionaries, Found, Method, lookup, lookup_in};
 use lesepult::glossary::Gender;
 
 const ENTRIES: &[(&str, &str)] = &[
@@ -232,4 +232,41 @@ fn real_freedict() {
         !r.iter()
             .any(|f| matches!(f.method, Method::Compound { .. }))
     );
+}
+
+/// A verb with the words of its clause, in the real dictionaries (FreeDict, and Ding's
+/// `german-english` where `dict-de-en` is installed): an idiom the clause ends with, and a
+/// preposition frame written with any of the dictionaries' object placeholders.
+#[test]
+#[ignore = "needs dict-freedict-deu-eng installed"]
+fn real_verb_idioms_and_frames() {
+    let folder = Path::new("/usr/share/dictd");
+    assert!(
+        folder.join("freedict-deu-eng.index").exists(),
+        "install dict-freedict-deu-eng to run this test"
+    );
+    let dicts = Dictionaries::discover(&[folder.to_path_buf()]);
+    let at = |s: &str, w: &str| {
+        let start = s.find(w).expect("the word is in the sentence");
+        lookup_in(w, Some((s, start)), None, &dicts).0
+    };
+    // The idiom, before the verb (a subordinate clause) and at the clause's end (a main
+    // clause): the dictionary's own headword, first.
+    for s in [
+        "Wenn ein Unternehmen ein neues Produkt auf den Markt bringt, wird es teuer.",
+        "Das Unternehmen bringt im Herbst ein neues Produkt auf den Markt.",
+    ] {
+        let r = at(s, "bringt");
+        let first = r.first().expect("found");
+        assert!(matches!(first.method, Method::Phrase { .. }), "{r:?}");
+        assert!(first.headword.contains("auf den Markt bringen"), "{r:?}");
+    }
+    // Without the idiom's words, the verb alone.
+    let r = at("Er bringt ihr ein Buch.", "bringt");
+    assert!(!r.iter().any(|f| f.headword.contains("Markt")), "{r:?}");
+    // A pronominal adverb is the frame's, not an idiom: *davon* → "von etw. ausgehen".
+    let r = at("Man ging davon aus, dass es klappt.", "ging");
+    let first = r.first().expect("found");
+    assert!(first.headword.contains("von"), "{r:?}");
+    assert_ne!(first.headword, "davon ausgehen", "{r:?}");
 }

@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 use super::rank::{self, Ranked};
+use super::verb_phrases;
 use crate::german::Pos;
 use crate::german::analysis::{Analysis, Basis, analyse_at};
 
@@ -346,125 +347,6 @@ fn split_phrase(
     None
 }
 
-/// The tokens of the clause that holds the byte range `from..to` (a verb, or a split verb
-/// with its particle): between the clause-ending punctuation before and after it.
-fn clause_of<'a>(
-    toks: &[crate::german::sentence::Token<'a>],
-    from: usize,
-    to: usize,
-) -> Vec<crate::german::sentence::Token<'a>> {
-    let first = toks
-        .iter()
-        .rposition(|t| t.end() <= from && t.ends_clause())
-        .map_or(0, |b| b + 1);
-    let last = toks
-        .iter()
-        .position(|t| t.start >= to && t.ends_clause())
-        .unwrap_or(toks.len());
-    toks.get(first..last).map(<[_]>::to_vec).unwrap_or_default()
-}
-
-/// The prepositions of the verb's clause, also inside pronominal adverbs (*davon* → *von*,
-/// *darauf* → *auf*), and whether the clause has a reflexive pronoun. Words of other
-/// clauses belong to other verbs: "konzentrierte sich … auf Effizienz, anstatt … Leistung
-/// aufzubauen" gives *aufbauen* no "auf".
-fn sentence_frame(sentence: &str, a: &Analysis) -> (Vec<String>, bool) {
-    let Ok(lex) = crate::german::lexicon() else {
-        return (Vec::new(), false);
-    };
-    let word_start = a.start;
-    let (from, to) = match a.partner {
-        Some((s, e)) => (a.start.min(s), a.end.max(e)),
-        None => (a.start, a.end),
-    };
-    let toks = crate::german::sentence::tokens(sentence);
-    let mut preps: Vec<String> = Vec::new();
-    let mut reflexive = false;
-    for t in clause_of(&toks, from, to) {
-        if !t.is_word || t.start == word_start {
-            continue;
-        }
-        let w = t.text.to_lowercase();
-        let readings = lex.readings(&w);
-        if readings.iter().any(|r| r.tag.pos == Pos::Preposition) {
-            preps.push(w.clone());
-        }
-        if readings
-            .iter()
-            .any(|r| r.tag.pos == Pos::Pronoun && r.lemma == "sich")
-        {
-            reflexive = true;
-        }
-        for lead in ["dar", "da", "wor", "wo"] {
-            if let Some(rest) = w.strip_prefix(lead)
-                && lex
-                    .readings(rest)
-                    .iter()
-                    .any(|r| r.tag.pos == Pos::Preposition)
-            {
-                preps.push(rest.to_string());
-                break;
-            }
-        }
-    }
-    preps.dedup();
-    (preps, reflexive)
-}
-
-/// A verb's entry with its preposition or reflexive pronoun, as dictionaries write it
-/// ("von etw. abhängen" for *hängt … davon ab*, "sich wundern"), when the sentence has
-/// them.
-fn verb_frame(
-    dicts: &Dictionaries,
-    a: &Analysis,
-    sentence: &str,
-    problems: &mut Vec<DictError>,
-) -> Option<Found> {
-    if a.pos != Pos::Verb {
-        return None;
-    }
-    let (preps, reflexive) = sentence_frame(sentence, a);
-    let lemma = &a.lemma;
-    let mut heads: Vec<String> = Vec::new();
-    for p in &preps {
-        for obj in ["etw.", "jdn.", "jdm.", "etw"] {
-            if reflexive {
-                heads.push(format!("sich {p} {obj} {lemma}"));
-            }
-            heads.push(format!("{p} {obj} {lemma}"));
-        }
-    }
-    if reflexive {
-        heads.push(format!("sich {lemma}"));
-    }
-    for h in heads {
-        if !dicts.contains(&h) {
-            continue;
-        }
-        let es = entries_up_to(dicts, &h, MAX_SIDE_ENTRIES, problems);
-        let key = h.replace('.', "");
-        let own: Vec<(String, Entry)> = es
-            .into_iter()
-            .filter(|(_, e)| e.headword.replace('.', "").to_lowercase() == key.to_lowercase())
-            .collect();
-        let headword = own.first().map(|(_, e)| e.headword.clone()).unwrap_or(h);
-        if let Some(f) = found_from(
-            rank::rank(&own, &headword, Some(Pos::Verb)),
-            &headword,
-            Method::Phrase {
-                word: a.word.clone(),
-            },
-            None,
-        ) {
-            return Some(Found {
-                pos: Some(Pos::Verb.name().to_string()),
-                ..f
-            });
-        }
-    }
-    None
-}
-
 /// Look up a word on its own (no sentence around it).
 pub fn lookup(
     word: &str,
@@ -542,11 +424,27 @@ pub fn lookup_in(
         });
         results.extend(found);
     }
-    if context.is_some()
-        && a.basis != Basis::Corrected
-        && let Some(f) = verb_frame(dicts, &a, sentence, &mut problems)
-    {
-        results.push(f);
+    // The verb with the words of its clause: an idiom, then its preposition or
+    // reflexive pronoun.
+    if context.is_some() && a.basis != Basis::Corrected {
+        for p in verb_phrases::verb_phrases(dicts, &a, sentence, &mut problems) {
+            if results.iter().any(|f| f.headword == p.headword) {
+                continue;
+            }
+            if let Some(f) = found_from(
+                p.ranked,
+                &p.headword,
+                Method::Phrase {
+                    word: a.word.clone(),
+                },
+                None,
+            ) {
+                results.push(Found {
+                    pos: Some(Pos::Verb.name().to_string()),
+                    ..f
+                });
+            }
+        }
     }
     // um … zu, ohne … zu: the dictionary lists the pair.
     if a.tag.as_ref().is_some_and(|t| t.infinitive_conjunction) {
@@ -736,39 +634,6 @@ mod tests {
     fn without_dictionaries_only_the_glossary_answers() {
         let (r, p) = lookup("Modelle", None, &Dictionaries::default());
         assert!(r.is_empty() && p.is_empty());
-    }
-
-    fn clause_words(sentence: &str, word: &str) -> Vec<String> {
-        let toks = crate::german::sentence::tokens(sentence);
-        let at = sentence.find(word).unwrap_or(0);
-        clause_of(&toks, at, at + word.len())
-            .iter()
-            .filter(|t| t.is_word)
-            .map(|t| t.text.to_string())
-            .collect()
-    }
-
-    #[test]
-    fn a_verbs_clause_ends_at_its_commas() {
-        let s = "Er konzentrierte sich auf Effizienz, anstatt mehr Leistung aufzubauen.";
-        assert_eq!(
-            clause_words(s, "aufzubauen"),
-            ["anstatt", "mehr", "Leistung", "aufzubauen"]
-        );
-        assert_eq!(
-            clause_words(s, "konzentrierte"),
-            ["Er", "konzentrierte", "sich", "auf", "Effizienz"]
-        );
-        // A range across the whole clause (a split verb and its particle).
-        let s = "Ob es klappt, hängt davon ab, wer kommt.";
-        let toks = crate::german::sentence::tokens(s);
-        let (from, to) = (s.find("hängt").unwrap_or(0), s.find("ab,").unwrap_or(0) + 2);
-        let words: Vec<&str> = clause_of(&toks, from, to)
-            .iter()
-            .filter(|t| t.is_word)
-            .map(|t| t.text)
-            .collect();
-        assert_eq!(words, ["hängt", "davon", "ab"]);
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod entry;
 pub mod files;
 pub mod rank;
 pub mod stardict;
+mod verb_phrases;
 
 use std::path::{Path, PathBuf};
 

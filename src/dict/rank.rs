@@ -245,6 +245,20 @@ fn context_fit(e: &Entry, sentence: &[String], lemma: &str) -> f32 {
     0.6 * shared.len().min(3) as f32
 }
 
+/// A sense as compared across dictionaries: "to bet on sth.; to back sth." and "bet on
+/// sth., back sth." are one.
+fn sense_key(sense: &str) -> String {
+    sense
+        .split([',', ';'])
+        .map(|alt| {
+            let alt = alt.trim().to_lowercase().replace('’', "'");
+            let alt = alt.strip_prefix("to ").unwrap_or(&alt);
+            alt.split_whitespace().collect::<Vec<_>>().join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Rank the senses of `entries` (dictionary name, entry) for `lemma` read as `pos`.
 pub fn rank(entries: &[(String, Entry)], lemma: &str, pos: Option<Pos>) -> Vec<Ranked> {
     rank_in(entries, lemma, pos, None, &[])
@@ -321,7 +335,10 @@ pub fn rank_in(
                 let object = |w: &&str| matches!(*w, "sth" | "sb");
                 words.iter().any(object) && words.iter().skip(1).any(|w| !object(w))
             });
-            let bound_cost = if bound { 0.8 } else { 0.0 };
+            // A German phrase with its complement ("auf etw. setzen") is rendered with
+            // the English one ("bet on sth."): no narrower sense there.
+            let phrase = e.headword.trim().contains(' ');
+            let bound_cost = if bound && !phrase { 0.8 } else { 0.0 };
             let cognate_bonus = if cognate(lemma, &sense) { COGNATE } else { 0.0 };
             let score = base - cost - sentence_cost - bound_cost
                 + cognate_bonus
@@ -329,8 +346,9 @@ pub fn rank_in(
                 + 0.25 * alternatives
                 - 0.3 * k as f32;
             // The same sense written otherwise in another dictionary (other separators,
-            // "to" before a verb, "sb./sth." or not).
-            let same = |a: &str| a.replace(';', ",") == sense.replace(';', ",");
+            // "to" before a verb, another apostrophe).
+            let key = sense_key(&sense);
+            let same = |a: &str| sense_key(a) == key;
             // A sense that several entries give is a main one.
             match out.iter_mut().find(|r| same(&r.sense)) {
                 Some(r) if r.score >= score => r.score += AGREEMENT,
@@ -422,6 +440,21 @@ mod tests {
         let r = rank(&entries, "gut", Some(Pos::Adjective));
         assert_eq!(r[0].sense, "good");
         assert_eq!(r[0].headword, "gut");
+    }
+
+    #[test]
+    fn a_sense_written_otherwise_in_another_dictionary_is_the_same_sense() {
+        assert_eq!(
+            sense_key("to bet on sth.; to place one’s bet on sth."),
+            sense_key("bet on sth., place one's bet on sth.")
+        );
+        assert_ne!(sense_key("to show off"), sense_key("show"));
+        let entries = vec![
+            ("a".to_string(), parse("x", "x <v>\nshow off <v>\n")),
+            ("b".to_string(), parse("x", "x <v>\nto show off\n")),
+        ];
+        let r = rank(&entries, "x", Some(Pos::Verb));
+        assert_eq!(r.len(), 1, "{r:?}");
     }
 
     #[test]

@@ -214,6 +214,44 @@ impl Context<'_> {
         })
     }
 
+    /// The word indices of `i`'s clause (between clause-ending punctuation).
+    fn clause(&self, i: usize) -> std::ops::Range<usize> {
+        let from = self.toks[..i]
+            .iter()
+            .rposition(Token::ends_clause)
+            .map_or(0, |b| b + 1);
+        let to = self.toks[i..]
+            .iter()
+            .position(Token::ends_clause)
+            .map_or(self.toks.len(), |b| i + b);
+        from..to
+    }
+
+    /// A past participle at `i` is no verb form: its clause has no auxiliary or modal
+    /// verb, and a word before it can only be a finite verb (*kommt erschöpft vom Platz*,
+    /// *wirkt gestresst*), not one joined to it by a conjunction (*lacht und bedankt
+    /// sich*). It is used as an adjective or adverb there.
+    fn participle_stands_alone(&self, i: usize) -> bool {
+        let surely_finite = |j: usize| {
+            self.word(j).is_some()
+                && !self.cands[j].is_empty()
+                && self.cands[j].iter().all(|c| c.reading.tag.is_finite())
+        };
+        let clause = self.clause(i);
+        let helper = clause.clone().any(|j| {
+            self.cands[j]
+                .iter()
+                .any(|c| c.reading.tag.auxiliary || c.reading.tag.modal)
+        });
+        let conjunction = |j: usize| {
+            self.cands[j]
+                .iter()
+                .any(|c| c.reading.tag.pos == Pos::Conjunction)
+        };
+        let joined_to_finite = i >= clause.start + 2 && conjunction(i - 1) && surely_finite(i - 2);
+        !helper && !joined_to_finite && (clause.start..i).any(surely_finite)
+    }
+
     /// The word is first in its sentence (or after an opening quote or a colon).
     fn initial(&self, i: usize) -> bool {
         self.toks[..i]
@@ -287,6 +325,9 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
             }
             if t.pos == Pos::Adjective {
                 s += 0.5;
+            }
+            if t.pos == Pos::Participle && ctx.participle_stands_alone(i) {
+                s += 1.5;
             }
         }
         Pos::Noun if t.nominalised => s -= 1.0,
@@ -1013,6 +1054,27 @@ mod tests {
         assert_eq!(a.lemma, "Modell");
         assert_eq!(a.gender, Some(Gender::Neuter));
         assert_eq!(a.plural.as_deref(), Some("Modelle"));
+    }
+
+    #[test]
+    fn a_participle_beside_a_finite_verb_and_no_auxiliary_is_used_as_an_adjective() {
+        let pos_of = |s: &str, w: &str| analyse_word(s, w).map(|a| (a.lemma, a.pos));
+        // Beside a finite verb, with no auxiliary: the adjective's lemma.
+        let a = pos_of(
+            "Paul kommt verschwitzt und erschöpft vom Platz.",
+            "erschöpft",
+        );
+        assert_eq!(a, Some(("erschöpft".to_string(), Pos::Participle)));
+        let a = pos_of("Die Verkäuferin wirkt gestresst.", "gestresst");
+        assert_eq!(a, Some(("gestresst".to_string(), Pos::Participle)));
+        // With an auxiliary or a modal it is a verb form.
+        let a = pos_of("Er hat seine Kräfte erschöpft.", "erschöpft");
+        assert_eq!(a.map(|a| a.0), Some("erschöpfen".to_string()));
+        // The only finite verb, or joined to one by a conjunction: finite.
+        let a = pos_of("Er erschöpft seine Kräfte.", "erschöpft");
+        assert_eq!(a, Some(("erschöpfen".to_string(), Pos::Verb)));
+        let a = pos_of("Jana lacht und bedankt sich.", "bedankt");
+        assert_eq!(a, Some(("bedanken".to_string(), Pos::Verb)));
     }
 
     #[test]

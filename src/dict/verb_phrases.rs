@@ -1,0 +1,332 @@
+//! A verb's entries with the words of its clause, as dictionaries list them: its
+//! preposition and object ("von etw. abhängen", "von einer Sache abhängen" for *hängt …
+//! davon ab*), its reflexive pronoun ("sich wundern"), and an idiom it makes with the
+//! words before the clause's end ("etw. auf den Markt bringen" for *bringt … auf den
+//! Markt*). Only what the sentence holds is tried, and only what a dictionary lists is
+//! found: nothing is made up.
+
+use super::entry::Entry;
+use super::rank::{self, Ranked};
+use super::{DictError, Dictionaries};
+use crate::german::Pos;
+use crate::german::analysis::Analysis;
+use crate::german::sentence::{Token, tokens};
+
+/// Entries read per headword tried.
+const ENTRIES_PER_HEAD: usize = 12;
+/// Words of an idiom besides the verb and its object placeholder, at most.
+const MAX_IDIOM_WORDS: usize = 3;
+
+/// How dictionaries write a verb's objects before it, besides the frames the ranking knows
+/// ("etw.", "jdn./etw." …): Ding also writes "einer Sache".
+const MORE_OBJECTS: [&str; 1] = ["einer Sache"];
+
+/// A verb phrase found: the headword as the dictionary writes it, and its ranked senses.
+pub(super) struct VerbPhrase {
+    pub headword: String,
+    pub ranked: Vec<Ranked>,
+}
+
+/// A headword as a dictd index keys it: lower case, letters, digits and single spaces.
+fn keyed(text: &str) -> String {
+    let kept: String = text
+        .chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    kept.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `middle lemma` with each way of writing an object before it, and without one: as
+/// written (for StarDict) and as keyed (for dictd). No duplicates.
+fn heads_with_objects(middle: &str, lemma: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let plain = format!("{middle} {lemma}");
+    let objects = rank::OBJECT_FRAMES.iter().chain(MORE_OBJECTS.iter());
+    for written in objects
+        .map(|o| format!("{o} {plain}"))
+        .chain(std::iter::once(plain.clone()))
+    {
+        for head in [keyed(&written), written] {
+            if !out.contains(&head) {
+                out.push(head);
+            }
+        }
+    }
+    out
+}
+
+/// The senses of every listed headword among `heads`, each entry ranked under its own
+/// headword, best first.
+fn ranked_heads(
+    dicts: &Dictionaries,
+    heads: &[String],
+    problems: &mut Vec<DictError>,
+) -> Option<VerbPhrase> {
+    let mut ranked: Vec<Ranked> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    for head in heads {
+        let key = keyed(head);
+        if seen.contains(&key) || !dicts.contains(head) {
+            continue;
+        }
+        seen.push(key.clone());
+        let (found, errs) = dicts.entries(head, ENTRIES_PER_HEAD);
+        problems.extend(errs);
+        let mut own: Vec<(String, Entry)> = found
+            .into_iter()
+            .filter(|(_, e)| keyed(&e.headword) == key)
+            .collect();
+        // One dictionary's headword spelling for all of them ("von etw. abhängen").
+        let Some(headword) = own.first().map(|(_, e)| e.headword.clone()) else {
+            continue;
+        };
+        for (_, e) in &mut own {
+            e.headword.clone_from(&headword);
+        }
+        ranked.extend(rank::rank(&own, &headword, Some(Pos::Verb)));
+    }
+    ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
+    let headword = ranked.first()?.headword.clone();
+    Some(VerbPhrase { headword, ranked })
+}
+
+/// A verb's phrases in its sentence: an idiom its clause ends with, then its preposition
+/// or reflexive frame. Nothing for a word that is not a verb.
+pub(super) fn verb_phrases(
+    dicts: &Dictionaries,
+    a: &Analysis,
+    sentence: &str,
+    problems: &mut Vec<DictError>,
+) -> Vec<VerbPhrase> {
+    if a.pos != Pos::Verb {
+        return Vec::new();
+    }
+    let idiom = idiom(dicts, a, sentence, problems);
+    idiom
+        .into_iter()
+        .chain(frame(dicts, a, sentence, problems))
+        .collect()
+}
+
+/// The tokens of the clause that holds the byte range `from..to` (a verb, or a split verb
+/// with its particle): between the clause-ending punctuation before and after it.
+pub(super) fn clause_of<'a>(toks: &[Token<'a>], from: usize, to: usize) -> Vec<Token<'a>> {
+    let first = toks
+        .iter()
+        .rposition(|t| t.end() <= from && t.ends_clause())
+        .map_or(0, |b| b + 1);
+    let last = toks
+        .iter()
+        .position(|t| t.start >= to && t.ends_clause())
+        .unwrap_or(toks.len());
+    toks.get(first..last).map(<[_]>::to_vec).unwrap_or_default()
+}
+
+/// The byte range of the verb with its particle, if it is split.
+fn verb_range(a: &Analysis) -> (usize, usize) {
+    match a.partner {
+        Some((s, e)) => (a.start.min(s), a.end.max(e)),
+        None => (a.start, a.end),
+    }
+}
+
+/// Whether a token is the verb or its particle.
+fn is_verb_part(t: &Token, a: &Analysis) -> bool {
+    t.start == a.start || a.partner.is_some_and(|(s, _)| t.start == s)
+}
+
+/// The preposition inside a pronominal adverb (*davon* → *von*, *worauf* → *auf*), by
+/// the lexicon.
+fn pronominal_preposition(word: &str) -> Option<&str> {
+    let lex = crate::german::lexicon().ok()?;
+    ["dar", "da", "wor", "wo"].iter().find_map(|lead| {
+        word.strip_prefix(lead).filter(|rest| {
+            lex.readings(rest)
+                .iter()
+                .any(|r| r.tag.pos == Pos::Preposition)
+        })
+    })
+}
+
+/// The prepositions of the verb's clause, also inside pronominal adverbs (*davon* → *von*,
+/// *darauf* → *auf*), and whether the clause has a reflexive pronoun. Words of other
+/// clauses belong to other verbs: "konzentrierte sich … auf Effizienz, anstatt … Leistung
+/// aufzubauen" gives *aufbauen* no "auf".
+fn sentence_frame(sentence: &str, a: &Analysis) -> (Vec<String>, bool) {
+    let Ok(lex) = crate::german::lexicon() else {
+        return (Vec::new(), false);
+    };
+    let (from, to) = verb_range(a);
+    let toks = tokens(sentence);
+    let mut preps: Vec<String> = Vec::new();
+    let mut reflexive = false;
+    for t in clause_of(&toks, from, to) {
+        if !t.is_word || t.start == a.start {
+            continue;
+        }
+        let w = t.text.to_lowercase();
+        let readings = lex.readings(&w);
+        if readings.iter().any(|r| r.tag.pos == Pos::Preposition) {
+            preps.push(w.clone());
+        }
+        if readings
+            .iter()
+            .any(|r| r.tag.pos == Pos::Pronoun && r.lemma == "sich")
+        {
+            reflexive = true;
+        }
+        if let Some(p) = pronominal_preposition(&w) {
+            preps.push(p.to_string());
+        }
+    }
+    preps.dedup();
+    (preps, reflexive)
+}
+
+/// A verb's entry with its preposition or reflexive pronoun, as dictionaries write it
+/// ("von etw. abhängen", "von einer Sache abhängen" for *hängt … davon ab*, "sich
+/// wundern"), when the sentence has them: the senses of every such headword ranked
+/// together.
+fn frame(
+    dicts: &Dictionaries,
+    a: &Analysis,
+    sentence: &str,
+    problems: &mut Vec<DictError>,
+) -> Option<VerbPhrase> {
+    let (preps, reflexive) = sentence_frame(sentence, a);
+    let lemma = &a.lemma;
+    let mut heads: Vec<String> = Vec::new();
+    for p in &preps {
+        let objects = rank::OBJECT_FRAMES.iter().chain(MORE_OBJECTS.iter());
+        for obj in objects {
+            let mut written = vec![format!("{p} {obj} {lemma}")];
+            if reflexive {
+                written.insert(0, format!("sich {p} {obj} {lemma}"));
+            }
+            for w in written {
+                heads.push(keyed(&w));
+                heads.push(w);
+            }
+        }
+    }
+    if reflexive {
+        heads.push(format!("sich {lemma}"));
+    }
+    ranked_heads(dicts, &heads, problems)
+}
+
+/// An idiom the verb makes with the words that end its clause, or stand just before it
+/// or its particle ("auf den Markt bringt", "bringt … auf den Markt"): the dictionary's
+/// "etw. auf den Markt bringen". The longest listed one.
+fn idiom(
+    dicts: &Dictionaries,
+    a: &Analysis,
+    sentence: &str,
+    problems: &mut Vec<DictError>,
+) -> Option<VerbPhrase> {
+    let lex = crate::german::lexicon().ok()?;
+    let (from, to) = verb_range(a);
+    let toks = tokens(sentence);
+    let clause = clause_of(&toks, from, to);
+    // Where an idiom's words end: before the verb, before its particle, before a "zu" of
+    // a zu-infinitive, and at the clause's end.
+    let mut ends: Vec<usize> = Vec::new();
+    for (k, t) in clause.iter().enumerate() {
+        let before_zu = t.text == "zu" && clause.get(k + 1).is_some_and(|n| is_verb_part(n, a));
+        if is_verb_part(t, a) || before_zu {
+            ends.push(k);
+        }
+    }
+    ends.push(clause.len());
+    // Words that make no idiom alone: articles and pronouns (*es gibt* is the phrase
+    // search's), prepositions and pronominal adverbs (*davon*: the frame search's).
+    let bare = |t: &Token| {
+        let w = t.text.to_lowercase();
+        pronominal_preposition(&w).is_some()
+            || lex
+                .readings(&w)
+                .iter()
+                .any(|r| matches!(r.tag.pos, Pos::Article | Pos::Pronoun | Pos::Preposition))
+    };
+    for len in (1..=MAX_IDIOM_WORDS).rev() {
+        for &end in &ends {
+            let Some(window) = end.checked_sub(len).and_then(|s| clause.get(s..end)) else {
+                continue;
+            };
+            if window
+                .iter()
+                .any(|t| !t.is_word || is_verb_part(t, a) || t.text == "zu")
+                || window.iter().all(bare)
+            {
+                continue;
+            }
+            let middle = window.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+            let heads = heads_with_objects(&middle, &a.lemma);
+            if let Some(found) = ranked_heads(dicts, &heads, problems) {
+                return Some(found);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clause_words(sentence: &str, word: &str) -> Vec<String> {
+        let toks = tokens(sentence);
+        let at = sentence.find(word).unwrap_or(0);
+        clause_of(&toks, at, at + word.len())
+            .iter()
+            .filter(|t| t.is_word)
+            .map(|t| t.text.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_verbs_clause_ends_at_its_commas() {
+        let s = "Er konzentrierte sich auf Effizienz, anstatt mehr Leistung aufzubauen.";
+        assert_eq!(
+            clause_words(s, "aufzubauen"),
+            ["anstatt", "mehr", "Leistung", "aufzubauen"]
+        );
+        assert_eq!(
+            clause_words(s, "konzentrierte"),
+            ["Er", "konzentrierte", "sich", "auf", "Effizienz"]
+        );
+        // A range across the whole clause (a split verb and its particle).
+        let s = "Ob es klappt, hängt davon ab, wer kommt.";
+        let toks = tokens(s);
+        let (from, to) = (s.find("hängt").unwrap_or(0), s.find("ab,").unwrap_or(0) + 2);
+        let words: Vec<&str> = clause_of(&toks, from, to)
+            .iter()
+            .filter(|t| t.is_word)
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(words, ["hängt", "davon", "ab"]);
+    }
+
+    #[test]
+    fn headwords_are_tried_as_written_and_as_an_index_keys_them() {
+        assert_eq!(
+            keyed("jdn./etw.  auf den Markt bringen"),
+            "jdnetw auf den markt bringen"
+        );
+        let heads = heads_with_objects("auf den Markt", "bringen");
+        for h in [
+            "etw. auf den Markt bringen",
+            "etw auf den markt bringen",
+            "einer sache auf den markt bringen",
+            "auf den Markt bringen",
+            "auf den markt bringen",
+        ] {
+            assert!(heads.iter().any(|x| x == h), "{h} in {heads:?}");
+        }
+        let mut unique = heads.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), heads.len());
+    }
+}
