@@ -227,6 +227,18 @@ fn real_freedict() {
     assert_eq!(r[0].gender, Some(Gender::Neuter));
     let r = l("Wettbewerbshemmnis");
     assert!(!r.is_empty(), "found as an entry or a compound");
+    // A compound no dictionary lists: its parts' meanings put together first, then each
+    // part's, the head first.
+    let r = l("Technologieunternehmen");
+    let c = r
+        .iter()
+        .find(|f| matches!(f.method, Method::Compound { .. }))
+        .expect("a compound");
+    assert!(
+        c.senses.len() == 3 && !c.senses[0].contains(':') && c.senses[0].starts_with("≈ "),
+        "{c:?}"
+    );
+    assert!(c.senses[1].starts_with("Unternehmen: "), "{c:?}");
     let r = l("vereinbart");
     assert!(
         !r.iter()

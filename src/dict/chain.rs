@@ -122,6 +122,33 @@ fn entries_up_to(
     found
 }
 
+/// A part's meaning as it stands in an English compound: its everyday alternative,
+/// without "to", object placeholders and notes ("to log in (to sth.)" → "log in").
+fn compound_gloss(sense: &str) -> String {
+    let first = rank::most_common_alternative(sense);
+    let mut depth = 0usize;
+    let bare: String = first
+        .chars()
+        .filter(|&c| {
+            match c {
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' => depth = depth.saturating_sub(1),
+                _ => return depth == 0,
+            }
+            false
+        })
+        .collect();
+    let words: Vec<&str> = bare
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "sth." | "sb." | "sb./sth." | "sth./sb." | "sth" | "sb"))
+        .collect();
+    let words = match words.split_first() {
+        Some((&"to", rest)) => rest,
+        _ => &words[..],
+    };
+    words.join(" ")
+}
+
 /// One result from ranked senses of a headword.
 fn found_from(
     ranked: Vec<Ranked>,
@@ -537,18 +564,28 @@ pub fn lookup_in(
             }
         }
         if !part_results.is_empty() {
-            // The head first: it says what the compound is (a *strategy*).
-            let senses = part_results
-                .iter()
-                .rev()
-                .map(|f| {
-                    format!(
-                        "{}: {}",
-                        f.headword,
-                        f.senses.first().cloned().unwrap_or_default()
-                    )
-                })
-                .collect();
+            // Each part's meaning, the head first: it says what the compound is (a
+            // *strategy*). Where every part is found, their meanings as English puts a
+            // compound together go before (*Technologieunternehmen*: "≈ technology
+            // company").
+            let mut senses: Vec<String> = Vec::new();
+            if part_results.len() == parts.len() {
+                let glosses: Vec<String> = part_results
+                    .iter()
+                    .filter_map(|f| f.senses.first().map(|s| compound_gloss(s)))
+                    .collect();
+                if glosses.len() == parts.len() && glosses.iter().all(|g| !g.is_empty()) {
+                    // "≈": put together here, not a dictionary's word.
+                    senses.push(format!("≈ {}", glosses.join(" ")));
+                }
+            }
+            senses.extend(part_results.iter().rev().map(|f| {
+                format!(
+                    "{}: {}",
+                    f.headword,
+                    f.senses.first().cloned().unwrap_or_default()
+                )
+            }));
             results.push(Found {
                 source: part_results
                     .last()
@@ -634,6 +671,18 @@ mod tests {
     fn without_dictionaries_only_the_glossary_answers() {
         let (r, p) = lookup("Modelle", None, &Dictionaries::default());
         assert!(r.is_empty() && p.is_empty());
+    }
+
+    #[test]
+    fn a_parts_gloss_in_a_compound_is_its_bare_everyday_alternative() {
+        assert_eq!(compound_gloss("to log in (to sth.)"), "log in");
+        assert_eq!(compound_gloss("technology"), "technology");
+        assert_eq!(compound_gloss("sleep [med.]"), "sleep");
+        let g = compound_gloss("business venture, company, enterprise");
+        assert_eq!(
+            g,
+            rank::most_common_alternative("business venture, company, enterprise")
+        );
     }
 
     #[test]

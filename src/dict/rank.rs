@@ -29,7 +29,9 @@ fn label_cost(label: &str) -> f32 {
         "" => 0.0,
         // A region's word or spelling is right German or English, only less general.
         l if is_region(l) => 0.3,
-        _ => 1.5,
+        // A field's word (`econ.`, `comp.`, `bot.`): often the plain sense in a text of
+        // that field.
+        _ => 1.0,
     }
 }
 
@@ -124,8 +126,12 @@ const ENGLISH_FUNCTION_WORDS: &[&str] = &[
 /// How common a gloss's English words are (the first alternative; "to" of a verb not
 /// counted), around 0 for an everyday word.
 fn commonness(sense: &str) -> f32 {
-    let first = sense.split([';', ',']).next().unwrap_or(sense);
-    let words: Vec<&str> = first
+    alternative_commonness(sense.split([';', ',']).next().unwrap_or(sense))
+}
+
+/// How common one English alternative's words are, around 0 for an everyday word.
+fn alternative_commonness(alternative: &str) -> f32 {
+    let words: Vec<&str> = alternative
         .split(|c: char| !c.is_alphabetic() && c != '\'')
         .filter(|w| !w.is_empty() && !ENGLISH_FUNCTION_WORDS.contains(w))
         .collect();
@@ -137,6 +143,23 @@ fn commonness(sense: &str) -> f32 {
         .map(|w| english_zipf(w).unwrap_or(2.0))
         .sum::<f32>();
     total / words.len() as f32 - 4.5
+}
+
+/// The everyday word among a sense's alternatives ("business venture, company,
+/// enterprise" → "company"); the first where they are as common.
+pub fn most_common_alternative(sense: &str) -> &str {
+    let mut best: Option<(&str, f32)> = None;
+    for alt in sense
+        .split([';', ','])
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+    {
+        let c = alternative_commonness(alt);
+        if best.is_none_or(|(_, b)| c > b) {
+            best = Some((alt, c));
+        }
+    }
+    best.map_or(sense, |(a, _)| a)
 }
 
 /// How dictionaries write a verb's objects before it: "etw. beeinflussen",
@@ -209,6 +232,9 @@ const COGNATE: f32 = 0.8;
 /// How much a common English gloss counts.
 const COMMONNESS: f32 = 0.6;
 
+/// What a plural entry costs where the noun's singular is listed.
+const PLURAL: f32 = 1.0;
+
 /// What a second entry giving the same sense adds to it.
 const AGREEMENT: f32 = 0.3;
 
@@ -274,10 +300,18 @@ pub fn rank_in(
     sentence: &[String],
 ) -> Vec<Ranked> {
     let mut out: Vec<Ranked> = Vec::new();
+    // A noun's lemma is its singular: a plural entry of the same spelling ("Unternehmen
+    // <pl>" "companies") comes after the singular's, unless the noun has no singular.
+    let singular_listed = entries.iter().any(|(_, e)| e.is_noun() && !e.is_plural());
     for (n, (source, e)) in entries.iter().enumerate() {
         if is_affix(&e.headword) {
             continue;
         }
+        let plural_cost = if pos == Some(Pos::Noun) && singular_listed && e.is_plural() {
+            PLURAL
+        } else {
+            0.0
+        };
         let head = if e.headword == lemma {
             3.0
         } else if is_object_frame(&e.headword, lemma) {
@@ -307,6 +341,7 @@ pub fn rank_in(
             + gender_fit(gender, e.gender())
             - entry_labels
             - if e.noted { 1.5 } else { 0.0 }
+            - plural_cost
             - 0.05 * n as f32;
         for (k, raw) in e.senses.iter().enumerate() {
             let (sense, labels) = clean(raw);
@@ -455,6 +490,20 @@ mod tests {
         ];
         let r = rank(&entries, "x", Some(Pos::Verb));
         assert_eq!(r.len(), 1, "{r:?}");
+    }
+
+    #[test]
+    fn the_everyday_alternative_is_the_most_common_one() {
+        let sense = "business venture, company, enterprise";
+        let pick = most_common_alternative(sense);
+        let c = |w: &str| alternative_commonness(w);
+        assert!(
+            sense
+                .split(", ")
+                .all(|alt| alt == pick || c(alt) <= c(pick)),
+            "{pick}"
+        );
+        assert_eq!(most_common_alternative("race"), "race");
     }
 
     #[test]
