@@ -541,7 +541,7 @@ pub fn lookup_in(
         let mut part_results: Vec<Found> = Vec::new();
         for (k, p) in parts.iter().enumerate() {
             let last = k + 1 == parts.len();
-            let pos = if last { Some(Pos::Noun) } else { None };
+            let pos = if last { Some(a.pos) } else { None };
             let r = ranked_side(dicts, p, pos, &mut problems);
             let info = crate::german::lexicon().ok().map(|lex| {
                 let gs = lex.genders(p);
@@ -565,11 +565,13 @@ pub fn lookup_in(
         }
         if !part_results.is_empty() {
             // Each part's meaning, the head first: it says what the compound is (a
-            // *strategy*). Where every part is found, their meanings as English puts a
-            // compound together go before (*Technologieunternehmen*: "≈ technology
+            // *strategy*). Where every part of a noun is found, their meanings as
+            // English puts a compound together go before (*Technologieunternehmen*: "≈ technology
             // company").
             let mut senses: Vec<String> = Vec::new();
-            if part_results.len() == parts.len() {
+            // Only nouns: a particle verb's or an adjective's meaning is no sum of
+            // its parts (*vorbei* + *bringen*).
+            if a.pos == Pos::Noun && part_results.len() == parts.len() {
                 let glosses: Vec<String> = part_results
                     .iter()
                     .filter_map(|f| f.senses.first().map(|s| compound_gloss(s)))

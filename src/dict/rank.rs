@@ -136,7 +136,12 @@ fn alternative_commonness(alternative: &str) -> f32 {
         .filter(|w| !w.is_empty() && !ENGLISH_FUNCTION_WORDS.contains(w))
         .collect();
     if words.is_empty() {
-        return -2.0;
+        // Only function words: the gloss of a function word ("the" for *der*, "to" for
+        // *zu*) is as common as English gets; a gloss with no word says nothing.
+        let function_word = alternative
+            .split(|c: char| !c.is_alphabetic() && c != '\'')
+            .any(|w| !w.is_empty() && !matches!(w, "sth" | "sb"));
+        return if function_word { 0.0 } else { -2.0 };
     }
     let total: f32 = words
         .iter()

@@ -15,6 +15,7 @@ use super::frequency;
 use super::lexicon::{Lexicon, Reading, lexicon};
 use super::sentence::{Token, tokens};
 use super::tags::{Pos, Tag, VerbForm};
+use super::unlisted;
 
 /// How the lemma was found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -676,6 +677,17 @@ fn analyse_unlisted(lex: &Lexicon, tok: &Token, initial: bool) -> Analysis {
                 parts: vec![first.to_string(), r.lemma.clone()],
             };
             return a;
+        }
+        return a;
+    }
+    // A lower-case word by word formation: a verb, an adjective or a number, never a
+    // noun.
+    if let Some(d) = unlisted::derive(lex, word) {
+        a.lemma = d.lemma;
+        a.pos = d.tag.pos;
+        a.tag = Some(d.tag);
+        if !d.parts.is_empty() {
+            a.basis = Basis::Compound { parts: d.parts };
         }
         return a;
     }

@@ -12,6 +12,7 @@ mod gender;
 pub mod lexicon;
 pub mod sentence;
 pub mod tags;
+pub mod unlisted;
 
 pub use gender::Gender;
 pub use lexicon::{Lexicon, Reading, lexicon};

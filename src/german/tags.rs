@@ -137,7 +137,7 @@ pub struct Tag {
 }
 
 impl Tag {
-    fn new(pos: Pos) -> Tag {
+    pub(crate) fn new(pos: Pos) -> Tag {
         Tag {
             pos,
             case: None,

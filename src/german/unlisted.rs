@@ -1,0 +1,230 @@
+//! Lower-case words the lexicon does not list, read by German word formation from what it
+//! does list: a separable verb written as one word (*vorbeizubringen* → *vorbeibringen*:
+//! the word itself shows the verb exists), an adjective compound (*hochleistungsfähigsten*
+//! → *hochleistungsfähig*), a compound numeral (*sechshundert*), and an adjective by its
+//! derivational suffix (*nebulös*). A lower-case word is never taken for a noun here.
+
+use super::lexicon::Lexicon;
+use super::tags::{Pos, Tag, VerbForm};
+
+/// What a lower-case unlisted word was read as.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Derived {
+    pub lemma: String,
+    pub tag: Tag,
+    /// The words it was made of (*vorbei* + *bringen*); empty for a suffix reading.
+    pub parts: Vec<String>,
+}
+
+/// The shortest known word taken as a part.
+const MIN_PART: usize = 3;
+
+/// Suffixes that make adjectives (*-lich*, *-isch*, *-ig*, *-ös* …).
+const ADJECTIVE_SUFFIXES: [&str; 12] = [
+    "lich", "isch", "ig", "bar", "haft", "los", "sam", "ös", "iv", "ell", "al", "är",
+];
+
+/// Endings of an inflected adjective, the longest first.
+const ADJECTIVE_ENDINGS: [&str; 6] = ["en", "em", "er", "es", "e", ""];
+
+/// Read a lower-case word the lexicon does not list.
+pub fn derive(lex: &Lexicon, word: &str) -> Option<Derived> {
+    if word.chars().next().is_none_or(|c| !c.is_lowercase()) || word.contains('-') {
+        return None;
+    }
+    particle_verb(lex, word)
+        .or_else(|| adjective_compound(lex, word))
+        .or_else(|| {
+            numeral(lex, word).map(|parts| Derived {
+                lemma: word.to_string(),
+                tag: Tag::new(Pos::Number),
+                parts,
+            })
+        })
+        .or_else(|| adjective_by_suffix(word))
+}
+
+/// The splits of a word into a start and a rest, both at least `MIN_PART` letters; the
+/// longest start first.
+fn splits(word: &str) -> Vec<(&str, &str)> {
+    let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
+    let n = bounds.len();
+    let mut out: Vec<(&str, &str)> = bounds
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| *k >= 2 && n - k >= MIN_PART)
+        .map(|(_, &at)| word.split_at(at))
+        .collect();
+    out.reverse();
+    out
+}
+
+/// A verb particle the lexicon lists (*vorbei*, *an*, *zurück*).
+fn is_particle(lex: &Lexicon, p: &str) -> bool {
+    lex.readings(p)
+        .iter()
+        .any(|r| r.tag.pos == Pos::VerbParticle)
+}
+
+/// A separable verb written as one word: a particle and a form of a verb the lexicon
+/// lists, or a particle, *zu* and its infinitive (*vorbeizubringen*).
+fn particle_verb(lex: &Lexicon, word: &str) -> Option<Derived> {
+    for (particle, rest) in splits(word) {
+        if !is_particle(lex, particle) {
+            continue;
+        }
+        if let Some(inf) = rest.strip_prefix("zu")
+            && lex.is_verb(inf)
+        {
+            let mut tag = Tag::new(Pos::Verb);
+            tag.verb_form = Some(VerbForm::ZuInfinitive);
+            return Some(Derived {
+                lemma: format!("{particle}{inf}"),
+                tag,
+                parts: vec![particle.to_string(), inf.to_string()],
+            });
+        }
+        let verb = lex.readings(rest).into_iter().find(|r| {
+            r.tag.pos == Pos::Verb && !r.tag.auxiliary && !r.tag.modal && lex.is_verb(&r.lemma)
+        });
+        if let Some(r) = verb {
+            return Some(Derived {
+                lemma: format!("{particle}{}", r.lemma),
+                tag: r.tag,
+                parts: vec![particle.to_string(), r.lemma],
+            });
+        }
+    }
+    None
+}
+
+/// A word the lexicon lists in any case (*hoch*, *Leistung*, *Kosten*).
+fn is_word(lex: &Lexicon, w: &str) -> bool {
+    let mut c = w.chars();
+    let capital: String = c
+        .next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default();
+    lex.knows(w) || lex.knows(&capital)
+}
+
+/// An adjective compound: a listed word, then a form of a listed adjective or participle
+/// (*hoch* + *leistungsfähigsten*). The longest adjective wins.
+fn adjective_compound(lex: &Lexicon, word: &str) -> Option<Derived> {
+    let mut candidates = splits(word);
+    candidates.reverse();
+    for (start, rest) in candidates {
+        if !is_word(lex, start) {
+            continue;
+        }
+        let adjective = lex
+            .readings(rest)
+            .into_iter()
+            .find(|r| matches!(r.tag.pos, Pos::Adjective | Pos::Participle));
+        if let Some(r) = adjective {
+            return Some(Derived {
+                lemma: format!("{start}{}", r.lemma),
+                tag: r.tag,
+                parts: vec![start.to_string(), r.lemma],
+            });
+        }
+    }
+    None
+}
+
+/// A compound numeral: number words only, *und* between them (*sechshundert*,
+/// *einundzwanzig*). Its parts.
+fn numeral(lex: &Lexicon, word: &str) -> Option<Vec<String>> {
+    let number = |w: &str| lex.readings(w).iter().any(|r| r.tag.pos == Pos::Number);
+    fn go(word: &str, number: &dyn Fn(&str) -> bool, depth: usize) -> Option<Vec<String>> {
+        if number(word) {
+            return Some(vec![word.to_string()]);
+        }
+        if depth == 0 {
+            return None;
+        }
+        word.char_indices().skip(1).find_map(|(at, _)| {
+            let (head, tail) = word.split_at(at);
+            if !number(head) {
+                return None;
+            }
+            let tail = tail
+                .strip_prefix("und")
+                .filter(|t| !t.is_empty())
+                .unwrap_or(tail);
+            let mut rest = go(tail, number, depth - 1)?;
+            rest.insert(0, head.to_string());
+            Some(rest)
+        })
+    }
+    go(word, &number, 4).filter(|parts| parts.len() > 1)
+}
+
+/// An adjective by its suffix, with its inflection ending taken off (*nebulöse* →
+/// *nebulös*).
+fn adjective_by_suffix(word: &str) -> Option<Derived> {
+    ADJECTIVE_ENDINGS.iter().find_map(|ending| {
+        let stem = word.strip_suffix(ending)?;
+        let fits = ADJECTIVE_SUFFIXES
+            .iter()
+            .any(|s| stem.ends_with(s) && stem.chars().count() >= s.chars().count() + MIN_PART);
+        fits.then(|| Derived {
+            lemma: stem.to_string(),
+            tag: Tag::new(Pos::Adjective),
+            parts: Vec::new(),
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::german::lexicon;
+
+    fn read(word: &str) -> Option<(String, Pos)> {
+        let lex = lexicon().ok()?;
+        derive(lex, word).map(|d| (d.lemma, d.tag.pos))
+    }
+
+    #[test]
+    fn a_separable_verb_written_as_one_word_is_its_particle_and_verb() {
+        let lex = lexicon().expect("lexicon");
+        // Only where the lexicon does not list it already.
+        assert!(!lex.knows("vorbeizubringen"));
+        assert_eq!(
+            read("vorbeizubringen"),
+            Some(("vorbeibringen".to_string(), Pos::Verb))
+        );
+    }
+
+    #[test]
+    fn an_adjective_compound_takes_its_last_adjectives_lemma() {
+        let lex = lexicon().expect("lexicon");
+        assert!(!lex.knows("hochleistungsfähigsten"));
+        let d = derive(lex, "hochleistungsfähigsten").expect("derived");
+        assert_eq!(d.tag.pos, Pos::Adjective);
+        assert!(d.lemma.starts_with("hoch") && lex.knows(&d.lemma["hoch".len()..]));
+    }
+
+    #[test]
+    fn a_compound_numeral_is_a_number() {
+        assert_eq!(
+            read("sechshundert"),
+            Some(("sechshundert".to_string(), Pos::Number))
+        );
+        assert_eq!(
+            read("dreiundvierzig"),
+            Some(("dreiundvierzig".to_string(), Pos::Number))
+        );
+    }
+
+    #[test]
+    fn an_adjective_by_its_suffix_and_never_a_noun() {
+        assert_eq!(
+            read("nebulöse"),
+            Some(("nebulös".to_string(), Pos::Adjective))
+        );
+        assert_eq!(read("Nebulös"), None);
+        assert_eq!(read("xyzq"), None);
+    }
+}
