@@ -78,6 +78,8 @@ fn pos_fit(analysed: Option<Pos>, entry: Option<Pos>) -> f32 {
     let a = match a {
         Pos::Participle => Pos::Adjective,
         Pos::VerbParticle => Pos::Adverb,
+        // FreeDict and Ding tag the infinitive's particle (*zu arbeiten*) a conjunction.
+        Pos::Particle => Pos::Conjunction,
         other => other,
     };
     if a == e {
@@ -509,6 +511,22 @@ mod tests {
             "{pick}"
         );
         assert_eq!(most_common_alternative("race"), "race");
+    }
+
+    #[test]
+    fn a_function_words_gloss_is_common_and_its_class_decides() {
+        let entries = vec![
+            ("d".to_string(), parse("der", "der <pron>\nthat <pron>\n")),
+            ("d".to_string(), parse("der", "der <art>\nthe <art>\n")),
+            ("d".to_string(), parse("der", "der\nwho\n")),
+        ];
+        assert_eq!(rank(&entries, "der", Some(Pos::Article))[0].sense, "the");
+        let entries = vec![
+            ("d".to_string(), parse("zu", "zu <adv>\ntoo <adv>\n")),
+            ("d".to_string(), parse("zu", "zu <conj>\nto <conj>\n")),
+        ];
+        assert_eq!(rank(&entries, "zu", Some(Pos::Particle))[0].sense, "to");
+        assert_eq!(rank(&entries, "zu", Some(Pos::Adverb))[0].sense, "too");
     }
 
     #[test]

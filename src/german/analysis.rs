@@ -907,6 +907,22 @@ fn analyse_tokens(
             }
             Pos::Pronoun => {
                 a.lemma = pronoun_lemma(lex, tok.text, r);
+                // A pronoun that may stand before a noun or alone (*jeder*): alone where
+                // no noun follows ("Jeder, der …").
+                if r.tag.determiner && r.tag.standalone && !ctx.noun_follows(i) {
+                    a.tag = a.tag.take().map(|mut t| {
+                        t.determiner = false;
+                        t
+                    });
+                }
+            }
+            Pos::VerbParticle | Pos::Adverb
+                if ctx.infinitive_at(i + 1)
+                    && cands.iter().any(|c| c.reading.tag.pos == Pos::VerbParticle) =>
+            {
+                // A verb particle before an infinitive is the infinitive's particle (*zu
+                // gestalten*), not an adverb ("too").
+                a.pos = Pos::Particle;
             }
             Pos::VerbParticle => {
                 // A particle without its verb is read as the preposition or adverb.
@@ -1087,6 +1103,20 @@ mod tests {
         assert_eq!(a, Some(("erschöpfen".to_string(), Pos::Verb)));
         let a = pos_of("Jana lacht und bedankt sich.", "bedankt");
         assert_eq!(a, Some(("bedanken".to_string(), Pos::Verb)));
+    }
+
+    #[test]
+    fn a_word_s_use_in_its_sentence_sets_its_class() {
+        // A pronoun that may be a determiner stands alone where no noun follows.
+        let a = analyse_word("Jeder, der kommt, ist willkommen.", "Jeder").expect("analysed");
+        assert!(a.tag.as_ref().is_some_and(|t| !t.determiner), "{a:?}");
+        let a = analyse_word("Jeder Gast ist willkommen.", "Jeder").expect("analysed");
+        assert!(a.tag.as_ref().is_some_and(|t| t.determiner), "{a:?}");
+        // A verb particle before an infinitive is the infinitive's particle.
+        let a = analyse_word("Sie versucht, die Welt zu gestalten.", "zu").expect("analysed");
+        assert_eq!(a.pos, Pos::Particle);
+        let a = analyse_word("Das ist zu teuer.", "zu").expect("analysed");
+        assert_ne!(a.pos, Pos::Particle);
     }
 
     #[test]
