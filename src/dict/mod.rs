@@ -212,6 +212,12 @@ impl Dictionaries {
         self.list.iter().filter(|d| d.from_german() != Some(false))
     }
 
+    /// Whether a StarDict dictionary is among them: it keys a headword as written
+    /// ("etw. auf den Markt bringen"), where a dictd index keys letters and spaces only.
+    pub fn any_stardict(&self) -> bool {
+        self.german().any(|d| matches!(d, Dictionary::StarDict(_)))
+    }
+
     /// Whether any dictionary has the headword.
     pub fn contains(&self, word: &str) -> bool {
         self.german().any(|d| d.contains(word))

@@ -37,9 +37,10 @@ fn keyed(text: &str) -> String {
     kept.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// `middle lemma` with each way of writing an object before it, and without one: as
-/// written (for StarDict) and as keyed (for dictd). No duplicates.
-fn heads_with_objects(middle: &str, lemma: &str) -> Vec<String> {
+/// `middle lemma` with each way of writing an object before it, and without one: as a
+/// dictd index keys it, and as written where a StarDict dictionary is installed. No
+/// duplicates.
+fn heads_with_objects(middle: &str, lemma: &str, as_written: bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let plain = format!("{middle} {lemma}");
     let objects = rank::OBJECT_FRAMES.iter().chain(MORE_OBJECTS.iter());
@@ -47,13 +48,20 @@ fn heads_with_objects(middle: &str, lemma: &str) -> Vec<String> {
         .map(|o| format!("{o} {plain}"))
         .chain(std::iter::once(plain.clone()))
     {
-        for head in [keyed(&written), written] {
-            if !out.contains(&head) {
-                out.push(head);
-            }
-        }
+        push_forms(&mut out, written, as_written);
     }
     out
+}
+
+/// A headword as a dictd index keys it, and as written if asked; each once.
+fn push_forms(out: &mut Vec<String>, written: String, as_written: bool) {
+    let key = keyed(&written);
+    if !out.contains(&key) {
+        out.push(key);
+    }
+    if as_written && !out.contains(&written) {
+        out.push(written);
+    }
 }
 
 /// The senses of every listed headword among `heads`, each entry ranked under its own
@@ -205,13 +213,12 @@ fn frame(
                 written.insert(0, format!("sich {p} {obj} {lemma}"));
             }
             for w in written {
-                heads.push(keyed(&w));
-                heads.push(w);
+                push_forms(&mut heads, w, dicts.any_stardict());
             }
         }
     }
     if reflexive {
-        heads.push(format!("sich {lemma}"));
+        push_forms(&mut heads, format!("sich {lemma}"), dicts.any_stardict());
     }
     ranked_heads(dicts, &heads, problems)
 }
@@ -231,14 +238,23 @@ fn idiom(
     let clause = clause_of(&toks, from, to);
     // Where an idiom's words end: before the verb, before its particle, before a "zu" of
     // a zu-infinitive, and at the clause's end.
-    let mut ends: Vec<usize> = Vec::new();
-    for (k, t) in clause.iter().enumerate() {
-        let before_zu = t.text == "zu" && clause.get(k + 1).is_some_and(|n| is_verb_part(n, a));
-        if is_verb_part(t, a) || before_zu {
+    // The idiom's words stand before the verb parts that end the clause (*auf den Markt
+    // bringt*, *… auf den Markt zu bringen*, *bringt … auf den Markt*): not before a verb
+    // in second place, where the subject stands.
+    let verb_or_zu = |k: usize| {
+        clause.get(k).is_some_and(|t| {
+            is_verb_part(t, a)
+                || t.text == "zu" && clause.get(k + 1).is_some_and(|n| is_verb_part(n, a))
+        })
+    };
+    let mut ends: Vec<usize> = vec![clause.len()];
+    let mut k = clause.len();
+    while k > 0 && (verb_or_zu(k - 1) || !clause[k - 1].is_word) {
+        k -= 1;
+        if verb_or_zu(k) {
             ends.push(k);
         }
     }
-    ends.push(clause.len());
     // Words that make no idiom alone: articles and pronouns (*es gibt* is the phrase
     // search's), prepositions and pronominal adverbs (*davon*: the frame search's).
     let bare = |t: &Token| {
@@ -262,7 +278,7 @@ fn idiom(
                 continue;
             }
             let middle = window.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
-            let heads = heads_with_objects(&middle, &a.lemma);
+            let heads = heads_with_objects(&middle, &a.lemma, dicts.any_stardict());
             if let Some(found) = ranked_heads(dicts, &heads, problems) {
                 return Some(found);
             }
@@ -314,7 +330,7 @@ mod tests {
             keyed("jdn./etw.  auf den Markt bringen"),
             "jdnetw auf den markt bringen"
         );
-        let heads = heads_with_objects("auf den Markt", "bringen");
+        let heads = heads_with_objects("auf den Markt", "bringen", true);
         for h in [
             "etw. auf den Markt bringen",
             "etw auf den markt bringen",
@@ -328,5 +344,9 @@ mod tests {
         unique.sort();
         unique.dedup();
         assert_eq!(unique.len(), heads.len());
+        // Only the index's keys where no StarDict dictionary is installed.
+        let keyed_only = heads_with_objects("auf den Markt", "bringen", false);
+        assert!(keyed_only.iter().all(|h| *h == keyed(h)), "{keyed_only:?}");
+        assert!(keyed_only.contains(&"etw auf den markt bringen".to_string()));
     }
 }
