@@ -246,9 +246,10 @@ fn real_freedict() {
     );
 }
 
-/// A verb with the words of its clause, in the real dictionaries (FreeDict, and Ding's
-/// `german-english` where `dict-de-en` is installed): an idiom the clause ends with, and a
-/// preposition frame written with any of the dictionaries' object placeholders.
+/// A word with the words of its sentence, in the real dictionaries (FreeDict, and Ding's
+/// `german-english` where `dict-de-en` is installed): an idiom a verb's clause ends with,
+/// a preposition frame written with any of the dictionaries' object placeholders, and a
+/// sense used after a comparative.
 #[test]
 #[ignore = "needs dict-freedict-deu-eng installed"]
 fn real_verb_idioms_and_frames() {
@@ -276,6 +277,18 @@ fn real_verb_idioms_and_frames() {
     // Without the idiom's words, the verb alone.
     let r = at("Er bringt ihr ein Buch.", "bringt");
     assert!(!r.iter().any(|f| f.headword.contains("Markt")), "{r:?}");
+    // After a comparative, the sense whose examples follow one: *als* "than".
+    let first_sense = |s: &str, w: &str| {
+        at(s, w)
+            .first()
+            .and_then(|f| f.senses.first().cloned())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        first_sense("Die neuen Modelle sind billiger als die alten.", "als"),
+        "than"
+    );
+    assert_ne!(first_sense("Sie arbeitet als Lehrerin.", "als"), "than");
     // A pronominal adverb is the frame's, not an idiom: *davon* → "von etw. ausgehen".
     let r = at("Man ging davon aus, dass es klappt.", "ging");
     let first = r.first().expect("found");

@@ -91,6 +91,8 @@ const MAX_SENSES: usize = 6;
 const MAX_ENTRIES: usize = 16;
 /// Entries read for a phrase, a verb's frame or another reading of the word.
 const MAX_SIDE_ENTRIES: usize = 12;
+/// Words back from a word that a comparative it follows may stand (*teurer ist als*).
+const COMPARATIVE_REACH: usize = 3;
 /// Words in a fixed phrase, at most.
 const MAX_PHRASE: usize = 4;
 
@@ -195,7 +197,7 @@ fn ranked_for(
     pos: Option<Pos>,
     problems: &mut Vec<DictError>,
 ) -> Vec<Ranked> {
-    ranked_in(dicts, lemma, pos, None, &[], problems)
+    ranked_in(dicts, lemma, pos, rank::InSentence::default(), problems)
 }
 
 /// Another reading's entries: fewer of them.
@@ -217,8 +219,7 @@ fn ranked_in(
     dicts: &Dictionaries,
     lemma: &str,
     pos: Option<Pos>,
-    gender: Option<Gender>,
-    sentence: &[String],
+    here: rank::InSentence,
     problems: &mut Vec<DictError>,
 ) -> Vec<Ranked> {
     let all = entries(dicts, lemma, problems);
@@ -254,7 +255,7 @@ fn ranked_in(
             );
         }
     }
-    rank::rank_in(&own, lemma, pos, gender, sentence)
+    rank::rank_in(&own, lemma, pos, here)
 }
 
 /// A dictionary's multi-word entry around the word: the longest phrase first.
@@ -524,14 +525,25 @@ pub fn lookup_in(
         a.basis == Basis::Corrected
             || crate::german::lexicon().is_ok_and(|lex| lex.genders(&a.lemma).len() == 1)
     });
-    let ranked = ranked_in(
-        dicts,
-        &a.lemma,
-        Some(a.pos),
-        sure_gender,
-        &sentence_words,
-        &mut problems,
-    );
+    // A comparative shortly before it in its clause, for a sense used after one
+    // (*billiger als*, *kostengünstiger sind als*).
+    let after_comparative = context.is_some() && {
+        let toks = crate::german::sentence::tokens(sentence);
+        let before: Vec<_> = toks.iter().filter(|t| t.end() <= a.start).collect();
+        before
+            .iter()
+            .rev()
+            .take_while(|t| !t.ends_clause())
+            .filter(|t| t.is_word)
+            .take(COMPARATIVE_REACH)
+            .any(|t| rank::is_comparative(&t.text.to_lowercase()))
+    };
+    let here = rank::InSentence {
+        gender: sure_gender,
+        words: &sentence_words,
+        after_comparative,
+    };
+    let ranked = ranked_in(dicts, &a.lemma, Some(a.pos), here, &mut problems);
     let main_found = !ranked.is_empty();
     if let Some(f) = found_from(ranked, &a.lemma, method, Some(&a)) {
         results.push(f);

@@ -22,6 +22,9 @@ pub struct Entry {
     /// The German words of the examples and links, lower case: where they meet the
     /// words around a looked-up word, the entry is the sense meant there.
     pub context: Vec<String>,
+    /// The words right before the headword in the examples (*teurer* in "teurer als das
+    /// alte"): the grammatical frame the sense is used in.
+    pub before_headword: Vec<String>,
     /// The entry carries a usage note or context (`Note: …`, `(akademische Bewertung)`):
     /// a special use of the word.
     pub noted: bool,
@@ -156,7 +159,15 @@ pub fn parse(key: &str, text: &str) -> Entry {
             entry.examples += 1;
             // `"German example"  - English translation`: the German half.
             let german = example.split('"').next().unwrap_or("");
-            entry.context.extend(german_words(german));
+            let words = german_words(german);
+            let head = entry.headword.to_lowercase();
+            entry.before_headword.extend(
+                words
+                    .windows(2)
+                    .filter(|w| w[1] == head)
+                    .map(|w| w[0].clone()),
+            );
+            entry.context.extend(words);
         } else {
             entry.senses.push(l.to_string());
             indented_sense = indented;

@@ -292,20 +292,43 @@ fn sense_key(sense: &str) -> String {
         .join(", ")
 }
 
-/// Rank the senses of `entries` (dictionary name, entry) for `lemma` read as `pos`.
-pub fn rank(entries: &[(String, Entry)], lemma: &str, pos: Option<Pos>) -> Vec<Ranked> {
-    rank_in(entries, lemma, pos, None, &[])
+/// What the sentence tells the ranking about the word.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct InSentence<'a> {
+    /// The noun's gender, where the analysis is sure of it.
+    pub gender: Option<Gender>,
+    /// The sentence's other words, lower case.
+    pub words: &'a [String],
+    /// A comparative stands right before the word (*billiger als*).
+    pub after_comparative: bool,
 }
 
-/// Rank, with the noun's gender where the analysis is sure of it, and the lower-case words
-/// of the sentence the word stands in.
+/// Whether the lexicon reads a word as a comparative (*teurer*, *mehr*).
+pub fn is_comparative(word: &str) -> bool {
+    crate::german::lexicon().is_ok_and(|lex| {
+        lex.readings(word)
+            .iter()
+            .any(|r| r.tag.degree == Some(crate::german::tags::Degree::Comparative))
+    })
+}
+
+/// What a sense used after a comparative in its examples adds where the word stands
+/// after one (*als* "than").
+const COMPARISON: f32 = 1.0;
+
+/// Rank the senses of `entries` (dictionary name, entry) for `lemma` read as `pos`.
+pub fn rank(entries: &[(String, Entry)], lemma: &str, pos: Option<Pos>) -> Vec<Ranked> {
+    rank_in(entries, lemma, pos, InSentence::default())
+}
+
+/// Rank, with what the sentence the word stands in tells.
 pub fn rank_in(
     entries: &[(String, Entry)],
     lemma: &str,
     pos: Option<Pos>,
-    gender: Option<Gender>,
-    sentence: &[String],
+    here: InSentence,
 ) -> Vec<Ranked> {
+    let (gender, sentence) = (here.gender, here.words);
     let mut out: Vec<Ranked> = Vec::new();
     // A noun's lemma is its singular: a plural entry of the same spelling ("Unternehmen
     // <pl>" "companies") comes after the singular's, unless the noun has no singular.
@@ -340,8 +363,15 @@ pub fn rank_in(
         let linked = if phrases > 0 { 0.5 } else { 0.0 };
         // A main sense comes with examples and links to the word's forms and phrases.
         let richness = 0.35 * (e.examples + e.see.len()).min(6) as f32;
+        let comparison =
+            if here.after_comparative && e.before_headword.iter().any(|w| is_comparative(w)) {
+                COMPARISON
+            } else {
+                0.0
+            };
         let base = head
             + linked
+            + comparison
             + richness
             + context_fit(e, sentence, lemma)
             + pos_fit(pos, entry_pos(&e.tags))
@@ -445,10 +475,18 @@ mod tests {
             ),
         ];
         let first = |g| {
-            rank_in(&entries, "Junge", Some(Pos::Noun), g, &[])
-                .first()
-                .map(|r| r.sense.clone())
-                .unwrap_or_default()
+            rank_in(
+                &entries,
+                "Junge",
+                Some(Pos::Noun),
+                InSentence {
+                    gender: g,
+                    ..InSentence::default()
+                },
+            )
+            .first()
+            .map(|r| r.sense.clone())
+            .unwrap_or_default()
         };
         assert_eq!(first(Some(Gender::Masculine)), "boy");
         assert_eq!(first(Some(Gender::Neuter)), "young one");
@@ -527,6 +565,32 @@ mod tests {
         ];
         assert_eq!(rank(&entries, "zu", Some(Pos::Particle))[0].sense, "to");
         assert_eq!(rank(&entries, "zu", Some(Pos::Adverb))[0].sense, "too");
+    }
+
+    #[test]
+    fn after_a_comparative_the_sense_used_after_one_comes_first() {
+        let entries = vec![
+            ("d".to_string(), parse("als", "als <conj>\nas <conj>\n")),
+            (
+                "d".to_string(),
+                parse(
+                    "als",
+                    "als <conj>\nthan <conj>\n  \"teurer als das alte\"  - dearer than the old one\n",
+                ),
+            ),
+        ];
+        assert!(entries[1].1.before_headword.contains(&"teurer".to_string()));
+        let first = |after_comparative| {
+            let here = InSentence {
+                after_comparative,
+                ..InSentence::default()
+            };
+            rank_in(&entries, "als", Some(Pos::Conjunction), here)[0]
+                .sense
+                .clone()
+        };
+        assert_eq!(first(true), "than");
+        assert_ne!(first(true), first(false));
     }
 
     #[test]
