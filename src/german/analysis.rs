@@ -215,6 +215,13 @@ impl Context<'_> {
         })
     }
 
+    /// The word at `i` can only be a finite verb.
+    fn surely_finite(&self, i: usize) -> bool {
+        self.word(i).is_some()
+            && !self.cands[i].is_empty()
+            && self.cands[i].iter().all(|c| c.reading.tag.is_finite())
+    }
+
     /// The word indices of `i`'s clause (between clause-ending punctuation).
     fn clause(&self, i: usize) -> std::ops::Range<usize> {
         let from = self.toks[..i]
@@ -233,11 +240,6 @@ impl Context<'_> {
     /// *wirkt gestresst*), not one joined to it by a conjunction (*lacht und bedankt
     /// sich*). It is used as an adjective or adverb there.
     fn participle_stands_alone(&self, i: usize) -> bool {
-        let surely_finite = |j: usize| {
-            self.word(j).is_some()
-                && !self.cands[j].is_empty()
-                && self.cands[j].iter().all(|c| c.reading.tag.is_finite())
-        };
         let clause = self.clause(i);
         let helper = clause.clone().any(|j| {
             self.cands[j]
@@ -249,8 +251,9 @@ impl Context<'_> {
                 .iter()
                 .any(|c| c.reading.tag.pos == Pos::Conjunction)
         };
-        let joined_to_finite = i >= clause.start + 2 && conjunction(i - 1) && surely_finite(i - 2);
-        !helper && !joined_to_finite && (clause.start..i).any(surely_finite)
+        let joined_to_finite =
+            i >= clause.start + 2 && conjunction(i - 1) && self.surely_finite(i - 2);
+        !helper && !joined_to_finite && (clause.start..i).any(|j| self.surely_finite(j))
     }
 
     /// The word is first in its sentence (or after an opening quote or a colon).
@@ -341,6 +344,9 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
             };
         }
         Pos::Conjunction if t.comparison && ctx.comparative_before(i) => s += 1.5,
+        // First in the sentence and right before its finite verb, a word stands in the
+        // place before the verb, where no conjunction stands (*Allerdings hängt …*).
+        Pos::Conjunction if initial && ctx.surely_finite(i + 1) => s -= 2.0,
         Pos::Particle if ctx.infinitive_at(i + 1) => s += 2.5,
         Pos::Verb => {
             let after_zu = i > 0 && ctx.word(i - 1).is_some_and(|w| w.text == "zu");
@@ -1112,6 +1118,11 @@ mod tests {
         assert!(a.tag.as_ref().is_some_and(|t| !t.determiner), "{a:?}");
         let a = analyse_word("Jeder Gast ist willkommen.", "Jeder").expect("analysed");
         assert!(a.tag.as_ref().is_some_and(|t| t.determiner), "{a:?}");
+        // First and right before the finite verb: an adverb, not a conjunction.
+        let a = analyse_word("Allerdings hängt viel davon ab.", "Allerdings").expect("analysed");
+        assert_eq!(a.pos, Pos::Adverb);
+        let a = analyse_word("Aber er kommt morgen.", "Aber").expect("analysed");
+        assert_eq!(a.pos, Pos::Conjunction);
         // A verb particle before an infinitive is the infinitive's particle.
         let a = analyse_word("Sie versucht, die Welt zu gestalten.", "zu").expect("analysed");
         assert_eq!(a.pos, Pos::Particle);
