@@ -233,6 +233,27 @@ fn cognate(lemma: &str, sense: &str) -> bool {
         })
 }
 
+/// A gloss shaped as an English verb: "to" and a word after it, or a first word with its
+/// object right after ("suppose sth.", "influence sb./sth.").
+fn verbal_gloss(sense: &str) -> bool {
+    let first = sense.split([',', ';']).next().unwrap_or(sense).trim();
+    let words: Vec<&str> = first.split_whitespace().collect();
+    match words.as_slice() {
+        ["to", _, ..] => true,
+        [_, object, ..] => object.starts_with("sth.") || object.starts_with("sb."),
+        _ => false,
+    }
+}
+
+/// A word read as a verb, or not read at all: a verb's gloss fits it.
+fn verb_like(pos: Option<Pos>) -> bool {
+    matches!(pos, None | Some(Pos::Verb))
+}
+
+/// What a verb's gloss costs for a word read as another class (*vermutlich* "suppose
+/// sth." from a line that gives the verb beside the adverb).
+const VERB_GLOSS_MISFIT: f32 = 3.0;
+
 /// What a cognate gloss adds: the dictionary lists it, and it is the plain equivalent.
 const COGNATE: f32 = 0.8;
 
@@ -412,7 +433,12 @@ pub fn rank_in(
             let phrase = e.headword.trim().contains(' ');
             let bound_cost = if bound && !phrase { 0.8 } else { 0.0 };
             let cognate_bonus = if cognate(lemma, &sense) { COGNATE } else { 0.0 };
-            let score = base - cost - sentence_cost - bound_cost
+            let shape_cost = if verbal_gloss(&sense) && !verb_like(pos) {
+                VERB_GLOSS_MISFIT
+            } else {
+                0.0
+            };
+            let score = base - cost - sentence_cost - bound_cost - shape_cost
                 + cognate_bonus
                 + COMMONNESS * commonness(&sense)
                 + 0.25 * alternatives
@@ -591,6 +617,30 @@ mod tests {
         };
         assert_eq!(first(true), "than");
         assert_ne!(first(true), first(false));
+    }
+
+    #[test]
+    fn a_verbs_gloss_does_not_lead_for_another_class() {
+        assert!(verbal_gloss("suppose sth."));
+        assert!(verbal_gloss("to suppose sth."));
+        assert!(verbal_gloss("influence sb./sth., affect sth."));
+        assert!(!verbal_gloss("capable of sth."));
+        assert!(!verbal_gloss("to"));
+        assert!(!verbal_gloss("probably"));
+        let entries = vec![
+            (
+                "d".to_string(),
+                parse("vermutlich", "vermutlich <adv, v>\nsuppose sth. <v, adv>\n"),
+            ),
+            (
+                "d".to_string(),
+                parse("vermutlich", "vermutlich <adv>\npresumably <adv>\n"),
+            ),
+        ];
+        assert_eq!(
+            rank(&entries, "vermutlich", Some(Pos::Adverb))[0].sense,
+            "presumably"
+        );
     }
 
     #[test]
