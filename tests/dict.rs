@@ -131,6 +131,22 @@ fn dictd_plain_and_dictzip() {
 }
 
 #[test]
+fn a_dictionary_into_german_is_listed_but_not_opened_for_german_words() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write_dictd(&dir.path().join("german-english"), ENTRIES, None).expect("write");
+    write_dictd(&dir.path().join("english-german"), ENTRIES, None).expect("write");
+    write_dictd(&dir.path().join("mystery"), ENTRIES, None).expect("write");
+    let folders = [dir.path().to_path_buf()];
+    let all = Dictionaries::discover(&folders);
+    assert_eq!(all.list.len(), 3, "{:?}", all.problems);
+    let german = Dictionaries::discover_german(&folders);
+    let names: Vec<&str> = german.list.iter().map(|d| d.name()).collect();
+    assert_eq!(german.list.len(), 2, "{names:?}");
+    assert!(!names.iter().any(|n| n.starts_with("english")), "{names:?}");
+    check_lookups(&german);
+}
+
+#[test]
 fn stardict_plain_and_dictzip() {
     for chunk in [None, Some(100)] {
         let dir = tempfile::tempdir().expect("tempdir");

@@ -440,13 +440,25 @@ fn write_out(
     Ok(())
 }
 
-fn open_dictionaries(paths: &Paths, config: &crate::config::Config) -> crate::dict::Dictionaries {
-    let folders = crate::dict::folders(
+fn dictionary_folders(paths: &Paths, config: &crate::config::Config) -> Vec<std::path::PathBuf> {
+    crate::dict::folders(
         paths.data_dir.parent(),
         &config.dictionary_folders,
         config.standard_dictionary_folders,
-    );
-    crate::dict::Dictionaries::discover(&folders)
+    )
+}
+
+/// Every dictionary, as `dict list` shows them.
+fn open_dictionaries(paths: &Paths, config: &crate::config::Config) -> crate::dict::Dictionaries {
+    crate::dict::Dictionaries::discover(&dictionary_folders(paths, config))
+}
+
+/// The dictionaries a German word is looked up in.
+fn open_german_dictionaries(
+    paths: &Paths,
+    config: &crate::config::Config,
+) -> crate::dict::Dictionaries {
+    crate::dict::Dictionaries::discover_german(&dictionary_folders(paths, config))
 }
 
 /// `lesepult dict list`.
@@ -497,7 +509,7 @@ pub fn lookup(
 ) -> Result<(), CommandError> {
     let document_terms = sources::document_terms(doc, None).unwrap_or_default();
     let g = Glossary::build(doc, user_terms(paths), document_terms);
-    let dicts = open_dictionaries(paths, config);
+    let dicts = open_german_dictionaries(paths, config);
     let context = match sentence {
         Some(s) => match crate::german::sentence::tokens(s)
             .into_iter()

@@ -33,6 +33,21 @@ pub struct RawEntry {
     pub text: String,
 }
 
+/// Whether a dictionary of this name translates from German (`freedict-deu-eng`,
+/// `german-english`: yes; `english-german`, `eng-deu`: no); `None` when the name does not
+/// say.
+fn name_from_german(name: &str) -> Option<bool> {
+    let name = name.to_lowercase();
+    let name = name.strip_prefix("freedict-").unwrap_or(&name);
+    let first = name.split(['-', '_', ' ']).next().unwrap_or("");
+    match first {
+        "deu" | "ger" | "de" | "german" | "deutsch" => Some(true),
+        "" => None,
+        other if other.len() <= 3 || other.ends_with("ish") || other == "english" => Some(false),
+        _ => None,
+    }
+}
+
 /// One dictionary of either format.
 #[derive(Debug)]
 pub enum Dictionary {
@@ -66,17 +81,7 @@ impl Dictionary {
     /// (`freedict-deu-eng`, `german-english`: yes; `english-german`, `eng-deu`: no);
     /// `None` when the name does not say.
     pub fn from_german(&self) -> Option<bool> {
-        let name = self.name().to_lowercase();
-        let name = name.strip_prefix("freedict-").unwrap_or(&name);
-        let first = name.split(['-', '_', ' ']).next().unwrap_or("");
-        match first {
-            "deu" | "ger" | "de" | "german" | "deutsch" => Some(true),
-            "" => None,
-            other if other.len() <= 3 || other.ends_with("ish") || other == "english" => {
-                Some(false)
-            }
-            _ => None,
-        }
+        name_from_german(self.name())
     }
 
     pub fn headwords(&self) -> usize {
@@ -147,6 +152,21 @@ pub fn folders(data_home: Option<&Path>, configured: &[PathBuf], standard: bool)
 impl Dictionaries {
     /// Open every dictionary in the folders (StarDict folders may nest one level).
     pub fn discover(folders: &[PathBuf]) -> Dictionaries {
+        Dictionaries::discover_where(folders, |_| true)
+    }
+
+    /// Open the dictionaries a German word may be looked up in: all but those whose file
+    /// name says they translate from another language (Ding's `english-german`, whose
+    /// 13 MB index a German lookup never reads).
+    pub fn discover_german(folders: &[PathBuf]) -> Dictionaries {
+        Dictionaries::discover_where(folders, |p| {
+            p.file_stem()
+                .and_then(|s| s.to_str())
+                .is_none_or(|s| name_from_german(s) != Some(false))
+        })
+    }
+
+    fn discover_where(folders: &[PathBuf], keep: impl Fn(&Path) -> bool) -> Dictionaries {
         let mut set = Dictionaries {
             folders: folders.to_vec(),
             ..Dictionaries::default()
@@ -167,7 +187,7 @@ impl Dictionaries {
                 }
             }
             paths.sort();
-            for p in paths {
+            for p in paths.into_iter().filter(|p| keep(p)) {
                 let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
                 let opened = match ext {
                     "index" => Some(Dictd::open(&p).map(Dictionary::Dictd)),

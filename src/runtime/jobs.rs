@@ -25,7 +25,7 @@ impl DictionaryLoader {
     /// Open the dictionaries in `folders`; [`Message::DictionariesReady`] says when.
     pub fn start(folders: Vec<PathBuf>, sender: Sender<Message>) -> DictionaryLoader {
         let handle = std::thread::spawn(move || {
-            let d = Dictionaries::discover(&folders);
+            let d = Dictionaries::discover_german(&folders);
             let _ = sender.send(Message::DictionariesReady);
             d
         });
