@@ -684,6 +684,23 @@ fn analyse_unlisted(lex: &Lexicon, tok: &Token, initial: bool) -> Analysis {
             };
             return a;
         }
+        // A head that is a closed compound itself (*Top-KI-Projektmanager*: *Projekt* +
+        // *Manager*).
+        if let Some(split) = compound::split(lex, &head) {
+            let r = &split.head_readings[0];
+            let own = &head[..head.len() - split.head.len()];
+            let lemma = format!("{own}{}", r.lemma.to_lowercase());
+            let (gender, plural) = noun_facts(lex, &r.lemma, Some(&r.tag));
+            a.lemma = format!("{first}-{lemma}");
+            a.pos = Pos::Noun;
+            a.gender = gender;
+            a.plural = plural.map(|p| format!("{first}-{own}{}", p.to_lowercase()));
+            a.tag = Some(r.tag.clone());
+            let mut parts = vec![first.to_string()];
+            parts.extend(split.parts.iter().cloned());
+            parts.push(r.lemma.clone());
+            a.basis = Basis::Compound { parts };
+        }
         return a;
     }
     // A lower-case word by word formation: a verb, an adjective or a number, never a
@@ -1128,6 +1145,22 @@ mod tests {
         assert_eq!(a.pos, Pos::Particle);
         let a = analyse_word("Das ist zu teuer.", "zu").expect("analysed");
         assert_ne!(a.pos, Pos::Particle);
+    }
+
+    #[test]
+    fn a_hyphenated_compound_whose_head_is_a_closed_compound_is_a_noun() {
+        let a = analyse_word(
+            "Die Top-KI-Projektmanager verdienen viel.",
+            "Top-KI-Projektmanager",
+        )
+        .expect("analysed");
+        assert_eq!(a.pos, Pos::Noun);
+        assert_eq!(a.lemma, "Top-KI-Projektmanager");
+        let Basis::Compound { parts } = &a.basis else {
+            panic!("{a:?}")
+        };
+        assert_eq!(parts.first().map(String::as_str), Some("Top-KI"));
+        assert!(a.gender.is_some(), "{a:?}");
     }
 
     #[test]
