@@ -372,7 +372,7 @@ pub fn rank_in(
         } else {
             -4.0
         };
-        let entry_labels: f32 = e.labels.iter().map(|l| label_cost(l)).sum();
+        let entry_labels: f32 = e.labels.iter().map(|l| label_cost(l)).fold(0.0, f32::max);
         // A main sense is where the dictionary links the word's own phrases ("sehr groß"
         // under "very").
         let lower = lemma.to_lowercase();
@@ -410,7 +410,7 @@ pub fn rank_in(
             {
                 continue;
             }
-            let cost: f32 = labels.iter().map(|l| label_cost(l)).sum();
+            let cost: f32 = labels.iter().map(|l| label_cost(l)).fold(0.0, f32::max);
             // A sense given with several English words is a main one.
             let alternatives = sense.split([',', ';']).count().min(3) as f32 - 1.0;
             // A whole sentence is an example or an idiom, not the word's meaning.
@@ -641,6 +641,25 @@ mod tests {
             rank(&entries, "vermutlich", Some(Pos::Adverb))[0].sense,
             "presumably"
         );
+    }
+
+    #[test]
+    fn a_sense_is_as_marginal_as_its_most_marginal_label() {
+        let entries = vec![
+            (
+                "d".to_string(),
+                parse(
+                    "Hemmnis",
+                    "Hemmnis <neut, n, sg>\n [geh.]  [übtr.] barrier <n> [fig.]\n",
+                ),
+            ),
+            (
+                "d".to_string(),
+                parse("Hemmnis", "Hemmnis <neut, n, sg>\n [econ.] blocker <n>\n"),
+            ),
+        ];
+        let r = rank(&entries, "Hemmnis", Some(Pos::Noun));
+        assert_eq!(r[0].sense, "barrier", "{r:?}");
     }
 
     #[test]
