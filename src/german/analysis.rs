@@ -169,22 +169,39 @@ impl Context<'_> {
                 .any(|c| pos.contains(&c.reading.tag.pos))
     }
 
-    /// A noun follows, possibly after adjectives, participles or numbers.
+    /// A noun follows, possibly after adjectives, participles or numbers, also ones
+    /// joined by a comma or a conjunction (*einen schnellen und günstigen Service*).
     fn noun_follows(&self, i: usize) -> bool {
         let mut j = i + 1;
-        while j < self.toks.len() && j < i + 5 {
+        while j < self.toks.len() && j < i + 7 {
             if self.noun_at(j) {
                 return true;
             }
-            if !self.can_be(
+            let joined = self.toks[j].text == ","
+                || self.word(j).is_some()
+                    && self.cands[j].iter().any(|c| c.reading.tag.coordinating);
+            let modifier = self.can_be(
                 j,
                 &[Pos::Adjective, Pos::Participle, Pos::Number, Pos::Adverb],
-            ) {
+            ) || self.unlisted_inflected(j);
+            if !(modifier || joined && j > i + 1) {
                 return false;
             }
             j += 1;
         }
         false
+    }
+
+    /// A lower-case word the lexicon does not list, with an adjective's ending: an
+    /// adjective it does not know (*dreiminütige*), or one spelled otherwise.
+    fn unlisted_inflected(&self, j: usize) -> bool {
+        self.word(j).is_some_and(|t| {
+            !t.is_capitalised()
+                && self.cands[j].is_empty()
+                && ["e", "en", "er", "es", "em"]
+                    .iter()
+                    .any(|e| t.text.ends_with(e))
+        })
     }
 
     /// The word can be an infinitive.
@@ -236,9 +253,9 @@ impl Context<'_> {
     }
 
     /// A past participle at `i` is no verb form: its clause has no auxiliary or modal
-    /// verb, and a word before it can only be a finite verb (*kommt erschöpft vom Platz*,
-    /// *wirkt gestresst*), not one joined to it by a conjunction (*lacht und bedankt
-    /// sich*). It is used as an adjective or adverb there.
+    /// verb, and a word before it (or last in its clause) can only be a finite verb
+    /// (*kommt erschöpft vom Platz*, *wirkt gestresst*), not one joined to it by a
+    /// conjunction (*lacht und bedankt sich*). It is used as an adjective or adverb there.
     fn participle_stands_alone(&self, i: usize) -> bool {
         let clause = self.clause(i);
         let helper = clause.clone().any(|j| {
@@ -253,7 +270,44 @@ impl Context<'_> {
         };
         let joined_to_finite =
             i >= clause.start + 2 && conjunction(i - 1) && self.surely_finite(i - 2);
-        !helper && !joined_to_finite && (clause.start..i).any(|j| self.surely_finite(j))
+        // The finite verb stands before it, or last in a subordinate clause (*die sehr
+        // motiviert wirkten*).
+        let finite = (clause.start..i).any(|j| self.surely_finite(j))
+            || (i + 1..clause.end)
+                .take_while(|j| !self.cands[*j].iter().any(|c| c.reading.tag.coordinating))
+                .any(|j| self.surely_finite(j) && clause_final(self, j));
+        !helper && !joined_to_finite && finite
+    }
+
+    /// A clause has a finite verb: where no other word of its clause can be one, and no
+    /// article or preposition stands right before, the word at `i` is it (*„…“,
+    /// versicherte Waigel.*, *Der Biologe beobachtete Deutsche am Steuer.*).
+    fn only_possible_finite(&self, i: usize) -> bool {
+        let after_article = i > 0
+            && self.can_be(i - 1, &[Pos::Article, Pos::Preposition])
+            && self.word(i - 1).is_some();
+        !after_article
+            && self
+                .clause(i)
+                .filter(|j| *j != i)
+                .all(|j| !self.cands[j].iter().any(|c| c.reading.tag.is_finite()))
+    }
+
+    /// The word can be a verb's past participle: the verb's frequency (Zipf).
+    fn past_participle(&self, i: usize) -> Option<f32> {
+        self.cands[i]
+            .iter()
+            .filter(|c| {
+                c.reading.tag.pos == Pos::Verb
+                    && c.reading.tag.verb_form == Some(VerbForm::PastParticiple)
+            })
+            .map(|c| c.zipf)
+            .reduce(f32::max)
+    }
+
+    /// The word starts a clause: first in its sentence, or after a clause's end.
+    fn clause_start(&self, i: usize) -> bool {
+        i == 0 || self.initial(i) || self.toks.get(i - 1).is_some_and(|p| p.ends_clause())
     }
 
     /// The word is first in its sentence (or after an opening quote or a colon).
@@ -314,9 +368,7 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
                 s -= 2.0;
             }
             // A question or a relative clause starts with it.
-            let clause_start =
-                i == 0 || ctx.initial(i) || ctx.toks.get(i - 1).is_some_and(|p| p.ends_clause());
-            if t.interrogative && clause_start {
+            if t.interrogative && ctx.clause_start(i) {
                 s += 1.0;
             }
         }
@@ -327,10 +379,16 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
             if t.predicative && !ctx.noun_follows(i) {
                 s += 0.5;
             }
-            if t.pos == Pos::Adjective {
+            // A verb's past participle that the lexicon also lists as an adjective
+            // (*geworden*, *gespart*) is weighed as a participle.
+            let participle =
+                t.pos == Pos::Participle || ctx.past_participle(i).is_some_and(|z| z > c.zipf);
+            if participle && t.pos == Pos::Adjective {
+                s -= prior(Pos::Adjective) - prior(Pos::Participle);
+            } else if t.pos == Pos::Adjective {
                 s += 0.5;
             }
-            if t.pos == Pos::Participle && ctx.participle_stands_alone(i) {
+            if participle && ctx.participle_stands_alone(i) {
                 s += 1.5;
             }
         }
@@ -347,7 +405,23 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
         // First in the sentence and right before its finite verb, a word stands in the
         // place before the verb, where no conjunction stands (*Allerdings hängt …*).
         Pos::Conjunction if initial && ctx.surely_finite(i + 1) => s -= 2.0,
+        // Inside a clause, a word that may be an adverb is one (*ist auch teuer*, *kam
+        // noch nicht*): a conjunction starts the clause or the words it joins.
+        Pos::Conjunction
+            if !t.comparison && !ctx.clause_start(i) && ctx.can_be(i, &[Pos::Adverb]) =>
+        {
+            s -= 2.5
+        }
         Pos::Particle if ctx.infinitive_at(i + 1) => s += 2.5,
+        // A word listed as an adverb too is one where it modifies what follows, not a
+        // noun (*wirklich gut*, *erst im Oktober*); at its clause's end it may be a
+        // predicative adjective (*Das ist einfach.*).
+        // A pronoun keeps its reading (*etwas gekauft*).
+        Pos::Adverb
+            if !ctx.noun_follows(i) && !clause_final(ctx, i) && !ctx.can_be(i, &[Pos::Pronoun]) =>
+        {
+            s += 1.0
+        }
         Pos::Verb => {
             let after_zu = i > 0 && ctx.word(i - 1).is_some_and(|w| w.text == "zu");
             if after_zu && t.verb_form == Some(VerbForm::Infinitive) {
@@ -363,6 +437,9 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
             }
             if t.joined_separable && !clause_final(ctx, i) {
                 s -= 1.5;
+            }
+            if t.is_finite() && ctx.only_possible_finite(i) {
+                s += 2.0;
             }
         }
         Pos::Preposition => {
@@ -651,6 +728,11 @@ fn analyse_unlisted(lex: &Lexicon, tok: &Token, initial: bool) -> Analysis {
         lemma: word.to_string(),
         pos: if tok.is_capitalised() {
             Pos::Name
+        } else if word
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        {
+            Pos::Number
         } else {
             Pos::Noun
         },
@@ -1145,6 +1227,76 @@ mod tests {
         assert_eq!(a.pos, Pos::Particle);
         let a = analyse_word("Das ist zu teuer.", "zu").expect("analysed");
         assert_ne!(a.pos, Pos::Particle);
+    }
+
+    #[test]
+    fn inside_a_clause_a_word_that_may_be_an_adverb_is_one() {
+        let pos = |s: &str, w: &str| analyse_word(s, w).map(|a| a.pos);
+        assert_eq!(pos("Das Essen ist auch teuer.", "auch"), Some(Pos::Adverb));
+        assert_eq!(pos("Er kam noch nicht.", "noch"), Some(Pos::Adverb));
+        // At the start of a clause the conjunction stays.
+        assert_eq!(
+            pos("Es ist klein, aber es ist fein.", "aber"),
+            Some(Pos::Conjunction)
+        );
+        // Listed as an adverb too, it modifies what follows; at its clause's end it is
+        // predicative.
+        assert_eq!(pos("Es ist wirklich gut.", "wirklich"), Some(Pos::Adverb));
+        assert_eq!(pos("Sie kaufte etwas Brot.", "etwas"), Some(Pos::Pronoun));
+    }
+
+    #[test]
+    fn a_number_in_digits_is_a_number() {
+        let a = analyse_word("Er zahlte 2007 Euro.", "2007").expect("analysed");
+        assert_eq!(a.pos, Pos::Number);
+    }
+
+    #[test]
+    fn an_article_before_unknown_or_joined_adjectives_and_a_noun_is_one() {
+        let det = |s: &str, w: &str| analyse_word(s, w).map(|a| a.pos);
+        assert_eq!(
+            det("Es gab eine dreiminütigste Einweisung.", "eine"),
+            Some(Pos::Article)
+        );
+        assert_eq!(
+            det(
+                "Wir fanden einen kompetenten und geduldigen Händler.",
+                "einen"
+            ),
+            Some(Pos::Article)
+        );
+    }
+
+    #[test]
+    fn a_participle_the_lexicon_lists_as_an_adjective_is_weighed_as_a_participle() {
+        let a = analyse_word("Er ist Lehrer geworden.", "geworden").expect("analysed");
+        assert_eq!((a.lemma.as_str(), a.pos), ("werden", Pos::Verb));
+        // A lexicalised adjective, more frequent than its verb, stays one.
+        let a = analyse_word("Der Shop ist für Schnäppchen bekannt.", "bekannt").expect("analysed");
+        assert_eq!(a.lemma, "bekannt");
+        // The finite verb may stand last in a subordinate clause.
+        let a = analyse_word(
+            "Die Leute, die sehr gestresst wirkten, gingen.",
+            "gestresst",
+        )
+        .expect("analysed");
+        assert_eq!(a.lemma, "gestresst");
+    }
+
+    #[test]
+    fn a_clause_has_a_finite_verb() {
+        let a = analyse_word(
+            "„Wir haben alles erreicht“, erklärte der Minister.",
+            "erklärte",
+        )
+        .expect("analysed");
+        assert_eq!((a.lemma.as_str(), a.pos), ("erklären", Pos::Verb));
+        let a = analyse_word("Der Biologe beobachtete Deutsche am Steuer.", "beobachtete")
+            .expect("analysed");
+        assert_eq!(a.lemma, "beobachten");
+        // After an article the participle stays an adjective.
+        let a = analyse_word("Die erklärte Absicht.", "erklärte").expect("analysed");
+        assert_eq!(a.lemma, "erklärt");
     }
 
     #[test]
