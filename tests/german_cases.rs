@@ -9,8 +9,11 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use lesepult::dict::{Dictionaries, lookup_in};
-use lesepult::german::Pos;
-use lesepult::german::analysis::{Analysis, Basis, analyse_word};
+#[path = "common/word_class.rs"]
+mod word_class;
+
+use lesepult::german::analysis::{Basis, analyse_word};
+use word_class::label;
 
 struct Case {
     sentence: String,
@@ -53,27 +56,6 @@ fn load(name: &str) -> Vec<Case> {
             }
         })
         .collect()
-}
-
-/// Our word class in the labels' terms.
-fn label(a: &Analysis) -> &'static str {
-    if matches!(a.basis, Basis::Separable { .. }) {
-        return "VERB";
-    }
-    match a.pos {
-        Pos::Noun | Pos::Abbreviation => "NOUN",
-        Pos::Name => "NAME",
-        Pos::Verb => "VERB",
-        Pos::Participle | Pos::Adjective => "ADJ",
-        Pos::Adverb | Pos::VerbParticle => "ADV",
-        Pos::Article => "DET",
-        Pos::Pronoun if a.tag.as_ref().is_some_and(|t| t.determiner) => "DET",
-        Pos::Pronoun => "PRON",
-        Pos::Preposition => "ADP",
-        Pos::Conjunction => "CONJ",
-        Pos::Particle | Pos::Interjection => "PART",
-        Pos::Number => "NUM",
-    }
 }
 
 /// A gloss holds an acceptable meaning as whole words.

@@ -293,6 +293,18 @@ impl Context<'_> {
                 .all(|j| !self.cands[j].iter().any(|c| c.reading.tag.is_finite()))
     }
 
+    /// A finite verb of the clause agrees with the subject `subject` at `i` in person and
+    /// number.
+    fn verb_agrees(&self, i: usize, subject: &Tag) -> bool {
+        self.clause(i).filter(|j| *j != i).any(|j| {
+            self.cands[j].iter().any(|c| {
+                c.reading.tag.is_finite()
+                    && c.reading.tag.person == subject.person
+                    && c.reading.tag.number == subject.number
+            })
+        })
+    }
+
     /// The word can be a verb's past participle: the verb's frequency (Zipf).
     fn past_participle(&self, i: usize) -> Option<f32> {
         self.cands[i]
@@ -368,6 +380,15 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
                 s -= 2.0;
             }
             // A question or a relative clause starts with it.
+            // A subject of the second person (*ihr*, *du*) has its verb in the second
+            // person; without one it is another case (*gab ihr das Buch*).
+            if t.personal
+                && t.person == Some(2)
+                && t.case == Some(super::tags::Case::Nominative)
+                && !ctx.verb_agrees(i, t)
+            {
+                s -= 2.0;
+            }
             if t.interrogative && ctx.clause_start(i) {
                 s += 1.0;
             }
@@ -460,9 +481,19 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
         }
         _ => {}
     }
-    if t.pos.is_closed() && c.reading.lemma == tok.text.to_lowercase() {
+    let lower = tok.text.to_lowercase();
+    if t.pos.is_closed() && c.reading.lemma == lower {
         // A function word is usually its own dictionary form ("was", not "etwas").
         s += 0.3;
+    } else if t.pos == Pos::Pronoun {
+        // Of a pronoun's lemmas, the one it is a form of (*unsere*: *unser*, not the
+        // *mein* the lexicon files all possessives under too).
+        let shared = lower
+            .chars()
+            .zip(c.reading.lemma.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        s += 0.1 * shared.min(3) as f32;
     }
     // Between readings of one class: the more frequent lemma.
     s + 0.1 * c.zipf
@@ -664,18 +695,46 @@ fn pronoun_lemma(lex: &Lexicon, word: &str, r: &Reading) -> String {
             Some(Number::Plural) => "PLU",
             _ => "SIN",
         };
-        let gender = match t.gender {
+        // A form of two genders (*ihm*) is cited by the first, as dictionaries order
+        // them (*er*, *es*).
+        let genders: Vec<Option<Gender>> = lex
+            .readings(word)
+            .iter()
+            .filter(|x| x.tag.personal && x.tag.case == t.case && x.tag.number == t.number)
+            .map(|x| x.tag.gender)
+            .collect();
+        let first = [Gender::Masculine, Gender::Feminine, Gender::Neuter]
+            .into_iter()
+            .find(|g| genders.contains(&Some(*g)));
+        let gender = match t.gender.and(first) {
             Some(Gender::Masculine) => "MAS",
             Some(Gender::Feminine) => "FEM",
             Some(Gender::Neuter) => "NEU",
             None => "ALG",
         };
-        let second = t.person == Some(2);
-        return lex
-            .forms(&r.lemma, &format!("PRO:PER:NOM:{number}:{gender}"))
-            .into_iter()
-            .find(|(_, rest)| rest.contains(":2") == second)
-            .map_or(lower, |(f, _)| f);
+        let nominatives = lex.forms(&r.lemma, &format!("PRO:PER:NOM:{number}:{gender}"));
+        if t.person == Some(2) {
+            return nominatives
+                .into_iter()
+                .find(|(_, rest)| rest.contains(":2"))
+                .map_or(lower, |(f, _)| f);
+        }
+        // The lexicon does not tell the first person from the third (*uns*, *ihnen*: both
+        // plural, no person). The third person's forms are also the polite address's
+        // (*ihnen*, *Ihnen*), the first person's never: the nominative is the one with
+        // the same kind of forms (*sie*, *wir*).
+        let polite = |w: &str| {
+            lex.readings(w)
+                .iter()
+                .any(|x| x.tag.personal && x.tag.person == Some(2))
+        };
+        let word_polite = polite(word);
+        let kind = |f: &str| polite(f) == word_polite;
+        return nominatives
+            .iter()
+            .find(|(f, rest)| !rest.contains(":2") && kind(f))
+            .or_else(|| nominatives.iter().find(|(_, rest)| !rest.contains(":2")))
+            .map_or(lower, |(f, _)| f.clone());
     }
     if t.interrogative && t.case == Some(Case::Nominative) {
         return lower;
@@ -1243,6 +1302,28 @@ mod tests {
         // predicative.
         assert_eq!(pos("Es ist wirklich gut.", "wirklich"), Some(Pos::Adverb));
         assert_eq!(pos("Sie kaufte etwas Brot.", "etwas"), Some(Pos::Pronoun));
+    }
+
+    #[test]
+    fn a_personal_pronoun_is_cited_by_its_own_nominative() {
+        let l = |s: &str, w: &str| analyse_word(s, w).map(|a| a.lemma);
+        // First person: no polite forms; third person: the polite address's forms too.
+        assert_eq!(l("Das war für uns gut.", "uns").as_deref(), Some("wir"));
+        assert_eq!(
+            l("Ich gebe ihnen das Buch.", "ihnen").as_deref(),
+            Some("sie")
+        );
+        assert_eq!(l("Er hilft mir.", "mir").as_deref(), Some("ich"));
+        // Of two genders, the first as dictionaries order them.
+        assert_eq!(l("Sie hilft ihm.", "ihm").as_deref(), Some("er"));
+        // A second-person subject needs its verb: otherwise another case.
+        assert_eq!(l("Sie gab ihr das Buch.", "ihr").as_deref(), Some("sie"));
+        assert_eq!(l("Ihr kommt morgen.", "Ihr").as_deref(), Some("ihr"));
+        // A possessive by its own lemma, not the one the lexicon files them all under.
+        assert_eq!(
+            l("Wir lieben unsere Küche.", "unsere").as_deref(),
+            Some("unser")
+        );
     }
 
     #[test]
