@@ -778,7 +778,7 @@ fn capitalised(s: &str) -> String {
 
 /// A word the lexicon does not list: a hyphenated or closed compound, a name's genitive,
 /// or unknown.
-fn analyse_unlisted(lex: &Lexicon, tok: &Token, initial: bool) -> Analysis {
+fn analyse_unlisted(lex: &Lexicon, tok: &Token) -> Analysis {
     let word = tok.text;
     let mut a = Analysis {
         word: word.to_string(),
@@ -855,7 +855,7 @@ fn analyse_unlisted(lex: &Lexicon, tok: &Token, initial: bool) -> Analysis {
         }
         return a;
     }
-    if tok.is_capitalised() && !initial || tok.is_capitalised() {
+    if tok.is_capitalised() {
         if let Some(split) = compound::split(lex, word) {
             let head = &split.head_readings[0];
             let prefix = &word[..word.len() - split.head.len()];
@@ -869,6 +869,17 @@ fn analyse_unlisted(lex: &Lexicon, tok: &Token, initial: bool) -> Analysis {
             let mut parts = split.parts.clone();
             parts.push(head.lemma.clone());
             a.basis = Basis::Compound { parts };
+            return a;
+        }
+        if let Some(n) = unlisted::noun_by_suffix(word) {
+            let mut tag = Tag::new(Pos::Noun);
+            tag.gender = Some(n.gender);
+            tag.number = Some(n.number);
+            a.lemma = n.lemma;
+            a.pos = Pos::Noun;
+            a.gender = Some(n.gender);
+            a.plural = Some(n.plural);
+            a.tag = Some(tag);
             return a;
         }
         // Amerikas, Trumps: a name's genitive when the name itself is listed as one.
@@ -1019,7 +1030,7 @@ fn analyse_tokens(
         }
         let cands = &ctx.cands[i];
         if cands.is_empty() {
-            out.push(analyse_unlisted(lex, tok, ctx.initial(i)));
+            out.push(analyse_unlisted(lex, tok));
             continue;
         }
         let best = cands

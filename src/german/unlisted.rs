@@ -4,8 +4,9 @@
 //! → *hochleistungsfähig*), a compound numeral (*sechshundert*), and an adjective by its
 //! derivational suffix (*nebulös*). A lower-case word is never taken for a noun here.
 
+use super::gender::Gender;
 use super::lexicon::Lexicon;
-use super::tags::{Pos, Tag, VerbForm};
+use super::tags::{Number, Pos, Tag, VerbForm};
 
 /// What a lower-case unlisted word was read as.
 #[derive(Debug, Clone, PartialEq)]
@@ -176,10 +177,78 @@ fn adjective_by_suffix(word: &str) -> Option<Derived> {
     })
 }
 
+/// Noun suffixes that fix a noun's gender, singular and plural (*-ung*, *-ungen*).
+const NOUN_SUFFIXES: [(&str, &str, Gender); 10] = [
+    ("ung", "ungen", Gender::Feminine),
+    ("heit", "heiten", Gender::Feminine),
+    ("keit", "keiten", Gender::Feminine),
+    ("schaft", "schaften", Gender::Feminine),
+    ("tion", "tionen", Gender::Feminine),
+    ("ität", "itäten", Gender::Feminine),
+    ("chen", "chen", Gender::Neuter),
+    ("lein", "lein", Gender::Neuter),
+    ("ismus", "ismen", Gender::Masculine),
+    ("eur", "eure", Gender::Masculine),
+];
+
+/// A noun read by its suffix.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SuffixNoun {
+    pub lemma: String,
+    pub plural: String,
+    pub gender: Gender,
+    /// The number of the word as written.
+    pub number: Number,
+}
+
+/// A capitalised word the lexicon does not list, read as a noun by a derivational
+/// suffix that fixes its gender (*Entscheidungsfindung*, *Pünktlichkeit*,
+/// *Problemchen*): the singular as its lemma, and the suffix's gender and plural.
+pub fn noun_by_suffix(word: &str) -> Option<SuffixNoun> {
+    if word.chars().next().is_none_or(|c| !c.is_uppercase())
+        || word.chars().skip(1).any(char::is_uppercase)
+    {
+        return None;
+    }
+    NOUN_SUFFIXES.iter().find_map(|(singular, plural, gender)| {
+        let (stem, number) = match word.strip_suffix(plural) {
+            Some(stem) if plural != singular => (stem, Number::Plural),
+            _ => (word.strip_suffix(singular)?, Number::Singular),
+        };
+        (stem.chars().count() >= MIN_PART).then(|| SuffixNoun {
+            lemma: format!("{stem}{singular}"),
+            plural: format!("{stem}{plural}"),
+            gender: *gender,
+            number,
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::german::lexicon;
+
+    #[test]
+    fn a_capitalised_word_with_a_noun_suffix_is_a_noun_of_its_gender() {
+        let n = noun_by_suffix("Entscheidungsfindungen").expect("a noun");
+        assert_eq!(n.lemma, "Entscheidungsfindung");
+        assert_eq!(n.plural, "Entscheidungsfindungen");
+        assert_eq!((n.gender, n.number), (Gender::Feminine, Number::Plural));
+        let n = noun_by_suffix("Problemchen").expect("a noun");
+        assert_eq!(
+            (n.lemma.as_str(), n.gender),
+            ("Problemchen", Gender::Neuter)
+        );
+        assert_eq!(
+            noun_by_suffix("Parfümeur").map(|n| n.gender),
+            Some(Gender::Masculine)
+        );
+        // Too short a stem, lower case, or an abbreviation: no reading.
+        assert_eq!(noun_by_suffix("Jung"), None);
+        assert_eq!(noun_by_suffix("achtung"), None);
+        assert_eq!(noun_by_suffix("OECHUNG"), None);
+    }
 
     fn read(word: &str) -> Option<(String, Pos)> {
         let lex = lexicon().ok()?;
