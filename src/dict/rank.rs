@@ -465,8 +465,38 @@ pub fn rank_in(
             }
         }
     }
+    // An English word that several senses give is a main meaning ("hard" in "hard" and
+    // "difficult, hard"): each sense gains for the other senses it shares a word with.
+    let alternatives: Vec<Vec<String>> = out.iter().map(|r| alternative_keys(&r.sense)).collect();
+    let shared: Vec<usize> = alternatives
+        .iter()
+        .enumerate()
+        .map(|(i, mine)| {
+            alternatives
+                .iter()
+                .enumerate()
+                .filter(|(j, theirs)| *j != i && theirs.iter().any(|t| mine.contains(t)))
+                .count()
+        })
+        .collect();
+    for (r, n) in out.iter_mut().zip(shared) {
+        r.score += SHARED_WORD * n.min(3) as f32;
+    }
     out.sort_by(|a, b| b.score.total_cmp(&a.score));
     out
+}
+
+/// What each other sense that shares an English alternative adds.
+const SHARED_WORD: f32 = 0.15;
+
+/// A sense's alternatives as compared across senses: lower case, without "to" and
+/// without bracketed notes.
+fn alternative_keys(sense: &str) -> Vec<String> {
+    sense_key(sense)
+        .split(", ")
+        .map(|a| a.split(" (").next().unwrap_or(a).trim().to_string())
+        .filter(|a| !a.is_empty())
+        .collect()
 }
 
 #[cfg(test)]
@@ -561,6 +591,26 @@ mod tests {
         ];
         let r = rank(&entries, "x", Some(Pos::Verb));
         assert_eq!(r.len(), 1, "{r:?}");
+    }
+
+    #[test]
+    fn a_word_several_senses_give_is_a_main_meaning() {
+        let entry = |gloss: &str| {
+            (
+                "d".to_string(),
+                parse("schwer", &format!("schwer <adj>\n{gloss} <adj>\n")),
+            )
+        };
+        let entries = vec![
+            entry("big"),
+            entry("hard"),
+            entry("difficult, hard"),
+            entry("toilsome"),
+        ];
+        let r = rank(&entries, "schwer", Some(Pos::Adjective));
+        let at = |s: &str| r.iter().position(|x| x.sense == s).expect("ranked");
+        assert!(at("hard") < at("big"), "{r:?}");
+        assert!(at("difficult, hard") < at("toilsome"), "{r:?}");
     }
 
     #[test]

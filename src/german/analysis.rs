@@ -305,6 +305,17 @@ impl Context<'_> {
         })
     }
 
+    /// The word at `i` can only start a noun phrase that is no genitive: an article or
+    /// pronoun with no genitive reading.
+    fn noun_phrase_starts(&self, i: usize) -> bool {
+        self.word(i).is_some()
+            && !self.cands[i].is_empty()
+            && self.cands[i].iter().all(|c| {
+                matches!(c.reading.tag.pos, Pos::Article | Pos::Pronoun)
+                    && c.reading.tag.case != Some(super::tags::Case::Genitive)
+            })
+    }
+
     /// The word can be a verb's past participle: the verb's frequency (Zipf).
     fn past_participle(&self, i: usize) -> Option<f32> {
         self.cands[i]
@@ -461,6 +472,12 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
             }
             if t.is_finite() && ctx.only_possible_finite(i) {
                 s += 2.0;
+            }
+            // First in its sentence and right before an article or pronoun that is no
+            // genitive, a word is a verb (*Habe die Artikel erhalten*, *Essen die Kinder
+            // gern?*), not a noun with a noun phrase after it.
+            if c.lowered && t.is_finite() && ctx.noun_phrase_starts(i + 1) {
+                s += 1.5;
             }
         }
         Pos::Preposition => {
@@ -1386,6 +1403,10 @@ mod tests {
         let a = analyse_word("Der Biologe beobachtete Deutsche am Steuer.", "beobachtete")
             .expect("analysed");
         assert_eq!(a.lemma, "beobachten");
+        // First, before an article that is no genitive: a verb; before a genitive, a
+        // noun may stand (*Ende der Woche*).
+        let a = analyse_word("Habe die Artikel prompt erhalten.", "Habe").expect("analysed");
+        assert_eq!((a.lemma.as_str(), a.pos), ("haben", Pos::Verb));
         // After an article the participle stays an adjective.
         let a = analyse_word("Die erklärte Absicht.", "erklärte").expect("analysed");
         assert_eq!(a.lemma, "erklärt");
