@@ -538,10 +538,17 @@ pub fn lookup_in(
             .take(COMPARATIVE_REACH)
             .any(|t| rank::is_comparative(&t.text.to_lowercase()))
     };
+    // An auxiliary or modal verb with an infinitive or participle in its clause is used
+    // as one (*wird … kommen* "will"); without, as a full verb (*wird Lehrer*).
+    let auxiliary_use = (context.is_some()
+        && a.pos == Pos::Verb
+        && a.tag.as_ref().is_some_and(|t| t.auxiliary || t.modal))
+    .then(|| crate::german::analysis::governs_verb_form(sentence, a.start));
     let here = rank::InSentence {
         gender: sure_gender,
         words: &sentence_words,
         after_comparative,
+        auxiliary_use,
     };
     let ranked = ranked_in(dicts, &a.lemma, Some(a.pos), here, &mut problems);
     let main_found = !ranked.is_empty();

@@ -322,7 +322,28 @@ pub struct InSentence<'a> {
     pub words: &'a [String],
     /// A comparative stands right before the word (*billiger als*).
     pub after_comparative: bool,
+    /// How an auxiliary or modal verb is used: with a verb form depending on it in its
+    /// clause (*wird kommen*: Some(true)), or alone (*wird Lehrer*: Some(false)).
+    pub auxiliary_use: Option<bool>,
 }
+
+/// English auxiliaries and modals: the gloss of a German auxiliary or modal used as one.
+const ENGLISH_AUXILIARIES: &[&str] = &[
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "be", "have",
+    "ought",
+];
+
+/// Whether a gloss gives an English auxiliary or modal ("will", "will, shall", "be able,
+/// can").
+fn auxiliary_gloss(sense: &str) -> bool {
+    sense.split([',', ';']).any(|alt| {
+        let alt = alt.split('(').next().unwrap_or(alt).trim();
+        ENGLISH_AUXILIARIES.contains(&alt.strip_prefix("to ").unwrap_or(alt))
+    })
+}
+
+/// What an auxiliary's gloss gains where the verb is used as one, or costs where not.
+const AUXILIARY: f32 = 1.5;
 
 /// Whether the lexicon reads a word as a comparative (*teurer*, *mehr*).
 pub fn is_comparative(word: &str) -> bool {
@@ -438,7 +459,18 @@ pub fn rank_in(
             } else {
                 0.0
             };
+            let auxiliary = match here.auxiliary_use {
+                Some(used) if auxiliary_gloss(&sense) => {
+                    if used {
+                        AUXILIARY
+                    } else {
+                        -AUXILIARY
+                    }
+                }
+                _ => 0.0,
+            };
             let score = base - cost - sentence_cost - bound_cost - shape_cost
+                + auxiliary
                 + cognate_bonus
                 + COMMONNESS * commonness(&sense)
                 + 0.25 * alternatives
@@ -591,6 +623,31 @@ mod tests {
         ];
         let r = rank(&entries, "x", Some(Pos::Verb));
         assert_eq!(r.len(), 1, "{r:?}");
+    }
+
+    #[test]
+    fn an_auxiliary_used_as_one_gets_its_auxiliary_sense() {
+        let entries = vec![
+            ("d".to_string(), parse("werden", "werden <v>\ngrow <v>\n")),
+            (
+                "d".to_string(),
+                parse("werden", "werden <v>\nwill, shall <v>\n"),
+            ),
+            ("d".to_string(), parse("werden", "werden <v>\nbecome <v>\n")),
+        ];
+        let first = |auxiliary_use| {
+            let here = InSentence {
+                auxiliary_use,
+                ..InSentence::default()
+            };
+            rank_in(&entries, "werden", Some(Pos::Verb), here)[0]
+                .sense
+                .clone()
+        };
+        assert_eq!(first(Some(true)), "will, shall");
+        assert_ne!(first(Some(false)), "will, shall");
+        assert!(auxiliary_gloss("be able, can"));
+        assert!(!auxiliary_gloss("grow"));
     }
 
     #[test]

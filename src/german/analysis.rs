@@ -1133,6 +1133,38 @@ fn analyse_tokens(
     out
 }
 
+/// Whether the clause of the word at byte `at` holds another word that can be an
+/// infinitive or a past participle: a verb form an auxiliary or modal there governs
+/// (*wird morgen kommen*, *wurde gebaut*).
+pub fn governs_verb_form(sentence: &str, at: usize) -> bool {
+    let Ok(lex) = lexicon() else {
+        return false;
+    };
+    let toks = tokens(sentence);
+    let Some(i) = toks.iter().position(|t| t.start <= at && at < t.end()) else {
+        return false;
+    };
+    let from = toks[..i]
+        .iter()
+        .rposition(Token::ends_clause)
+        .map_or(0, |b| b + 1);
+    let to = toks[i..]
+        .iter()
+        .position(Token::ends_clause)
+        .map_or(toks.len(), |b| i + b);
+    (from..to).filter(|j| *j != i).any(|j| {
+        toks[j].is_word
+            && !toks[j].is_capitalised()
+            && lex.readings(toks[j].text).iter().any(|r| {
+                r.tag.pos == Pos::Verb
+                    && matches!(
+                        r.tag.verb_form,
+                        Some(VerbForm::Infinitive | VerbForm::PastParticiple)
+                    )
+            })
+    })
+}
+
 /// The analysis of the word at byte `at` of the sentence.
 pub fn analyse_at(sentence: &str, at: usize) -> Option<Analysis> {
     analyse_tokens(
@@ -1352,6 +1384,14 @@ mod tests {
             l("Wir lieben unsere Küche.", "unsere").as_deref(),
             Some("unser")
         );
+    }
+
+    #[test]
+    fn an_auxiliary_governs_an_infinitive_or_participle_of_its_clause() {
+        let s = "Er wird morgen kommen, sagt sie.";
+        assert!(governs_verb_form(s, s.find("wird").expect("in it")));
+        let s = "Er wird Lehrer, sagt sie kommen.";
+        assert!(!governs_verb_form(s, s.find("wird").expect("in it")));
     }
 
     #[test]
