@@ -549,6 +549,9 @@ pub fn lookup_in(
         words: &sentence_words,
         after_comparative,
         auxiliary_use,
+        owner_plural: (context.is_some() && a.tag.as_ref().is_some_and(|t| t.possessive))
+            .then(|| crate::german::analysis::owner_plural(sentence, a.start))
+            .flatten(),
     };
     let ranked = ranked_in(dicts, &a.lemma, Some(a.pos), here, &mut problems);
     let main_found = !ranked.is_empty();

@@ -325,7 +325,28 @@ pub struct InSentence<'a> {
     /// How an auxiliary or modal verb is used: with a verb form depending on it in its
     /// clause (*wird kommen*: Some(true)), or alone (*wird Lehrer*: Some(false)).
     pub auxiliary_use: Option<bool>,
+    /// For a possessive: whether the owner it refers to is plural (*ihre* "their").
+    pub owner_plural: Option<bool>,
 }
+
+/// English possessives of one owner and of several: the gloss of a German possessive
+/// whose owner's number the sentence tells.
+const ENGLISH_POSSESSIVES: [(&str, bool); 4] = [
+    ("her", false),
+    ("his", false),
+    ("its", false),
+    ("their", true),
+];
+
+/// Whether a gloss gives the possessive of an owner of that number ("hers, their").
+fn possessive_gloss(sense: &str, plural: bool) -> bool {
+    sense
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| ENGLISH_POSSESSIVES.contains(&(w, plural)))
+}
+
+/// What the possessive of the owner's number gains.
+const POSSESSIVE: f32 = 1.5;
 
 /// English auxiliaries and modals: the gloss of a German auxiliary or modal used as one.
 const ENGLISH_AUXILIARIES: &[&str] = &[
@@ -469,8 +490,13 @@ pub fn rank_in(
                 }
                 _ => 0.0,
             };
+            let owner = match here.owner_plural {
+                Some(plural) if possessive_gloss(&sense, plural) => POSSESSIVE,
+                _ => 0.0,
+            };
             let score = base - cost - sentence_cost - bound_cost - shape_cost
                 + auxiliary
+                + owner
                 + cognate_bonus
                 + COMMONNESS * commonness(&sense)
                 + 0.25 * alternatives
@@ -625,6 +651,14 @@ mod tests {
         assert_eq!(r.len(), 1, "{r:?}");
     }
 
+    /// The first sense ranked for a lemma of a class in a sentence.
+    fn first_sense(entries: &[(String, Entry)], lemma: &str, pos: Pos, here: InSentence) -> String {
+        rank_in(entries, lemma, Some(pos), here)
+            .first()
+            .map(|r| r.sense.clone())
+            .unwrap_or_default()
+    }
+
     #[test]
     fn an_auxiliary_used_as_one_gets_its_auxiliary_sense() {
         let entries = vec![
@@ -636,18 +670,44 @@ mod tests {
             ("d".to_string(), parse("werden", "werden <v>\nbecome <v>\n")),
         ];
         let first = |auxiliary_use| {
-            let here = InSentence {
-                auxiliary_use,
-                ..InSentence::default()
-            };
-            rank_in(&entries, "werden", Some(Pos::Verb), here)[0]
-                .sense
-                .clone()
+            first_sense(
+                &entries,
+                "werden",
+                Pos::Verb,
+                InSentence {
+                    auxiliary_use,
+                    ..InSentence::default()
+                },
+            )
         };
         assert_eq!(first(Some(true)), "will, shall");
         assert_ne!(first(Some(false)), "will, shall");
         assert!(auxiliary_gloss("be able, can"));
         assert!(!auxiliary_gloss("grow"));
+    }
+
+    #[test]
+    fn a_possessive_is_glossed_for_its_owner_s_number() {
+        let entries = vec![
+            ("d".to_string(), parse("ihr", "ihr <pron>\nher <pron>\n")),
+            (
+                "d".to_string(),
+                parse("ihr", "ihr <pron>\nhers, their, theirs <pron>\n"),
+            ),
+        ];
+        let first = |owner_plural| {
+            first_sense(
+                &entries,
+                "ihr",
+                Pos::Pronoun,
+                InSentence {
+                    owner_plural,
+                    ..InSentence::default()
+                },
+            )
+        };
+        assert_eq!(first(Some(true)), "hers, their, theirs");
+        assert_eq!(first(Some(false)), "her");
     }
 
     #[test]
@@ -714,13 +774,15 @@ mod tests {
         ];
         assert!(entries[1].1.before_headword.contains(&"teurer".to_string()));
         let first = |after_comparative| {
-            let here = InSentence {
-                after_comparative,
-                ..InSentence::default()
-            };
-            rank_in(&entries, "als", Some(Pos::Conjunction), here)[0]
-                .sense
-                .clone()
+            first_sense(
+                &entries,
+                "als",
+                Pos::Conjunction,
+                InSentence {
+                    after_comparative,
+                    ..InSentence::default()
+                },
+            )
         };
         assert_eq!(first(true), "than");
         assert_ne!(first(true), first(false));

@@ -1165,6 +1165,38 @@ pub fn governs_verb_form(sentence: &str, at: usize) -> bool {
     })
 }
 
+/// The number of the subject a possessive at byte `at` most likely refers to: the
+/// number of the nearest finite verb of the third person before it in its clause
+/// (*müssen sie ihre Monopole …*: plural, "their"). None where no verb before it tells.
+pub fn owner_plural(sentence: &str, at: usize) -> Option<bool> {
+    use super::tags::Number;
+    let lex = lexicon().ok()?;
+    let toks = tokens(sentence);
+    let i = toks.iter().position(|t| t.start <= at && at < t.end())?;
+    for t in toks[..i].iter().rev() {
+        if t.ends_clause() {
+            return None;
+        }
+        if !t.is_word {
+            continue;
+        }
+        let numbers: Vec<Option<Number>> = lex
+            .readings(t.text)
+            .iter()
+            .chain(lex.readings(&t.text.to_lowercase()).iter())
+            .filter(|r| r.tag.is_finite() && r.tag.person == Some(3))
+            .map(|r| r.tag.number)
+            .collect();
+        if let Some(first) = numbers.first() {
+            return numbers
+                .iter()
+                .all(|n| n == first)
+                .then_some(*first == Some(Number::Plural));
+        }
+    }
+    None
+}
+
 /// The analysis of the word at byte `at` of the sentence.
 pub fn analyse_at(sentence: &str, at: usize) -> Option<Analysis> {
     analyse_tokens(
@@ -1392,6 +1424,15 @@ mod tests {
         assert!(governs_verb_form(s, s.find("wird").expect("in it")));
         let s = "Er wird Lehrer, sagt sie kommen.";
         assert!(!governs_verb_form(s, s.find("wird").expect("in it")));
+    }
+
+    #[test]
+    fn a_possessive_s_owner_is_the_number_of_the_verb_before_it() {
+        let owner = |s: &str| owner_plural(s, s.find("ihre").expect("in it"));
+        assert_eq!(owner("Die Firmen schützen ihre Monopole."), Some(true));
+        assert_eq!(owner("Die Frau liebt ihre Kinder."), Some(false));
+        // No verb before it in its clause: the sentence does not tell.
+        assert_eq!(owner("Die Frau und ihre Kinder kommen."), None);
     }
 
     #[test]

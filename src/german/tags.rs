@@ -124,6 +124,8 @@ pub struct Tag {
     pub standalone: bool,
     /// A personal pronoun (`er`, `ihm`, `uns`).
     pub personal: bool,
+    /// A possessive pronoun (`sein`, `ihre`).
+    pub possessive: bool,
     /// A relative or interrogative pronoun (`was`, `wer`).
     pub interrogative: bool,
     /// A coordinating conjunction (`und`, `aber`): the clause before it may end there.
@@ -154,6 +156,7 @@ impl Tag {
             determiner: false,
             standalone: false,
             personal: false,
+            possessive: false,
             interrogative: false,
             coordinating: false,
             subordinating: false,
@@ -231,6 +234,7 @@ impl Tag {
                     t.standalone = true;
                 }
                 "PER" if pos == Pos::Pronoun => t.personal = true,
+                "POS" if pos == Pos::Pronoun => t.possessive = true,
                 "RIN" | "INR" | "REL" if pos == Pos::Pronoun => t.interrogative = true,
                 _ => {}
             }
