@@ -143,6 +143,9 @@ fn candidates(lex: &Lexicon, word: &str, initial: bool) -> Vec<Candidate> {
 struct Context<'a> {
     toks: Vec<Token<'a>>,
     cands: Vec<Vec<Candidate>>,
+    /// Per token: no other word of its clause can be a finite verb
+    /// ([`Context::only_possible_finite`]), worked out once for all its readings.
+    finite_alone: Vec<bool>,
 }
 
 impl Context<'_> {
@@ -470,7 +473,7 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
             if t.joined_separable && !clause_final(ctx, i) {
                 s -= 1.5;
             }
-            if t.is_finite() && ctx.only_possible_finite(i) {
+            if t.is_finite() && ctx.finite_alone[i] {
                 s += 2.0;
             }
             // First in its sentence and right before an article or pronoun that is no
@@ -989,6 +992,7 @@ fn analyse_tokens(
     let mut ctx = Context {
         cands: Vec::with_capacity(toks.len()),
         toks: Vec::new(),
+        finite_alone: Vec::new(),
     };
     for (i, t) in toks.iter().enumerate() {
         let initial = toks[..i]
@@ -1003,6 +1007,9 @@ fn analyse_tokens(
         });
     }
     ctx.toks = toks;
+    ctx.finite_alone = (0..ctx.toks.len())
+        .map(|i| ctx.word(i).is_some() && ctx.only_possible_finite(i))
+        .collect();
     let links = separable_links(lex, &ctx);
     let mut out = Vec::new();
     for i in 0..ctx.toks.len() {
