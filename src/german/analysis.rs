@@ -798,7 +798,7 @@ fn capitalised(s: &str) -> String {
 
 /// A word the lexicon does not list: a hyphenated or closed compound, a name's genitive,
 /// or unknown.
-fn analyse_unlisted(lex: &Lexicon, tok: &Token) -> Analysis {
+fn analyse_unlisted(lex: &Lexicon, tok: &Token, initial: bool) -> Analysis {
     let word = tok.text;
     let mut a = Analysis {
         word: word.to_string(),
@@ -865,8 +865,14 @@ fn analyse_unlisted(lex: &Lexicon, tok: &Token) -> Analysis {
         return a;
     }
     // A lower-case word by word formation: a verb, an adjective or a number, never a
-    // noun.
-    if let Some(d) = unlisted::derive(lex, word) {
+    // noun. First in a sentence, a capital says nothing: a form of a word the lexicon
+    // lists, read so, is that word (*Wahrscheinlicher ist, …* → *wahrscheinlich*), not a
+    // name; a suffix alone does not make a name an adjective (*Powell*).
+    let derived = unlisted::derive(lex, word).or_else(|| {
+        unlisted::derive(lex, &word.to_lowercase())
+            .filter(|d| initial && lex.readings(&d.lemma).iter().any(|r| r.lemma == d.lemma))
+    });
+    if let Some(d) = derived {
         a.lemma = d.lemma;
         a.pos = d.tag.pos;
         a.tag = Some(d.tag);
@@ -1054,7 +1060,7 @@ fn analyse_tokens(
         }
         let cands = &ctx.cands[i];
         if cands.is_empty() {
-            out.push(analyse_unlisted(lex, tok));
+            out.push(analyse_unlisted(lex, tok, ctx.initial(i)));
             continue;
         }
         let best = cands
@@ -1440,6 +1446,19 @@ mod tests {
         assert_eq!(owner("Die Frau liebt ihre Kinder."), Some(false));
         // No verb before it in its clause: the sentence does not tell.
         assert_eq!(owner("Die Frau und ihre Kinder kommen."), None);
+    }
+
+    #[test]
+    fn first_in_a_sentence_a_form_of_a_listed_word_is_that_word_not_a_name() {
+        let a = analyse_word("Wahrscheinlicher ist, dass es kommt.", "Wahrscheinlicher")
+            .expect("analysed");
+        assert_eq!(
+            (a.lemma.as_str(), a.pos),
+            ("wahrscheinlich", Pos::Adjective)
+        );
+        // A suffix alone makes no name an adjective.
+        let a = analyse_word("Powell sagte nichts.", "Powell").expect("analysed");
+        assert_eq!(a.pos, Pos::Name);
     }
 
     #[test]
