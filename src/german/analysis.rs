@@ -121,6 +121,20 @@ fn candidates(lex: &Lexicon, word: &str, initial: bool) -> Vec<Candidate> {
             zipf: *zipf,
         })
         .collect();
+    // Swiss spelling writes ss for ß (*grosse*, *ausserdem*): a form the lexicon does not
+    // list is read as the standard spelling.
+    if out.is_empty() && word.contains("ss") {
+        let standard = word.replace("ss", "ß");
+        out.extend(
+            readings_of(lex, &standard)
+                .iter()
+                .map(|(reading, zipf)| Candidate {
+                    reading: reading.clone(),
+                    lowered: false,
+                    zipf: *zipf,
+                }),
+        );
+    }
     let capital = word.chars().next().is_some_and(char::is_uppercase);
     if capital && (initial || out.is_empty()) {
         let lower = lower_first(word);
@@ -1459,6 +1473,15 @@ mod tests {
         // A suffix alone makes no name an adjective.
         let a = analyse_word("Powell sagte nichts.", "Powell").expect("analysed");
         assert_eq!(a.pos, Pos::Name);
+    }
+
+    #[test]
+    fn swiss_spelling_is_read_as_the_standard_one() {
+        let a = analyse_word("Das ist eine grosse Auswahl.", "grosse").expect("analysed");
+        assert_eq!((a.lemma.as_str(), a.pos), ("groß", Pos::Adjective));
+        // A form the lexicon lists with ss stays as it is.
+        let a = analyse_word("Wir müssen gehen.", "müssen").expect("analysed");
+        assert_eq!(a.lemma, "müssen");
     }
 
     #[test]
