@@ -311,3 +311,37 @@ fn real_verb_idioms_and_frames() {
     assert!(first.headword.contains("von"), "{r:?}");
     assert_ne!(first.headword, "davon ausgehen", "{r:?}");
 }
+
+/// Pronouns and auxiliaries in their sentences, with the real FreeDict: an oblique
+/// personal pronoun under its nominative with its own form's sense first, a possessive
+/// glossed for its owner's number, an auxiliary used as one.
+#[test]
+#[ignore = "needs dict-freedict-deu-eng installed"]
+fn real_pronouns_possessives_and_auxiliaries() {
+    let folder = Path::new("/usr/share/dictd");
+    assert!(
+        folder.join("freedict-deu-eng.index").exists(),
+        "install dict-freedict-deu-eng to run this test"
+    );
+    let dicts = Dictionaries::discover(&[folder.to_path_buf()]);
+    let first = |s: &str, w: &str| {
+        let start = s.find(w).expect("the word is in the sentence");
+        let r = lookup_in(w, Some((s, start)), None, &dicts).0;
+        let f = r.first().expect("found");
+        (
+            f.headword.clone(),
+            f.senses.first().cloned().unwrap_or_default(),
+        )
+    };
+    let (head, sense) = first("Sie hilft ihm gern.", "ihm");
+    assert_eq!(head, "er");
+    assert!(sense.split(", ").any(|s| s == "him"), "{sense}");
+    let (head, sense) = first("Die Firmen schützen ihre Monopole.", "ihre");
+    assert_eq!(head, "ihr");
+    assert!(sense.contains("their"), "{sense}");
+    let (_, sense) = first("Die Frau verkauft ihre Bücher.", "ihre");
+    assert!(sense.split(", ").any(|s| s == "her"), "{sense}");
+    let (head, sense) = first("Er sagte, er würde morgen kommen.", "würde");
+    assert_eq!(head, "werden");
+    assert!(sense.contains("will") || sense.contains("would"), "{sense}");
+}

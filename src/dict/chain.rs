@@ -553,9 +553,30 @@ pub fn lookup_in(
             .then(|| crate::german::analysis::owner_plural(sentence, a.start))
             .flatten(),
     };
+    // A personal pronoun in another case than the nominative means its own form (*ihm*
+    // "him", not *er* "he"): the form's own entry, where a dictionary has one, first.
+    let oblique = a.tag.as_ref().is_some_and(|t| {
+        t.personal
+            && t.case
+                .is_some_and(|c| c != crate::german::tags::Case::Nominative)
+    });
+    let form_senses: Vec<String> = if oblique && a.lemma != word {
+        ranked_in(dicts, word, Some(a.pos), here, &mut problems)
+            .into_iter()
+            .filter(|r| r.headword.to_lowercase() == word.to_lowercase())
+            .map(|r| r.sense)
+            .collect()
+    } else {
+        Vec::new()
+    };
     let ranked = ranked_in(dicts, &a.lemma, Some(a.pos), here, &mut problems);
     let main_found = !ranked.is_empty();
-    if let Some(f) = found_from(ranked, &a.lemma, method, Some(&a)) {
+    if let Some(mut f) = found_from(ranked, &a.lemma, method, Some(&a)) {
+        // The lemma stays the result's headword; the form's own senses come first.
+        let mut senses = form_senses;
+        senses.append(&mut f.senses);
+        senses.dedup();
+        f.senses = senses;
         results.push(f);
     }
     // A compound no dictionary lists: its parts.
