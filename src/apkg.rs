@@ -261,7 +261,7 @@ fn vocab_fields(e: &VocabEntry, audio: String, guid: &str) -> Vec<String> {
         None => (anki_field(&e.sentence), String::new()),
     };
     let pos = crate::german::analysis::analyse_word(&e.sentence, &e.form)
-        .filter(|a| a.lemma == e.lemma)
+        .filter(|a| a.lemma == e.lemma && a.pos != crate::german::Pos::Unknown)
         .map(|a| a.pos.name().to_string())
         .unwrap_or_default();
     vec![

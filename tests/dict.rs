@@ -345,3 +345,31 @@ fn real_pronouns_possessives_and_auxiliaries() {
     assert_eq!(head, "werden");
     assert!(sense.contains("will") || sense.contains("would"), "{sense}");
 }
+
+#[test]
+fn a_full_verbs_auxiliary_gloss_and_an_unclassed_words_class() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let entries: &[(&str, &str)] = &[
+        ("geben", "geben <v>\nwill be <v>\n"),
+        ("geben", "geben <v>\ngive <v>\n"),
+        ("werden", "werden <v>\nwill be <v>\n"),
+        ("werden", "werden <v>\nbecome <v>\n"),
+        ("viertens", "viertens <adv>\nfourthly <adv>\n"),
+    ];
+    write_dictd(&dir.path().join("test-deu-eng"), entries, None).expect("write");
+    let dicts = Dictionaries::discover(&[dir.path().to_path_buf()]);
+    let first = |s: &str, w: &str| {
+        let start = s.find(w).expect("the word is in the sentence");
+        let r = lookup_in(w, Some((s, start)), None, &dicts).0;
+        r.first().cloned().expect("found")
+    };
+    // *geben* is no auxiliary: "will be" (from *es wird … geben*) is not its meaning.
+    let f = first("Sie hat ihm das Buch gegeben.", "gegeben");
+    assert_eq!(f.senses.first().map(String::as_str), Some("give"));
+    // *werden* with an infinitive in its clause is one.
+    let f = first("Morgen wird es regnen.", "wird");
+    assert_eq!(f.senses.first().map(String::as_str), Some("will be"));
+    // A lower-case word the lexicon does not list is no noun: the entry tells its class.
+    let f = first("Und viertens hatten sie Recht.", "viertens");
+    assert_eq!(f.pos.as_deref(), Some("adverb"));
+}

@@ -31,6 +31,7 @@ fn context(app: &mut App, selection: bool) -> Option<Context> {
             .as_ref()
             .map_or_else(|| word.clone(), |a| a.lemma.clone()),
         pos: analysis
+            .filter(|a| a.pos != crate::german::Pos::Unknown)
             .map(|a| a.pos.name().to_string())
             .unwrap_or_default(),
         word,

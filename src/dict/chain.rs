@@ -151,6 +151,20 @@ fn compound_gloss(sense: &str) -> String {
     words.join(" ")
 }
 
+/// The word class a result shows: the analysis's; for a word it cannot class, the best
+/// entry's, but never a noun for a lower-case word (*viertens* "fourthly", an adverb).
+fn shown_pos(a: &Analysis, best: &Ranked) -> Option<Pos> {
+    match a.pos {
+        Pos::Unknown => best.pos.filter(|p| *p != Pos::Noun),
+        pos => Some(pos),
+    }
+}
+
+/// The class to rank entries for: none where the analysis cannot tell.
+fn rank_pos(a: &Analysis) -> Option<Pos> {
+    Some(a.pos).filter(|p| *p != Pos::Unknown)
+}
+
 /// One result from ranked senses of a headword.
 fn found_from(
     ranked: Vec<Ranked>,
@@ -181,7 +195,9 @@ fn found_from(
         open_genders: open_genders(a),
         plural: a.and_then(|a| a.plural.clone()),
         pronunciation,
-        pos: a.map(|a| a.pos.name().to_string()),
+        pos: a
+            .and_then(|a| shown_pos(a, first))
+            .map(|p| p.name().to_string()),
         senses: ranked
             .into_iter()
             .take(MAX_SENSES)
@@ -540,10 +556,15 @@ pub fn lookup_in(
     };
     // An auxiliary or modal verb with an infinitive or participle in its clause is used
     // as one (*wird … kommen* "will"); without, as a full verb (*wird Lehrer*).
-    let auxiliary_use = (context.is_some()
-        && a.pos == Pos::Verb
-        && a.tag.as_ref().is_some_and(|t| t.auxiliary || t.modal))
-    .then(|| crate::german::analysis::governs_verb_form(sentence, a.start));
+    // A full verb is never used as an auxiliary: an auxiliary's gloss ("will be" for
+    // *geben*, from *es wird … geben*) is not its meaning.
+    let auxiliary_use = match a.tag.as_ref().filter(|_| a.pos == Pos::Verb) {
+        Some(t) if t.auxiliary || t.modal => context
+            .is_some()
+            .then(|| crate::german::analysis::governs_verb_form(sentence, a.start)),
+        Some(_) => Some(false),
+        None => None,
+    };
     let here = rank::InSentence {
         gender: sure_gender,
         words: &sentence_words,
@@ -569,7 +590,7 @@ pub fn lookup_in(
     } else {
         Vec::new()
     };
-    let ranked = ranked_in(dicts, &a.lemma, Some(a.pos), here, &mut problems);
+    let ranked = ranked_in(dicts, &a.lemma, rank_pos(&a), here, &mut problems);
     let main_found = !ranked.is_empty();
     if let Some(mut f) = found_from(ranked, &a.lemma, method, Some(&a)) {
         // The lemma stays the result's headword; the form's own senses come first.
@@ -739,6 +760,7 @@ mod tests {
                 sense: "boy".into(),
                 score: 1.0,
                 pronunciation: None,
+                pos: Some(Pos::Noun),
             }]
         };
         let a = crate::german::analysis::analyse_word("Die Jungen spielen im Park.", "Jungen");

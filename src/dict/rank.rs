@@ -15,6 +15,8 @@ pub struct Ranked {
     pub sense: String,
     pub score: f32,
     pub pronunciation: Option<String>,
+    /// The word class the entry's grammar tags name.
+    pub pos: Option<Pos>,
 }
 
 /// Labels that make a sense a poor first meaning for a learner, and their cost.
@@ -359,7 +361,8 @@ const ENGLISH_AUXILIARIES: &[&str] = &[
 fn auxiliary_gloss(sense: &str) -> bool {
     sense.split([',', ';']).any(|alt| {
         let alt = alt.split('(').next().unwrap_or(alt).trim();
-        ENGLISH_AUXILIARIES.contains(&alt.strip_prefix("to ").unwrap_or(alt))
+        let alt = alt.strip_prefix("to ").unwrap_or(alt);
+        !alt.is_empty() && alt.split(' ').all(|w| ENGLISH_AUXILIARIES.contains(&w))
     })
 }
 
@@ -512,11 +515,13 @@ pub fn rank_in(
                     r.score = score + AGREEMENT;
                     r.source = source.clone();
                     r.headword = e.headword.clone();
+                    r.pos = entry_pos(&e.tags);
                 }
                 None => out.push(Ranked {
                     source: source.clone(),
                     pronunciation: e.pronunciation.clone(),
                     headword: e.headword.clone(),
+                    pos: entry_pos(&e.tags),
                     sense,
                     score,
                 }),
@@ -544,6 +549,9 @@ pub fn rank_in(
     out
 }
 
+/// How glosses write a verb's objects: "give sth.", "help sb./sth.".
+const OBJECT_WORDS: [&str; 6] = ["sth.", "sb.", "sb./sth.", "sth./sb.", "sb.'s", "sth.'s"];
+
 /// What each other sense that shares an English alternative adds.
 const SHARED_WORD: f32 = 0.15;
 
@@ -552,7 +560,13 @@ const SHARED_WORD: f32 = 0.15;
 fn alternative_keys(sense: &str) -> Vec<String> {
     sense_key(sense)
         .split(", ")
-        .map(|a| a.split(" (").next().unwrap_or(a).trim().to_string())
+        .map(|a| {
+            let a = a.split(" (").next().unwrap_or(a);
+            a.split(' ')
+                .filter(|w| !OBJECT_WORDS.contains(w))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .filter(|a| !a.is_empty())
         .collect()
 }
@@ -683,7 +697,9 @@ mod tests {
         assert_eq!(first(Some(true)), "will, shall");
         assert_ne!(first(Some(false)), "will, shall");
         assert!(auxiliary_gloss("be able, can"));
+        assert!(auxiliary_gloss("will be"));
         assert!(!auxiliary_gloss("grow"));
+        assert!(!auxiliary_gloss("will power"));
     }
 
     #[test]
@@ -728,6 +744,11 @@ mod tests {
         let at = |s: &str| r.iter().position(|x| x.sense == s).expect("ranked");
         assert!(at("hard") < at("big"), "{r:?}");
         assert!(at("difficult, hard") < at("toilsome"), "{r:?}");
+        // A verb's object placeholder does not make another word.
+        assert_eq!(
+            alternative_keys("to give sth. (to sb.), help sb./sth."),
+            ["give", "help"]
+        );
     }
 
     #[test]

@@ -372,7 +372,7 @@ fn prior(pos: Pos) -> f32 {
         Pos::Name => 2.5,
         Pos::Participle => 2.0,
         Pos::Number | Pos::Abbreviation => 1.0,
-        Pos::VerbParticle | Pos::Interjection => 0.5,
+        Pos::VerbParticle | Pos::Interjection | Pos::Unknown => 0.5,
     }
 }
 
@@ -827,7 +827,7 @@ fn analyse_unlisted(lex: &Lexicon, tok: &Token, initial: bool) -> Analysis {
         {
             Pos::Number
         } else {
-            Pos::Noun
+            Pos::Unknown
         },
         tag: None,
         gender: None,
@@ -1488,6 +1488,15 @@ mod tests {
     fn a_number_in_digits_is_a_number() {
         let a = analyse_word("Er zahlte 2007 Euro.", "2007").expect("analysed");
         assert_eq!(a.pos, Pos::Number);
+    }
+
+    #[test]
+    fn an_unexplained_lower_case_word_is_no_noun() {
+        let a = analyse_word("Und viertens hatten sie Recht.", "viertens").expect("analysed");
+        assert_eq!((a.pos, &a.basis), (Pos::Unknown, &Basis::Unknown));
+        // Capitalised, it may be a name.
+        let a = analyse_word("Gestern kam Xaverl.", "Xaverl").expect("analysed");
+        assert_eq!(a.pos, Pos::Name);
     }
 
     #[test]

@@ -25,6 +25,9 @@ pub enum Pos {
     Number,
     Interjection,
     Abbreviation,
+    /// A lower-case word the lexicon does not list and word formation does not explain:
+    /// no noun (it would be capitalised), and nothing else the analysis can tell.
+    Unknown,
 }
 
 impl Pos {
@@ -46,6 +49,7 @@ impl Pos {
             Pos::Number => "number",
             Pos::Interjection => "interjection",
             Pos::Abbreviation => "abbreviation",
+            Pos::Unknown => "unknown",
         }
     }
 

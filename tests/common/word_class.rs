@@ -21,5 +21,6 @@ pub fn label(a: &Analysis) -> &'static str {
         Pos::Conjunction => "CONJ",
         Pos::Particle | Pos::Interjection => "PART",
         Pos::Number => "NUM",
+        Pos::Unknown => "X",
     }
 }
