@@ -247,6 +247,37 @@ fn verbal_gloss(sense: &str) -> bool {
     }
 }
 
+/// An English past participle of a regular verb whose stem the English list knows
+/// ("created", "framed", "stopped", "carried").
+fn english_participle(word: &str) -> bool {
+    let Some(stem) = word.strip_suffix("ed") else {
+        return false;
+    };
+    let known = |w: &str| w.len() > 2 && english_zipf(w).is_some();
+    let doubled = stem.len() > 2 && {
+        let b = stem.as_bytes();
+        b[b.len() - 1] == b[b.len() - 2]
+    };
+    known(&format!("{stem}e"))
+        || known(stem)
+        || doubled && known(&stem[..stem.len() - 1])
+        || stem
+            .strip_suffix('i')
+            .is_some_and(|s| known(&format!("{s}y")))
+}
+
+/// A gloss that gives only participles ("created; framed"): the meaning of a
+/// participle's own entry (*erschaffen* "created"), not of the verb.
+fn participle_gloss(sense: &str) -> bool {
+    sense.split([',', ';']).all(|alt| {
+        let alt = alt.split('(').next().unwrap_or(alt).trim();
+        !alt.contains(' ') && english_participle(alt)
+    })
+}
+
+/// What a participle's gloss costs for a verb: the learner sees the infinitive.
+const PARTICIPLE_GLOSS_MISFIT: f32 = 2.0;
+
 /// A word read as a verb, or not read at all: a verb's gloss fits it.
 fn verb_like(pos: Option<Pos>) -> bool {
     matches!(pos, None | Some(Pos::Verb))
@@ -480,6 +511,11 @@ pub fn rank_in(
             let cognate_bonus = if cognate(lemma, &sense) { COGNATE } else { 0.0 };
             let shape_cost = if verbal_gloss(&sense) && !verb_like(pos) {
                 VERB_GLOSS_MISFIT
+            } else if pos == Some(Pos::Verb)
+                && entry_pos(&e.tags) != Some(Pos::Verb)
+                && participle_gloss(&sense)
+            {
+                PARTICIPLE_GLOSS_MISFIT
             } else {
                 0.0
             };
@@ -724,6 +760,25 @@ mod tests {
         };
         assert_eq!(first(Some(true)), "hers, their, theirs");
         assert_eq!(first(Some(false)), "her");
+    }
+
+    #[test]
+    fn a_participles_entry_does_not_give_the_verbs_meaning() {
+        let entries = vec![
+            (
+                "d".to_string(),
+                parse("erschaffen", "erschaffen\ncreated\n"),
+            ),
+            (
+                "d".to_string(),
+                parse("erschaffen", "erschaffen <v>\ncreate sth. (new) <v>\n"),
+            ),
+        ];
+        let first = |pos| first_sense(&entries, "erschaffen", pos, InSentence::default());
+        assert_eq!(first(Pos::Verb), "create sth. (new)");
+        assert_eq!(first(Pos::Participle), "created");
+        assert!(participle_gloss("created; framed") && participle_gloss("stopped, carried"));
+        assert!(!participle_gloss("red") && !participle_gloss("created anew, new"));
     }
 
     #[test]
