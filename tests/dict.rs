@@ -341,6 +341,8 @@ fn real_pronouns_possessives_and_auxiliaries() {
     assert!(sense.contains("their"), "{sense}");
     let (_, sense) = first("Die Frau verkauft ihre Bücher.", "ihre");
     assert!(sense.split(", ").any(|s| s == "her"), "{sense}");
+    let (head, _) = first("Er blieb ein paar Tage in Berlin.", "paar");
+    assert_eq!(head, "ein paar");
     let (head, sense) = first("Er sagte, er würde morgen kommen.", "würde");
     assert_eq!(head, "werden");
     assert!(sense.contains("will") || sense.contains("would"), "{sense}");
@@ -372,4 +374,31 @@ fn a_full_verbs_auxiliary_gloss_and_an_unclassed_words_class() {
     // A lower-case word the lexicon does not list is no noun: the entry tells its class.
     let f = first("Und viertens hatten sie Recht.", "viertens");
     assert_eq!(f.pos.as_deref(), Some("adverb"));
+}
+
+#[test]
+fn an_article_makes_a_phrase_with_a_word_that_is_no_noun_or_adjective() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let entries: &[(&str, &str)] = &[
+        ("ein paar", "ein paar\na few\n"),
+        ("Paar", "Paar <neut, n, sg>\npair <n>\n"),
+        ("die Regel", "die Regel\nperiod, menses\n"),
+        ("Regel", "Regel <fem, n, sg>\nrule <n>\n"),
+        ("das beste", "das beste\nthe cream\n"),
+        ("gut", "gut <adj>\ngood <adj>\n"),
+    ];
+    write_dictd(&dir.path().join("test-deu-eng"), entries, None).expect("write");
+    let dicts = Dictionaries::discover(&[dir.path().to_path_buf()]);
+    let look = |s: &str, w: &str| {
+        let start = s.find(w).expect("the word is in the sentence");
+        lookup_in(w, Some((s, start)), None, &dicts).0
+    };
+    let r = look("Er blieb ein paar Tage.", "paar");
+    assert_eq!(r.first().map(|f| f.headword.as_str()), Some("ein paar"));
+    // A lower-case word is no noun: not the capitalised entry.
+    assert!(r.iter().all(|f| f.headword != "Paar"), "{r:?}");
+    let r = look("Das ist die Regel.", "Regel");
+    assert_eq!(r.first().map(|f| f.headword.as_str()), Some("Regel"));
+    let r = look("Das beste Beispiel ist Boeing.", "beste");
+    assert_eq!(r.first().map(|f| f.headword.as_str()), Some("gut"));
 }

@@ -152,10 +152,12 @@ fn compound_gloss(sense: &str) -> String {
 }
 
 /// The word class a result shows: the analysis's; for a word it cannot class, the best
-/// entry's, but never a noun for a lower-case word (*viertens* "fourthly", an adverb).
+/// entry's (*viertens* "fourthly", an adverb), a noun only under a capitalised headword.
 fn shown_pos(a: &Analysis, best: &Ranked) -> Option<Pos> {
     match a.pos {
-        Pos::Unknown => best.pos.filter(|p| *p != Pos::Noun),
+        Pos::Unknown => best
+            .pos
+            .filter(|p| *p != Pos::Noun || best.headword.starts_with(char::is_uppercase)),
         pos => Some(pos),
     }
 }
@@ -279,6 +281,7 @@ fn phrase(
     dicts: &Dictionaries,
     sentence: &str,
     at: usize,
+    pos: Option<Pos>,
     problems: &mut Vec<DictError>,
 ) -> Option<Found> {
     let toks = crate::german::sentence::tokens(sentence);
@@ -286,6 +289,9 @@ fn phrase(
         .iter()
         .position(|t| t.is_word && t.start <= at && at < t.end())?;
     let word = toks[i].text;
+    let nominal = toks[i].is_capitalised()
+        || pos
+            .is_none_or(|p| matches!(p, Pos::Noun | Pos::Name | Pos::Adjective | Pos::Participle));
     for len in (2..=MAX_PHRASE).rev() {
         for first in i.saturating_sub(len - 1)..=i {
             let Some(window) = toks.get(first..first + len) else {
@@ -294,15 +300,18 @@ fn phrase(
             if !window.iter().all(|t| t.is_word) {
                 continue;
             }
-            // An article with the word is no phrase of its own ("die Regel").
-            let others_articles = window.iter().enumerate().all(|(k, t)| {
-                first + k == i
-                    || crate::german::lexicon().is_ok_and(|lex| {
-                        lex.readings(&t.text.to_lowercase())
-                            .iter()
-                            .any(|r| r.tag.pos == Pos::Article)
-                    })
-            });
+            // An article with a noun or an adjective is a noun phrase, no phrase of its
+            // own ("die Regel", "das beste Beispiel"); with another word it may be one
+            // ("ein paar").
+            let others_articles = nominal
+                && window.iter().enumerate().all(|(k, t)| {
+                    first + k == i
+                        || crate::german::lexicon().is_ok_and(|lex| {
+                            lex.readings(&t.text.to_lowercase())
+                                .iter()
+                                .any(|r| r.tag.pos == Pos::Article)
+                        })
+                });
             if others_articles {
                 continue;
             }
@@ -451,7 +460,7 @@ pub fn lookup_in(
     }
     let Some(a) = analysis else {
         if context.is_some()
-            && let Some(f) = phrase(dicts, sentence, at, &mut problems)
+            && let Some(f) = phrase(dicts, sentence, at, None, &mut problems)
         {
             results.push(f);
         }
@@ -461,7 +470,7 @@ pub fn lookup_in(
     // the user gave its lemma by hand is looked up as that lemma first.
     let own_lemma_first = matches!(a.basis, Basis::Separable { .. } | Basis::Corrected);
     if context.is_some() && !own_lemma_first {
-        let found = phrase(dicts, sentence, at, &mut problems).or_else(|| {
+        let found = phrase(dicts, sentence, at, Some(a.pos), &mut problems).or_else(|| {
             (a.pos == Pos::Verb)
                 .then(|| split_phrase(dicts, sentence, at, &mut problems))
                 .flatten()
@@ -590,7 +599,12 @@ pub fn lookup_in(
     } else {
         Vec::new()
     };
-    let ranked = ranked_in(dicts, &a.lemma, rank_pos(&a), here, &mut problems);
+    let mut ranked = ranked_in(dicts, &a.lemma, rank_pos(&a), here, &mut problems);
+    // In a sentence, a lower-case word of unknown class is no noun: not the capitalised
+    // entry of one (*paar* is not *Paar* "pair"). Typed alone, it may be one.
+    if a.pos == Pos::Unknown && context.is_some() {
+        ranked.retain(|r| !r.headword.starts_with(char::is_uppercase));
+    }
     let main_found = !ranked.is_empty();
     if let Some(mut f) = found_from(ranked, &a.lemma, method, Some(&a)) {
         // The lemma stays the result's headword; the form's own senses come first.

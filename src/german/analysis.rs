@@ -346,6 +346,22 @@ impl Context<'_> {
     }
 
     /// The word starts a clause: first in its sentence, or after a clause's end.
+    /// The word before `i` may stand before an imperative: a conjunction, an adverb, a
+    /// particle or an interjection (*bitte*, *und*, *doch*, *jetzt*).
+    fn imperative_may_follow(&self, i: usize) -> bool {
+        i > 0
+            && self.toks[i - 1].is_word
+            && self.can_be(
+                i - 1,
+                &[
+                    Pos::Conjunction,
+                    Pos::Adverb,
+                    Pos::Particle,
+                    Pos::Interjection,
+                ],
+            )
+    }
+
     fn clause_start(&self, i: usize) -> bool {
         i == 0 || self.initial(i) || self.toks.get(i - 1).is_some_and(|p| p.ends_clause())
     }
@@ -1027,6 +1043,15 @@ fn analyse_tokens(
         });
     }
     ctx.toks = toks;
+    // An imperative stands first in its clause, or after a word that may be a
+    // conjunction, an adverb, a particle or an interjection (*Bitte komm*, *und mach*):
+    // elsewhere it is no reading (*ein paar Tage*: not *paaren*).
+    let misplaced: Vec<usize> = (0..ctx.toks.len())
+        .filter(|&i| !ctx.clause_start(i) && !ctx.imperative_may_follow(i))
+        .collect();
+    for i in misplaced {
+        ctx.cands[i].retain(|c| c.reading.tag.verb_form != Some(VerbForm::Imperative));
+    }
     ctx.finite_alone = (0..ctx.toks.len())
         .map(|i| ctx.word(i).is_some() && ctx.only_possible_finite(i))
         .collect();
@@ -1488,6 +1513,20 @@ mod tests {
     fn a_number_in_digits_is_a_number() {
         let a = analyse_word("Er zahlte 2007 Euro.", "2007").expect("analysed");
         assert_eq!(a.pos, Pos::Number);
+    }
+
+    #[test]
+    fn an_imperative_stands_first_in_its_clause() {
+        let a = analyse_word("Er blieb ein paar Tage.", "paar").expect("analysed");
+        assert_eq!((a.lemma.as_str(), a.pos), ("paar", Pos::Unknown));
+        for (s, w) in [
+            ("Komm bitte her!", "Komm"),
+            ("Bitte komm her!", "komm"),
+            ("Er schläft, also sei leise!", "sei"),
+        ] {
+            let a = analyse_word(s, w).expect("analysed");
+            assert_eq!(a.pos, Pos::Verb, "{s}");
+        }
     }
 
     #[test]
