@@ -247,17 +247,18 @@ fn verbal_gloss(sense: &str) -> bool {
     }
 }
 
-/// An English past participle of a regular verb whose stem the English list knows
-/// ("created", "framed", "stopped", "carried").
+/// An English participle of a regular verb whose stem the English list knows
+/// ("created", "framed", "stopped", "carried", "surprising").
 fn english_participle(word: &str) -> bool {
-    let Some(stem) = word.strip_suffix("ed") else {
+    let Some(stem) = word.strip_suffix("ed").or_else(|| word.strip_suffix("ing")) else {
         return false;
     };
-    let known = |w: &str| w.len() > 2 && english_zipf(w).is_some();
-    let doubled = stem.len() > 2 && {
-        let b = stem.as_bytes();
-        b[b.len() - 1] == b[b.len() - 2]
-    };
+    if stem.len() < 3 || !stem.is_ascii() {
+        return false;
+    }
+    let known = |w: &str| english_zipf(w).is_some();
+    let b = stem.as_bytes();
+    let doubled = b[b.len() - 1] == b[b.len() - 2];
     known(&format!("{stem}e"))
         || known(stem)
         || doubled && known(&stem[..stem.len() - 1])
@@ -267,7 +268,8 @@ fn english_participle(word: &str) -> bool {
 }
 
 /// A gloss that gives only participles ("created; framed"): the meaning of a
-/// participle's own entry (*erschaffen* "created"), not of the verb.
+/// participle's own entry (*erschaffen* "created", *überraschend* "surprising"), not of
+/// the verb.
 fn participle_gloss(sense: &str) -> bool {
     sense.split([',', ';']).all(|alt| {
         let alt = alt.split('(').next().unwrap_or(alt).trim();
@@ -434,6 +436,7 @@ pub fn rank_in(
         if is_affix(&e.headword) {
             continue;
         }
+        let class = entry_pos(&e.tags);
         let plural_cost = if pos == Some(Pos::Noun) && singular_listed && e.is_plural() {
             PLURAL
         } else {
@@ -471,7 +474,7 @@ pub fn rank_in(
             + comparison
             + richness
             + context_fit(e, sentence, lemma)
-            + pos_fit(pos, entry_pos(&e.tags))
+            + pos_fit(pos, class)
             + gender_fit(gender, e.gender())
             - entry_labels
             - if e.noted { 1.5 } else { 0.0 }
@@ -511,9 +514,7 @@ pub fn rank_in(
             let cognate_bonus = if cognate(lemma, &sense) { COGNATE } else { 0.0 };
             let shape_cost = if verbal_gloss(&sense) && !verb_like(pos) {
                 VERB_GLOSS_MISFIT
-            } else if pos == Some(Pos::Verb)
-                && entry_pos(&e.tags) != Some(Pos::Verb)
-                && participle_gloss(&sense)
+            } else if pos == Some(Pos::Verb) && class != Some(Pos::Verb) && participle_gloss(&sense)
             {
                 PARTICIPLE_GLOSS_MISFIT
             } else {
@@ -551,13 +552,13 @@ pub fn rank_in(
                     r.score = score + AGREEMENT;
                     r.source = source.clone();
                     r.headword = e.headword.clone();
-                    r.pos = entry_pos(&e.tags);
+                    r.pos = class;
                 }
                 None => out.push(Ranked {
                     source: source.clone(),
                     pronunciation: e.pronunciation.clone(),
                     headword: e.headword.clone(),
-                    pos: entry_pos(&e.tags),
+                    pos: class,
                     sense,
                     score,
                 }),
@@ -778,6 +779,7 @@ mod tests {
         assert_eq!(first(Pos::Verb), "create sth. (new)");
         assert_eq!(first(Pos::Participle), "created");
         assert!(participle_gloss("created; framed") && participle_gloss("stopped, carried"));
+        assert!(participle_gloss("surprising") && !participle_gloss("thing"));
         assert!(!participle_gloss("red") && !participle_gloss("created anew, new"));
     }
 
