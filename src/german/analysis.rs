@@ -737,7 +737,14 @@ fn pronoun_lemma(lex: &Lexicon, word: &str, r: &Reading) -> String {
     use super::tags::{Case, Number};
     let lower = word.to_lowercase();
     let t = &r.tag;
-    if t.personal {
+    // A form of the definite article used as a pronoun (*die* in "die Frau, die …", *das*
+    // in "Das ist gut") keeps the article's lemma, as dictionaries cite *der, die, das*;
+    // the lexicon files it as personal or demonstrative.
+    let article_lemma = lex
+        .readings(&r.lemma)
+        .iter()
+        .any(|x| x.lemma == r.lemma && x.tag.pos == Pos::Article);
+    if t.personal && !article_lemma {
         if t.case == Some(Case::Nominative) {
             return lower;
         }
@@ -790,16 +797,29 @@ fn pronoun_lemma(lex: &Lexicon, word: &str, r: &Reading) -> String {
         return lower;
     }
     if t.determiner || !lex.knows(&r.lemma) {
-        if let Some((f, _)) = lex
+        // Cited by its masculine nominative singular (*dieser*, *jeder*; the lexicon has
+        // stems such as *dies*, *jed*), or by its plural nominative where it has no
+        // singular (*einige*, *alle*); by the lexicon's lemma where that is a word of its
+        // own and the more frequent (*viel*, not *vieler*; *kein*).
+        // Forms of the lemma itself: the lexicon files all possessives under *mein*.
+        let forms: Vec<(String, String)> = lex
             .forms(&r.lemma, "PRO:")
             .into_iter()
+            .filter(|(f, _)| f.starts_with(r.lemma.as_str()))
+            .collect();
+        let nominative = forms
+            .iter()
             .find(|(_, rest)| rest.contains("NOM:SIN:MAS"))
-        {
-            return f;
-        }
-        if !lex.knows(&r.lemma) {
-            return lower;
-        }
+            .or_else(|| forms.iter().find(|(_, rest)| rest.contains("NOM:PLU")))
+            .map(|(f, _)| f.clone());
+        let own = lex.knows(&r.lemma).then(|| r.lemma.clone());
+        let zipf = |w: &String| super::frequency::zipf_or_rare(w);
+        let best = match (own, nominative) {
+            (Some(own), Some(nom)) if zipf(&own) >= zipf(&nom) => Some(own),
+            (_, Some(nom)) => Some(nom),
+            (own, None) => own,
+        };
+        return best.unwrap_or(lower);
     }
     r.lemma.clone()
 }
@@ -1468,6 +1488,30 @@ mod tests {
             l("Wir lieben unsere Küche.", "unsere").as_deref(),
             Some("unser")
         );
+    }
+
+    #[test]
+    fn a_determiner_or_article_pronoun_is_cited_as_dictionaries_cite_it() {
+        let l = |s: &str, w: &str| analyse_word(s, w).map(|a| a.lemma);
+        // A form of the article used as a pronoun keeps the article's lemma.
+        assert_eq!(
+            l("Ich sehe die Frau, die dort steht.", "die").as_deref(),
+            Some("der")
+        );
+        assert_eq!(l("Ich weiß, das ist gut.", "das").as_deref(), Some("der"));
+        for (s, w, lemma) in [
+            // The masculine nominative, where the lexicon has a stem.
+            ("Diese Frau kennt jeden Mann.", "Diese", "dieser"),
+            ("Diese Frau kennt jeden Mann.", "jeden", "jeder"),
+            // The lexicon's lemma, where it is the more frequent word.
+            ("Viele Leute kamen.", "Viele", "viel"),
+            // The plural, where there is no singular pronoun (*einig* is "united").
+            ("Einige Leute kamen.", "Einige", "einige"),
+            // A possessive is no form of another one.
+            ("Meine Frau kam.", "Meine", "mein"),
+        ] {
+            assert_eq!(l(s, w).as_deref(), Some(lemma), "{s}");
+        }
     }
 
     #[test]
