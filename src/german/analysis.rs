@@ -362,6 +362,15 @@ impl Context<'_> {
             )
     }
 
+    /// The word at `i` may be a personal pronoun of the second person (*du*, *ihr*).
+    fn second_person_pronoun(&self, i: usize) -> bool {
+        self.word(i).is_some()
+            && self.cands[i].iter().any(|c| {
+                let t = &c.reading.tag;
+                t.pos == Pos::Pronoun && t.personal && t.person == Some(2)
+            })
+    }
+
     fn clause_start(&self, i: usize) -> bool {
         i == 0 || self.initial(i) || self.toks.get(i - 1).is_some_and(|p| p.ends_clause())
     }
@@ -505,6 +514,15 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
             }
             if t.is_finite() && ctx.finite_alone[i] {
                 s += 2.0;
+            }
+            // The indicative is far more frequent than the subjunctive: of a form that
+            // may be either (*führen*: *führen*, or *fahren*'s subjunctive), it is the
+            // indicative, where the lemmas' frequencies alone would not tell.
+            if matches!(
+                t.verb_form,
+                Some(VerbForm::SubjunctiveI | VerbForm::SubjunctiveII)
+            ) {
+                s -= 0.3;
             }
             // First in its sentence and right before an article or pronoun that is no
             // genitive, a word is a verb (*Habe die Artikel erhalten*, *Essen die Kinder
@@ -1072,6 +1090,19 @@ fn analyse_tokens(
     for i in misplaced {
         ctx.cands[i].retain(|c| c.reading.tag.verb_form != Some(VerbForm::Imperative));
     }
+    // A finite verb of the second person has *du* or *ihr* for its subject (*ihr
+    // gelangt*; *Du kommst, gehst …*): in a sentence without one, *gelangt* is no form of
+    // *gelingen*.
+    let second_person = (0..ctx.toks.len()).any(|j| ctx.second_person_pronoun(j));
+    for i in (0..ctx.toks.len()).filter(|_| !second_person) {
+        ctx.cands[i].retain(|c| {
+            let t = &c.reading.tag;
+            !(t.pos == Pos::Verb
+                && t.person == Some(2)
+                && t.is_finite()
+                && t.verb_form != Some(VerbForm::Imperative))
+        });
+    }
     ctx.finite_alone = (0..ctx.toks.len())
         .map(|i| ctx.word(i).is_some() && ctx.only_possible_finite(i))
         .collect();
@@ -1571,6 +1602,29 @@ mod tests {
             let a = analyse_word(s, w).expect("analysed");
             assert_eq!(a.pos, Pos::Verb, "{s}");
         }
+    }
+
+    #[test]
+    fn a_second_person_verb_needs_du_or_ihr_and_the_indicative_comes_first() {
+        let l = |s: &str, w: &str| analyse_word(s, w).map(|a| a.lemma);
+        // *verbracht* is also *verbrechen*'s second person plural (*ihr verbracht*).
+        assert_eq!(
+            l("Ich habe zwei Nächte im Hotel verbracht.", "verbracht").as_deref(),
+            Some("verbringen")
+        );
+        assert_eq!(
+            l("Du kommst, gehst und kommst wieder.", "gehst").as_deref(),
+            Some("gehen")
+        );
+        // *führen* is also *fahren*'s subjunctive.
+        assert_eq!(
+            l("Die Erfahrungen führen dazu, dass man geht.", "führen").as_deref(),
+            Some("führen")
+        );
+        assert_eq!(
+            l("Wenn er käme, wäre es gut.", "käme").as_deref(),
+            Some("kommen")
+        );
     }
 
     #[test]
