@@ -200,13 +200,24 @@ impl Context<'_> {
             let modifier = self.can_be(
                 j,
                 &[Pos::Adjective, Pos::Participle, Pos::Number, Pos::Adverb],
-            ) || self.unlisted_inflected(j);
+            ) || self.unlisted_inflected(j)
+                || self.digits(j);
             if !(modifier || joined && j > i + 1) {
                 return false;
             }
             j += 1;
         }
         false
+    }
+
+    /// A number in digits (*in den 5 Jahren*, *1,5*).
+    fn digits(&self, j: usize) -> bool {
+        self.word(j).is_some_and(|t| {
+            t.text.starts_with(|c: char| c.is_ascii_digit())
+                && t.text
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        })
     }
 
     /// A lower-case word the lexicon does not list, with an adjective's ending: an
@@ -1641,6 +1652,11 @@ mod tests {
         let det = |s: &str, w: &str| analyse_word(s, w).map(|a| a.pos);
         assert_eq!(
             det("Es gab eine dreiminütigste Einweisung.", "eine"),
+            Some(Pos::Article)
+        );
+        // A number in digits, too.
+        assert_eq!(
+            det("Sie hat in den 5 Jahren viel gelernt.", "den"),
             Some(Pos::Article)
         );
         assert_eq!(
