@@ -178,8 +178,9 @@ fn adjective_by_suffix(word: &str) -> Option<Derived> {
 }
 
 /// Noun suffixes that fix a noun's gender, singular and plural (*-ung*, *-ungen*).
-const NOUN_SUFFIXES: [(&str, &str, Gender); 10] = [
+const NOUN_SUFFIXES: [(&str, &str, Gender); 11] = [
     ("ung", "ungen", Gender::Feminine),
+    ("erei", "ereien", Gender::Feminine),
     ("heit", "heiten", Gender::Feminine),
     ("keit", "keiten", Gender::Feminine),
     ("schaft", "schaften", Gender::Feminine),
@@ -243,6 +244,11 @@ mod tests {
         assert_eq!(
             noun_by_suffix("Parfümeur").map(|n| n.gender),
             Some(Gender::Masculine)
+        );
+        let n = noun_by_suffix("Schneidereien").expect("a noun");
+        assert_eq!(
+            (n.lemma.as_str(), n.gender),
+            ("Schneiderei", Gender::Feminine)
         );
         // Too short a stem, lower case, or an abbreviation: no reading.
         assert_eq!(noun_by_suffix("Jung"), None);
