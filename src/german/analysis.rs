@@ -419,7 +419,15 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
     let initial = ctx.initial(i);
     let mut s = prior(t.pos);
     let noun_like = matches!(t.pos, Pos::Noun | Pos::Name | Pos::Abbreviation);
-    if tok.is_capitalised() && !c.lowered && noun_like {
+    // An adjective the lexicon spells with a capital (*Berliner*, *Schweizer*) has its
+    // capital as a noun does: the noun after it decides (*das Berliner Landgericht*).
+    let capital_adjective =
+        t.pos == Pos::Adjective && c.reading.lemma.starts_with(char::is_uppercase);
+    if capital_adjective && !ctx.noun_follows(i) {
+        // It only stands before a noun (*die Schweizer Banken*; *die Schweizer lieben …*).
+        s -= 4.0;
+    }
+    if tok.is_capitalised() && !c.lowered && (noun_like || capital_adjective) {
         s += if initial { 2.0 } else { 10.0 };
     }
     if c.lowered {
@@ -1636,6 +1644,17 @@ mod tests {
             l("Wenn er käme, wäre es gut.", "käme").as_deref(),
             Some("kommen")
         );
+    }
+
+    #[test]
+    fn an_adjective_spelled_with_a_capital_stands_before_a_noun() {
+        let pos = |s: &str, w: &str| analyse_word(s, w).map(|a| a.pos);
+        assert_eq!(
+            pos("Das Berliner Landgericht hat entschieden.", "Berliner"),
+            Some(Pos::Adjective)
+        );
+        assert_eq!(pos("Der Berliner kam spät.", "Berliner"), Some(Pos::Noun));
+        assert_eq!(pos("Ich aß einen Berliner.", "Berliner"), Some(Pos::Noun));
     }
 
     #[test]
