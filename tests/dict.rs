@@ -402,3 +402,57 @@ fn an_article_makes_a_phrase_with_a_word_that_is_no_noun_or_adjective() {
     let r = look("Das beste Beispiel ist Boeing.", "beste");
     assert_eq!(r.first().map(|f| f.headword.as_str()), Some("gut"));
 }
+
+#[test]
+fn a_noun_no_dictionary_lists_is_found_under_its_masculine_or_strong_form() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let entries: &[(&str, &str)] = &[
+        ("Beamter", "Beamter <masc, n, sg>\ncivil servant <n>\n"),
+        ("Arzt", "Arzt <masc, n, sg>\ndoctor <n>\n"),
+    ];
+    write_dictd(&dir.path().join("test-deu-eng"), entries, None).expect("write");
+    let dicts = Dictionaries::discover(&[dir.path().to_path_buf()]);
+    let look = |s: &str, w: &str| {
+        let start = s.find(w).expect("the word is in the sentence");
+        lookup_in(w, Some((s, start)), None, &dicts).0
+    };
+    // The feminine keeps its own lemma, gender and plural; the meaning is the masculine's.
+    for (sentence, word, lemma, under) in [
+        ("Die Ärztin kam spät.", "Ärztin", "Ärztin", "Arzt"),
+        (
+            "Er sprach mit der Beamtin.",
+            "Beamtin",
+            "Beamtin",
+            "Beamter",
+        ),
+        ("Der Beamte kam spät.", "Beamte", "Beamte", "Beamter"),
+    ] {
+        let r = look(sentence, word);
+        let f = r.first().expect("found");
+        assert_eq!(f.headword, lemma);
+        assert_eq!(
+            f.method,
+            Method::Cited {
+                under: under.to_string(),
+                how: match under {
+                    "Beamter" if lemma == "Beamte" => "as dictionaries cite it",
+                    _ => "the masculine it is made from",
+                }
+                .to_string()
+            }
+        );
+        assert_eq!(f.pronunciation, None, "not the other headword's");
+    }
+    let r = look("Er sprach mit der Ärztin.", "Ärztin");
+    let f = r.first().expect("found");
+    assert_eq!(f.gender, Some(Gender::Feminine));
+    assert_eq!(f.plural.as_deref(), Some("Ärztinnen"));
+    assert_eq!(f.senses.first().map(String::as_str), Some("doctor"));
+    // A compound whose head is such a noun.
+    let r = look("Die FTC-Beamtin sprach.", "FTC-Beamtin");
+    let f = r.first().expect("found");
+    assert!(
+        f.senses.iter().any(|s| s.contains("civil servant")),
+        "{f:?}"
+    );
+}

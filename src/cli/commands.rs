@@ -569,6 +569,7 @@ pub fn lookup(
                 crate::dict::Method::Alternative { from } => {
                     Some(format!("another reading of {from}"))
                 }
+                crate::dict::Method::Cited { under, how } => Some(format!("under {under} ({how})")),
             });
             if f.gender_inferred {
                 meta.push("gender inferred".into());

@@ -35,6 +35,9 @@ pub enum Method {
     Phrase { word: String },
     /// Another reading of the word, less likely in its sentence.
     Alternative { from: String },
+    /// A noun no dictionary lists under its lemma, found under another headword: its
+    /// strong form (*Beamter*) or the masculine it is made from (*Arzt* for *Ärztin*).
+    Cited { under: String, how: String },
 }
 
 /// One result.
@@ -274,6 +277,42 @@ fn ranked_in(
         }
     }
     rank::rank_in(&own, lemma, pos, here)
+}
+
+/// A noun's entries under another headword a dictionary may cite it by (*Beamtin* under
+/// *Beamte*, then *Beamter*), for a lemma no dictionary lists: the first headword with
+/// entries, and how it was found. Ranked without the noun's gender, which the masculine
+/// does not share.
+fn ranked_cited(
+    dicts: &Dictionaries,
+    lemma: &str,
+    here: rank::InSentence,
+    problems: &mut Vec<DictError>,
+) -> Option<(Vec<Ranked>, Method)> {
+    let lex = crate::german::lexicon().ok()?;
+    let here = rank::InSentence {
+        gender: None,
+        ..here
+    };
+    crate::german::citation::other_citations(lex, lemma)
+        .into_iter()
+        .find_map(|c| {
+            let mut ranked = ranked_in(dicts, &c.headword, Some(Pos::Noun), here, problems);
+            // The other headword's pronunciation is not the noun's.
+            for r in &mut ranked {
+                r.pronunciation = None;
+            }
+            (!ranked.is_empty()).then(|| {
+                let how = c.relation.describe().to_string();
+                (
+                    ranked,
+                    Method::Cited {
+                        under: c.headword,
+                        how,
+                    },
+                )
+            })
+        })
 }
 
 /// A dictionary's multi-word entry around the word: the longest phrase first.
@@ -600,6 +639,14 @@ pub fn lookup_in(
         Vec::new()
     };
     let mut ranked = ranked_in(dicts, &a.lemma, rank_pos(&a), here, &mut problems);
+    let mut method = method;
+    if ranked.is_empty()
+        && a.pos == Pos::Noun
+        && let Some((cited, how)) = ranked_cited(dicts, &a.lemma, here, &mut problems)
+    {
+        ranked = cited;
+        method = how;
+    }
     // In a sentence, a lower-case word of unknown class is no noun: not the capitalised
     // entry of one (*paar* is not *Paar* "pair"). Typed alone, it may be one.
     if a.pos == Pos::Unknown && context.is_some() {
@@ -620,20 +667,25 @@ pub fn lookup_in(
         for (k, p) in parts.iter().enumerate() {
             let last = k + 1 == parts.len();
             let pos = if last { Some(a.pos) } else { None };
-            let r = ranked_side(dicts, p, pos, &mut problems);
+            let mut r = ranked_side(dicts, p, pos, &mut problems);
+            let mut method = Method::Part {
+                of: word.to_string(),
+            };
+            if r.is_empty()
+                && last
+                && a.pos == Pos::Noun
+                && let Some((cited, how)) =
+                    ranked_cited(dicts, p, rank::InSentence::default(), &mut problems)
+            {
+                r = cited;
+                method = how;
+            }
             let info = crate::german::lexicon().ok().map(|lex| {
                 let gs = lex.genders(p);
                 let g = gs.first().copied();
                 (g, lex.plurals(p, g).into_iter().next())
             });
-            if let Some(mut f) = found_from(
-                r,
-                p,
-                Method::Part {
-                    of: word.to_string(),
-                },
-                None,
-            ) {
+            if let Some(mut f) = found_from(r, p, method, None) {
                 if let Some((g, pl)) = info {
                     f.gender = g;
                     f.plural = pl;

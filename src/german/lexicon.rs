@@ -146,8 +146,11 @@ impl Lexicon {
         };
         let mut out: Vec<String> = Vec::new();
         let mut forms = self.forms(lemma, "SUB:NOM:PLU:");
+        // An adjectival noun's plural is shown after *die*, so in its weak form (*die
+        // Beamten*, not the strong *Beamte* of *viele Beamte*).
+        let weak = self.is_adjectival_noun(lemma).then(|| format!("{lemma}n"));
         // Plain tags ("MAS") before marked ones ("MAS:ADJ").
-        forms.sort_by_key(|(_, t)| t.contains(':'));
+        forms.sort_by_key(|(f, t)| (weak.as_ref() != Some(f), t.contains(':')));
         for (form, tag) in forms {
             let g = tag.split(':').next().unwrap_or("");
             let fits = match gender {
@@ -159,6 +162,19 @@ impl Lexicon {
             }
         }
         out
+    }
+
+    /// Whether a noun lemma in *-e* is declined as an adjective (*der Beamte*, *ein
+    /// Beamter*): the lexicon marks its nominative singular nominalised.
+    pub fn is_adjectival_noun(&self, lemma: &str) -> bool {
+        lemma.ends_with('e')
+            && self.readings(lemma).iter().any(|r| {
+                r.lemma == lemma
+                    && r.tag.pos == Pos::Noun
+                    && r.tag.nominalised
+                    && r.tag.case == Some(Case::Nominative)
+                    && r.tag.number == Some(Number::Singular)
+            })
     }
 
     /// Whether `word` is the infinitive of a verb.
@@ -236,6 +252,18 @@ mod tests {
         );
         assert!(lex().is_verb("aussehen"));
         assert!(!lex().is_verb("ausimmeren"));
+    }
+
+    #[test]
+    fn an_adjectival_nouns_plural_is_its_weak_form() {
+        // The lexicon lists both the strong (viele Beamte) and the weak plural.
+        for lemma in ["Beamte", "Jugendliche", "Abgeordnete"] {
+            assert!(lex().is_adjectival_noun(lemma), "{lemma}");
+            let plurals = lex().plurals(lemma, Some(Gender::Masculine));
+            assert_eq!(plurals.first(), Some(&format!("{lemma}n")), "{lemma}");
+        }
+        assert!(!lex().is_adjectival_noun("Hase"));
+        assert!(!lex().is_adjectival_noun("Strom"));
     }
 
     #[test]

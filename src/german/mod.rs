@@ -4,6 +4,7 @@
 //! bundled data.
 
 pub mod analysis;
+pub mod citation;
 pub mod compound;
 pub mod corrections;
 pub mod frequency;

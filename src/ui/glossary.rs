@@ -403,6 +403,7 @@ fn method_label(m: &Method) -> String {
         Method::Part { of } => format!("part of „{of}“"),
         Method::Phrase { word } => format!("phrase around „{word}“"),
         Method::Alternative { from } => format!("another reading of „{from}“"),
+        Method::Cited { under, how } => format!("under „{under}“ ({how})"),
     }
 }
 
