@@ -127,10 +127,13 @@ fn entries_up_to(
     found
 }
 
-/// A part's meaning as it stands in an English compound: its everyday alternative,
-/// without "to", object placeholders and notes ("to log in (to sth.)" → "log in").
-fn compound_gloss(sense: &str) -> String {
-    let first = rank::most_common_alternative(sense);
+/// A part's meaning as it stands in an English compound: the alternative that is the
+/// part's cognate (*Sensor* → "sensor" of "measuring element, sensor"), else its everyday
+/// alternative, without "to", object placeholders and notes ("to log in (to sth.)" → "log
+/// in").
+fn compound_gloss(part: &str, sense: &str) -> String {
+    let first = rank::cognate_alternative(part, sense)
+        .unwrap_or_else(|| rank::most_common_alternative(sense));
     let mut depth = 0usize;
     let bare: String = first
         .chars()
@@ -704,7 +707,7 @@ pub fn lookup_in(
             if a.pos == Pos::Noun && part_results.len() == parts.len() {
                 let glosses: Vec<String> = part_results
                     .iter()
-                    .filter_map(|f| f.senses.first().map(|s| compound_gloss(s)))
+                    .filter_map(|f| f.senses.first().map(|s| compound_gloss(&f.headword, s)))
                     .collect();
                 if glosses.len() == parts.len() && glosses.iter().all(|g| !g.is_empty()) {
                     // "≈": put together here, not a dictionary's word.
@@ -807,14 +810,18 @@ mod tests {
 
     #[test]
     fn a_parts_gloss_in_a_compound_is_its_bare_everyday_alternative() {
-        assert_eq!(compound_gloss("to log in (to sth.)"), "log in");
-        assert_eq!(compound_gloss("technology"), "technology");
-        assert_eq!(compound_gloss("sleep [med.]"), "sleep");
-        let g = compound_gloss("business venture, company, enterprise");
+        assert_eq!(compound_gloss("einloggen", "to log in (to sth.)"), "log in");
+        assert_eq!(compound_gloss("Technologie", "technology"), "technology");
+        assert_eq!(compound_gloss("Schlaf", "sleep [med.]"), "sleep");
+        let g = compound_gloss("Unternehmen", "business venture, company, enterprise");
         assert_eq!(
             g,
             rank::most_common_alternative("business venture, company, enterprise")
         );
+        // The part's cognate, where one alternative is, whatever its frequency.
+        let sense = "measuring element, sensing element, sensor, transducer";
+        assert_ne!(rank::most_common_alternative(sense), "sensor");
+        assert_eq!(compound_gloss("Sensor", sense), "sensor");
     }
 
     #[test]

@@ -171,6 +171,15 @@ pub fn most_common_alternative(sense: &str) -> &str {
     best.map_or(sense, |(a, _)| a)
 }
 
+/// The alternative of a sense that is the German word's cognate ("sensor" of "measuring
+/// element, sensor" for *Sensor*), where one is.
+pub fn cognate_alternative<'a>(lemma: &str, sense: &'a str) -> Option<&'a str> {
+    sense
+        .split([';', ','])
+        .map(str::trim)
+        .find(|alt| !alt.is_empty() && cognate(lemma, alt))
+}
+
 /// How dictionaries write a verb's objects before it: "etw. beeinflussen",
 /// "jdn./etw. beeinflussen", "jdm. etw. bringen".
 pub const OBJECT_FRAMES: [&str; 6] = [
