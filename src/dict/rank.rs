@@ -451,10 +451,10 @@ pub fn rank_in(
         } else {
             0.0
         };
-        let head = if e.headword == lemma {
+        // A verb with its object ("etw. aufmachen" "open sth.") is the verb itself, used
+        // transitively: as much its own entry as the bare headword.
+        let head = if e.headword == lemma || is_object_frame(&e.headword, lemma) {
             3.0
-        } else if is_object_frame(&e.headword, lemma) {
-            2.0
         } else if e.headword.to_lowercase() == lemma.to_lowercase() {
             0.0
         } else {
@@ -934,6 +934,25 @@ mod tests {
         assert!(!is_object_frame("etw. in Gang setzen", "setzen"));
         assert!(!is_object_frame("beeinflussen", "beeinflussen"));
         assert!(!is_object_frame("sich setzen", "setzen"));
+    }
+
+    #[test]
+    fn a_verb_with_its_object_weighs_as_the_verb_itself() {
+        // The bare headword first, with a rarer gloss; the frame's gloss is the common
+        // one, and nothing else tells them apart.
+        let entries = vec![
+            (
+                "d".to_string(),
+                parse("aufmachen", "aufmachen <v>\nundo <v>\n"),
+            ),
+            (
+                "d".to_string(),
+                parse("etw. aufmachen", "etw. aufmachen <v>\nopen sth. <v>\n"),
+            ),
+        ];
+        assert!(commonness("open sth.") > commonness("undo"));
+        let r = rank(&entries, "aufmachen", Some(Pos::Verb));
+        assert_eq!(r[0].sense, "open sth.");
     }
 
     #[test]
