@@ -37,6 +37,81 @@ fn label_cost(label: &str) -> f32 {
     }
 }
 
+/// A label this marginal (slang, pejorative, obsolete) takes its alternative out of a
+/// sense that has others.
+const MARGINAL: f32 = 3.0;
+
+/// A raw sense's alternatives at its top level (not inside brackets), each with the
+/// separator before it.
+fn top_level_alternatives(raw: &str) -> Vec<(Option<char>, &str)> {
+    let mut out = Vec::new();
+    let (mut depth, mut from, mut sep) = (0usize, 0usize, None);
+    for (i, c) in raw.char_indices() {
+        match c {
+            '(' | '[' | '{' | '<' => depth += 1,
+            ')' | ']' | '}' | '>' => depth = depth.saturating_sub(1),
+            ',' | ';' if depth == 0 => {
+                out.push((sep, &raw[from..i]));
+                sep = Some(c);
+                from = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    out.push((sep, &raw[from..]));
+    out
+}
+
+/// A sense as shown and what its labels cost. A label before the first word is the whole
+/// sense's ("[econ.] good"); a label after an alternative is that alternative's
+/// ("because; cos; cuz [slang]"). An alternative with a marginal label of its own is left
+/// out where others remain, and the sense costs what its least marked alternative does,
+/// and at least what its leading labels do.
+fn labelled_sense(raw: &str) -> (String, f32) {
+    let cost_of = |labels: &[String]| labels.iter().map(|l| label_cost(l)).fold(0.0, f32::max);
+    let lead_end = raw
+        .char_indices()
+        .scan(0usize, |depth, (i, c)| {
+            match c {
+                '[' => *depth += 1,
+                ']' => *depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            Some((i, c, *depth))
+        })
+        .find(|&(_, c, depth)| depth == 0 && c.is_alphanumeric())
+        .map_or(raw.len(), |(i, _, _)| i);
+    let (_, leading) = clean(&raw[..lead_end]);
+    let lead_cost = cost_of(&leading);
+    let alternatives: Vec<(Option<char>, String, f32)> = top_level_alternatives(&raw[lead_end..])
+        .into_iter()
+        .map(|(sep, alt)| {
+            let (text, labels) = clean(alt);
+            (sep, text, cost_of(&labels))
+        })
+        .filter(|(_, text, _)| !text.is_empty())
+        .collect();
+    let plain = alternatives.iter().any(|(_, _, c)| *c < MARGINAL);
+    let kept: Vec<&(Option<char>, String, f32)> = alternatives
+        .iter()
+        .filter(|(_, _, c)| !plain || *c < MARGINAL)
+        .collect();
+    let mut text = String::new();
+    for (k, (sep, alt, _)) in kept.iter().enumerate() {
+        if k > 0 {
+            text.push(sep.unwrap_or(','));
+            text.push(' ');
+        }
+        text.push_str(alt);
+    }
+    let least = kept
+        .iter()
+        .map(|(_, _, c)| *c)
+        .fold(f32::INFINITY, f32::min);
+    let least = if least.is_finite() { least } else { 0.0 };
+    (text, lead_cost.max(least))
+}
+
 /// Labels of a region or country (German: `Norddt.`, `Schw.`, `Ostös.`; English: `Am.`,
 /// `Br.`).
 fn is_region(label: &str) -> bool {
@@ -490,7 +565,7 @@ pub fn rank_in(
             - plural_cost
             - 0.05 * n as f32;
         for (k, raw) in e.senses.iter().enumerate() {
-            let (sense, labels) = clean(raw);
+            let (sense, cost) = labelled_sense(raw);
             // Not a meaning: an empty or bracketed note, or an English affix ("un…").
             if sense.is_empty()
                 || sense.starts_with('(') && sense.ends_with(')')
@@ -498,7 +573,6 @@ pub fn rank_in(
             {
                 continue;
             }
-            let cost: f32 = labels.iter().map(|l| label_cost(l)).fold(0.0, f32::max);
             // A sense given with several English words is a main one.
             let alternatives = sense.split([',', ';']).count().min(3) as f32 - 1.0;
             // A whole sentence is an example or an idiom, not the word's meaning.
@@ -924,6 +998,31 @@ mod tests {
         assert!(cognate("Strategie", "game plan; strategy"));
         assert!(!cognate("Strategie", "game plan"));
         assert!(!cognate("gut", "good"));
+    }
+
+    #[test]
+    fn a_label_after_an_alternative_is_that_alternatives() {
+        // The slang word goes, the sense stays plain.
+        assert_eq!(
+            labelled_sense("because; cos; cuz [slang]; as; since"),
+            ("because; cos; as; since".to_string(), 0.0)
+        );
+        // A label before the first word is the whole sense's.
+        let (text, cost) = labelled_sense(" [econ.] good <n>");
+        assert_eq!(text, "good");
+        assert_eq!(cost, label_cost("econ."));
+        // Every alternative marked: the least marked one's cost.
+        let (text, cost) = labelled_sense("cuz [slang], cos [coll.]");
+        assert_eq!(text, "cos");
+        assert_eq!(cost, label_cost("coll."));
+        let (text, cost) = labelled_sense("gee [slang]");
+        assert_eq!(text, "gee");
+        assert_eq!(cost, label_cost("slang"));
+        // Commas inside brackets do not split.
+        assert_eq!(
+            labelled_sense("to switch off sth. (switch, light, device etc.)").0,
+            "to switch off sth. (switch, light, device etc.)"
+        );
     }
 
     #[test]
