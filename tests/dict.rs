@@ -346,6 +346,25 @@ fn real_pronouns_possessives_and_auxiliaries() {
     let (head, sense) = first("Er sagte, er würde morgen kommen.", "würde");
     assert_eq!(head, "werden");
     assert!(sense.contains("will") || sense.contains("would"), "{sense}");
+    // A two-way preposition by the case of its noun phrase; a contraction as its
+    // preposition; an article with its noun is no phrase of its own.
+    let words = |sense: &str| -> Vec<String> {
+        sense
+            .split([',', ';'])
+            .map(|w| w.trim().to_string())
+            .collect()
+    };
+    let (_, sense) = first("Er wohnt in der Innenstadt.", "in");
+    assert!(words(&sense).contains(&"in".to_string()), "{sense}");
+    let (_, sense) = first("Er fährt in die Innenstadt.", "in");
+    assert!(words(&sense).contains(&"into".to_string()), "{sense}");
+    let (head, sense) = first("Er wohnt im Süden der Stadt.", "im");
+    assert_eq!(head, "im");
+    assert!(words(&sense).contains(&"in".to_string()), "{sense}");
+    let (head, _) = first("Die Stadtverwaltung hat es angekündigt.", "Die");
+    assert_eq!(head, "der");
+    let (_, sense) = first("Er kam nicht, weil er krank war.", "weil");
+    assert!(words(&sense).contains(&"because".to_string()), "{sense}");
 }
 
 #[test]

@@ -343,18 +343,33 @@ fn phrase(
                 continue;
             }
             // An article with a noun or an adjective is a noun phrase, no phrase of its
-            // own ("die Regel", "das beste Beispiel"); with another word it may be one
-            // ("ein paar").
-            let others_articles = nominal
-                && window.iter().enumerate().all(|(k, t)| {
-                    first + k == i
-                        || crate::german::lexicon().is_ok_and(|lex| {
-                            lex.readings(&t.text.to_lowercase())
-                                .iter()
-                                .any(|r| r.tag.pos == Pos::Article)
-                        })
-                });
-            if others_articles {
+            // own ("die Regel", "das beste Beispiel", looked up from either word); with
+            // another word it may be one ("ein paar").
+            let article = |t: &crate::german::sentence::Token<'_>| {
+                crate::german::lexicon().is_ok_and(|lex| {
+                    lex.readings(&t.text.to_lowercase())
+                        .iter()
+                        .any(|r| r.tag.pos == Pos::Article)
+                })
+            };
+            let nominal_at = |k: usize| {
+                if first + k == i {
+                    nominal
+                } else {
+                    first + k > 0 && window[k].is_capitalised()
+                }
+            };
+            let noun_phrase = window
+                .iter()
+                .enumerate()
+                .all(|(k, t)| article(t) || nominal_at(k))
+                && window.iter().any(article)
+                && (0..len).any(|k| nominal_at(k) && !article(&window[k]));
+            // A phrase that ends in an article leaves it without the noun that follows
+            // ("in der" of *in der Innenstadt*).
+            let article_last = window.last().is_some_and(article)
+                && toks.get(first + len).is_some_and(|t| t.is_word);
+            if noun_phrase || article_last {
                 continue;
             }
             let mut text = window.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
@@ -624,6 +639,13 @@ pub fn lookup_in(
         owner_plural: (context.is_some() && a.tag.as_ref().is_some_and(|t| t.possessive))
             .then(|| crate::german::analysis::owner_plural(sentence, a.start))
             .flatten(),
+        governed_case: (a.pos == Pos::Preposition)
+            .then(|| {
+                crate::german::lexicon().ok().and_then(|lex| {
+                    crate::german::government::governed_case(lex, sentence, a.start)
+                })
+            })
+            .flatten(),
     };
     // A personal pronoun in another case than the nominative means its own form (*ihm*
     // "him", not *er* "he"): the form's own entry, where a dictionary has one, first.
@@ -641,8 +663,32 @@ pub fn lookup_in(
     } else {
         Vec::new()
     };
-    let mut ranked = ranked_in(dicts, &a.lemma, rank_pos(&a), here, &mut problems);
+    // A contraction (*im*, *zum*) is looked up as its preposition, for the case it
+    // governs: dictionaries list it only in examples ("im Haus" "in the house").
+    let contracted = (a.pos == Pos::Preposition)
+        .then(|| {
+            crate::german::lexicon()
+                .ok()
+                .and_then(|lex| crate::german::government::contracted_preposition(lex, word))
+        })
+        .flatten();
     let mut method = method;
+    let mut ranked = match &contracted {
+        Some(p) => {
+            let r = ranked_in(dicts, p, rank_pos(&a), here, &mut problems);
+            if !r.is_empty() {
+                method = Method::Cited {
+                    under: p.clone(),
+                    how: "a preposition and an article in one word".to_string(),
+                };
+            }
+            r
+        }
+        None => Vec::new(),
+    };
+    if ranked.is_empty() {
+        ranked = ranked_in(dicts, &a.lemma, rank_pos(&a), here, &mut problems);
+    }
     if ranked.is_empty()
         && a.pos == Pos::Noun
         && let Some((cited, how)) = ranked_cited(dicts, &a.lemma, here, &mut problems)

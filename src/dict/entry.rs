@@ -95,6 +95,16 @@ pub fn parse(key: &str, text: &str) -> Entry {
             Some((a, b)) if b > a => (head[..a].trim(), Some(head[a + 1..b].to_string())),
             _ => (head, None),
         };
+        // A grammar note after the pronunciation: the case a preposition governs
+        // ("in /ˈɪn/ ([wo?, wann?+ dat]) <prep>").
+        let note: Option<String> = pron_at.and_then(|(_, b)| {
+            let rest = head[b + 1..].trim();
+            let inner = rest
+                .trim_start_matches(['(', '['])
+                .trim_end_matches([')', ']'])
+                .trim();
+            (!inner.is_empty()).then(|| inner.to_string())
+        });
         // An index keys a headword by its letters and spaces ("jdnetw beeinflussen" for
         // "jdn./etw. beeinflussen").
         let letters = |s: &str| -> String {
@@ -113,6 +123,7 @@ pub fn parse(key: &str, text: &str) -> Entry {
             }
             entry.pronunciation = pron;
             entry.tags = tags;
+            entry.tags.extend(note);
         } else {
             entry.senses.push(first.trim().to_string());
         }
@@ -298,6 +309,17 @@ mod tests {
         assert!(e.is_noun() && !e.is_plural());
         assert_eq!(e.senses, vec!["uncovered sale <n>, short sale <n>"]);
         assert_eq!(e.see, vec!["Leerverkäufe", "blanko verkaufen"]);
+    }
+
+    #[test]
+    fn a_grammar_note_after_the_pronunciation_is_a_tag() {
+        let e = parse(
+            "in",
+            "in /ˈɪn/ ([wo?, wann?+ dat]) <prep>\nin <prep>, at <prep>\n",
+        );
+        assert_eq!(e.headword, "in");
+        assert_eq!(e.pronunciation.as_deref(), Some("ˈɪn"));
+        assert_eq!(e.tags, vec!["prep", "wo?, wann?+ dat"]);
     }
 
     #[test]

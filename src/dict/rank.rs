@@ -5,6 +5,7 @@
 
 use super::entry::{Entry, clean};
 use crate::german::frequency::english_zipf;
+use crate::german::tags::Case;
 use crate::german::{Gender, Pos};
 
 /// A sense with the dictionary it came from and its score.
@@ -446,6 +447,47 @@ pub struct InSentence<'a> {
     pub auxiliary_use: Option<bool>,
     /// For a possessive: whether the owner it refers to is plural (*ihre* "their").
     pub owner_plural: Option<bool>,
+    /// For a preposition: the case it governs here (*in der Stadt*: dative).
+    pub governed_case: Option<Case>,
+}
+
+/// The case an entry says its preposition governs, where it names one: Ding's grammar
+/// line ("in {prp; wo?, wann? +Dat.}") or FreeDict's note ("in ([wohin?+ acc]) <prep>").
+fn entry_case(e: &Entry) -> Option<Case> {
+    let mut found = None;
+    for t in e.tags.iter().chain(&e.labels) {
+        let t: String = t
+            .to_lowercase()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let c = if t.contains("+dat") {
+            Case::Dative
+        } else if t.contains("+akk") || t.contains("+acc") {
+            Case::Accusative
+        } else if t.contains("+gen") {
+            Case::Genitive
+        } else {
+            continue;
+        };
+        if found.is_some_and(|f| f != c) {
+            return None;
+        }
+        found = Some(c);
+    }
+    found
+}
+
+/// What an entry for another case than its preposition governs here loses (*in der
+/// Stadt* "in, at", not "into, to"). An entry for the case gains nothing over one that
+/// names none: a preposition of one case names it in most of its entries.
+const CASE_MISFIT: f32 = 1.5;
+
+fn case_fit(governed: Option<Case>, entry: Option<Case>) -> f32 {
+    match (governed, entry) {
+        (Some(g), Some(e)) if g != e => -CASE_MISFIT,
+        _ => 0.0,
+    }
 }
 
 /// English possessives of one owner and of several: the gloss of a German possessive
@@ -560,6 +602,7 @@ pub fn rank_in(
             + context_fit(e, sentence, lemma)
             + pos_fit(pos, class)
             + gender_fit(gender, e.gender())
+            + case_fit(here.governed_case, entry_case(e))
             - entry_labels
             - if e.noted { 1.5 } else { 0.0 }
             - plural_cost
@@ -1023,6 +1066,48 @@ mod tests {
             labelled_sense("to switch off sth. (switch, light, device etc.)").0,
             "to switch off sth. (switch, light, device etc.)"
         );
+    }
+
+    #[test]
+    fn a_preposition_is_glossed_for_the_case_it_governs() {
+        let entries = vec![
+            (
+                "d".to_string(),
+                parse(
+                    "in",
+                    "in /ˈɪn/ ([wohin?, bis wann?+ acc]) <prep>\ninto <prep>, to <prep>\n",
+                ),
+            ),
+            (
+                "d".to_string(),
+                parse(
+                    "in",
+                    "in /ˈɪn/ ([wo?, wann?+ dat]) <prep>\nin <prep>, at <prep>\n",
+                ),
+            ),
+            (
+                "d".to_string(),
+                parse("in", "in\n {prp; wo? +Dat.}\n   in; at\n"),
+            ),
+        ];
+        assert_eq!(entry_case(&entries[0].1), Some(Case::Accusative));
+        assert_eq!(entry_case(&entries[1].1), Some(Case::Dative));
+        assert_eq!(entry_case(&entries[2].1), Some(Case::Dative));
+        let first = |case| {
+            rank_in(
+                &entries,
+                "in",
+                Some(Pos::Preposition),
+                InSentence {
+                    governed_case: Some(case),
+                    ..InSentence::default()
+                },
+            )[0]
+            .sense
+            .clone()
+        };
+        assert_eq!(first(Case::Dative), "in, at");
+        assert_eq!(first(Case::Accusative), "into, to");
     }
 
     #[test]

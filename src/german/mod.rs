@@ -10,6 +10,7 @@ pub mod corrections;
 pub mod frequency;
 pub mod fsa;
 mod gender;
+pub mod government;
 pub mod lexicon;
 pub mod sentence;
 pub mod tags;
