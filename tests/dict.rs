@@ -475,3 +475,27 @@ fn a_noun_no_dictionary_lists_is_found_under_its_masculine_or_strong_form() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_reflexive_pronoun_makes_no_phrase_with_the_verbs_form() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let entries: &[(&str, &str)] = &[
+        ("sich gewünscht", "sich gewünscht\nwished for\n"),
+        ("wünschen", "wünschen <v>\nwish <v>\n"),
+        ("es gibt", "es gibt\nthere is\n"),
+    ];
+    write_dictd(&dir.path().join("test-deu-eng"), entries, None).expect("write");
+    let dicts = Dictionaries::discover(&[dir.path().to_path_buf()]);
+    let first = |s: &str, w: &str| {
+        let start = s.find(w).expect("the word is in the sentence");
+        let r = lookup_in(w, Some((s, start)), None, &dicts).0;
+        r.first().map(|f| f.headword.clone()).unwrap_or_default()
+    };
+    // *sich* belongs to the verb's frame, looked up by its lemma.
+    assert_eq!(
+        first("Sie hatten sich eine Bahn gewünscht.", "gewünscht"),
+        "wünschen"
+    );
+    // Another pronoun of the clause still makes the phrase.
+    assert_eq!(first("Weil es dort viele Firmen gibt.", "gibt"), "es gibt");
+}

@@ -427,10 +427,12 @@ fn split_phrase(
         .filter(|t| t.is_word && t.start != toks[i].start)
     {
         let other = t.text.to_lowercase();
+        // A reflexive pronoun is the verb's frame ("sich wünschen", looked up by its
+        // lemma), not a phrase with the verb's form ("sich gewünscht").
         let pronoun = lex
             .readings(&other)
             .iter()
-            .any(|r| r.tag.pos == Pos::Pronoun);
+            .any(|r| r.tag.pos == Pos::Pronoun && !r.tag.reflexive);
         if !pronoun {
             continue;
         }

@@ -130,6 +130,8 @@ pub struct Tag {
     pub personal: bool,
     /// A possessive pronoun (`sein`, `ihre`).
     pub possessive: bool,
+    /// A reflexive pronoun (`sich`, and `uns` read as one).
+    pub reflexive: bool,
     /// A relative or interrogative pronoun (`was`, `wer`).
     pub interrogative: bool,
     /// A coordinating conjunction (`und`, `aber`): the clause before it may end there.
@@ -161,6 +163,7 @@ impl Tag {
             standalone: false,
             personal: false,
             possessive: false,
+            reflexive: false,
             interrogative: false,
             coordinating: false,
             subordinating: false,
@@ -239,6 +242,7 @@ impl Tag {
                 }
                 "PER" if pos == Pos::Pronoun => t.personal = true,
                 "POS" if pos == Pos::Pronoun => t.possessive = true,
+                "REF" if pos == Pos::Pronoun => t.reflexive = true,
                 "RIN" | "INR" | "REL" if pos == Pos::Pronoun => t.interrogative = true,
                 _ => {}
             }
@@ -265,6 +269,14 @@ impl Tag {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reflexive_pronoun_is_marked() {
+        let t = Tag::parse("PRO:REF:AKK:SIN:ALG").expect("a pronoun tag");
+        assert!(t.reflexive && t.pos == Pos::Pronoun);
+        let t = Tag::parse("PRO:PER:AKK:SIN:NOG").expect("a pronoun tag");
+        assert!(!t.reflexive);
+    }
 
     #[test]
     fn tags_are_read_into_features() {
