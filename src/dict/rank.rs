@@ -27,7 +27,11 @@ fn label_cost(label: &str) -> f32 {
         "pej" | "vulg" | "slang" | "derog" | "offensive" | "sl" => 6.0,
         "hist" | "obs" | "veraltet" | "archaic" | "poet" | "dated" | "rare" | "selten"
         | "altertümlich" | "obsolete" | "old" => 3.0,
-        "coll" | "ugs" | "fam" | "informal" => 0.7,
+        // The German word colloquial in this sense (ugs.): less likely in the written
+        // texts lesepult is for than a field's plain word ("Verkehr" "traffic", not
+        // "sexual intercourse"). An English gloss that is colloquial costs less.
+        "ugs" => 1.5,
+        "coll" | "fam" | "informal" => 0.7,
         "fig" | "übtr" => 0.8,
         "" => 0.0,
         // A region's word or spelling is right German or English, only less general.
@@ -1033,6 +1037,27 @@ mod tests {
         ];
         let r = rank(&entries, "Hemmnis", Some(Pos::Noun));
         assert_eq!(r[0].sense, "barrier", "{r:?}");
+    }
+
+    #[test]
+    fn a_colloquial_german_sense_comes_after_a_fields_plain_word() {
+        let entries = vec![
+            (
+                "d".to_string(),
+                parse(
+                    "Verkehr",
+                    "Verkehr <masc, n, sg>\n [ugs.] sexual intercourse <n>, sex <n> [coll.]\n",
+                ),
+            ),
+            (
+                "d".to_string(),
+                parse("Verkehr", "Verkehr <masc, n, sg>\n [transp.] traffic <n>\n"),
+            ),
+        ];
+        assert!(label_cost("ugs.") > label_cost("transp."));
+        assert!(label_cost("coll.") < label_cost("transp."));
+        let r = rank(&entries, "Verkehr", Some(Pos::Noun));
+        assert_eq!(r[0].sense, "traffic", "{r:?}");
     }
 
     #[test]
