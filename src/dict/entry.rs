@@ -28,6 +28,9 @@ pub struct Entry {
     /// The entry carries a usage note or context (`Note: …`, `(akademische Bewertung)`):
     /// a special use of the word.
     pub noted: bool,
+    /// The words of a short complement note on Ding's grammar line, lower case: the
+    /// preposition the sense takes ("klagen {vi} (über)" → `über`).
+    pub complement: Vec<String>,
 }
 
 impl Entry {
@@ -61,6 +64,22 @@ impl Entry {
             _ => None,
         })
     }
+}
+
+/// English prepositions, as FreeDict notes the complement of a sense ("Note: of").
+const ENGLISH_PREPOSITIONS: [&str; 16] = [
+    "of", "to", "for", "with", "about", "over", "on", "in", "at", "from", "by", "into", "against",
+    "after", "upon", "onto",
+];
+
+/// Whether the lexicon reads a word as a German preposition (and it is no English one).
+fn german_preposition(word: &str) -> bool {
+    !ENGLISH_PREPOSITIONS.contains(&word)
+        && crate::german::lexicon().is_ok_and(|lex| {
+            lex.readings(word)
+                .iter()
+                .any(|r| r.tag.pos == crate::german::Pos::Preposition)
+        })
 }
 
 /// Parse one entry; `key` is the index headword (used when the text has no head line).
@@ -146,8 +165,27 @@ pub fn parse(key: &str, text: &str) -> Entry {
         if let Some(links) = l.strip_prefix("see:") {
             entry.see.extend(braced(links));
             entry.context.extend(german_words(links));
-        } else if l.starts_with("Note:") {
-            entry.noted = true;
+        } else if let Some(note) = l.strip_prefix("Note:") {
+            // An English preposition the sense takes ("Note: of", "Note: over sth.") is
+            // its complement, not a special use ("Note: akademische Bewertung").
+            // Only a preposition and object placeholders: "of a thing" says what the
+            // subject is, a special use. A German preposition ("Note: über") is kept as
+            // the sense's complement.
+            let mut words = note.split_whitespace();
+            let first = words.next().unwrap_or("");
+            let german = german_preposition(first);
+            let complement = (ENGLISH_PREPOSITIONS.contains(&first) || german)
+                && words.all(|w| {
+                    matches!(
+                        w,
+                        "sth." | "sb." | "sb./sth." | "sth./sb." | "etw." | "jdn." | "jdm."
+                    )
+                });
+            if !complement {
+                entry.noted = true;
+            } else if german {
+                entry.complement.push(first.to_lowercase());
+            }
         } else if l.starts_with("Synonym") {
             continue;
         } else if entry.senses.is_empty()
@@ -163,8 +201,17 @@ pub fn parse(key: &str, text: &str) -> Entry {
                     .collect::<Vec<_>>()
             }));
             entry.labels.extend(labels);
-            if !text.is_empty() {
-                entry.noted = true;
+            // A short bracketed note is the sense's complement ("(über)", "(an etw.)"),
+            // not a special use.
+            let complement = text
+                .strip_prefix('(')
+                .and_then(|t| t.strip_suffix(')'))
+                .map(|inner| german_words(inner))
+                .filter(|w| !w.is_empty() && w.len() <= 3 && !text[1..].contains('('));
+            match complement {
+                Some(words) => entry.complement = words,
+                None if !text.is_empty() => entry.noted = true,
+                None => {}
             }
         } else if let Some(example) = l.strip_prefix('"') {
             entry.examples += 1;
@@ -309,6 +356,36 @@ mod tests {
         assert!(e.is_noun() && !e.is_plural());
         assert_eq!(e.senses, vec!["uncovered sale <n>, short sale <n>"]);
         assert_eq!(e.see, vec!["Leerverkäufe", "blanko verkaufen"]);
+    }
+
+    #[test]
+    fn a_note_of_a_preposition_is_no_special_use() {
+        let e = parse(
+            "klagen",
+            "klagen /klˈɑːɡən/ <v, intr>\ncomplain <v>\n         Note: of\n see: {klagend}\n\n         Note: über\n",
+        );
+        assert!(!e.noted);
+        assert_eq!(e.complement, vec!["über"]);
+        let e = parse(
+            "gut",
+            "gut /ɡˈuːt/\ncum laude\n         Note: akademische Bewertung\n",
+        );
+        assert!(e.noted);
+        let e = parse(
+            "Leerverkauf",
+            "Leerverkauf <masc, n, sg>\nshort sale <n>\n         Note: stock exchange\n",
+        );
+        assert!(e.noted);
+        let e = parse(
+            "wehklagen",
+            "wehklagen <v>\nlament <v>\n         Note: over sth.\n",
+        );
+        assert!(!e.noted);
+        let e = parse(
+            "verdienen",
+            "etw. verdienen <v>\nmerit sth. <v>\n         Note: of a thing\n",
+        );
+        assert!(e.noted);
     }
 
     #[test]

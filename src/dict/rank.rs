@@ -423,6 +423,28 @@ fn context_fit(e: &Entry, sentence: &[String], lemma: &str) -> f32 {
     0.6 * shared.len().min(3) as f32
 }
 
+/// What an entry whose complement note names a preposition of the sentence gains
+/// ("klagen {vi} (über)" "complain" for *klagten über sinkende Umsätze*).
+const COMPLEMENT: f32 = 1.0;
+
+fn complement_fit(e: &Entry, sentence: &[String]) -> f32 {
+    let preposition = |w: &String| {
+        crate::german::lexicon().is_ok_and(|lex| {
+            lex.readings(w)
+                .iter()
+                .any(|r| r.tag.pos == Pos::Preposition)
+        })
+    };
+    if e.complement
+        .iter()
+        .any(|w| sentence.contains(w) && preposition(w))
+    {
+        COMPLEMENT
+    } else {
+        0.0
+    }
+}
+
 /// A sense as compared across dictionaries: "to bet on sth.; to back sth." and "bet on
 /// sth., back sth." are one.
 fn sense_key(sense: &str) -> String {
@@ -607,6 +629,7 @@ pub fn rank_in(
             + pos_fit(pos, class)
             + gender_fit(gender, e.gender())
             + case_fit(here.governed_case, entry_case(e))
+            + complement_fit(e, sentence)
             - entry_labels
             - if e.noted { 1.5 } else { 0.0 }
             - plural_cost
@@ -1058,6 +1081,35 @@ mod tests {
         assert!(label_cost("coll.") < label_cost("transp."));
         let r = rank(&entries, "Verkehr", Some(Pos::Noun));
         assert_eq!(r[0].sense, "traffic", "{r:?}");
+    }
+
+    #[test]
+    fn a_sense_whose_preposition_the_sentence_has_comes_first() {
+        let entries = vec![
+            ("d".to_string(), parse("klagen", "klagen\n\n   to sue\n")),
+            (
+                "d".to_string(),
+                parse("klagen", "klagen\n {vi} (über)\n   to complain (of)\n"),
+            ),
+        ];
+        assert_eq!(entries[1].1.complement, vec!["über"]);
+        assert!(!entries[1].1.noted, "a complement is no special use");
+        let words: Vec<String> = ["andere", "über", "sinkende", "umsätze"]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        let r = rank_in(
+            &entries,
+            "klagen",
+            Some(Pos::Verb),
+            InSentence {
+                words: &words,
+                ..InSentence::default()
+            },
+        );
+        assert_eq!(r[0].sense, "to complain (of)");
+        // Without the preposition, the other reading is as likely: no gain.
+        assert_eq!(complement_fit(&entries[1].1, &[]), 0.0);
     }
 
     #[test]
