@@ -206,7 +206,7 @@ pub fn parse(key: &str, text: &str) -> Entry {
             let complement = text
                 .strip_prefix('(')
                 .and_then(|t| t.strip_suffix(')'))
-                .map(|inner| german_words(inner))
+                .map(german_words)
                 .filter(|w| !w.is_empty() && w.len() <= 3 && !text[1..].contains('('));
             match complement {
                 Some(words) => entry.complement = words,
