@@ -272,11 +272,12 @@ fn ranked_in(
             if !dicts.contains(&head) {
                 continue;
             }
-            own.extend(
-                entries_up_to(dicts, &head, MAX_SIDE_ENTRIES, problems)
-                    .into_iter()
-                    .filter(|(_, e)| rank::is_object_frame(&e.headword, lemma)),
-            );
+            // A frame as written and as keyed may be the same index lines: each entry once.
+            for found in entries_up_to(dicts, &head, MAX_SIDE_ENTRIES, problems) {
+                if rank::is_object_frame(&found.1.headword, lemma) && !own.contains(&found) {
+                    own.push(found);
+                }
+            }
         }
     }
     rank::rank_in(&own, lemma, pos, here)

@@ -138,7 +138,10 @@ impl Dictd {
         if !trusted {
             d.build_table();
         }
-        if let Some(short) = d.entries("00-database-short").first()
+        // The dictionary's short name, under its own key only: a dictfmt index without it
+        // keys the long description "00databaseshort".
+        let (named, _) = d.read_entries(d.matches_key("00-database-short"), 1);
+        if let Some(short) = named.first()
             && let Some(name) = short
                 .text
                 .lines()
@@ -217,8 +220,26 @@ impl Dictd {
         self.len() == 0
     }
 
-    /// Start offsets of the index lines whose headword is `word`, case-insensitively.
+    /// Start offsets of the index lines whose headword is `word`, case-insensitively; where
+    /// it has none, those of its letters, digits and spaces, as dictfmt keys a headword
+    /// with punctuation ("email" for *E-Mail*).
     fn matches(&self, word: &str) -> Vec<usize> {
+        let found = self.matches_key(word);
+        if !found.is_empty() || word.chars().all(|c| c.is_alphanumeric() || c == ' ') {
+            return found;
+        }
+        let keyed: String = word
+            .chars()
+            .filter(|c| c.is_alphanumeric() || *c == ' ')
+            .collect();
+        if keyed.is_empty() {
+            return found;
+        }
+        self.matches_key(&keyed)
+    }
+
+    /// Start offsets of the index lines whose key is `word`, case-insensitively.
+    fn matches_key(&self, word: &str) -> Vec<usize> {
         let q = word.to_lowercase().into_bytes();
         match &self.lines {
             Some(lines) => {
@@ -266,9 +287,14 @@ impl Dictd {
 
     /// The first `limit` entries and the read errors.
     pub fn entries_checked(&self, word: &str, limit: usize) -> (Vec<RawEntry>, Vec<DictError>) {
+        self.read_entries(self.matches(word), limit)
+    }
+
+    /// The entries read from index lines.
+    fn read_entries(&self, lines: Vec<usize>, limit: usize) -> (Vec<RawEntry>, Vec<DictError>) {
         let mut out = Vec::new();
         let mut problems = Vec::new();
-        for start in self.matches(word).into_iter().take(limit) {
+        for start in lines.into_iter().take(limit) {
             let mut fields = self.line(start).split(|&c| c == b'\t');
             let key = fields.next().unwrap_or(&[]);
             let (Some(offset), Some(len)) =
@@ -379,6 +405,30 @@ mod tests {
             let _ = std::fs::remove_file(base.with_extension("dict"));
             let _ = std::fs::remove_file(base.with_extension("dict.dz"));
         }
+    }
+
+    #[test]
+    fn a_headword_with_punctuation_is_found_under_its_letters() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let base = dir.path().join("deu-eng");
+        write_dictd(
+            &base,
+            &[
+                ("email", "E-Mail\nelectronic mail\n"),
+                (
+                    "00databaseshort",
+                    "00-database-short\n   A Long Description\n",
+                ),
+            ],
+            None,
+        )
+        .expect("write");
+        let d = Dictd::open(&base.with_extension("index")).expect("open");
+        assert_eq!(d.entries("E-Mail").len(), 1);
+        assert!(d.contains("e-mail"));
+        assert!(!d.contains("E-Post"));
+        // The short name is read under its own key only.
+        assert_ne!(d.name, "A Long Description");
     }
 
     proptest::proptest! {
