@@ -197,10 +197,19 @@ impl Context<'_> {
             let joined = self.toks[j].text == ","
                 || self.word(j).is_some()
                     && self.cands[j].iter().any(|c| c.reading.tag.coordinating);
+            // A determiner that is no article inflects as an adjective right after one
+            // (*die beiden Frauen*, *die vielen Leute*).
+            let determiner = j == i + 1
+                && self.can_be(i, &[Pos::Article])
+                && !self.can_be(j, &[Pos::Article])
+                && self.cands[j]
+                    .iter()
+                    .any(|c| c.reading.tag.pos == Pos::Pronoun && c.reading.tag.determiner);
             let modifier = self.can_be(
                 j,
                 &[Pos::Adjective, Pos::Participle, Pos::Number, Pos::Adverb],
-            ) || self.unlisted_inflected(j)
+            ) || determiner
+                || self.unlisted_inflected(j)
                 || self.digits(j);
             if !(modifier || joined && j > i + 1) {
                 return false;
@@ -319,6 +328,42 @@ impl Context<'_> {
                 .clause(i)
                 .filter(|j| *j != i)
                 .all(|j| !self.cands[j].iter().any(|c| c.reading.tag.is_finite()))
+    }
+
+    /// A past tense at `i` spelled as its verb's inflected participle, right after a
+    /// coordinating conjunction and agreeing in person and number with a word before it
+    /// in its clause that can only be a finite verb, is a second verb of that subject
+    /// (*gingen … und bestellten frischen Fisch*, *seien leiser und verbrauchten weniger
+    /// Strom*), not the participle used as an adjective (*Brot und frischen Käse* stays
+    /// the adjective: *frisch* is no participle of *frischen*).
+    fn coordinated_finite(&self, i: usize, c: &Candidate) -> bool {
+        let t = &c.reading.tag;
+        // A present tense spelled as the bare participle (*erschöpft*) is left to
+        // `participle_stands_alone` (*verschwitzt und erschöpft*).
+        if t.verb_form != Some(VerbForm::Past) || i == 0 || self.word(i - 1).is_none() {
+            return false;
+        }
+        let verb = &c.reading.lemma;
+        let own_participle = self.cands[i].iter().any(|o| {
+            matches!(o.reading.tag.pos, Pos::Participle | Pos::Adjective)
+                && (o.reading.lemma == *verb
+                    || lexicon().is_ok_and(|lex| {
+                        participle_verb(lex, &o.reading.lemma).as_ref() == Some(verb)
+                    }))
+        });
+        if !own_participle {
+            return false;
+        }
+        let after_conjunction = self.cands[i - 1]
+            .iter()
+            .any(|c| c.reading.tag.pos == Pos::Conjunction && c.reading.tag.coordinating);
+        after_conjunction
+            && (self.clause(i).start..i - 1).any(|j| {
+                self.surely_finite(j)
+                    && self.cands[j].iter().any(|c| {
+                        c.reading.tag.person == t.person && c.reading.tag.number == t.number
+                    })
+            })
     }
 
     /// A finite verb of the clause agrees with the subject `subject` at `i` in person and
@@ -533,6 +578,9 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
             }
             if t.is_finite() && ctx.finite_alone[i] {
                 s += 2.0;
+            }
+            if ctx.coordinated_finite(i, c) {
+                s += 3.0;
             }
             // The indicative is far more frequent than the subjunctive: of a form that
             // may be either (*führen*: *führen*, or *fahren*'s subjunctive), it is the
@@ -1721,6 +1769,52 @@ mod tests {
         // After an article the participle stays an adjective.
         let a = analyse_word("Die erklärte Absicht.", "erklärte").expect("analysed");
         assert_eq!(a.lemma, "erklärt");
+    }
+
+    #[test]
+    fn a_past_tense_after_und_is_a_second_verb_of_the_subject() {
+        for (sentence, word, verb) in [
+            (
+                "Abends gingen die Frauen ins Restaurant und bestellten frischen Fisch.",
+                "bestellten",
+                "bestellen",
+            ),
+            (
+                "Die neuen Wagen seien leiser und verbrauchten weniger Strom.",
+                "verbrauchten",
+                "verbrauchen",
+            ),
+        ] {
+            let a = analyse_word(sentence, word).expect("analysed");
+            assert_eq!((a.lemma.as_str(), a.pos), (verb, Pos::Verb), "{sentence}");
+        }
+        // An adjective that is no participle of the verb stays one; a bare participle
+        // joined to another stays a participle.
+        let a = analyse_word("Sie kauften Brot und frischen Käse.", "frischen").expect("analysed");
+        assert_eq!((a.lemma.as_str(), a.pos), ("frisch", Pos::Adjective));
+        let a = analyse_word(
+            "Paul kommt verschwitzt und erschöpft vom Platz.",
+            "erschöpft",
+        )
+        .expect("analysed");
+        assert_eq!(a.pos, Pos::Participle);
+    }
+
+    #[test]
+    fn a_determiner_after_an_article_is_part_of_its_noun_phrase() {
+        for (sentence, word) in [
+            ("Abends gingen die beiden Frauen aus.", "die"),
+            ("Die vielen Leute warten.", "Die"),
+            ("Die anderen Kinder spielen.", "Die"),
+        ] {
+            let a = analyse_word(sentence, word).expect("analysed");
+            assert_eq!(a.pos, Pos::Article, "{sentence}");
+        }
+        // A relative pronoun before an article stays one.
+        let s = "Das sind die Frauen, die die Kinder lieben.";
+        let second = s.find(", die").expect("in the sentence") + 2;
+        let a = analyse_at(s, second).expect("analysed");
+        assert_eq!(a.pos, Pos::Pronoun);
     }
 
     #[test]
