@@ -367,21 +367,31 @@ fn real_pronouns_possessives_and_auxiliaries() {
     assert!(words(&sense).contains(&"because".to_string()), "{sense}");
 }
 
+/// Made-up dictionaries in a temporary folder, which lives as long as the guard.
+fn made_up(entries: &[(&str, &str)]) -> (tempfile::TempDir, Dictionaries) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write_dictd(&dir.path().join("test-deu-eng"), entries, None).expect("write");
+    let dicts = Dictionaries::discover(&[dir.path().to_path_buf()]);
+    (dir, dicts)
+}
+
+/// The results of a word looked up in its sentence.
+fn look_in(dicts: &Dictionaries, sentence: &str, word: &str) -> Vec<Found> {
+    let start = sentence.find(word).expect("the word is in the sentence");
+    lookup_in(word, Some((sentence, start)), None, dicts).0
+}
+
 #[test]
 fn a_full_verbs_auxiliary_gloss_and_an_unclassed_words_class() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let entries: &[(&str, &str)] = &[
+    let (_dir, dicts) = made_up(&[
         ("geben", "geben <v>\nwill be <v>\n"),
         ("geben", "geben <v>\ngive <v>\n"),
         ("werden", "werden <v>\nwill be <v>\n"),
         ("werden", "werden <v>\nbecome <v>\n"),
         ("viertens", "viertens <adv>\nfourthly <adv>\n"),
-    ];
-    write_dictd(&dir.path().join("test-deu-eng"), entries, None).expect("write");
-    let dicts = Dictionaries::discover(&[dir.path().to_path_buf()]);
+    ]);
     let first = |s: &str, w: &str| {
-        let start = s.find(w).expect("the word is in the sentence");
-        let r = lookup_in(w, Some((s, start)), None, &dicts).0;
+        let r = look_in(&dicts, s, w);
         r.first().cloned().expect("found")
     };
     // *geben* is no auxiliary: "will be" (from *es wird … geben*) is not its meaning.
@@ -397,21 +407,15 @@ fn a_full_verbs_auxiliary_gloss_and_an_unclassed_words_class() {
 
 #[test]
 fn an_article_makes_a_phrase_with_a_word_that_is_no_noun_or_adjective() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let entries: &[(&str, &str)] = &[
+    let (_dir, dicts) = made_up(&[
         ("ein paar", "ein paar\na few\n"),
         ("Paar", "Paar <neut, n, sg>\npair <n>\n"),
         ("die Regel", "die Regel\nperiod, menses\n"),
         ("Regel", "Regel <fem, n, sg>\nrule <n>\n"),
         ("das beste", "das beste\nthe cream\n"),
         ("gut", "gut <adj>\ngood <adj>\n"),
-    ];
-    write_dictd(&dir.path().join("test-deu-eng"), entries, None).expect("write");
-    let dicts = Dictionaries::discover(&[dir.path().to_path_buf()]);
-    let look = |s: &str, w: &str| {
-        let start = s.find(w).expect("the word is in the sentence");
-        lookup_in(w, Some((s, start)), None, &dicts).0
-    };
+    ]);
+    let look = |s: &str, w: &str| look_in(&dicts, s, w);
     let r = look("Er blieb ein paar Tage.", "paar");
     assert_eq!(r.first().map(|f| f.headword.as_str()), Some("ein paar"));
     // A lower-case word is no noun: not the capitalised entry.
@@ -424,17 +428,11 @@ fn an_article_makes_a_phrase_with_a_word_that_is_no_noun_or_adjective() {
 
 #[test]
 fn a_noun_no_dictionary_lists_is_found_under_its_masculine_or_strong_form() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let entries: &[(&str, &str)] = &[
+    let (_dir, dicts) = made_up(&[
         ("Beamter", "Beamter <masc, n, sg>\ncivil servant <n>\n"),
         ("Arzt", "Arzt <masc, n, sg>\ndoctor <n>\n"),
-    ];
-    write_dictd(&dir.path().join("test-deu-eng"), entries, None).expect("write");
-    let dicts = Dictionaries::discover(&[dir.path().to_path_buf()]);
-    let look = |s: &str, w: &str| {
-        let start = s.find(w).expect("the word is in the sentence");
-        lookup_in(w, Some((s, start)), None, &dicts).0
-    };
+    ]);
+    let look = |s: &str, w: &str| look_in(&dicts, s, w);
     // The feminine keeps its own lemma, gender and plural; the meaning is the masculine's.
     for (sentence, word, lemma, under) in [
         ("Die Ärztin kam spät.", "Ärztin", "Ärztin", "Arzt"),
@@ -478,17 +476,13 @@ fn a_noun_no_dictionary_lists_is_found_under_its_masculine_or_strong_form() {
 
 #[test]
 fn a_reflexive_pronoun_makes_no_phrase_with_the_verbs_form() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let entries: &[(&str, &str)] = &[
+    let (_dir, dicts) = made_up(&[
         ("sich gewünscht", "sich gewünscht\nwished for\n"),
         ("wünschen", "wünschen <v>\nwish <v>\n"),
         ("es gibt", "es gibt\nthere is\n"),
-    ];
-    write_dictd(&dir.path().join("test-deu-eng"), entries, None).expect("write");
-    let dicts = Dictionaries::discover(&[dir.path().to_path_buf()]);
+    ]);
     let first = |s: &str, w: &str| {
-        let start = s.find(w).expect("the word is in the sentence");
-        let r = lookup_in(w, Some((s, start)), None, &dicts).0;
+        let r = look_in(&dicts, s, w);
         r.first().map(|f| f.headword.clone()).unwrap_or_default()
     };
     // *sich* belongs to the verb's frame, looked up by its lemma.
@@ -498,4 +492,25 @@ fn a_reflexive_pronoun_makes_no_phrase_with_the_verbs_form() {
     );
     // Another pronoun of the clause still makes the phrase.
     assert_eq!(first("Weil es dort viele Firmen gibt.", "gibt"), "es gibt");
+}
+
+#[test]
+fn a_reflexive_pronoun_of_another_coordinated_verb_is_not_this_verbs() {
+    let (_dir, dicts) = made_up(&[
+        ("sich anbieten", "sich anbieten <v>\nsuggest itself <v>\n"),
+        ("anbieten", "anbieten <v>\noffer <v>\n"),
+        (
+            "sich entschuldigen",
+            "sich entschuldigen <v>\napologize <v>\n",
+        ),
+    ]);
+    let first = |s: &str, w: &str| {
+        let r = look_in(&dicts, s, w);
+        r.first().map(|f| f.headword.clone()).unwrap_or_default()
+    };
+    let s = "Die Bahn entschuldigte sich später und bot eine Entschädigung an.";
+    assert_eq!(first(s, "bot"), "anbieten");
+    assert_eq!(first(s, "entschuldigte"), "sich entschuldigen");
+    // One verb: its clause's reflexive pronoun is its own.
+    assert_eq!(first("Die Lösung bot sich an.", "bot"), "sich anbieten");
 }

@@ -273,7 +273,9 @@ fn ranked_in(
                 continue;
             }
             // A frame as written and as keyed may be the same index lines: each entry once.
-            for found in entries_up_to(dicts, &head, MAX_SIDE_ENTRIES, problems) {
+            for mut found in entries_up_to(dicts, &head, MAX_SIDE_ENTRIES, problems) {
+                // The frame's pronunciation says its placeholder too ("ˈɛtf …").
+                found.1.pronunciation = None;
                 if rank::is_object_frame(&found.1.headword, lemma) && !own.contains(&found) {
                     own.push(found);
                 }

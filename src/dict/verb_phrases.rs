@@ -157,6 +157,47 @@ fn pronominal_preposition(word: &str) -> Option<&str> {
     })
 }
 
+/// The part of a clause that holds the verb, where *und*, *oder* or *aber* join it to
+/// another part with a finite verb of its own: "Die Bahn entschuldigte sich … und bot
+/// eine Entschädigung an" gives *anbieten* no *sich*. A clause whose other parts have no
+/// finite verb is the verb's whole (*Er hat sich und die Familie …*).
+fn own_conjunct<'a>(sentence: &str, clause: Vec<Token<'a>>, a: &Analysis) -> Vec<Token<'a>> {
+    let Ok(lex) = crate::german::lexicon() else {
+        return clause;
+    };
+    let analysed = crate::german::analysis::analyse_sentence(sentence);
+    let finite = |t: &Token| {
+        analysed.iter().any(|x| {
+            x.start == t.start
+                && x.pos == Pos::Verb
+                && x.tag.as_ref().is_some_and(|g| g.is_finite())
+        })
+    };
+    let coordinating = |t: &Token| {
+        t.is_word
+            && lex
+                .readings(&t.text.to_lowercase())
+                .iter()
+                .any(|r| r.tag.pos == Pos::Conjunction && r.tag.coordinating)
+    };
+    let mut parts: Vec<Vec<Token<'a>>> = vec![Vec::new()];
+    for t in clause {
+        if coordinating(&t) {
+            parts.push(Vec::new());
+        } else if let Some(last) = parts.last_mut() {
+            last.push(t);
+        }
+    }
+    let own = parts
+        .iter()
+        .position(|p| p.iter().any(|t| t.start == a.start));
+    let all_finite = parts.iter().all(|p| p.iter().any(&finite));
+    match own {
+        Some(k) if parts.len() > 1 && all_finite => parts.swap_remove(k),
+        _ => parts.into_iter().flatten().collect(),
+    }
+}
+
 /// The prepositions of the verb's clause, also inside pronominal adverbs (*davon* → *von*,
 /// *darauf* → *auf*), and whether the clause has a reflexive pronoun. Words of other
 /// clauses belong to other verbs: "konzentrierte sich … auf Effizienz, anstatt … Leistung
@@ -169,7 +210,7 @@ fn sentence_frame(sentence: &str, a: &Analysis) -> (Vec<String>, bool) {
     let toks = tokens(sentence);
     let mut preps: Vec<String> = Vec::new();
     let mut reflexive = false;
-    for t in clause_of(&toks, from, to) {
+    for t in own_conjunct(sentence, clause_of(&toks, from, to), a) {
         if !t.is_word || t.start == a.start {
             continue;
         }
