@@ -310,6 +310,12 @@ fn real_verb_idioms_and_frames() {
     let first = r.first().expect("found");
     assert!(first.headword.contains("von"), "{r:?}");
     assert_ne!(first.headword, "davon ausgehen", "{r:?}");
+    // A modal with the infinitive it governs is no idiom ("warten müssen" "kick one's
+    // heels" is listed).
+    assert!(dicts.contains("warten müssen"));
+    let r = at("Sie musste lange auf dem Bahnsteig warten.", "musste");
+    let first = r.first().expect("found");
+    assert_eq!(first.headword, "müssen", "{r:?}");
 }
 
 /// Pronouns and auxiliaries in their sentences, with the real FreeDict: an oblique

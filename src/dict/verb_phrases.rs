@@ -11,6 +11,7 @@ use super::{DictError, Dictionaries};
 use crate::german::Pos;
 use crate::german::analysis::Analysis;
 use crate::german::sentence::{Token, tokens};
+use crate::german::tags::VerbForm;
 
 /// Entries read per headword tried.
 const ENTRIES_PER_HEAD: usize = 12;
@@ -306,6 +307,19 @@ fn idiom(
                 .iter()
                 .any(|r| matches!(r.tag.pos, Pos::Article | Pos::Pronoun | Pos::Preposition))
     };
+    // An auxiliary or modal with the infinitive or participle it governs makes a verb
+    // form, not an idiom (*warten musste*: not the entry "warten müssen" "kick one's
+    // heels").
+    let helper = a.tag.as_ref().is_some_and(|t| t.auxiliary || t.modal);
+    let governed = |t: &Token| {
+        lex.readings(t.text).iter().any(|r| {
+            r.tag.pos == Pos::Verb
+                && matches!(
+                    r.tag.verb_form,
+                    Some(VerbForm::Infinitive | VerbForm::PastParticiple)
+                )
+        })
+    };
     for len in (1..=MAX_IDIOM_WORDS).rev() {
         for &end in &ends {
             let Some(window) = end.checked_sub(len).and_then(|s| clause.get(s..end)) else {
@@ -315,6 +329,7 @@ fn idiom(
                 .iter()
                 .any(|t| !t.is_word || is_verb_part(t, a) || t.text == "zu")
                 || window.iter().all(bare)
+                || helper && window.iter().all(governed)
             {
                 continue;
             }
