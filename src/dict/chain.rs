@@ -254,25 +254,16 @@ fn ranked_in(
     // A verb's transitive senses stand under its object frame ("jdn./etw. beeinflussen"
     // "influence sb./sth."), often the main ones: read them as the verb's own.
     if pos == Some(Pos::Verb) {
-        // As written, and as a dictd index keys it (letters and spaces only).
-        let mut heads: Vec<String> = Vec::new();
-        for frame in rank::OBJECT_FRAMES {
-            let written = format!("{frame} {lemma}");
-            let keyed: String = written
-                .chars()
-                .filter(|c| c.is_alphanumeric() || *c == ' ')
-                .collect();
-            for head in [written, keyed] {
-                if !heads.contains(&head) {
-                    heads.push(head);
-                }
-            }
-        }
+        // As written: a dictd index that keys it by its letters and spaces ("etw
+        // beeinflussen") is searched so where the written form has no line.
+        let heads: Vec<String> = rank::OBJECT_FRAMES
+            .iter()
+            .map(|frame| format!("{frame} {lemma}"))
+            .collect();
         for head in heads {
             if !dicts.contains(&head) {
                 continue;
             }
-            // A frame as written and as keyed may be the same index lines: each entry once.
             for mut found in entries_up_to(dicts, &head, MAX_SIDE_ENTRIES, problems) {
                 // The frame's pronunciation says its placeholder too ("ˈɛtf …").
                 found.1.pronunciation = None;
@@ -345,6 +336,13 @@ fn phrase(
             if !window.iter().all(|t| t.is_word) {
                 continue;
             }
+            let mut text = window.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+            if !dicts.contains(&text) {
+                text = lower_first(&text);
+                if !dicts.contains(&text) {
+                    continue;
+                }
+            }
             // An article with a noun or an adjective is a noun phrase, no phrase of its
             // own ("die Regel", "das beste Beispiel", looked up from either word); with
             // another word it may be one ("ein paar").
@@ -374,13 +372,6 @@ fn phrase(
                 && toks.get(first + len).is_some_and(|t| t.is_word);
             if noun_phrase || article_last {
                 continue;
-            }
-            let mut text = window.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
-            if !dicts.contains(&text) {
-                text = lower_first(&text);
-                if !dicts.contains(&text) {
-                    continue;
-                }
             }
             let es = entries_up_to(dicts, &text, MAX_SIDE_ENTRIES, problems);
             let own: Vec<(String, Entry)> = es

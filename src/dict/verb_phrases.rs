@@ -166,6 +166,17 @@ fn own_conjunct<'a>(sentence: &str, clause: Vec<Token<'a>>, a: &Analysis) -> Vec
     let Ok(lex) = crate::german::lexicon() else {
         return clause;
     };
+    let coordinating = |t: &Token| {
+        t.is_word
+            && lex
+                .readings(&t.text.to_lowercase())
+                .iter()
+                .any(|r| r.tag.pos == Pos::Conjunction && r.tag.coordinating)
+    };
+    // Only a clause with a conjunction needs the sentence analysed.
+    if !clause.iter().any(coordinating) {
+        return clause;
+    }
     let analysed = crate::german::analysis::analyse_sentence(sentence);
     let finite = |t: &Token| {
         analysed.iter().any(|x| {
@@ -173,13 +184,6 @@ fn own_conjunct<'a>(sentence: &str, clause: Vec<Token<'a>>, a: &Analysis) -> Vec
                 && x.pos == Pos::Verb
                 && x.tag.as_ref().is_some_and(|g| g.is_finite())
         })
-    };
-    let coordinating = |t: &Token| {
-        t.is_word
-            && lex
-                .readings(&t.text.to_lowercase())
-                .iter()
-                .any(|r| r.tag.pos == Pos::Conjunction && r.tag.coordinating)
     };
     let mut parts: Vec<Vec<Token<'a>>> = vec![Vec::new()];
     for t in clause {
