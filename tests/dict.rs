@@ -486,6 +486,8 @@ fn a_reflexive_pronoun_makes_no_phrase_with_the_verbs_form() {
         ("sich gewünscht", "sich gewünscht\nwished for\n"),
         ("wünschen", "wünschen <v>\nwish <v>\n"),
         ("es gibt", "es gibt\nthere is\n"),
+        ("verloren sein", "verloren sein\nbe all at sea\n"),
+        ("verlieren", "verlieren <v>\nlose <v>\n"),
     ]);
     let first = |s: &str, w: &str| {
         let r = look_in(&dicts, s, w);
@@ -498,6 +500,11 @@ fn a_reflexive_pronoun_makes_no_phrase_with_the_verbs_form() {
     );
     // Another pronoun of the clause still makes the phrase.
     assert_eq!(first("Weil es dort viele Firmen gibt.", "gibt"), "es gibt");
+    // A possessive that may be a verb (*sein*) makes no phrase in which it is the verb.
+    assert_eq!(
+        first("Der Verein hat sein letztes Spiel verloren.", "verloren"),
+        "verlieren"
+    );
 }
 
 #[test]

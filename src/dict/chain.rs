@@ -422,11 +422,14 @@ fn split_phrase(
     {
         let other = t.text.to_lowercase();
         // A reflexive pronoun is the verb's frame ("sich wünschen", looked up by its
-        // lemma), not a phrase with the verb's form ("sich gewünscht").
-        let pronoun = lex
-            .readings(&other)
+        // lemma), not a phrase with the verb's form ("sich gewünscht"). A word that may
+        // be a verb is no such pronoun: the phrase would take it for the verb (*sein* of
+        // *sein letztes Spiel … verloren* is not the verb of "verloren sein").
+        let readings = lex.readings(&other);
+        let pronoun = readings
             .iter()
-            .any(|r| r.tag.pos == Pos::Pronoun && !r.tag.reflexive);
+            .any(|r| r.tag.pos == Pos::Pronoun && !r.tag.reflexive)
+            && !readings.iter().any(|r| r.tag.pos == Pos::Verb);
         if !pronoun {
             continue;
         }
