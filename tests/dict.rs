@@ -527,3 +527,81 @@ fn a_reflexive_pronoun_of_another_coordinated_verb_is_not_this_verbs() {
     // One verb: its clause's reflexive pronoun is its own.
     assert_eq!(first("Die Lösung bot sich an.", "bot"), "sich anbieten");
 }
+
+#[test]
+fn a_preposition_in_its_verbs_frame_is_looked_up_with_the_verb() {
+    let (_dir, dicts) = made_up(&[
+        (
+            "über etw nachdenken",
+            "über etw. nachdenken <v>\nthink about sth. <v>\n",
+        ),
+        ("über", "über <prep>\nvia <prep>\n"),
+        ("darüber", "darüber <adv>\nabove it <adv>\n"),
+        (
+            "jdnetw vor jdmetw schützen",
+            "jdn./etw. vor jdm./etw. schützen <v>\nprotect sb./sth. from sb./sth. <v>\n",
+        ),
+        ("schützen", "schützen <v>\nshelter <v>\n"),
+        ("vor", "vor <prep>\nin front of <prep>\n"),
+        ("in", "in <prep>\nin <prep>\n"),
+    ]);
+    let first = |s: &str, w: &str| {
+        let r = look_in(&dicts, s, w);
+        r.first()
+            .map(|f| {
+                (
+                    f.headword.clone(),
+                    f.senses.first().cloned().unwrap_or_default(),
+                )
+            })
+            .unwrap_or_default()
+    };
+    // The preposition, and the one inside a pronominal adverb, with the (split) verb.
+    let s = "Der Verein will über einen neuen Stürmer nachdenken.";
+    assert_eq!(first(s, "über").0, "über etw. nachdenken");
+    let s = "Auf der Rückfahrt dachte sie darüber nach, wie schnell die Zeit vergeht.";
+    assert_eq!(first(s, "darüber").0, "über etw. nachdenken");
+    // A frame with an object before the preposition, from the preposition and the verb.
+    let s = "Sie müssen ihre Innovationen vor Monopolen schützen.";
+    assert_eq!(first(s, "vor").1, "protect sb./sth. from sb./sth.");
+    assert_eq!(first(s, "schützen").1, "protect sb./sth. from sb./sth.");
+    // A preposition no listed frame of its verb holds is itself.
+    let s = "Sie müssen ihre Innovationen in Europa schützen.";
+    assert_eq!(first(s, "in").0, "in");
+    // Another clause's verb has no frame with it.
+    let s = "Er wartet, weil sie über die Brücke gehen.";
+    assert_eq!(first(s, "über").0, "über");
+}
+
+#[test]
+fn a_pronominal_adverb_stands_for_a_thing_in_its_verbs_frame() {
+    let (_dir, dicts) = made_up(&[
+        (
+            "von jdmetw ausgehen",
+            "von jdm./etw. ausgehen <v>\noriginate from sb./sth. <v>\n",
+        ),
+        (
+            "von etw ausgehen",
+            "von etw. ausgehen <v>\nassume sth. <v>\n",
+        ),
+        ("ausgehen", "ausgehen <v>\ngo out <v>\n"),
+    ]);
+    let first = |s: &str, w: &str| {
+        let r = look_in(&dicts, s, w);
+        r.first()
+            .and_then(|f| f.senses.first().cloned())
+            .unwrap_or_default()
+    };
+    // *davon* is "von" with a thing or a clause: the frame with a thing's placeholder.
+    let s = "Man ging davon aus, dass alles gut wird.";
+    assert_eq!(first(s, "ging"), "assume sth.");
+    assert_eq!(first(s, "davon"), "assume sth.");
+    // With a noun phrase, both frames are the verb's.
+    let s = "Die Gefahr ging von ihm aus.";
+    let r = look_in(&dicts, s, "ging");
+    let senses = &r.first().expect("found").senses;
+    assert!(
+        senses.iter().any(|x| x == "originate from sb./sth."),
+        "{senses:?}"
+    );
+}

@@ -533,6 +533,42 @@ pub fn lookup_in(
         });
         results.extend(found);
     }
+    // A preposition in the frame of its clause's verb: the verb with it ("über etw.
+    // nachdenken" for *über* of *über … nachdenken*), before the preposition alone.
+    if context.is_some() && a.basis != Basis::Corrected {
+        let lower = word.to_lowercase();
+        let preposition = match a.pos {
+            Pos::Preposition => crate::german::lexicon()
+                .ok()
+                .and_then(|lex| crate::german::government::contracted_preposition(lex, word))
+                .or(Some(lower)),
+            _ => verb_phrases::preposition_in(&lower).map(str::to_string),
+        };
+        if let Some(p) = preposition
+            && results.is_empty()
+            && let Some(v) = verb_phrases::preposition_frame(
+                dicts,
+                sentence,
+                a.start,
+                &p,
+                a.pos != Pos::Preposition,
+                &mut problems,
+            )
+            && let Some(f) = found_from(
+                v.ranked,
+                &v.headword,
+                Method::Phrase {
+                    word: a.word.clone(),
+                },
+                None,
+            )
+        {
+            results.push(Found {
+                pos: Some(Pos::Verb.name().to_string()),
+                ..f
+            });
+        }
+    }
     // The verb with the words of its clause: an idiom, then its preposition or
     // reflexive pronoun.
     if context.is_some() && a.basis != Basis::Corrected {

@@ -19,8 +19,9 @@ const ENTRIES_PER_HEAD: usize = 12;
 const MAX_IDIOM_WORDS: usize = 3;
 
 /// How dictionaries write a verb's objects before it, besides the frames the ranking knows
-/// ("etw.", "jdn./etw." …): Ding also writes "einer Sache".
-const MORE_OBJECTS: [&str; 1] = ["einer Sache"];
+/// ("etw.", "jdn./etw." …): Ding also writes "einer Sache", and a dative object after a
+/// preposition "jdm./etw." ("jdn./etw. vor jdm./etw. schützen").
+const MORE_OBJECTS: [&str; 2] = ["einer Sache", "jdm./etw."];
 
 /// A verb phrase found: the headword as the dictionary writes it, and its ranked senses.
 pub(super) struct VerbPhrase {
@@ -207,13 +208,13 @@ fn own_conjunct<'a>(sentence: &str, clause: Vec<Token<'a>>, a: &Analysis) -> Vec
 /// *darauf* → *auf*), and whether the clause has a reflexive pronoun. Words of other
 /// clauses belong to other verbs: "konzentrierte sich … auf Effizienz, anstatt … Leistung
 /// aufzubauen" gives *aufbauen* no "auf".
-fn sentence_frame(sentence: &str, a: &Analysis) -> (Vec<String>, bool) {
+fn sentence_frame(sentence: &str, a: &Analysis) -> (Vec<Preposition>, bool) {
     let Ok(lex) = crate::german::lexicon() else {
         return (Vec::new(), false);
     };
     let (from, to) = verb_range(a);
     let toks = tokens(sentence);
-    let mut preps: Vec<String> = Vec::new();
+    let mut preps: Vec<Preposition> = Vec::new();
     let mut reflexive = false;
     for t in own_conjunct(sentence, clause_of(&toks, from, to), a) {
         if !t.is_word || t.start == a.start {
@@ -222,7 +223,10 @@ fn sentence_frame(sentence: &str, a: &Analysis) -> (Vec<String>, bool) {
         let w = t.text.to_lowercase();
         let readings = lex.readings(&w);
         if readings.iter().any(|r| r.tag.pos == Pos::Preposition) {
-            preps.push(w.clone());
+            preps.push(Preposition {
+                word: w.clone(),
+                of_adverb: false,
+            });
         }
         if readings
             .iter()
@@ -231,7 +235,10 @@ fn sentence_frame(sentence: &str, a: &Analysis) -> (Vec<String>, bool) {
             reflexive = true;
         }
         if let Some(p) = pronominal_preposition(&w) {
-            preps.push(p.to_string());
+            preps.push(Preposition {
+                word: p.to_string(),
+                of_adverb: true,
+            });
         }
     }
     preps.dedup();
@@ -249,24 +256,128 @@ fn frame(
     problems: &mut Vec<DictError>,
 ) -> Option<VerbPhrase> {
     let (preps, reflexive) = sentence_frame(sentence, a);
-    let lemma = &a.lemma;
+    let found = |things_only: bool, problems: &mut Vec<DictError>| {
+        let mut heads = frame_heads(&preps, things_only, reflexive, &a.lemma, dicts);
+        if reflexive {
+            push_forms(
+                &mut heads,
+                format!("sich {}", a.lemma),
+                dicts.any_stardict(),
+            );
+        }
+        ranked_heads(dicts, &heads, problems)
+    };
+    if preps.iter().any(|p| p.of_adverb) {
+        found(true, problems).or_else(|| found(false, problems))
+    } else {
+        found(false, problems)
+    }
+}
+
+/// A preposition of a verb's clause, and whether it stands in a pronominal adverb
+/// (*davon*), which stands for a thing or a clause, never a person: its frames with a
+/// thing's placeholder ("von etw. ausgehen" "assume") come before those with a person's
+/// ("von jdm./etw. ausgehen" "originate from").
+#[derive(PartialEq)]
+struct Preposition {
+    word: String,
+    of_adverb: bool,
+}
+
+/// Whether an object placeholder may stand for a person.
+fn names_a_person(object: &str) -> bool {
+    object.contains("jd")
+}
+
+/// The headwords a verb's frame with these prepositions may be listed under: "auf etw.
+/// warten", "sich auf etw. konzentrieren", "jdn./etw. vor jdm./etw. schützen".
+fn frame_heads(
+    preps: &[Preposition],
+    things_only: bool,
+    reflexive: bool,
+    lemma: &str,
+    dicts: &Dictionaries,
+) -> Vec<String> {
+    let as_written = dicts.any_stardict();
     let mut heads: Vec<String> = Vec::new();
-    for p in &preps {
+    for Preposition { word: p, of_adverb } in preps {
         let objects = rank::OBJECT_FRAMES.iter().chain(MORE_OBJECTS.iter());
-        for obj in objects {
+        for obj in objects.filter(|o| !(things_only && *of_adverb && names_a_person(o))) {
             let mut written = vec![format!("{p} {obj} {lemma}")];
             if reflexive {
                 written.insert(0, format!("sich {p} {obj} {lemma}"));
             }
+            written.extend(
+                rank::OBJECT_FRAMES
+                    .iter()
+                    .map(|first| format!("{first} {p} {obj} {lemma}")),
+            );
             for w in written {
-                push_forms(&mut heads, w, dicts.any_stardict());
+                push_forms(&mut heads, w, as_written);
             }
         }
     }
-    if reflexive {
-        push_forms(&mut heads, format!("sich {lemma}"), dicts.any_stardict());
+    heads
+}
+
+/// The frame of a verb of its clause that a preposition (or the preposition in a
+/// pronominal adverb: *darüber* → *über*) stands in, where a dictionary lists it: *über*
+/// of *will über einen neuen Stürmer nachdenken* is the "über" of "über etw. nachdenken"
+/// "think about sth.". Full verbs are tried before auxiliaries and modals.
+pub(super) fn preposition_frame(
+    dicts: &Dictionaries,
+    sentence: &str,
+    at: usize,
+    preposition: &str,
+    of_adverb: bool,
+    problems: &mut Vec<DictError>,
+) -> Option<VerbPhrase> {
+    let analysed = crate::german::analysis::analyse_sentence(sentence);
+    let me = analysed.iter().find(|x| x.start <= at && at < x.end)?;
+    let toks = tokens(sentence);
+    let mut verbs: Vec<&Analysis> = analysed
+        .iter()
+        .filter(|x| x.pos == Pos::Verb && x.start != me.start)
+        .collect();
+    verbs.sort_by_key(|v| v.tag.as_ref().is_some_and(|t| t.auxiliary || t.modal));
+    let mut tried: Vec<&str> = Vec::new();
+    for v in verbs {
+        if tried.contains(&v.lemma.as_str()) {
+            continue;
+        }
+        tried.push(&v.lemma);
+        let (from, to) = verb_range(v);
+        let clause = own_conjunct(sentence, clause_of(&toks, from, to), v);
+        if !clause.iter().any(|t| t.start == me.start) {
+            continue;
+        }
+        let reflexive = clause.iter().any(|t| {
+            t.is_word
+                && crate::german::lexicon().is_ok_and(|lex| {
+                    lex.readings(&t.text.to_lowercase())
+                        .iter()
+                        .any(|r| r.tag.pos == Pos::Pronoun && r.lemma == "sich")
+                })
+        });
+        let preps = [Preposition {
+            word: preposition.to_string(),
+            of_adverb,
+        }];
+        let mut found = None;
+        for things_only in [true, false].into_iter().filter(|t| of_adverb || !t) {
+            let heads = frame_heads(&preps, things_only, reflexive, &v.lemma, dicts);
+            found = found.or_else(|| ranked_heads(dicts, &heads, problems));
+        }
+        if found.is_some() {
+            return found;
+        }
     }
-    ranked_heads(dicts, &heads, problems)
+    None
+}
+
+/// The preposition a pronominal adverb holds (*darüber* → *über*).
+pub(super) fn preposition_in(word: &str) -> Option<&str> {
+    pronominal_preposition(word)
 }
 
 /// An idiom the verb makes with the words that end its clause, or stand just before it
