@@ -456,6 +456,22 @@ fn split_phrase(
     None
 }
 
+/// A verb phrase found around `word`, as a result: a verb's entry.
+fn verb_phrase_found(p: verb_phrases::VerbPhrase, word: &str) -> Option<Found> {
+    let f = found_from(
+        p.ranked,
+        &p.headword,
+        Method::Phrase {
+            word: word.to_string(),
+        },
+        None,
+    )?;
+    Some(Found {
+        pos: Some(Pos::Verb.name().to_string()),
+        ..f
+    })
+}
+
 /// Look up a word on its own (no sentence around it).
 pub fn lookup(
     word: &str,
@@ -554,19 +570,9 @@ pub fn lookup_in(
                 a.pos != Pos::Preposition,
                 &mut problems,
             )
-            && let Some(f) = found_from(
-                v.ranked,
-                &v.headword,
-                Method::Phrase {
-                    word: a.word.clone(),
-                },
-                None,
-            )
+            && let Some(f) = verb_phrase_found(v, &a.word)
         {
-            results.push(Found {
-                pos: Some(Pos::Verb.name().to_string()),
-                ..f
-            });
+            results.push(f);
         }
     }
     // The verb with the words of its clause: an idiom, then its preposition or
@@ -576,19 +582,7 @@ pub fn lookup_in(
             if results.iter().any(|f| f.headword == p.headword) {
                 continue;
             }
-            if let Some(f) = found_from(
-                p.ranked,
-                &p.headword,
-                Method::Phrase {
-                    word: a.word.clone(),
-                },
-                None,
-            ) {
-                results.push(Found {
-                    pos: Some(Pos::Verb.name().to_string()),
-                    ..f
-                });
-            }
+            results.extend(verb_phrase_found(p, &a.word));
         }
     }
     // um … zu, ohne … zu: the dictionary lists the pair.
