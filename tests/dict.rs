@@ -605,3 +605,21 @@ fn a_pronominal_adverb_stands_for_a_thing_in_its_verbs_frame() {
         "{senses:?}"
     );
 }
+
+#[test]
+fn an_example_with_the_lemma_of_a_sentence_word_points_to_its_sense() {
+    let (_dir, dicts) = made_up(&[
+        (
+            "Rolle",
+            "Rolle <fem, n, sg>\nreel <n>, roll <n>\n      \"eine Rolle Garn\"  - a reel of yarn\n      \"eine Rolle Draht\"  - a reel of wire\n      \"eine Rolle Film\"  - a reel of film\n",
+        ),
+        (
+            "Rolle",
+            "Rolle <fem, n, sg>\nrole <n>\n      \"eine Rolle spielen\"  - play a role\n",
+        ),
+    ]);
+    // *spielt* is the *spielen* of the example.
+    let r = look_in(&dicts, "Das Geld spielt eine wichtige Rolle.", "Rolle");
+    let f = r.first().expect("found");
+    assert_eq!(f.senses.first().map(String::as_str), Some("role"), "{f:?}");
+}

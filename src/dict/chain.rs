@@ -622,11 +622,20 @@ pub fn lookup_in(
     };
     // The sentence's words, for senses whose examples share them.
     let sentence_words: Vec<String> = if context.is_some() {
-        crate::german::sentence::tokens(sentence)
+        let mut words: Vec<String> = crate::german::sentence::tokens(sentence)
             .iter()
             .filter(|t| t.is_word && t.start != a.start)
             .map(|t| t.text.to_lowercase())
-            .collect()
+            .collect();
+        // And their lemmas: examples cite a verb as its infinitive (*spielt* of "eine
+        // wichtige Rolle spielt" is the "spielen" of "eine Rolle spielen").
+        for (start, _, lemma) in crate::german::analysis::sentence_lemmas(sentence) {
+            let lemma = lemma.to_lowercase();
+            if start != a.start && !words.contains(&lemma) {
+                words.push(lemma);
+            }
+        }
+        words
     } else {
         Vec::new()
     };
