@@ -198,13 +198,18 @@ impl Context<'_> {
                 || self.word(j).is_some()
                     && self.cands[j].iter().any(|c| c.reading.tag.coordinating);
             // A determiner that is no article inflects as an adjective right after one
-            // (*die beiden Frauen*, *die vielen Leute*).
+            // (*die beiden Frauen*, *die vielen Leute*). First in a sentence, where no
+            // relative pronoun stands, one that may be an article is none there either
+            // (*Die eine Hälfte*).
             let determiner = j == i + 1
                 && self.can_be(i, &[Pos::Article])
-                && !self.can_be(j, &[Pos::Article])
-                && self.cands[j]
-                    .iter()
-                    .any(|c| c.reading.tag.pos == Pos::Pronoun && c.reading.tag.determiner);
+                && if self.can_be(j, &[Pos::Article]) {
+                    self.initial(i)
+                } else {
+                    self.cands[j]
+                        .iter()
+                        .any(|c| c.reading.tag.pos == Pos::Pronoun && c.reading.tag.determiner)
+                };
             let modifier = self.can_be(
                 j,
                 &[Pos::Adjective, Pos::Participle, Pos::Number, Pos::Adverb],
@@ -1806,12 +1811,19 @@ mod tests {
             ("Abends gingen die beiden Frauen aus.", "die"),
             ("Die vielen Leute warten.", "Die"),
             ("Die anderen Kinder spielen.", "Die"),
+            // First in a sentence, where no relative pronoun stands.
+            ("Die eine Hälfte ging spazieren.", "Die"),
         ] {
             let a = analyse_word(sentence, word).expect("analysed");
             assert_eq!(a.pos, Pos::Article, "{sentence}");
         }
         // A relative pronoun before an article stays one.
         let s = "Das sind die Frauen, die die Kinder lieben.";
+        let second = s.find(", die").expect("in the sentence") + 2;
+        let a = analyse_at(s, second).expect("analysed");
+        assert_eq!(a.pos, Pos::Pronoun);
+        // … also before a word that may be an article.
+        let s = "Das sind die Firmen, die eine Klage einreichten.";
         let second = s.find(", die").expect("in the sentence") + 2;
         let a = analyse_at(s, second).expect("analysed");
         assert_eq!(a.pos, Pos::Pronoun);
