@@ -694,6 +694,16 @@ pub fn rank_in(
                 + COMMONNESS * commonness(&sense)
                 + 0.25 * alternatives
                 - 0.3 * k as f32;
+            if std::env::var_os("RANKDBG").is_some() {
+                eprintln!(
+                    "{score:6.2} base {base:5.2} head {head} rich {richness:.2} ctx {:.2} pos {:.2} comm {:.2} cost {cost} aux {auxiliary} k {k} | {} | {}",
+                    context_fit(e, here.words, lemma),
+                    pos_fit(pos, entry_pos(&e.tags)),
+                    COMMONNESS * commonness(&sense),
+                    e.headword,
+                    sense
+                );
+            }
             // The same sense written otherwise in another dictionary (other separators,
             // "to" before a verb, another apostrophe).
             let key = sense_key(&sense);

@@ -969,9 +969,8 @@ fn analyse_unlisted(lex: &Lexicon, tok: &Token, initial: bool) -> Analysis {
     {
         let head = capitalised(last);
         let readings = lex.readings(&head);
-        if let Some(r) = readings
-            .iter()
-            .find(|r| r.tag.pos == Pos::Noun && !r.tag.nominalised)
+        if let Some(r) = compound::noun_readings(lex, &head)
+            .first()
             .or_else(|| readings.iter().find(|r| r.tag.pos == Pos::Noun))
         {
             let (gender, plural) = noun_facts(lex, &r.lemma, Some(&r.tag));

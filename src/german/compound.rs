@@ -77,6 +77,23 @@ fn first_part(lex: &Lexicon, part: &str) -> Option<(String, f32)> {
     Some((word, z - 9.0))
 }
 
+/// A word's readings as a noun (no nominalised verb), those of its most frequent lemma
+/// first, as the word is read alone: *Schulden* is the plural of *Schuld*, not of the
+/// lexicon's rare *Schulde*.
+pub fn noun_readings(lex: &Lexicon, word: &str) -> Vec<Reading> {
+    let mut readings: Vec<(Reading, f32)> = lex
+        .readings(word)
+        .into_iter()
+        .filter(|r| r.tag.pos == Pos::Noun && !r.tag.nominalised)
+        .map(|r| {
+            let z = frequency::zipf_or_rare(&r.lemma);
+            (r, z)
+        })
+        .collect();
+    readings.sort_by(|a, b| b.1.total_cmp(&a.1));
+    readings.into_iter().map(|(r, _)| r).collect()
+}
+
 /// The best split of a capitalised word into known words, the last one a noun.
 pub fn split(lex: &Lexicon, word: &str) -> Option<Split> {
     split_depth(lex, word, 2)
@@ -91,11 +108,7 @@ fn split_depth(lex: &Lexicon, word: &str, depth: usize) -> Option<Split> {
         }
         let (left, right) = word.split_at(at);
         let head = capitalised(right);
-        let head_readings: Vec<Reading> = lex
-            .readings(&head)
-            .into_iter()
-            .filter(|r| r.tag.pos == Pos::Noun && !r.tag.nominalised)
-            .collect();
+        let head_readings = noun_readings(lex, &head);
         let Some(first) = head_readings.first() else {
             continue;
         };
@@ -161,6 +174,18 @@ mod tests {
             parts("Elektrofahrzeugindustrie"),
             vec!["Elektro", "Fahrzeug", "Industrie"]
         );
+    }
+
+    #[test]
+    fn the_head_is_read_as_it_is_alone() {
+        // The lexicon files *Schulden* under *Schulde* and *Schuld*; alone, the analysis
+        // reads the more frequent.
+        let alone = crate::german::analysis::analyse_word("Die Schulden steigen.", "Schulden")
+            .expect("analysed");
+        assert_eq!(parts("Staatsschulden").last(), Some(&alone.lemma));
+        let a = crate::german::analysis::analyse_word("Die EU-Schulden steigen.", "EU-Schulden")
+            .expect("analysed");
+        assert_eq!(a.lemma, format!("EU-{}", alone.lemma));
     }
 
     #[test]
