@@ -623,3 +623,10 @@ fn an_example_with_the_lemma_of_a_sentence_word_points_to_its_sense() {
     let f = r.first().expect("found");
     assert_eq!(f.senses.first().map(String::as_str), Some("role"), "{f:?}");
 }
+
+#[test]
+fn a_phrase_first_in_its_sentence_is_shown_as_the_dictionary_writes_it() {
+    let (_dir, dicts) = made_up(&[("bis dahin", "bis dahin\nby then\n")]);
+    let r = look_in(&dicts, "Bis dahin bleibt alles, wie es ist.", "Bis");
+    assert_eq!(r.first().map(|f| f.headword.as_str()), Some("bis dahin"));
+}

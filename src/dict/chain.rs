@@ -378,6 +378,8 @@ fn phrase(
                 .into_iter()
                 .filter(|(_, e)| e.headword.to_lowercase() == text.to_lowercase())
                 .collect();
+            // As the dictionary writes it, not as the sentence's first word (*Bis dahin*).
+            let text = own.first().map_or(text, |(_, e)| e.headword.clone());
             if let Some(f) = found_from(
                 rank::rank(&own, &text, None),
                 &text,
@@ -441,6 +443,8 @@ fn split_phrase(
                 .into_iter()
                 .filter(|(_, e)| e.headword.to_lowercase() == text.to_lowercase())
                 .collect();
+            // As the dictionary writes it, not as the sentence's first word (*Bis dahin*).
+            let text = own.first().map_or(text, |(_, e)| e.headword.clone());
             if let Some(f) = found_from(
                 rank::rank(&own, &text, None),
                 &text,
