@@ -12,6 +12,7 @@ use super::Gender;
 use super::compound;
 use super::corrections::{Corrections, installed};
 use super::frequency;
+use super::government::Features;
 use super::lexicon::{Lexicon, Reading, lexicon};
 use super::sentence::{Token, tokens};
 use super::tags::{Pos, Tag, VerbForm};
@@ -184,6 +185,23 @@ impl Context<'_> {
             && self.cands[i]
                 .iter()
                 .any(|c| pos.contains(&c.reading.tag.pos))
+    }
+
+    /// The determiner that opens the noun phrase the word at `i` ends, past the
+    /// adjectives, participles and numbers between them (*die neue Rate*).
+    fn determiner_before(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        while j > 0 && i - j < 4 {
+            j -= 1;
+            self.word(j)?;
+            if self.cands[j].iter().any(|c| is_determiner(&c.reading.tag)) {
+                return Some(j);
+            }
+            if !self.can_be(j, &[Pos::Adjective, Pos::Participle, Pos::Number]) {
+                return None;
+            }
+        }
+        None
     }
 
     /// A noun follows, possibly after adjectives, participles or numbers, also ones
@@ -462,6 +480,14 @@ fn prior(pos: Pos) -> f32 {
     }
 }
 
+/// What a noun reading that agrees with no reading of its noun phrase's determiner costs.
+const NOUN_PHRASE_MISFIT: f32 = 1.0;
+
+/// An article, or a pronoun used as one (*diese*, *unsere*).
+fn is_determiner(t: &Tag) -> bool {
+    t.pos == Pos::Article || t.pos == Pos::Pronoun && t.determiner
+}
+
 /// How well a candidate fits its place in the sentence.
 fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
     let t = &c.reading.tag;
@@ -492,6 +518,19 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
         } else {
             s -= 1.0;
         }
+    }
+    // A noun agrees with the determiner of its noun phrase: *die Rate* is not the
+    // lexicon's old dative of *Rat*.
+    if t.pos == Pos::Noun
+        && let Some(noun) = super::government::features(t)
+        && let Some(d) = ctx.determiner_before(i)
+        && !ctx.cands[d].iter().any(|a| {
+            is_determiner(&a.reading.tag)
+                && super::government::features(&a.reading.tag)
+                    .is_some_and(|f| super::government::agree(&f, &noun))
+        })
+    {
+        s -= NOUN_PHRASE_MISFIT;
     }
     match t.pos {
         Pos::Article if !ctx.noun_follows(i) => s -= 4.0,
@@ -938,8 +977,26 @@ fn capitalised(s: &str) -> String {
 
 /// A word the lexicon does not list: a hyphenated or closed compound, a name's genitive,
 /// or unknown.
-fn analyse_unlisted(lex: &Lexicon, tok: &Token, initial: bool) -> Analysis {
+fn analyse_unlisted(
+    lex: &Lexicon,
+    tok: &Token,
+    initial: bool,
+    determiner: &[Features],
+) -> Analysis {
     let word = tok.text;
+    // Of a compound head's readings, one that agrees with the noun phrase's determiner
+    // (*die Inflationsrate*: *Rate*, not the old dative of *Rat*), else the first.
+    let agreeing = |readings: &[Reading]| -> Option<Reading> {
+        readings
+            .iter()
+            .find(|r| {
+                determiner.is_empty()
+                    || super::government::features(&r.tag)
+                        .is_some_and(|n| determiner.iter().any(|d| super::government::agree(d, &n)))
+            })
+            .or_else(|| readings.first())
+            .cloned()
+    };
     let mut a = Analysis {
         word: word.to_string(),
         start: tok.start,
@@ -969,8 +1026,8 @@ fn analyse_unlisted(lex: &Lexicon, tok: &Token, initial: bool) -> Analysis {
     {
         let head = capitalised(last);
         let readings = lex.readings(&head);
-        if let Some(r) = compound::noun_readings(lex, &head)
-            .first()
+        if let Some(r) = agreeing(&compound::noun_readings(lex, &head))
+            .as_ref()
             .or_else(|| readings.iter().find(|r| r.tag.pos == Pos::Noun))
         {
             let (gender, plural) = noun_facts(lex, &r.lemma, Some(&r.tag));
@@ -986,8 +1043,10 @@ fn analyse_unlisted(lex: &Lexicon, tok: &Token, initial: bool) -> Analysis {
         }
         // A head that is a closed compound itself (*Top-KI-Projektmanager*: *Projekt* +
         // *Manager*).
-        if let Some(split) = compound::split(lex, &head) {
-            let r = &split.head_readings[0];
+        if let Some(split) = compound::split(lex, &head)
+            && let Some(r) = agreeing(&split.head_readings)
+        {
+            let r = &r;
             let own = &head[..head.len() - split.head.len()];
             let lemma = format!("{own}{}", r.lemma.to_lowercase());
             let (gender, plural) = noun_facts(lex, &r.lemma, Some(&r.tag));
@@ -1021,8 +1080,10 @@ fn analyse_unlisted(lex: &Lexicon, tok: &Token, initial: bool) -> Analysis {
         return a;
     }
     if tok.is_capitalised() {
-        if let Some(split) = compound::split(lex, word) {
-            let head = &split.head_readings[0];
+        if let Some(split) = compound::split(lex, word)
+            && let Some(head) = agreeing(&split.head_readings)
+        {
+            let head = &head;
             let prefix = &word[..word.len() - split.head.len()];
             let lemma = format!("{prefix}{}", head.lemma.to_lowercase());
             let (gender, plural) = noun_facts(lex, &head.lemma, Some(&head.tag));
@@ -1221,7 +1282,17 @@ fn analyse_tokens(
         }
         let cands = &ctx.cands[i];
         if cands.is_empty() {
-            out.push(analyse_unlisted(lex, tok, ctx.initial(i)));
+            let determiner: Vec<Features> = ctx
+                .determiner_before(i)
+                .map(|d| {
+                    ctx.cands[d]
+                        .iter()
+                        .filter(|c| is_determiner(&c.reading.tag))
+                        .filter_map(|c| super::government::features(&c.reading.tag))
+                        .collect()
+                })
+                .unwrap_or_default();
+            out.push(analyse_unlisted(lex, tok, ctx.initial(i), &determiner));
             continue;
         }
         let best = cands
@@ -1802,6 +1873,24 @@ mod tests {
         )
         .expect("analysed");
         assert_eq!(a.pos, Pos::Participle);
+    }
+
+    #[test]
+    fn a_noun_agrees_with_its_determiner() {
+        // The lexicon also reads *Rate* as an old dative of *Rat*: not after *die*.
+        for (sentence, word, lemma) in [
+            ("Die Rate steigt.", "Rate", "Rate"),
+            ("Sie senken die neue Rate.", "Rate", "Rate"),
+            (
+                "Die Inflationsrate steigt.",
+                "Inflationsrate",
+                "Inflationsrate",
+            ),
+            ("Die EU-Rate steigt.", "EU-Rate", "EU-Rate"),
+        ] {
+            let a = analyse_word(sentence, word).expect("analysed");
+            assert_eq!(a.lemma, lemma, "{sentence}");
+        }
     }
 
     #[test]

@@ -14,14 +14,14 @@ use super::sentence::tokens;
 use super::tags::{Case, Number, Pos, Tag};
 
 /// One reading's agreement features: case, and number and gender where it has them.
-type Features = (Case, Option<Number>, Option<Gender>);
+pub(crate) type Features = (Case, Option<Number>, Option<Gender>);
 
-fn features(tag: &Tag) -> Option<Features> {
+pub(crate) fn features(tag: &Tag) -> Option<Features> {
     tag.case.map(|c| (c, tag.number, tag.gender))
 }
 
 /// Two readings may agree: the same case, and number and gender where both have them.
-fn agree(a: &Features, b: &Features) -> bool {
+pub(crate) fn agree(a: &Features, b: &Features) -> bool {
     a.0 == b.0
         && (a.1.is_none() || b.1.is_none() || a.1 == b.1)
         && (a.2.is_none() || b.2.is_none() || a.2 == b.2)
