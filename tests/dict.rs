@@ -630,3 +630,27 @@ fn a_phrase_first_in_its_sentence_is_shown_as_the_dictionary_writes_it() {
     let r = look_in(&dicts, "Bis dahin bleibt alles, wie es ist.", "Bis");
     assert_eq!(r.first().map(|f| f.headword.as_str()), Some("bis dahin"));
 }
+
+#[test]
+fn a_comparative_takes_its_own_entry_where_it_is_the_english_comparative() {
+    let (_dir, dicts) = made_up(&[
+        ("günstig", "günstig <adj>\ncheap <adj>\n"),
+        ("günstiger", "günstiger <adj>\npreferable <adj>\n"),
+        ("günstiger", "günstiger <adj>\ncheaper <adj>\n"),
+        ("alt", "alt <adj>\nold <adj>\n"),
+        ("älter", "älter <adj>\nearlier <adj>\n"),
+    ]);
+    let first = |s: &str, w: &str| {
+        let r = look_in(&dicts, s, w);
+        let f = r.first().expect("found").clone();
+        (f.headword, f.senses.first().cloned().unwrap_or_default())
+    };
+    // The lemma stays the headword; the comparative's own "cheaper" comes first, also
+    // for an inflected form the dictionary cites uninflected.
+    assert_eq!(
+        first("Sie kauft die günstigeren Äpfel.", "günstigeren"),
+        ("günstig".to_string(), "cheaper".to_string())
+    );
+    // Another word the form is listed as is not its meaning.
+    assert_eq!(first("Die älteren Leute warten.", "älteren").1, "old");
+}

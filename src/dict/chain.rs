@@ -460,6 +460,30 @@ fn split_phrase(
     None
 }
 
+/// The lemma's senses a comparative's own sense is compared with.
+const MAIN_SENSES: usize = 1;
+
+/// The forms a comparative or superlative adjective may be listed under: as written,
+/// then its predicative comparative (*größer*) or its superlative after *der* (*größte*).
+/// None for an adjective in the positive.
+fn degree_forms(a: &Analysis, word: &str) -> Vec<String> {
+    use crate::german::tags::Degree;
+    let cited = match a.tag.as_ref().and_then(|t| t.degree) {
+        Some(Degree::Comparative) => "ADJ:PRD:KOM",
+        Some(Degree::Superlative) => "ADJ:NOM:SIN:MAS:SUP:DEF",
+        _ => return Vec::new(),
+    };
+    let mut forms = vec![word.to_lowercase()];
+    if let Ok(lex) = crate::german::lexicon() {
+        for (form, _) in lex.forms(&a.lemma, cited) {
+            if !forms.contains(&form) {
+                forms.push(form);
+            }
+        }
+    }
+    forms
+}
+
 /// A verb phrase found around `word`, as a result: a verb's entry.
 fn verb_phrase_found(p: verb_phrases::VerbPhrase, word: &str) -> Option<Found> {
     let f = found_from(
@@ -696,15 +720,30 @@ pub fn lookup_in(
             && t.case
                 .is_some_and(|c| c != crate::german::tags::Case::Nominative)
     });
-    let form_senses: Vec<String> = if oblique && a.lemma != word {
-        ranked_in(dicts, word, Some(a.pos), here, &mut problems)
+    let own_senses = |form: &str, problems: &mut Vec<DictError>| -> Vec<String> {
+        ranked_in(dicts, form, Some(a.pos), here, problems)
             .into_iter()
-            .filter(|r| r.headword.to_lowercase() == word.to_lowercase())
+            .filter(|r| r.headword.to_lowercase() == form.to_lowercase())
             .map(|r| r.sense)
             .collect()
+    };
+    let mut form_senses: Vec<String> = if oblique && a.lemma != word {
+        own_senses(word, &mut problems)
     } else {
         Vec::new()
     };
+    // A comparative or superlative means what dictionaries give for it, where they list
+    // it (*weitere* "further, additional", *größer* "bigger"): as written, or in the
+    // form they cite it by (*größer*, *größte*).
+    let mut degree_senses: Vec<Vec<String>> = Vec::new();
+    if form_senses.is_empty() && a.pos == Pos::Adjective {
+        for form in degree_forms(&a, word) {
+            let senses = own_senses(&form, &mut problems);
+            if !senses.is_empty() {
+                degree_senses.push(senses);
+            }
+        }
+    }
     // A contraction (*im*, *zum*) is looked up as its preposition, for the case it
     // governs: dictionaries list it only in examples ("im Haus" "in the house").
     let contracted = (a.pos == Pos::Preposition)
@@ -745,6 +784,22 @@ pub fn lookup_in(
     }
     let main_found = !ranked.is_empty();
     if let Some(mut f) = found_from(ranked, &a.lemma, method, Some(&a)) {
+        // A comparative's or superlative's own sense that is the English comparative or
+        // superlative of one of the lemma's main senses ("cheaper" of "cheap"): the
+        // form's other entries are other words (*besten* "bests", *älteren* "earlier").
+        let superlative = a
+            .tag
+            .as_ref()
+            .is_some_and(|t| t.degree == Some(crate::german::tags::Degree::Superlative));
+        let main = &f.senses[..f.senses.len().min(MAIN_SENSES)];
+        if let Some(own) = degree_senses.iter().find_map(|senses| {
+            senses
+                .iter()
+                .find(|s| rank::degree_of(s, main, superlative))
+                .cloned()
+        }) {
+            form_senses.push(own);
+        }
         // The lemma stays the result's headword; the form's own senses come first.
         let mut senses = form_senses;
         senses.append(&mut f.senses);

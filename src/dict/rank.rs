@@ -744,6 +744,69 @@ pub fn rank_in(
     out
 }
 
+/// English adjectives and adverbs compared irregularly: base, comparative, superlative.
+const ENGLISH_IRREGULAR_DEGREES: [(&str, &str, &str); 9] = [
+    ("good", "better", "best"),
+    ("well", "better", "best"),
+    ("bad", "worse", "worst"),
+    ("badly", "worse", "worst"),
+    ("far", "further", "furthest"),
+    ("far", "farther", "farthest"),
+    ("much", "more", "most"),
+    ("many", "more", "most"),
+    ("little", "less", "least"),
+];
+
+/// Whether a gloss's first alternative is the English comparative ("cheaper", "bigger",
+/// "more convenient") or, for `superlative`, the superlative of an alternative of one of
+/// `bases` ("cheap", "big", "convenient").
+pub fn degree_of(sense: &str, bases: &[String], superlative: bool) -> bool {
+    let first = sense.split([',', ';']).next().unwrap_or("").trim();
+    let (markers, ending) = if superlative {
+        (["most ", "least "], "est")
+    } else {
+        (["more ", "less "], "er")
+    };
+    // "more convenient" → "convenient"; "bigger" → "bigg", "big"; "cheaper" → "cheap";
+    // "larger" → "larg", "large"; "happier" → "happi", "happy".
+    let mut stems: Vec<String> = Vec::new();
+    if let Some(rest) = markers.iter().find_map(|m| first.strip_prefix(m)) {
+        stems.push(rest.to_string());
+    } else if !first.contains(' ')
+        && let Some(stem) = first.strip_suffix(ending)
+        && stem.chars().count() >= 2
+    {
+        stems.push(stem.to_string());
+        stems.push(format!("{stem}e"));
+        if let Some(y) = stem.strip_suffix('i') {
+            stems.push(format!("{y}y"));
+        }
+        let mut chars = stem.chars().rev();
+        if let (Some(a), Some(b)) = (chars.next(), chars.next())
+            && a == b
+        {
+            stems.push(stem[..stem.len() - a.len_utf8()].to_string());
+        }
+    }
+    // English's own irregular comparison.
+    for (base, comparative, superlative_form) in ENGLISH_IRREGULAR_DEGREES {
+        let form = if superlative {
+            superlative_form
+        } else {
+            comparative
+        };
+        if first == form {
+            stems.push(base.to_string());
+        }
+    }
+    !stems.is_empty()
+        && bases.iter().any(|b| {
+            b.split([',', ';'])
+                .map(|alt| alt.trim().strip_prefix("to ").unwrap_or(alt.trim()))
+                .any(|alt| stems.iter().any(|s| s == alt))
+        })
+}
+
 /// How glosses write a verb's objects: "give sth.", "help sb./sth.".
 const OBJECT_WORDS: [&str; 6] = ["sth.", "sb.", "sb./sth.", "sth./sb.", "sb.'s", "sth.'s"];
 
@@ -1245,6 +1308,25 @@ in, at <prep>
         assert!(commonness("open sth.") > commonness("undo"));
         let r = rank(&entries, "aufmachen", Some(Pos::Verb));
         assert_eq!(r[0].sense, "open sth.");
+    }
+
+    #[test]
+    fn an_english_comparative_is_known_by_its_base() {
+        let bases = |b: &[&str]| b.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(degree_of("cheaper", &bases(&["reasonable, cheap"]), false));
+        assert!(degree_of("bigger", &bases(&["big"]), false));
+        assert!(degree_of("larger", &bases(&["large"]), false));
+        assert!(degree_of("happier", &bases(&["happy"]), false));
+        assert!(degree_of("more convenient", &bases(&["convenient"]), false));
+        assert!(degree_of("better", &bases(&["good"]), false));
+        assert!(degree_of("further", &bases(&["far"]), false));
+        assert!(degree_of("biggest", &bases(&["big"]), true));
+        assert!(degree_of("best", &bases(&["good"]), true));
+        // Another word, or another degree.
+        assert!(!degree_of("earlier, anterior", &bases(&["old"]), false));
+        assert!(!degree_of("more base, baser", &bases(&["low"]), false));
+        assert!(!degree_of("bigger", &bases(&["big"]), true));
+        assert!(!degree_of("cheap", &bases(&["cheap"]), false));
     }
 
     #[test]
