@@ -654,3 +654,25 @@ fn a_comparative_takes_its_own_entry_where_it_is_the_english_comparative() {
     // Another word the form is listed as is not its meaning.
     assert_eq!(first("Die älteren Leute warten.", "älteren").1, "old");
 }
+
+#[test]
+fn a_sense_noted_with_the_preposition_of_a_pronominal_adverb_comes_first() {
+    let (_dir, dicts) = made_up(&[
+        ("abhängen", "abhängen <v>\nunhook <v>\n"),
+        (
+            "abhängen",
+            "abhängen <v, intr>\ndepend <v>\n         Note: on\n\n         Note: von +Dat.\n",
+        ),
+    ]);
+    let r = look_in(
+        &dicts,
+        "Allerdings hängt viel davon ab, wie es läuft.",
+        "hängt",
+    );
+    let f = r.first().expect("found");
+    assert_eq!(
+        f.senses.first().map(String::as_str),
+        Some("depend"),
+        "{f:?}"
+    );
+}

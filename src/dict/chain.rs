@@ -663,6 +663,17 @@ pub fn lookup_in(
                 words.push(lemma);
             }
         }
+        // And the prepositions in pronominal adverbs (*davon*: "von"), for senses noted
+        // with one.
+        let inside: Vec<String> = words
+            .iter()
+            .filter_map(|w| verb_phrases::preposition_in(w).map(str::to_string))
+            .collect();
+        for p in inside {
+            if !words.contains(&p) {
+                words.push(p);
+            }
+        }
         words
     } else {
         Vec::new()

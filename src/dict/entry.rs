@@ -66,6 +66,12 @@ impl Entry {
     }
 }
 
+/// A case a German preposition note names ("Note: von +Dat.", "auf +Akk").
+fn is_case_note(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    matches!(w.as_str(), "+dat" | "+akk" | "+acc" | "+gen")
+}
+
 /// English prepositions, as FreeDict notes the complement of a sense ("Note: of").
 const ENGLISH_PREPOSITIONS: [&str; 16] = [
     "of", "to", "for", "with", "about", "over", "on", "in", "at", "from", "by", "into", "against",
@@ -179,7 +185,7 @@ pub fn parse(key: &str, text: &str) -> Entry {
                     matches!(
                         w,
                         "sth." | "sb." | "sb./sth." | "sth./sb." | "etw." | "jdn." | "jdm."
-                    )
+                    ) || german && is_case_note(w)
                 });
             if !complement {
                 entry.noted = true;
@@ -366,6 +372,19 @@ mod tests {
         );
         assert!(!e.noted);
         assert_eq!(e.complement, vec!["über"]);
+        // With the case it governs.
+        let e = parse(
+            "abhängen",
+            "abhängen <v, intr>
+depend <v>
+         Note: on
+ see: {abhängend}
+
+         Note: von +Dat.
+",
+        );
+        assert!(!e.noted);
+        assert_eq!(e.complement, vec!["von"]);
         let e = parse(
             "gut",
             "gut /ɡˈuːt/\ncum laude\n         Note: akademische Bewertung\n",
