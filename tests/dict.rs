@@ -381,6 +381,14 @@ fn made_up(entries: &[(&str, &str)]) -> (tempfile::TempDir, Dictionaries) {
     (dir, dicts)
 }
 
+/// The headword of the first result of a word looked up in its sentence.
+fn first_headword(dicts: &Dictionaries, sentence: &str, word: &str) -> String {
+    look_in(dicts, sentence, word)
+        .first()
+        .map(|f| f.headword.clone())
+        .unwrap_or_default()
+}
+
 /// The results of a word looked up in its sentence.
 fn look_in(dicts: &Dictionaries, sentence: &str, word: &str) -> Vec<Found> {
     let start = sentence.find(word).expect("the word is in the sentence");
@@ -489,10 +497,7 @@ fn a_reflexive_pronoun_makes_no_phrase_with_the_verbs_form() {
         ("verloren sein", "verloren sein\nbe all at sea\n"),
         ("verlieren", "verlieren <v>\nlose <v>\n"),
     ]);
-    let first = |s: &str, w: &str| {
-        let r = look_in(&dicts, s, w);
-        r.first().map(|f| f.headword.clone()).unwrap_or_default()
-    };
+    let first = |s: &str, w: &str| first_headword(&dicts, s, w);
     // *sich* belongs to the verb's frame, looked up by its lemma.
     assert_eq!(
         first("Sie hatten sich eine Bahn gewünscht.", "gewünscht"),
@@ -517,10 +522,7 @@ fn a_reflexive_pronoun_of_another_coordinated_verb_is_not_this_verbs() {
             "sich entschuldigen <v>\napologize <v>\n",
         ),
     ]);
-    let first = |s: &str, w: &str| {
-        let r = look_in(&dicts, s, w);
-        r.first().map(|f| f.headword.clone()).unwrap_or_default()
-    };
+    let first = |s: &str, w: &str| first_headword(&dicts, s, w);
     let s = "Die Bahn entschuldigte sich später und bot eine Entschädigung an.";
     assert_eq!(first(s, "bot"), "anbieten");
     assert_eq!(first(s, "entschuldigte"), "sich entschuldigen");
@@ -675,4 +677,40 @@ fn a_sense_noted_with_the_preposition_of_a_pronominal_adverb_comes_first() {
         Some("depend"),
         "{f:?}"
     );
+}
+
+#[test]
+fn a_phrase_keeps_its_capitals_and_is_no_example_sentence() {
+    let (_dir, dicts) = made_up(&[
+        ("zu Ihrem", "zu Ihrem\nyour\n"),
+        ("ihr", "ihr <pron>\nher <pron>\n"),
+        ("Wenn es", "Wenn es\nWhen it rains, it pours.\n"),
+        ("es", "es <pron>\nit <pron>\n"),
+        ("Ich hatte", "Ich hatte\nI had no idea!\n"),
+        ("haben", "haben <v>\nhave <v>\n"),
+        ("du kannst", "du kannst\nyou can\n"),
+        ("können", "können <v>\nbe able <v>\n"),
+        (
+            "an jdnetw ankommen",
+            "an jdn./etw. ankommen <v>\nget to sb./sth. <v>\n",
+        ),
+        ("ankommen", "ankommen <v>\narrive <v>\n"),
+    ]);
+    for (sentence, word, headword) in [
+        // *ihrem* is not the polite *Ihrem*.
+        ("Sie lud mich zu ihrem Geburtstag ein.", "ihrem", "ihr"),
+        // An example sentence is no phrase's meaning, first in the sentence or not.
+        ("Wenn es regnet, bleibt er zu Hause.", "es", "es"),
+        ("Er bleibt, obwohl ich keine Zeit hatte.", "hatte", "haben"),
+        // A verb first in its sentence is the phrase's lower-case verb.
+        ("Kannst du bitte kommen?", "Kannst", "du kannst"),
+        // A verb's own particle is not the preposition of a frame.
+        ("Der Zug kam pünktlich an.", "kam", "ankommen"),
+    ] {
+        assert_eq!(
+            first_headword(&dicts, sentence, word),
+            headword,
+            "{sentence}"
+        );
+    }
 }

@@ -373,15 +373,26 @@ fn phrase(
             if noun_phrase || article_last {
                 continue;
             }
+            // Capitals as written (*zu ihrem* is not "zu Ihrem" "your"; *wenn es* is not
+            // the example sentence "Wenn es …"), but for the sentence's first word.
+            let written = window.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+            let initial = toks[..first].iter().all(|t| !t.is_word);
             let es = entries_up_to(dicts, &text, MAX_SIDE_ENTRIES, problems);
             let own: Vec<(String, Entry)> = es
                 .into_iter()
-                .filter(|(_, e)| e.headword.to_lowercase() == text.to_lowercase())
+                .filter(|(_, e)| {
+                    e.headword == written || initial && e.headword == lower_first(&written)
+                })
                 .collect();
             // As the dictionary writes it, not as the sentence's first word (*Bis dahin*).
             let text = own.first().map_or(text, |(_, e)| e.headword.clone());
+            let ranked = rank::rank(&own, &text, None);
+            // Only example sentences: no meaning of a phrase.
+            if ranked.iter().all(|r| rank::is_sentence(&r.sense)) {
+                continue;
+            }
             if let Some(f) = found_from(
-                rank::rank(&own, &text, None),
+                ranked,
                 &text,
                 Method::Phrase {
                     word: word.to_string(),
@@ -435,18 +446,28 @@ fn split_phrase(
         if !pronoun {
             continue;
         }
-        for text in [format!("{other} {word}"), format!("{word} {other}")] {
+        // A verb first in its sentence is written lower case in a phrase (*Kannst du*).
+        let verb = lower_first(word);
+        for (text, listed) in [
+            (format!("{other} {word}"), format!("{other} {verb}")),
+            (format!("{word} {other}"), format!("{verb} {other}")),
+        ] {
             if !dicts.contains(&text) {
                 continue;
             }
+            // The pronoun in lower case, the verb as written (*ich hatte* is not the
+            // example sentence "Ich hatte …").
             let own: Vec<(String, Entry)> = entries_up_to(dicts, &text, MAX_SIDE_ENTRIES, problems)
                 .into_iter()
-                .filter(|(_, e)| e.headword.to_lowercase() == text.to_lowercase())
+                .filter(|(_, e)| e.headword == listed)
                 .collect();
-            // As the dictionary writes it, not as the sentence's first word (*Bis dahin*).
-            let text = own.first().map_or(text, |(_, e)| e.headword.clone());
+            let text = listed;
+            let ranked = rank::rank(&own, &text, None);
+            if ranked.iter().all(|r| rank::is_sentence(&r.sense)) {
+                continue;
+            }
             if let Some(f) = found_from(
-                rank::rank(&own, &text, None),
+                ranked,
                 &text,
                 Method::Phrase {
                     word: word.to_string(),

@@ -650,10 +650,7 @@ pub fn rank_in(
             }
             // A sense given with several English words is a main one.
             let alternatives = sense.split([',', ';']).count().min(3) as f32 - 1.0;
-            // A whole sentence is an example or an idiom, not the word's meaning.
-            let sentence = sense.chars().next().is_some_and(char::is_uppercase)
-                && sense.ends_with(['.', '!', '?']);
-            let sentence_cost = if sentence { 3.0 } else { 0.0 };
+            let sentence_cost = if is_sentence(&sense) { 3.0 } else { 0.0 };
             // A sense bound to a complement ("opt for sth.", "perch oneself on sth.") is a
             // narrower one than a plain gloss; a plain object ("affect sth.",
             // "influence sb./sth.") is not.
@@ -742,6 +739,11 @@ pub fn rank_in(
     }
     out.sort_by(|a, b| b.score.total_cmp(&a.score));
     out
+}
+
+/// A whole sentence is an example or an idiom, not a word's meaning.
+pub fn is_sentence(sense: &str) -> bool {
+    sense.chars().next().is_some_and(char::is_uppercase) && sense.ends_with(['.', '!', '?'])
 }
 
 /// English adjectives and adverbs compared irregularly: base, comparative, superlative.

@@ -217,7 +217,9 @@ fn sentence_frame(sentence: &str, a: &Analysis) -> (Vec<Preposition>, bool) {
     let mut preps: Vec<Preposition> = Vec::new();
     let mut reflexive = false;
     for t in own_conjunct(sentence, clause_of(&toks, from, to), a) {
-        if !t.is_word || t.start == a.start {
+        // The verb's own particle is no preposition of its frame (*kam … an*: not "an
+        // jdn./etw. ankommen").
+        if !t.is_word || is_verb_part(&t, a) {
             continue;
         }
         let w = t.text.to_lowercase();
