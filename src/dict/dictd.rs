@@ -252,24 +252,45 @@ impl Dictd {
                     .collect()
             }
             None => {
-                // Binary search over the bytes: the first line whose key is not below `q`.
-                let (mut lo, mut hi) = (0usize, self.index.len());
-                while lo < hi {
-                    let mid = lo + (hi - lo) / 2;
-                    let start = self.line_start(mid);
-                    if self.key_at(start) < &q[..] {
-                        lo = self.next_line(start).max(lo + 1);
-                    } else {
-                        hi = start;
-                    }
-                }
                 let mut out = Vec::new();
-                let mut at = self.line_start(lo);
+                let mut at = self.first_not_below(&q);
                 while at < self.index.len() && self.key_at(at) == &q[..] {
                     out.push(at);
                     at = self.next_line(at);
                 }
                 out
+            }
+        }
+    }
+
+    /// Binary search over the bytes of an index with lower-case keys: the start of the
+    /// first line whose key is not below `q`.
+    fn first_not_below(&self, q: &[u8]) -> usize {
+        let (mut lo, mut hi) = (0usize, self.index.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let start = self.line_start(mid);
+            if self.key_at(start) < q {
+                lo = self.next_line(start).max(lo + 1);
+            } else {
+                hi = start;
+            }
+        }
+        self.line_start(lo)
+    }
+
+    /// Whether a headword starts with `prefix`, case-insensitively (no data is read).
+    pub fn has_prefix(&self, prefix: &str) -> bool {
+        let q = prefix.to_lowercase().into_bytes();
+        match &self.lines {
+            Some(lines) => {
+                let key = |l: u32| lower_bytes(self.key_at(l as usize));
+                let start = lines.partition_point(|&l| key(l) < q);
+                lines.get(start).is_some_and(|&l| key(l).starts_with(&q))
+            }
+            None => {
+                let at = self.first_not_below(&q);
+                at < self.index.len() && self.key_at(at).starts_with(&q)
             }
         }
     }

@@ -98,6 +98,14 @@ impl Dictionary {
         }
     }
 
+    /// Whether a headword starts with `prefix`, case-insensitively.
+    pub fn has_prefix(&self, prefix: &str) -> bool {
+        match self {
+            Dictionary::Dictd(d) => d.has_prefix(prefix),
+            Dictionary::StarDict(d) => d.has_prefix(prefix),
+        }
+    }
+
     /// Forget the chunks of compressed data kept inflated.
     pub fn forget_recent(&self) {
         match self {
@@ -241,6 +249,11 @@ impl Dictionaries {
     /// Whether any dictionary has the headword.
     pub fn contains(&self, word: &str) -> bool {
         self.german().any(|d| d.contains(word))
+    }
+
+    /// Whether any dictionary has a headword that starts with `prefix`.
+    pub fn has_prefix(&self, prefix: &str) -> bool {
+        self.german().any(|d| d.has_prefix(prefix))
     }
 
     /// Parsed entries of a headword in every dictionary, at most `limit` from each:

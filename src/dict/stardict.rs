@@ -155,6 +155,17 @@ impl StarDict {
         !self.range(word).is_empty()
     }
 
+    /// Whether a headword starts with `prefix`, case-insensitively.
+    pub fn has_prefix(&self, prefix: &str) -> bool {
+        let q = prefix.to_lowercase().into_bytes();
+        let start = self
+            .words
+            .partition_point(|w| fold(word_at(&self.idx, w.0)) < q);
+        self.words
+            .get(start)
+            .is_some_and(|w| fold(word_at(&self.idx, w.0)).starts_with(&q))
+    }
+
     pub fn entries_checked(&self, word: &str, limit: usize) -> (Vec<RawEntry>, Vec<DictError>) {
         let mut out = Vec::new();
         let mut problems = Vec::new();

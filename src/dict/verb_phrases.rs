@@ -23,6 +23,15 @@ const MAX_IDIOM_WORDS: usize = 3;
 /// preposition "jdm./etw." ("jdn./etw. vor jdm./etw. schützen").
 const MORE_OBJECTS: [&str; 2] = ["einer Sache", "jdm./etw."];
 
+/// How dictionaries write an object before a verb's preposition ("jdn. an etw.
+/// erinnern", "jdn./etw. vor jdm./etw. schützen"): tried for a preposition looked up, as
+/// each form costs a look at every index.
+const OBJECTS_BEFORE: [&str; 4] = ["etw.", "jdn.", "jdm.", "jdn./etw."];
+
+/// The objects after the preposition where one stands before it, as dictionaries write
+/// nearly all such frames.
+const OBJECTS_AFTER: [&str; 4] = ["etw.", "jdm.", "jdn.", "jdm./etw."];
+
 /// A verb phrase found: the headword as the dictionary writes it, and its ranked senses.
 pub(super) struct VerbPhrase {
     pub headword: String,
@@ -259,7 +268,7 @@ fn frame(
 ) -> Option<VerbPhrase> {
     let (preps, reflexive) = sentence_frame(sentence, a);
     let found = |things_only: bool, problems: &mut Vec<DictError>| {
-        let mut heads = frame_heads(&preps, things_only, reflexive, &a.lemma, dicts);
+        let mut heads = frame_heads(&preps, things_only, reflexive, false, &a.lemma, dicts);
         if reflexive {
             push_forms(
                 &mut heads,
@@ -292,28 +301,43 @@ fn names_a_person(object: &str) -> bool {
 }
 
 /// The headwords a verb's frame with these prepositions may be listed under: "auf etw.
-/// warten", "sich auf etw. konzentrieren", "jdn./etw. vor jdm./etw. schützen".
+/// warten", "sich auf etw. konzentrieren", and with `object_before` (for one preposition:
+/// each form costs a look at every index) "jdn. vor etw. warnen".
 fn frame_heads(
     preps: &[Preposition],
     things_only: bool,
     reflexive: bool,
+    object_before: bool,
     lemma: &str,
     dicts: &Dictionaries,
 ) -> Vec<String> {
     let as_written = dicts.any_stardict();
     let mut heads: Vec<String> = Vec::new();
     for Preposition { word: p, of_adverb } in preps {
+        // Objects before the preposition only where a headword starts so: one look at
+        // the index instead of one per object after it.
+        let objects_before: Vec<&str> = OBJECTS_BEFORE
+            .into_iter()
+            .filter(|_| object_before)
+            .filter(|first| {
+                let start = format!("{first} {p} ");
+                dicts.has_prefix(&format!("{} ", keyed(&start)))
+                    || as_written && dicts.has_prefix(&start)
+            })
+            .collect();
         let objects = rank::OBJECT_FRAMES.iter().chain(MORE_OBJECTS.iter());
         for obj in objects.filter(|o| !(things_only && *of_adverb && names_a_person(o))) {
             let mut written = vec![format!("{p} {obj} {lemma}")];
             if reflexive {
                 written.insert(0, format!("sich {p} {obj} {lemma}"));
             }
-            written.extend(
-                rank::OBJECT_FRAMES
-                    .iter()
-                    .map(|first| format!("{first} {p} {obj} {lemma}")),
-            );
+            if OBJECTS_AFTER.contains(obj) {
+                written.extend(
+                    objects_before
+                        .iter()
+                        .map(|first| format!("{first} {p} {obj} {lemma}")),
+                );
+            }
             for w in written {
                 push_forms(&mut heads, w, as_written);
             }
@@ -367,7 +391,7 @@ pub(super) fn preposition_frame(
         }];
         let mut found = None;
         for things_only in [true, false].into_iter().filter(|t| of_adverb || !t) {
-            let heads = frame_heads(&preps, things_only, reflexive, &v.lemma, dicts);
+            let heads = frame_heads(&preps, things_only, reflexive, true, &v.lemma, dicts);
             found = found.or_else(|| ranked_heads(dicts, &heads, problems));
         }
         if found.is_some() {
