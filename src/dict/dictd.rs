@@ -452,6 +452,36 @@ mod tests {
         assert_ne!(d.name, "A Long Description");
     }
 
+    #[test]
+    fn a_prefix_is_found_where_a_headword_starts_with_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let base = dir.path().join("deu-eng");
+        write_dictd(
+            &base,
+            &[
+                (
+                    "jdn vor etw warnen",
+                    "jdn. vor etw. warnen
+warn sb. of sth.
+",
+                ),
+                (
+                    "Übel",
+                    "Übel
+evil
+",
+                ),
+            ],
+            None,
+        )
+        .expect("write");
+        let d = Dictd::open(&base.with_extension("index")).expect("open");
+        assert!(d.has_prefix("jdn vor "));
+        assert!(d.has_prefix("übe"));
+        assert!(!d.has_prefix("jdn von "));
+        assert!(!d.has_prefix("zzz"));
+    }
+
     proptest::proptest! {
         /// Any index against a small data file: opening, counting and looking up never
         /// panic and never allocate more than the data holds.
