@@ -316,6 +316,19 @@ impl Context<'_> {
     /// verb, and a word before it (or last in its clause) can only be a finite verb
     /// (*kommt erschöpft vom Platz*, *wirkt gestresst*), not one joined to it by a
     /// conjunction (*lacht und bedankt sich*). It is used as an adjective or adverb there.
+    /// A form of *haben* or *werden* in the clause makes a past participle in it part of
+    /// the perfect or the passive (*hat … verloren*, *wurde … entworfen*); *sein* may
+    /// also have an adjective (*ist betroffen*).
+    fn perfect_or_passive(&self, i: usize) -> bool {
+        self.clause(i).any(|j| {
+            j != i
+                && self.cands[j].iter().any(|c| {
+                    c.reading.tag.auxiliary
+                        && matches!(c.reading.lemma.as_str(), "haben" | "werden")
+                })
+        })
+    }
+
     fn participle_stands_alone(&self, i: usize) -> bool {
         let clause = self.clause(i);
         let helper = clause.clone().any(|j| {
@@ -563,8 +576,9 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
             }
             // A verb's past participle that the lexicon also lists as an adjective
             // (*geworden*, *gespart*) is weighed as a participle.
-            let participle =
-                t.pos == Pos::Participle || ctx.past_participle(i).is_some_and(|z| z > c.zipf);
+            let participle = t.pos == Pos::Participle
+                || ctx.past_participle(i).is_some_and(|z| z > c.zipf)
+                || ctx.past_participle(i).is_some() && ctx.perfect_or_passive(i);
             if participle && t.pos == Pos::Adjective {
                 s -= prior(Pos::Adjective) - prior(Pos::Participle);
             } else if t.pos == Pos::Adjective {
@@ -1873,6 +1887,25 @@ mod tests {
         )
         .expect("analysed");
         assert_eq!(a.pos, Pos::Participle);
+    }
+
+    #[test]
+    fn a_participle_with_haben_or_werden_is_the_verbs() {
+        for (sentence, word, lemma) in [
+            (
+                "Es wurde von einem Architekten entworfen.",
+                "entworfen",
+                "entwerfen",
+            ),
+            (
+                "Der Verein hat das Spiel verloren.",
+                "verloren",
+                "verlieren",
+            ),
+        ] {
+            let a = analyse_word(sentence, word).expect("analysed");
+            assert_eq!((a.lemma.as_str(), a.pos), (lemma, Pos::Verb), "{sentence}");
+        }
     }
 
     #[test]
