@@ -220,17 +220,12 @@ fn alternative_commonness(alternative: &str) -> f32 {
         .filter(|w| !w.is_empty() && !ENGLISH_FUNCTION_WORDS.contains(w))
         .collect();
     if words.is_empty() {
-        // Only function words: the gloss of a function word ("the" for *der*, "in" for
-        // *in*) is as common as its words are; a gloss with no word says nothing.
-        let function_words: Vec<f32> = alternative
+        // Only function words: the gloss of a function word ("the" for *der*, "to" for
+        // *zu*) is as common as English gets; a gloss with no word says nothing.
+        let function_word = alternative
             .split(|c: char| !c.is_alphabetic() && c != '\'')
-            .filter(|w| !w.is_empty() && !matches!(*w, "sth" | "sb"))
-            .map(|w| english_zipf(w).unwrap_or(2.0))
-            .collect();
-        if function_words.is_empty() {
-            return -2.0;
-        }
-        return function_words.iter().sum::<f32>() / function_words.len() as f32 - 4.5;
+            .any(|w| !w.is_empty() && !matches!(w, "sth" | "sb"));
+        return if function_word { 0.0 } else { -2.0 };
     }
     let total: f32 = words
         .iter()
@@ -696,6 +691,16 @@ pub fn rank_in(
                 + COMMONNESS * commonness(&sense)
                 + 0.25 * alternatives
                 - 0.3 * k as f32;
+            if std::env::var_os("RANKDBG").is_some() {
+                eprintln!(
+                    "{score:6.2} base {base:5.2} head {head} rich {richness:.2} ctx {:.2} pos {:.2} comm {:.2} cost {cost} aux {auxiliary} k {k} | {} | {}",
+                    context_fit(e, here.words, lemma),
+                    pos_fit(pos, entry_pos(&e.tags)),
+                    COMMONNESS * commonness(&sense),
+                    e.headword,
+                    sense
+                );
+            }
             // The same sense written otherwise in another dictionary (other separators,
             // "to" before a verb, another apostrophe).
             let key = sense_key(&sense);
@@ -1059,32 +1064,6 @@ mod tests {
         ];
         assert_eq!(rank(&entries, "zu", Some(Pos::Particle))[0].sense, "to");
         assert_eq!(rank(&entries, "zu", Some(Pos::Adverb))[0].sense, "too");
-        // A gloss of function words is as common as they are: "in" is commoner than
-        // "into".
-        let entries = vec![
-            (
-                "d".to_string(),
-                parse(
-                    "in",
-                    "in <prep>
-into, to <prep>
-",
-                ),
-            ),
-            (
-                "d".to_string(),
-                parse(
-                    "in",
-                    "in <prep>
-in, at <prep>
-",
-                ),
-            ),
-        ];
-        assert_eq!(
-            rank(&entries, "in", Some(Pos::Preposition))[0].sense,
-            "in, at"
-        );
     }
 
     #[test]
