@@ -678,7 +678,7 @@ pub fn lookup_in(
             .collect();
         // And their lemmas: examples cite a verb as its infinitive (*spielt* of "eine
         // wichtige Rolle spielt" is the "spielen" of "eine Rolle spielen").
-        for (start, _, lemma) in crate::german::analysis::sentence_lemmas(sentence) {
+        for (start, _, lemma) in crate::german::analysis::listed_lemmas(sentence) {
             let lemma = lemma.to_lowercase();
             if start != a.start && !words.contains(&lemma) {
                 words.push(lemma);

@@ -1143,6 +1143,21 @@ pub fn analyse_sentence(sentence: &str) -> Vec<Analysis> {
 
 /// The lemma of every word of a sentence, without the facts a lookup shows (gender,
 /// plural): what counting a book's words by lemma needs. (start, end, lemma) in bytes.
+/// The lemmas of the sentence's words the lexicon lists (no compound is split, no name
+/// guessed): cheap enough for every lookup.
+pub fn listed_lemmas(sentence: &str) -> Vec<(usize, usize, String)> {
+    let Ok(lex) = lexicon() else {
+        return Vec::new();
+    };
+    let listed = |t: &Token| {
+        !lex.readings(t.text).is_empty() || !lex.readings(&lower_first(t.text)).is_empty()
+    };
+    analyse_tokens(sentence, listed, false, installed().as_deref())
+        .into_iter()
+        .map(|a| (a.start, a.end, a.lemma))
+        .collect()
+}
+
 pub fn sentence_lemmas(sentence: &str) -> Vec<(usize, usize, String)> {
     analyse_tokens(sentence, |_| true, false, installed().as_deref())
         .into_iter()
