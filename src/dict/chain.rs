@@ -701,10 +701,7 @@ pub fn lookup_in(
     };
     // A gender the analysis is sure of picks the noun's senses: the user's own, or the
     // only one the lexicon knows for the lemma.
-    let sure_gender = a.gender.filter(|_| {
-        a.basis == Basis::Corrected
-            || crate::german::lexicon().is_ok_and(|lex| lex.genders(&a.lemma).len() == 1)
-    });
+    let sure_gender = a.gender;
     // A comparative shortly before it in its clause, for a sense used after one
     // (*billiger als*, *kostengünstiger sind als*).
     let after_comparative = context.is_some() && {

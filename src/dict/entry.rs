@@ -201,9 +201,13 @@ pub fn parse(key: &str, text: &str) -> Entry {
         {
             // Ding's grammar line: `{f}`, `{adj} [econ.]`, `(Note 2) …`, `[ugs.] {vt}`.
             let (text, labels) = clean(l);
+            // Ding's `{n}` is the neuter (`{m}`, `{f}`, `{n}`), not FreeDict's "noun".
             entry.tags.extend(braced(l).iter().flat_map(|t| {
                 t.split([',', ';'])
-                    .map(|x| x.trim().trim_end_matches('.').to_string())
+                    .map(|x| match x.trim().trim_end_matches('.') {
+                        "n" => "neut".to_string(),
+                        other => other.to_string(),
+                    })
                     .collect::<Vec<_>>()
             }));
             entry.labels.extend(labels);
@@ -350,6 +354,15 @@ mod tests {
             "haben /hˈɑːbən/ <v, trans>\n [ugs.] hold <v>, have <v>\n",
         );
         assert_eq!(e.senses, [" [ugs.] hold <v>, have <v>".trim()]);
+    }
+
+    #[test]
+    fn a_ding_entry_gives_its_gender_the_neuter_too() {
+        let e = parse("tor", "Tor\n {n}\n   goal; hit\n");
+        assert_eq!(e.gender(), Some(Gender::Neuter));
+        assert!(e.is_noun());
+        let e = parse("tor", "Tor\n {m} [poet.]\n   fool\n");
+        assert_eq!(e.gender(), Some(Gender::Masculine));
     }
 
     #[test]

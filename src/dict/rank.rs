@@ -584,8 +584,11 @@ pub fn rank_in(
     // A noun's lemma is its singular: a plural entry of the same spelling ("Unternehmen
     // <pl>" "companies") comes after the singular's, unless the noun has no singular.
     let singular_listed = entries.iter().any(|(_, e)| e.is_noun() && !e.is_plural());
+    // A noun entry of another gender than the sentence gives the word is another word
+    // (*der Band* "volume", *die Band* "band"): left out where an entry of its gender is.
+    let gender_listed = gender.is_some() && entries.iter().any(|(_, e)| e.gender() == gender);
     for (n, (source, e)) in entries.iter().enumerate() {
-        if is_affix(&e.headword) {
+        if is_affix(&e.headword) || gender_listed && e.gender().is_some_and(|g| Some(g) != gender) {
             continue;
         }
         let class = entry_pos(&e.tags);
@@ -691,16 +694,6 @@ pub fn rank_in(
                 + COMMONNESS * commonness(&sense)
                 + 0.25 * alternatives
                 - 0.3 * k as f32;
-            if std::env::var_os("RANKDBG").is_some() {
-                eprintln!(
-                    "{score:6.2} base {base:5.2} head {head} rich {richness:.2} ctx {:.2} pos {:.2} comm {:.2} cost {cost} aux {auxiliary} k {k} | {} | {}",
-                    context_fit(e, here.words, lemma),
-                    pos_fit(pos, entry_pos(&e.tags)),
-                    COMMONNESS * commonness(&sense),
-                    e.headword,
-                    sense
-                );
-            }
             // The same sense written otherwise in another dictionary (other separators,
             // "to" before a verb, another apostrophe).
             let key = sense_key(&sense);
@@ -883,6 +876,29 @@ mod tests {
         };
         assert_eq!(first(Some(Gender::Masculine)), "boy");
         assert_eq!(first(Some(Gender::Neuter)), "young one");
+        // An entry of another gender is another word: none of its senses, however
+        // many entries agree on them.
+        let band = |g: &str, sense: &str| {
+            let text = format!("Band /bˈant/ <{g}, n, sg>\n{sense} <n>\n");
+            ("d".to_string(), parse("Band", &text))
+        };
+        let entries = vec![
+            band("neut", "band"),
+            band("fem", "band"),
+            band("neut", "band"),
+            band("masc", "volume"),
+        ];
+        let masculine = rank_in(
+            &entries,
+            "Band",
+            Some(Pos::Noun),
+            InSentence {
+                gender: Some(Gender::Masculine),
+                ..InSentence::default()
+            },
+        );
+        let senses: Vec<&str> = masculine.iter().map(|r| r.sense.as_str()).collect();
+        assert_eq!(senses, ["volume"]);
         assert!(is_region("norddt") && is_region("am") && is_region("westös"));
         assert!(!is_region("econ") && !is_region("hist"));
     }

@@ -833,6 +833,23 @@ fn noun_gender(ctx: &Context, i: usize, lemma: &str) -> Option<Gender> {
         return genders.first().copied();
     }
     let det = determiner_before(ctx, i)?;
+    // An adjective between them agrees too (*der dritte Band* is masculine: a feminine
+    // dative would be *der dritten Band*); an uninflected one (*drei*) says nothing.
+    let modifier_agrees = |j: usize, n: &Tag| {
+        let inflected: Vec<&Tag> = ctx.cands[j]
+            .iter()
+            .map(|c| &c.reading.tag)
+            .filter(|m| {
+                matches!(m.pos, Pos::Adjective | Pos::Participle | Pos::Number) && m.case.is_some()
+            })
+            .collect();
+        inflected.is_empty()
+            || inflected.iter().any(|m| {
+                m.case == n.case
+                    && m.number == n.number
+                    && (m.gender == n.gender || m.gender.is_none())
+            })
+    };
     let agrees = |g: Gender| {
         readings.iter().filter(|n| n.gender == Some(g)).any(|n| {
             ctx.cands[det].iter().any(|c| {
@@ -841,7 +858,7 @@ fn noun_gender(ctx: &Context, i: usize, lemma: &str) -> Option<Gender> {
                     && d.case == n.case
                     && d.number == n.number
                     && (d.gender == n.gender || d.gender.is_none())
-            })
+            }) && (det + 1..i).all(|j| modifier_agrees(j, n))
         })
     };
     let fitting: Vec<Gender> = genders.into_iter().filter(|g| agrees(*g)).collect();
@@ -1511,6 +1528,12 @@ mod tests {
         assert_eq!(gender_of("Ich sah den kleinen Jungen.", "Jungen"), None);
         assert_eq!(gender_of("Die Jungen spielen im Park.", "Jungen"), None);
         assert_eq!(gender_of("Jungen spielen im Park.", "Jungen"), None);
+        // An adjective between them agrees too: *der dritten Band* would be feminine.
+        assert_eq!(
+            gender_of("Der dritte Band erscheint bald.", "Band"),
+            Some(Gender::Masculine)
+        );
+        assert_eq!(gender_of("Mit dem roten Band spielt sie.", "Band"), None);
         // A lemma of one gender keeps it.
         assert_eq!(
             gender_of("Die Firma wächst.", "Firma"),

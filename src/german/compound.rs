@@ -11,7 +11,7 @@ const LINKS: [&str; 7] = ["", "s", "es", "n", "en", "e", "er"];
 /// A first part missing from the lexicon counts as one word when it is a compound this
 /// frequent (Zipf): *Handbuch* + *Seite*, not *Hand* + *Buchseite*.
 const FREQUENT_COMPOUND: f32 = 3.0;
-/// The shortest part (in letters) taken as a word.
+/// The shortest part (in letters) taken as a word, the head too (*Ersatz* + *Zug*).
 const MIN_PART: usize = 3;
 
 /// A split: the first parts as written (without linking element) and the head's readings.
@@ -103,7 +103,7 @@ fn split_depth(lex: &Lexicon, word: &str, depth: usize) -> Option<Split> {
     let bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
     let mut best: Option<Split> = None;
     for (n, &at) in bounds.iter().enumerate() {
-        if n < MIN_PART || bounds.len() - n < MIN_PART + 1 {
+        if n < MIN_PART || bounds.len() - n < MIN_PART {
             continue;
         }
         let (left, right) = word.split_at(at);
@@ -186,6 +186,15 @@ mod tests {
         let a = crate::german::analysis::analyse_word("Die EU-Schulden steigen.", "EU-Schulden")
             .expect("analysed");
         assert_eq!(a.lemma, format!("EU-{}", alone.lemma));
+    }
+
+    #[test]
+    fn a_head_may_be_as_short_as_any_part() {
+        let short = ["Ersatzzug", "Stadtrat", "Wohnort"];
+        for word in short {
+            let head = parts(word).pop().expect("a head");
+            assert_eq!(head.chars().count(), MIN_PART, "{word}: {head}");
+        }
     }
 
     #[test]
