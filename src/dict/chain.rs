@@ -238,6 +238,24 @@ fn ranked_side(
     rank::rank(&own, lemma, pos)
 }
 
+/// A compound's first part as the dictionary lists it for compounds: its prefix entry
+/// (*Elektro…* "electric"), ranked as the part.
+fn ranked_prefix(dicts: &Dictionaries, part: &str, problems: &mut Vec<DictError>) -> Vec<Ranked> {
+    let lower = part.to_lowercase();
+    let own: Vec<(String, Entry)> = entries_up_to(dicts, part, MAX_SIDE_ENTRIES, problems)
+        .into_iter()
+        .filter_map(|(source, mut e)| {
+            let h = e.headword.to_lowercase();
+            let bare = h.strip_suffix('…').or_else(|| h.strip_suffix('-'))?;
+            (bare == lower).then(|| {
+                e.headword = part.to_string();
+                (source, e)
+            })
+        })
+        .collect();
+    rank::rank(&own, part, None)
+}
+
 /// The same, ranked for the sentence's words too.
 fn ranked_in(
     dicts: &Dictionaries,
@@ -639,7 +657,15 @@ pub fn lookup_in(
         let pair = format!("{} zu", a.word.to_lowercase());
         let own: Vec<(String, Entry)> = entries(dicts, &pair, &mut problems)
             .into_iter()
-            .filter(|(_, e)| e.headword.to_lowercase() == pair)
+            .filter(|(_, e)| {
+                // Written with its gap or without ("um … zu").
+                let words: Vec<&str> = e
+                    .headword
+                    .split_whitespace()
+                    .filter(|w| *w != "…")
+                    .collect();
+                words.join(" ").to_lowercase() == pair
+            })
             .collect();
         if let Some(f) = found_from(
             rank::rank(&own, &pair, None),
@@ -836,13 +862,32 @@ pub fn lookup_in(
         f.senses = senses;
         results.push(f);
     }
-    // A compound no dictionary lists: its parts.
-    if !main_found && let Basis::Compound { parts } = &a.basis {
+    // A compound no dictionary lists: its parts. So too a split particle verb no
+    // dictionary lists (*brachte … vorbei*: *vorbei* + *bringen*).
+    let split_parts = match &a.basis {
+        Basis::Compound { parts } => Some(parts.clone()),
+        Basis::Separable { particle, .. } => {
+            let particle = particle.to_lowercase();
+            a.lemma
+                .strip_prefix(&particle)
+                .map(|verb| vec![particle.clone(), verb.to_string()])
+        }
+        _ => None,
+    };
+    if !main_found && let Some(parts) = &split_parts {
         let mut part_results: Vec<Found> = Vec::new();
         for (k, p) in parts.iter().enumerate() {
             let last = k + 1 == parts.len();
             let pos = if last { Some(a.pos) } else { None };
-            let mut r = ranked_side(dicts, p, pos, &mut problems);
+            // A verb's senses with its object frames, as for the verb alone.
+            let mut r = if last && a.pos == Pos::Verb {
+                ranked_for(dicts, p, pos, &mut problems)
+            } else {
+                ranked_side(dicts, p, pos, &mut problems)
+            };
+            if r.is_empty() && !last {
+                r = ranked_prefix(dicts, p, &mut problems);
+            }
             let mut method = Method::Part {
                 of: word.to_string(),
             };

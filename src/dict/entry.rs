@@ -132,14 +132,17 @@ pub fn parse(key: &str, text: &str) -> Entry {
         });
         // An index keys a headword by its letters and spaces ("jdnetw beeinflussen" for
         // "jdn./etw. beeinflussen").
+        // A gap in a phrase ("sich … lassen") is keyed without it.
         let letters = |s: &str| -> String {
-            s.to_lowercase()
+            let kept: String = s
+                .to_lowercase()
                 .chars()
                 .filter(|c| c.is_alphanumeric() || *c == ' ')
-                .collect()
+                .collect();
+            kept.split_whitespace().collect::<Vec<_>>().join(" ")
         };
         let looks_like_head = word.to_lowercase() == key.to_lowercase()
-            || (word.contains(['.', '/']) && letters(word) == letters(key))
+            || (word.contains(['.', '/', '…']) && letters(word) == letters(key))
             || pron.is_some()
             || !tags.is_empty();
         if looks_like_head {
@@ -354,6 +357,17 @@ mod tests {
             "haben /hˈɑːbən/ <v, trans>\n [ugs.] hold <v>, have <v>\n",
         );
         assert_eq!(e.senses, [" [ugs.] hold <v>, have <v>".trim()]);
+    }
+
+    #[test]
+    fn a_ding_phrase_with_a_gap_has_its_grammar_and_sense() {
+        let e = parse(
+            "sich lassen",
+            "sich … lassen\n {vr}\n   to let oneself …; to allow oneself to …\n",
+        );
+        assert_eq!(e.headword, "sich … lassen");
+        assert_eq!(e.tags, ["vr"]);
+        assert_eq!(e.senses, ["to let oneself …; to allow oneself to …"]);
     }
 
     #[test]

@@ -291,8 +291,15 @@ pub fn is_object_frame(headword: &str, lemma: &str) -> bool {
 
 /// Whether a headword is a prefix or suffix entry (`Groß…`, `-los`), not a word.
 pub fn is_affix(headword: &str) -> bool {
-    let h = headword.trim();
-    h.ends_with('…') || h.ends_with("...") || h.ends_with('-') || h.starts_with('-')
+    // Each alternative one word ("non-, non…"): "to let oneself …" is a sense with a
+    // gap, not an affix.
+    headword.split([',', ';']).all(|a| one_affix(a.trim()))
+}
+
+fn one_affix(h: &str) -> bool {
+    !h.is_empty()
+        && !h.contains(char::is_whitespace)
+        && (h.ends_with('…') || h.ends_with("...") || h.ends_with('-') || h.starts_with('-'))
 }
 
 /// The letters of a word as a cognate is compared: German spellings of Latin and Greek
@@ -1331,5 +1338,7 @@ mod tests {
         assert!(is_affix("Groß…"));
         assert!(is_affix("-los"));
         assert!(!is_affix("groß"));
+        assert!(!is_affix("to let oneself …") && !is_affix("sich … lassen"));
+        assert!(is_affix("non-, non…"));
     }
 }

@@ -717,10 +717,21 @@ fn clause_break(ctx: &Context, i: usize) -> bool {
 /// es gut*).
 const ADJECTIVE_PARTICLE_MIN_ZIPF: f32 = 3.5;
 
+/// A verb the lexicon does not list counts as one when the word list attests its
+/// infinitive this often (Zipf; *vorbeibringen* 2.6): a particle verb the lexicon misses,
+/// never a joined form no text has.
+const UNLISTED_VERB_MIN_ZIPF: f32 = 2.5;
+
+/// A separable verb's infinitive that is a verb: listed by the lexicon, or a particle and
+/// a listed verb that German text attests (*vorbei* + *bringen*).
+pub fn is_attested_verb(lex: &Lexicon, whole: &str) -> bool {
+    lex.is_verb(whole) || frequency::zipf(whole).is_some_and(|z| z >= UNLISTED_VERB_MIN_ZIPF)
+}
+
 /// Separable verbs split in their sentence: (verb token, particle token, whole verb).
 /// A particle stands at the end of its clause (before punctuation, a conjunction or the
-/// sentence's end); its verb is the nearest finite verb before it whose joined form the
-/// lexicon lists as a verb. The search passes over words that may be something else, and
+/// sentence's end); its verb is the nearest finite verb before it whose joined form is a
+/// verb ([`is_attested_verb`]). The search passes over words that may be something else, and
 /// stops at the first word that can only be a verb.
 fn separable_links(lex: &Lexicon, ctx: &Context) -> Vec<(usize, usize, String)> {
     let mut out: Vec<(usize, usize, String)> = Vec::new();
@@ -735,10 +746,16 @@ fn separable_links(lex: &Lexicon, ctx: &Context) -> Vec<(usize, usize, String)> 
         let at_end = match ctx.toks.get(p + 1) {
             None => true,
             Some(t) if !t.is_word => t.ends_clause(),
-            // Before a conjunction: "sieht anders aus als …", "kauft ein und …".
-            Some(_) => ctx.cands[p + 1]
-                .iter()
-                .any(|c| c.reading.tag.pos == Pos::Conjunction),
+            // Before a conjunction: "sieht anders aus als …", "kauft ein und …"; not
+            // prepositions joined by one (*mit und ohne Leine*).
+            Some(_) => {
+                ctx.cands[p + 1]
+                    .iter()
+                    .any(|c| c.reading.tag.pos == Pos::Conjunction)
+                    && !(ctx.can_be(p, &[Pos::Preposition])
+                        && ctx.word(p + 2).is_some()
+                        && ctx.can_be(p + 2, &[Pos::Preposition]))
+            }
         };
         if !at_end {
             continue;
@@ -781,11 +798,24 @@ fn verb_for_particle(
             .map(|c| &c.reading)
             .filter(|r| r.tag.is_finite() && !r.tag.joined_separable && !r.tag.modal)
             .collect();
-        let mut lemmas: Vec<&str> = finite.iter().map(|r| r.lemma.as_str()).collect();
+        let mut lemmas: Vec<(&str, bool)> = finite
+            .iter()
+            .map(|r| {
+                let auxiliary = finite.iter().any(|o| o.lemma == r.lemma && o.tag.auxiliary);
+                (r.lemma.as_str(), auxiliary)
+            })
+            .collect();
         lemmas.dedup();
-        for lemma in lemmas {
+        for (lemma, auxiliary) in lemmas {
             let whole = format!("{particle}{lemma}");
-            if lex.is_verb(&whole)
+            // An auxiliary's particle verb only as the lexicon lists it: the word list
+            // folds case (*Dasein* is no *da sein*).
+            let verb = if auxiliary {
+                lex.is_verb(&whole)
+            } else {
+                is_attested_verb(lex, &whole)
+            };
+            if verb
                 && (!adjective || frequency::zipf_or_rare(&whole) >= ADJECTIVE_PARTICLE_MIN_ZIPF)
             {
                 return Some((v, p, whole));
@@ -817,11 +847,11 @@ fn noun_facts(lex: &Lexicon, lemma: &str, tag: Option<&Tag>) -> (Option<Gender>,
 /// one gender: the one its readings agree on, else the one the article or determiner before
 /// it agrees with in case, number and gender (*der Junge* is masculine; *die Jungen* may be
 /// either). None when the sentence cannot tell: a gender is never guessed.
-fn noun_gender(ctx: &Context, i: usize, lemma: &str) -> Option<Gender> {
-    let readings: Vec<&Tag> = ctx.cands[i]
+fn noun_gender(lex: &Lexicon, ctx: &Context, i: usize, lemma: &str) -> Option<Gender> {
+    let mut readings: Vec<Tag> = ctx.cands[i]
         .iter()
         .filter(|c| c.reading.lemma == lemma && c.reading.tag.pos == Pos::Noun)
-        .map(|c| &c.reading.tag)
+        .map(|c| c.reading.tag.clone())
         .collect();
     let mut genders: Vec<Gender> = Vec::new();
     for g in readings.iter().filter_map(|t| t.gender) {
@@ -833,6 +863,21 @@ fn noun_gender(ctx: &Context, i: usize, lemma: &str) -> Option<Gender> {
         return genders.first().copied();
     }
     let det = determiner_before(ctx, i)?;
+    // A noun made from an adjective inflects as the adjective: after a determiner that
+    // inflects as an adjective itself, strong (*viele Versicherte*, a plural of any
+    // gender; but *diese Angestellte*, weak), forms the lexicon lists under the adjective
+    // only.
+    let adjective_determiner = ctx.cands[det]
+        .iter()
+        .any(|c| c.reading.tag.pos == Pos::Adjective);
+    if adjective_determiner && readings.iter().any(|t| t.nominalised) {
+        readings.extend(
+            lex.readings(&ctx.toks[i].text.to_lowercase())
+                .into_iter()
+                .filter(|r| matches!(r.tag.pos, Pos::Adjective | Pos::Participle) && r.tag.strong)
+                .map(|r| r.tag),
+        );
+    }
     // An adjective between them agrees too (*der dritte Band* is masculine: a feminine
     // dative would be *der dritten Band*); an uninflected one (*drei*) says nothing.
     let modifier_agrees = |j: usize, n: &Tag| {
@@ -1366,7 +1411,7 @@ fn analyse_tokens(
                 let (g, p) = if lex.genders(&r.lemma).len() > 1 {
                     // A lemma of two genders (der/das Junge, der/die See): the sentence
                     // decides, or no gender is given.
-                    let g = noun_gender(&ctx, i, &r.lemma);
+                    let g = noun_gender(lex, &ctx, i, &r.lemma);
                     (
                         g,
                         g.and_then(|g| lex.plurals(&r.lemma, Some(g)).into_iter().next()),
@@ -1534,6 +1579,13 @@ mod tests {
             Some(Gender::Masculine)
         );
         assert_eq!(gender_of("Mit dem roten Band spielt sie.", "Band"), None);
+        // A noun made from an adjective inflects as one: *viele Versicherte* is a plural
+        // of any gender, *diese Versicherte* a feminine singular.
+        assert_eq!(gender_of("Viele Versicherte warten.", "Versicherte"), None);
+        assert_eq!(
+            gender_of("Diese Versicherte wartet.", "Versicherte"),
+            Some(Gender::Feminine)
+        );
         // A lemma of one gender keeps it.
         assert_eq!(
             gender_of("Die Firma wächst.", "Firma"),
@@ -1609,6 +1661,13 @@ mod tests {
         // No particle at the clause's end: no link, no invented verb.
         assert_eq!(lemma("Er kommt aus Berlin.", "kommt").0, "kommen");
         assert_eq!(lemma("Er kommt aus Berlin.", "aus").1, Pos::Preposition);
+        // A particle verb the lexicon misses, attested by the word list.
+        let s = "Sie brachte ihm das Obst vorbei.";
+        assert_eq!(lemma(s, "brachte").0, "vorbeibringen");
+        // Not an auxiliary's (*Dasein* is a noun), nor prepositions joined by *und*.
+        assert_eq!(lemma("Ich war heute da.", "war").0, "sein");
+        let s = "Der Hund ging mit und ohne Leine.";
+        assert_eq!(lemma(s, "ging").0, "gehen");
     }
 
     #[test]

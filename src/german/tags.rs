@@ -142,6 +142,9 @@ pub struct Tag {
     pub infinitive_conjunction: bool,
     /// A comparison conjunction (`als`, `wie`).
     pub comparison: bool,
+    /// An adjective's strong form, as it stands without an article (`SOL`: *viele
+    /// Versicherte*, not *die Versicherten*).
+    pub strong: bool,
 }
 
 impl Tag {
@@ -169,6 +172,7 @@ impl Tag {
             subordinating: false,
             infinitive_conjunction: false,
             comparison: false,
+            strong: false,
         }
     }
 
@@ -227,6 +231,7 @@ impl Tag {
                 "KOM" => t.degree = Some(Degree::Comparative),
                 "SUP" => t.degree = Some(Degree::Superlative),
                 "PRD" => t.predicative = true,
+                "SOL" => t.strong = true,
                 "AUX" => t.auxiliary = true,
                 "MOD" if pos == Pos::Verb => t.modal = true,
                 "NEB" if pos == Pos::Verb => t.joined_separable = true,
