@@ -760,6 +760,16 @@ pub fn lookup_in(
         owner_plural: (context.is_some() && a.tag.as_ref().is_some_and(|t| t.possessive))
             .then(|| crate::german::analysis::owner_plural(sentence, a.start))
             .flatten(),
+        object_plural: a
+            .tag
+            .as_ref()
+            .filter(|t| {
+                t.personal
+                    && t.case
+                        .is_some_and(|c| c != crate::german::tags::Case::Nominative)
+            })
+            .and_then(|t| t.number)
+            .map(|n| n == crate::german::tags::Number::Plural),
         governed_case: (a.pos == Pos::Preposition)
             .then(|| {
                 crate::german::lexicon().ok().and_then(|lex| {

@@ -480,6 +480,9 @@ pub struct InSentence<'a> {
     pub auxiliary_use: Option<bool>,
     /// For a possessive: whether the owner it refers to is plural (*ihre* "their").
     pub owner_plural: Option<bool>,
+    /// For a personal pronoun in another case than the nominative: whether it is plural
+    /// (*ihnen* "them", *ihm* "him").
+    pub object_plural: Option<bool>,
     /// For a preposition: the case it governs here (*in der Stadt*: dative).
     pub governed_case: Option<Case>,
 }
@@ -532,15 +535,34 @@ const ENGLISH_POSSESSIVES: [(&str, bool); 4] = [
     ("their", true),
 ];
 
-/// Whether a gloss gives the possessive of an owner of that number ("hers, their").
-fn possessive_gloss(sense: &str, plural: bool) -> bool {
+/// Whether a gloss has a word of the table for that number.
+fn gloss_has(sense: &str, table: &[(&str, bool)], plural: bool) -> bool {
     sense
         .split(|c: char| !c.is_alphabetic())
-        .any(|w| ENGLISH_POSSESSIVES.contains(&(w, plural)))
+        .any(|w| table.contains(&(w, plural)))
+}
+
+/// Whether a gloss gives the possessive of an owner of that number ("hers, their").
+fn possessive_gloss(sense: &str, plural: bool) -> bool {
+    gloss_has(sense, &ENGLISH_POSSESSIVES, plural)
 }
 
 /// What the possessive of the owner's number gains.
 const POSSESSIVE: f32 = 1.5;
+
+/// English personal pronouns as objects, of one person or thing and of several.
+const ENGLISH_OBJECT_PRONOUNS: [(&str, bool); 5] = [
+    ("me", false),
+    ("him", false),
+    ("her", false),
+    ("us", true),
+    ("them", true),
+];
+
+/// Whether a gloss gives an object pronoun of that number ("they (them)").
+fn object_gloss(sense: &str, plural: bool) -> bool {
+    gloss_has(sense, &ENGLISH_OBJECT_PRONOUNS, plural)
+}
 
 /// English auxiliaries and modals: the gloss of a German auxiliary or modal used as one.
 const ENGLISH_AUXILIARIES: &[&str] = &[
@@ -690,8 +712,9 @@ pub fn rank_in(
                 }
                 _ => 0.0,
             };
-            let owner = match here.owner_plural {
-                Some(plural) if possessive_gloss(&sense, plural) => POSSESSIVE,
+            let owner = match (here.owner_plural, here.object_plural) {
+                (Some(plural), _) if possessive_gloss(&sense, plural) => POSSESSIVE,
+                (_, Some(plural)) if object_gloss(&sense, plural) => POSSESSIVE,
                 _ => 0.0,
             };
             let score = base - cost - sentence_cost - bound_cost - shape_cost
@@ -1012,6 +1035,43 @@ mod tests {
         };
         assert_eq!(first(Some(true)), "hers, their, theirs");
         assert_eq!(first(Some(false)), "her");
+    }
+
+    #[test]
+    fn a_pronoun_object_is_glossed_as_an_english_object_of_its_number() {
+        let entries = vec![
+            (
+                "d".to_string(),
+                parse(
+                    "sie",
+                    "sie <pron>
+she (her) <pron>
+",
+                ),
+            ),
+            (
+                "d".to_string(),
+                parse(
+                    "sie",
+                    "sie <pron>
+they (them) <pron>
+",
+                ),
+            ),
+        ];
+        let first = |object_plural| {
+            first_sense(
+                &entries,
+                "sie",
+                Pos::Pronoun,
+                InSentence {
+                    object_plural,
+                    ..InSentence::default()
+                },
+            )
+        };
+        assert_eq!(first(Some(true)), "they (them)");
+        assert_eq!(first(Some(false)), "she (her)");
     }
 
     #[test]

@@ -566,6 +566,21 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
             if t.interrogative && ctx.clause_start(i) {
                 s += 1.0;
             }
+            // The polite address is written with a capital (*Ihnen*, *Sie*): a form it
+            // shares with the third person plural, written lower case inside a sentence,
+            // is the third person's (*ihnen* "them").
+            if t.personal
+                && t.person == Some(2)
+                && !ctx.initial(i)
+                && !ctx.toks[i].is_capitalised()
+                && ctx.cands[i].iter().any(|o| {
+                    o.reading.tag.personal
+                        && o.reading.tag.person != Some(2)
+                        && o.reading.tag.number == Some(super::tags::Number::Plural)
+                })
+            {
+                s -= 2.0;
+            }
         }
         Pos::Adjective | Pos::Participle => {
             if ctx.noun_follows(i) && !t.predicative {
@@ -976,10 +991,30 @@ fn pronoun_lemma(lex: &Lexicon, word: &str, r: &Reading) -> String {
         };
         let nominatives = lex.forms(&r.lemma, &format!("PRO:PER:NOM:{number}:{gender}"));
         if t.person == Some(2) {
-            return nominatives
-                .into_iter()
-                .find(|(_, rest)| rest.contains(":2"))
-                .map_or(lower, |(f, _)| f);
+            // The familiar address's forms are its own (*dich* → *du*, *euch* → *ihr*);
+            // the polite address's are the third person plural's too (*Ihnen* → *Sie*).
+            // Written as the word is: lower case but for a capital it has.
+            let third = |w: &str| {
+                [w.to_string(), w.to_lowercase()].iter().any(|w| {
+                    lex.readings(w).iter().any(|x| {
+                        x.tag.personal
+                            && x.tag.person != Some(2)
+                            && x.tag.number == Some(Number::Plural)
+                    })
+                })
+            };
+            let word_third = third(word);
+            let capital = word.starts_with(char::is_uppercase);
+            let second: Vec<&String> = nominatives
+                .iter()
+                .filter(|(f, rest)| rest.contains(":2") && third(f) == word_third)
+                .map(|(f, _)| f)
+                .collect();
+            return second
+                .iter()
+                .find(|f| f.starts_with(char::is_uppercase) == capital)
+                .or(second.first())
+                .map_or(lower, |f| f.to_string());
         }
         // The lexicon does not tell the first person from the third (*uns*, *ihnen*: both
         // plural, no person). The third person's forms are also the polite address's
@@ -1767,6 +1802,13 @@ mod tests {
         // A second-person subject needs its verb: otherwise another case.
         assert_eq!(l("Sie gab ihr das Buch.", "ihr").as_deref(), Some("sie"));
         assert_eq!(l("Ihr kommt morgen.", "Ihr").as_deref(), Some("ihr"));
+        // The second person: the familiar address's own forms, the polite address's
+        // capitals.
+        assert_eq!(l("Er sieht dich.", "dich").as_deref(), Some("du"));
+        assert_eq!(l("Ich sehe euch morgen.", "euch").as_deref(), Some("ihr"));
+        assert_eq!(l("Kann ich Ihnen helfen?", "Ihnen").as_deref(), Some("Sie"));
+        let a = analyse_word("Ich helfe ihnen.", "ihnen").expect("analysed");
+        assert_eq!(a.tag.and_then(|t| t.person), None);
         // A possessive by its own lemma, not the one the lexicon files them all under.
         assert_eq!(
             l("Wir lieben unsere Küche.", "unsere").as_deref(),
