@@ -513,6 +513,34 @@ fn a_reflexive_pronoun_makes_no_phrase_with_the_verbs_form() {
 }
 
 #[test]
+fn an_infinitive_with_its_particle_is_no_phrase() {
+    let (_dir, dicts) = made_up(&[
+        ("zu schließen", "zu schließen\ninferable\n"),
+        ("schließen", "schließen <v>\nclose <v>\n"),
+        ("zu", "zu <prep>\nto <prep>\n"),
+    ]);
+    let first = |s: &str, w: &str| first_headword(&dicts, s, w);
+    let s = "Sie half ihm, die Tore zu schließen.";
+    assert_eq!(first(s, "schließen"), "schließen");
+    assert_eq!(first(s, "zu"), "zu");
+}
+
+#[test]
+fn a_preposition_takes_its_verbs_idiom_before_a_frame_and_no_particle_verbs_form() {
+    let (_dir, dicts) = made_up(&[
+        ("nach Hause kommen", "nach Hause kommen\nget home\n"),
+        ("nach jdm. kommen", "nach jdm. kommen\ntake after sb.\n"),
+        ("kam nach", "kam nach\ncomplied\n"),
+        ("kommen", "kommen <v>\ncome <v>\n"),
+        ("nach", "nach <prep>\nafter <prep>\n"),
+    ]);
+    let first = |s: &str, w: &str| first_headword(&dicts, s, w);
+    let s = "Er kam nach Hause.";
+    assert_eq!(first(s, "nach"), "nach Hause kommen");
+    assert_ne!(first(s, "kam"), "kam nach");
+}
+
+#[test]
 fn a_reflexive_pronoun_of_another_coordinated_verb_is_not_this_verbs() {
     let (_dir, dicts) = made_up(&[
         ("sich anbieten", "sich anbieten <v>\nsuggest itself <v>\n"),

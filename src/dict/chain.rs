@@ -346,6 +346,7 @@ fn phrase(
     let nominal = toks[i].is_capitalised()
         || pos
             .is_none_or(|p| matches!(p, Pos::Noun | Pos::Name | Pos::Adjective | Pos::Participle));
+    let mut analysed: Option<Vec<crate::german::analysis::Analysis>> = None;
     for len in (2..=MAX_PHRASE).rev() {
         for first in i.saturating_sub(len - 1)..=i {
             let Some(window) = toks.get(first..first + len) else {
@@ -390,6 +391,33 @@ fn phrase(
                 && toks.get(first + len).is_some_and(|t| t.is_word);
             if noun_phrase || article_last {
                 continue;
+            }
+            // An infinitive with its particle is the verb's form, no phrase (*die Tore zu
+            // schließen* is not "zu schließen" "inferable").
+            if len == 2 {
+                let analysed = analysed
+                    .get_or_insert_with(|| crate::german::analysis::analyse_sentence(sentence));
+                let at = |t: &crate::german::sentence::Token<'_>| {
+                    analysed.iter().find(|a| a.start == t.start)
+                };
+                let pos_at = |t| at(t).map(|a| a.pos);
+                if pos_at(&window[0]) == Some(Pos::Particle)
+                    && pos_at(&window[1]) == Some(Pos::Verb)
+                {
+                    continue;
+                }
+                // A finite verb and the next word as a particle verb's form (*kam nach*
+                // "complied", of *nachkommen*) only where the analysis links them: in
+                // *kam nach Hause*, *nach* is a preposition.
+                if let Some(v) = at(&window[0]).filter(|v| v.pos == Pos::Verb)
+                    && !matches!(v.basis, Basis::Separable { .. })
+                    && crate::german::lexicon().is_ok_and(|lex| {
+                        let whole = format!("{}{}", window[1].text.to_lowercase(), v.lemma);
+                        crate::german::analysis::is_attested_verb(lex, &whole)
+                    })
+                {
+                    continue;
+                }
             }
             // Capitals as written (*zu ihrem* is not "zu Ihrem" "your"; *wenn es* is not
             // the example sentence "Wenn es …"), but for the sentence's first word.

@@ -385,6 +385,16 @@ pub(super) fn preposition_frame(
                         .any(|r| r.tag.pos == Pos::Pronoun && r.lemma == "sich")
                 })
         });
+        // An idiom of the verb with the preposition's own words first: *nach* of *kam
+        // nach Hause* is the "nach" of "nach Hause kommen", not of "nach jdm. kommen".
+        if !of_adverb
+            && let Some(i) = idiom(dicts, v, sentence, problems)
+            && i.headword
+                .split_whitespace()
+                .any(|w| w.to_lowercase() == preposition)
+        {
+            return Some(i);
+        }
         let preps = [Preposition {
             word: preposition.to_string(),
             of_adverb,
