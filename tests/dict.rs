@@ -541,6 +541,25 @@ fn a_preposition_takes_its_verbs_idiom_before_a_frame_and_no_particle_verbs_form
 }
 
 #[test]
+fn the_passives_auxiliary_means_be_where_it_forms_the_passive() {
+    let (_dir, dicts) = made_up(&[("werden", "werden <v>\nwill <v>\ngrow <v>\nbecome <v>\n")]);
+    let first_sense = |s: &str, w: &str| {
+        look_in(&dicts, s, w)
+            .first()
+            .and_then(|f| f.senses.first().cloned())
+            .unwrap_or_default()
+    };
+    let passive = |s: &str, w: &str| first_sense(s, w).starts_with("be (");
+    assert!(passive("Das Haus wurde gebaut.", "wurde"));
+    assert!(passive("Die Anträge können gestellt werden.", "werden"));
+    assert!(passive("Sie seien nicht eingebunden worden.", "worden"));
+    // The future, and *werden* as a full verb: not the passive.
+    assert_eq!(first_sense("Er wird morgen kommen.", "wird"), "will");
+    assert!(!passive("Er ist Lehrer geworden.", "geworden"));
+    assert!(!passive("Er wird Lehrer.", "wird"));
+}
+
+#[test]
 fn a_reflexive_pronoun_of_another_coordinated_verb_is_not_this_verbs() {
     let (_dir, dicts) = made_up(&[
         ("sich anbieten", "sich anbieten <v>\nsuggest itself <v>\n"),

@@ -87,6 +87,11 @@ fn open_genders(a: Option<&Analysis>) -> Vec<Gender> {
     }
 }
 
+/// The auxiliary German forms the passive with (a fact of its grammar: *wurde gebaut*
+/// "was built"), and what it means there.
+const PASSIVE_AUXILIARY: &str = "werden";
+const PASSIVE_GLOSS: &str = "be (with a past participle: the passive)";
+
 /// Senses shown per result.
 const MAX_SENSES: usize = 6;
 /// Entries read per dictionary and headword (FreeDict lists a few words in more; each
@@ -780,6 +785,23 @@ pub fn lookup_in(
         Some(_) => Some(false),
         None => None,
     };
+    // The passive's auxiliary with a past participle in its clause: finite, with no
+    // infinitive it would form the future with (*wurde gebaut*, not *wird … kommen*); as
+    // an infinitive or participle itself, with the verb's participle (*soll gebaut
+    // werden*, *gebaut worden*; not *Lehrer geworden*).
+    let non_finite = a.tag.as_ref().is_some_and(|t| {
+        matches!(
+            t.verb_form,
+            Some(
+                crate::german::tags::VerbForm::PastParticiple
+                    | crate::german::tags::VerbForm::Infinitive
+            )
+        )
+    });
+    let passive_use = context.is_some() && a.pos == Pos::Verb && a.lemma == PASSIVE_AUXILIARY && {
+        let g = crate::german::analysis::governed_forms(sentence, a.start);
+        g.participle && (non_finite || !g.infinitive)
+    };
     let here = rank::InSentence {
         gender: sure_gender,
         words: &sentence_words,
@@ -892,6 +914,11 @@ pub fn lookup_in(
                 .cloned()
         }) {
             form_senses.push(own);
+        }
+        // The auxiliary of the passive means "be" there; the dictionaries give its other
+        // uses only ("will", "become").
+        if passive_use {
+            form_senses.insert(0, PASSIVE_GLOSS.to_string());
         }
         // The lemma stays the result's headword; the form's own senses come first.
         let mut senses = form_senses;

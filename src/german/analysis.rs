@@ -1508,12 +1508,28 @@ fn analyse_tokens(
 /// infinitive or a past participle: a verb form an auxiliary or modal there governs
 /// (*wird morgen kommen*, *wurde gebaut*).
 pub fn governs_verb_form(sentence: &str, at: usize) -> bool {
+    let g = governed_forms(sentence, at);
+    g.infinitive || g.participle
+}
+
+/// The verb forms the clause of the word at byte `at` holds besides it.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct GovernedForms {
+    /// A word that can be an infinitive (*wird morgen kommen*).
+    pub infinitive: bool,
+    /// A word that can be a past participle (*wurde gebaut*).
+    pub participle: bool,
+}
+
+/// Which verb forms an auxiliary or modal at byte `at` may govern in its clause.
+pub fn governed_forms(sentence: &str, at: usize) -> GovernedForms {
+    let mut out = GovernedForms::default();
     let Ok(lex) = lexicon() else {
-        return false;
+        return out;
     };
     let toks = tokens(sentence);
     let Some(i) = toks.iter().position(|t| t.start <= at && at < t.end()) else {
-        return false;
+        return out;
     };
     let from = toks[..i]
         .iter()
@@ -1523,17 +1539,21 @@ pub fn governs_verb_form(sentence: &str, at: usize) -> bool {
         .iter()
         .position(Token::ends_clause)
         .map_or(toks.len(), |b| i + b);
-    (from..to).filter(|j| *j != i).any(|j| {
-        toks[j].is_word
-            && !toks[j].is_capitalised()
-            && lex.readings(toks[j].text).iter().any(|r| {
-                r.tag.pos == Pos::Verb
-                    && matches!(
-                        r.tag.verb_form,
-                        Some(VerbForm::Infinitive | VerbForm::PastParticiple)
-                    )
-            })
-    })
+    for j in (from..to).filter(|j| *j != i) {
+        if !toks[j].is_word || toks[j].is_capitalised() {
+            continue;
+        }
+        for r in lex.readings(toks[j].text) {
+            if r.tag.pos == Pos::Verb {
+                match r.tag.verb_form {
+                    Some(VerbForm::Infinitive) => out.infinitive = true,
+                    Some(VerbForm::PastParticiple) => out.participle = true,
+                    _ => {}
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The number of the subject a possessive at byte `at` most likely refers to: the
