@@ -560,6 +560,23 @@ fn the_passives_auxiliary_means_be_where_it_forms_the_passive() {
 }
 
 #[test]
+fn a_pronouns_plural_means_what_its_plural_entry_gives() {
+    let (_dir, dicts) = made_up(&[
+        ("diese", "diese <pron>\nthis <pron>\n"),
+        ("diese", "diese <pl>\nthese\n"),
+        ("dieser", "dieser <pron>\nthis <pron>\n"),
+    ]);
+    let first_sense = |s: &str, w: &str| {
+        look_in(&dicts, s, w)
+            .first()
+            .and_then(|f| f.senses.first().cloned())
+            .unwrap_or_default()
+    };
+    assert_eq!(first_sense("Ich kenne diese Leute.", "diese"), "these");
+    assert_eq!(first_sense("Er mag diese Firma.", "diese"), "this");
+}
+
+#[test]
 fn a_reflexive_pronoun_of_another_coordinated_verb_is_not_this_verbs() {
     let (_dir, dicts) = made_up(&[
         ("sich anbieten", "sich anbieten <v>\nsuggest itself <v>\n"),

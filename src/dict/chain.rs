@@ -842,11 +842,35 @@ pub fn lookup_in(
             .map(|r| r.sense)
             .collect()
     };
-    let mut form_senses: Vec<String> = if oblique && a.lemma != word {
-        own_senses(word, &mut problems)
-    } else {
-        Vec::new()
-    };
+    // So too a pronoun's plural, where dictionaries list it (*viele* "many", *diese*
+    // "these"; the lemma *viel* is "much").
+    let plural_pronoun = a.pos == Pos::Pronoun
+        && a.tag
+            .as_ref()
+            .is_some_and(|t| !t.personal && t.number == Some(crate::german::tags::Number::Plural));
+    let mut form_senses: Vec<String> =
+        if (oblique || plural_pronoun) && a.lemma.to_lowercase() != word.to_lowercase() {
+            // A plural's entries marked plural first (*diese* <pl> "these").
+            let mut senses: Vec<String> = Vec::new();
+            if plural_pronoun {
+                let plural: Vec<(String, Entry)> =
+                    entries_up_to(dicts, word, MAX_SIDE_ENTRIES, &mut problems)
+                        .into_iter()
+                        .filter(|(_, e)| {
+                            e.is_plural() && e.headword.to_lowercase() == word.to_lowercase()
+                        })
+                        .collect();
+                senses.extend(rank::rank(&plural, word, None).into_iter().map(|r| r.sense));
+            }
+            for s in own_senses(word, &mut problems) {
+                if !senses.contains(&s) {
+                    senses.push(s);
+                }
+            }
+            senses
+        } else {
+            Vec::new()
+        };
     // A comparative or superlative means what dictionaries give for it, where they list
     // it (*weitere* "further, additional", *größer* "bigger"): as written, or in the
     // form they cite it by (*größer*, *größte*).

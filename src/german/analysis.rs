@@ -180,6 +180,29 @@ impl Context<'_> {
                 .any(|c| !c.lowered && matches!(c.reading.tag.pos, Pos::Noun | Pos::Name))
     }
 
+    /// Whether a determiner's or adjective's reading agrees in case, number and gender
+    /// with a reading of the noun it stands before (*diese Leute*: the plural; *viele
+    /// Reisende*, a noun made from an adjective, strong as the adjective).
+    fn agrees_with_next_noun(&self, i: usize, t: &Tag) -> bool {
+        let Some(j) = (i + 1..self.toks.len().min(i + 5)).find(|&j| self.noun_at(j)) else {
+            return false;
+        };
+        let agrees = |n: &Tag| {
+            n.case == t.case
+                && n.number == t.number
+                && (t.gender.is_none() || n.gender.is_none() || n.gender == t.gender)
+        };
+        self.cands[j].iter().any(|c| {
+            let n = &c.reading.tag;
+            n.pos == Pos::Noun && agrees(n)
+        }) || self.cands[j].iter().any(|c| c.reading.tag.nominalised)
+            && lexicon().is_ok_and(|lex| {
+                lex.readings(&self.toks[j].text.to_lowercase())
+                    .iter()
+                    .any(|r| r.tag.strong && agrees(&r.tag))
+            })
+    }
+
     fn can_be(&self, i: usize, pos: &[Pos]) -> bool {
         self.word(i).is_some()
             && self.cands[i]
@@ -502,6 +525,10 @@ fn is_determiner(t: &Tag) -> bool {
 }
 
 /// How well a candidate fits its place in the sentence.
+/// What a reading gains for agreeing with the noun after it: it picks among one word's
+/// readings (their features), not between words.
+const AGREEING_READING: f32 = 0.2;
+
 fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
     let t = &c.reading.tag;
     let tok = &ctx.toks[i];
@@ -550,6 +577,10 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
         Pos::Pronoun => {
             if t.determiner && ctx.noun_follows(i) {
                 s += 2.5;
+                // Of its readings, one that agrees with the noun (*diese Leute*: plural).
+                if ctx.agrees_with_next_noun(i, t) {
+                    s += AGREEING_READING;
+                }
             } else if t.determiner && !t.standalone {
                 s -= 2.0;
             }
@@ -585,6 +616,9 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
         Pos::Adjective | Pos::Participle => {
             if ctx.noun_follows(i) && !t.predicative {
                 s += 2.0;
+                if ctx.agrees_with_next_noun(i, t) {
+                    s += AGREEING_READING;
+                }
             }
             if t.predicative && !ctx.noun_follows(i) {
                 s += 0.5;
@@ -1805,6 +1839,24 @@ mod tests {
         // predicative.
         assert_eq!(pos("Es ist wirklich gut.", "wirklich"), Some(Pos::Adverb));
         assert_eq!(pos("Sie kaufte etwas Brot.", "etwas"), Some(Pos::Pronoun));
+    }
+
+    #[test]
+    fn a_determiner_takes_the_reading_that_agrees_with_its_noun() {
+        use crate::german::tags::Number;
+        let number = |s: &str, w: &str| {
+            analyse_word(s, w)
+                .and_then(|a| a.tag)
+                .and_then(|t| t.number)
+        };
+        assert_eq!(
+            number("Ich kenne diese Leute.", "diese"),
+            Some(Number::Plural)
+        );
+        assert_eq!(
+            number("Er mag diese Firma.", "diese"),
+            Some(Number::Singular)
+        );
     }
 
     #[test]
