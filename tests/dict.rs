@@ -577,6 +577,31 @@ fn a_pronouns_plural_means_what_its_plural_entry_gives() {
 }
 
 #[test]
+fn a_particle_verb_no_dictionary_lists_is_a_verb_shown_by_its_parts() {
+    let (_dir, dicts) = made_up(&[
+        ("bringen", "bringen <v>\nbring <v>\n"),
+        ("vorbei", "vorbei <adv>\npast <adv>\n"),
+    ]);
+    for (sentence, word) in [
+        ("Sie brachte ihm das Obst vorbei.", "brachte"),
+        (
+            "Sie versprach, das Obst vorbeizubringen.",
+            "vorbeizubringen",
+        ),
+    ] {
+        let found = look_in(&dicts, sentence, word);
+        let first = found.first().expect("a result");
+        assert_eq!(first.headword, "vorbeibringen", "{sentence}");
+        assert_eq!(first.pos.as_deref(), Some("verb"), "{sentence}");
+        assert!(
+            first.senses.iter().any(|s| s == "bringen: bring"),
+            "{:?}",
+            first.senses
+        );
+    }
+}
+
+#[test]
 fn a_reflexive_pronoun_of_another_coordinated_verb_is_not_this_verbs() {
     let (_dir, dicts) = made_up(&[
         ("sich anbieten", "sich anbieten <v>\nsuggest itself <v>\n"),

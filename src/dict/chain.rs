@@ -1041,7 +1041,10 @@ pub fn lookup_in(
                 open_genders: Vec::new(),
                 plural: a.plural.clone(),
                 pronunciation: None,
-                pos: Some(Pos::Noun.name().to_string()),
+                // A particle verb's parts make a verb (*vorbei* + *bringen*).
+                pos: Some(a.pos)
+                    .filter(|p| *p != Pos::Unknown)
+                    .map(|p| p.name().to_string()),
                 senses,
             });
             results.extend(part_results);
