@@ -655,9 +655,8 @@ fn a_preposition_in_its_verbs_frame_is_looked_up_with_the_verb() {
     // A frame with an object before the preposition, from the preposition.
     let s = "Sie müssen ihre Innovationen vor Monopolen schützen.";
     assert_eq!(first(s, "vor").1, "protect sb./sth. from sb./sth.");
-    // From the verb, its frames without an object before the preposition (each form
-    // tried costs a look at every index).
-    assert_eq!(first(s, "schützen").1, "shelter");
+    // From the verb too.
+    assert_eq!(first(s, "schützen").1, "protect sb./sth. from sb./sth.");
     // A preposition no listed frame of its verb holds is itself.
     let s = "Sie müssen ihre Innovationen in Europa schützen.";
     assert_eq!(first(s, "in").0, "in");
@@ -804,4 +803,97 @@ fn a_phrase_keeps_its_capitals_and_is_no_example_sentence() {
             "{sentence}"
         );
     }
+}
+
+/// The first sense of the first result of a word looked up in its sentence.
+fn first_sense_in(dicts: &Dictionaries, sentence: &str, word: &str) -> String {
+    look_in(dicts, sentence, word)
+        .first()
+        .and_then(|f| f.senses.first().cloned())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_row_of_a_verbs_conjugation_is_the_verbs_form_where_the_verb_is_listed() {
+    let (_dir, dicts) = made_up(&[
+        (
+            "wir haben",
+            "wir haben\nwe have\n see: {etw. haben}, {gehabt}, {ich habe}\n",
+        ),
+        ("haben", "haben <v>\nhave sth. <v>\n"),
+        (
+            "bedankt sich",
+            "bedankt sich\nthanks\n see: {sich bei jdm. für etw. bedanken}, {gedankt}\n",
+        ),
+        ("es gibt", "es gibt\nthere is\n see: {es}, {es ist}\n"),
+        ("geben", "geben <v>\ngive <v>\n"),
+    ]);
+    let s = "Stattdessen haben wir einen Brief geschrieben.";
+    assert_eq!(first_headword(&dicts, s, "haben"), "haben");
+    // With its participle, the perfect's auxiliary; alone, the full verb.
+    assert!(first_sense_in(&dicts, s, "haben").contains("the perfect"));
+    assert_eq!(
+        first_sense_in(&dicts, "Er hat ein Auto.", "hat"),
+        "have sth."
+    );
+    // No dictionary lists *bedanken* alone: the row is the meaning.
+    assert_eq!(
+        first_headword(&dicts, "Jana bedankt sich.", "bedankt"),
+        "bedankt sich"
+    );
+    // An idiom links to no form of its verb.
+    let s = "Weil es dort viele Firmen gibt, ist die Miete hoch.";
+    assert_eq!(first_headword(&dicts, s, "gibt"), "es gibt");
+}
+
+#[test]
+fn a_verbs_frame_with_an_object_before_its_preposition_or_the_preposition_after_it() {
+    let (_dir, dicts) = made_up(&[
+        ("stimmen für", "stimmen für <v>\nvote <v>\n"),
+        ("stimmen", "stimmen <v>\nbe true <v>\n"),
+        (
+            "jdnetw für etw halten",
+            "jdn./etw. für etw. halten <v>\nconsider sb./sth. sth. <v>\n",
+        ),
+        ("halten", "halten <v>\nstop <v>\n"),
+    ]);
+    let s = "Am Ende stimmte eine knappe Mehrheit dafür.";
+    assert_eq!(first_headword(&dicts, s, "stimmte"), "stimmen für");
+    let s = "Der Bürgermeister hält das Projekt für unverzichtbar.";
+    assert_eq!(
+        first_headword(&dicts, s, "hält"),
+        "jdn./etw. für etw. halten"
+    );
+    assert_eq!(
+        first_headword(&dicts, "Der Bus hält hier.", "hält"),
+        "halten"
+    );
+}
+
+#[test]
+fn an_object_pronoun_is_reflexive_only_with_a_subject_of_its_person() {
+    let (_dir, dicts) = made_up(&[
+        ("uns", "uns <pron>\nourselves <pron>\n"),
+        ("wir", "wir <pron>\nwe (us) <pron>\n"),
+    ]);
+    assert_eq!(
+        first_sense_in(&dicts, "Das erschien uns übertrieben.", "uns"),
+        "we (us)"
+    );
+    assert_eq!(
+        first_sense_in(&dicts, "Wir haben uns gestern gesehen.", "uns"),
+        "ourselves"
+    );
+}
+
+#[test]
+fn um_with_zu_is_the_infinitive_conjunction_only_where_it_opens_its_group() {
+    let (_dir, dicts) = made_up(&[
+        ("um zu", "um … zu\nin order to\n"),
+        ("um", "um <prep>\naround <prep>\n"),
+    ]);
+    let s = "Sie stimmten dafür, die Entscheidung um ein Jahr zu verschieben.";
+    assert_eq!(first_headword(&dicts, s, "um"), "um");
+    let s = "Sie sparte, um ein Auto zu kaufen.";
+    assert_eq!(first_sense_in(&dicts, s, "um"), "in order to");
 }

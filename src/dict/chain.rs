@@ -92,6 +92,18 @@ fn open_genders(a: Option<&Analysis>) -> Vec<Gender> {
 const PASSIVE_AUXILIARY: &str = "werden";
 const PASSIVE_GLOSS: &str = "be (with a past participle: the passive)";
 
+/// The auxiliaries German forms the perfect with (facts of its grammar: *hat gebaut* "has
+/// built", *ist gekommen* "has come"; *sein* with a participle also tells a state: *ist
+/// geschlossen* "is closed"), and what they mean there. The dictionaries give their uses
+/// as full verbs only ("have sth.").
+const PERFECT_AUXILIARIES: [(&str, &str); 2] = [
+    ("haben", "have (with a past participle: the perfect)"),
+    (
+        "sein",
+        "be, have (with a past participle: a state, or the perfect)",
+    ),
+];
+
 /// Senses shown per result.
 const MAX_SENSES: usize = 6;
 /// Entries read per dictionary and headword (FreeDict lists a few words in more; each
@@ -335,6 +347,36 @@ fn ranked_cited(
         })
 }
 
+/// Whether a two-word headword is a row of a verb's conjugation table ("wir haben" "we
+/// have", "es bedeutet" "it means"): its entry links to the verb's own entry or forms
+/// ("etw. haben", "gehabt") of one of `words`. Such a row is the verb's form, no phrase:
+/// the verb's entry is the word's meaning (*haben wir … geschrieben* is *haben*). Only
+/// where a dictionary lists the verb itself: *bedankt sich* "thanks" stays, as no entry
+/// is *bedanken* alone.
+fn conjugation_row(dicts: &Dictionaries, own: &[(String, Entry)], words: &[&str]) -> bool {
+    let Ok(lex) = crate::german::lexicon() else {
+        return false;
+    };
+    let lemmas: Vec<String> = words
+        .iter()
+        .flat_map(|w| lex.readings(&w.to_lowercase()))
+        .filter(|r| r.tag.pos == Pos::Verb)
+        .map(|r| r.lemma)
+        .filter(|l| dicts.contains(l))
+        .collect();
+    if lemmas.is_empty() {
+        return false;
+    }
+    let of_the_verb = |link: &String| {
+        link.split_whitespace().last().is_some_and(|last| {
+            lex.readings(&last.to_lowercase()).iter().any(|r| {
+                matches!(r.tag.pos, Pos::Verb | Pos::Participle) && lemmas.contains(&r.lemma)
+            })
+        })
+    };
+    own.iter().any(|(_, e)| e.see.iter().any(of_the_verb))
+}
+
 /// A dictionary's multi-word entry around the word: the longest phrase first.
 fn phrase(
     dicts: &Dictionaries,
@@ -437,6 +479,10 @@ fn phrase(
                 .collect();
             // As the dictionary writes it, not as the sentence's first word (*Bis dahin*).
             let text = own.first().map_or(text, |(_, e)| e.headword.clone());
+            let words: Vec<&str> = window.iter().map(|t| t.text).collect();
+            if len == 2 && conjugation_row(dicts, &own, &words) {
+                continue;
+            }
             let ranked = rank::rank(&own, &text, None);
             // Only example sentences: no meaning of a phrase.
             if ranked.iter().all(|r| rank::is_sentence(&r.sense)) {
@@ -512,6 +558,9 @@ fn split_phrase(
                 .into_iter()
                 .filter(|(_, e)| e.headword == listed)
                 .collect();
+            if conjugation_row(dicts, &own, &[word]) {
+                continue;
+            }
             let text = listed;
             let ranked = rank::rank(&own, &text, None);
             if ranked.iter().all(|r| rank::is_sentence(&r.sense)) {
@@ -658,7 +707,7 @@ pub fn lookup_in(
                 .ok()
                 .and_then(|lex| crate::german::government::contracted_preposition(lex, word))
                 .or(Some(lower)),
-            _ => verb_phrases::preposition_in(&lower).map(str::to_string),
+            _ => crate::german::government::pronominal_preposition(&lower).map(str::to_string),
         };
         if let Some(p) = preposition
             && results.is_empty()
@@ -747,7 +796,9 @@ pub fn lookup_in(
         // with one.
         let inside: Vec<String> = words
             .iter()
-            .filter_map(|w| verb_phrases::preposition_in(w).map(str::to_string))
+            .filter_map(|w| {
+                crate::german::government::pronominal_preposition(w).map(str::to_string)
+            })
             .collect();
         for p in inside {
             if !words.contains(&p) {
@@ -798,10 +849,17 @@ pub fn lookup_in(
             )
         )
     });
-    let passive_use = context.is_some() && a.pos == Pos::Verb && a.lemma == PASSIVE_AUXILIARY && {
-        let g = crate::german::analysis::governed_forms(sentence, a.start);
-        g.participle && (non_finite || !g.infinitive)
-    };
+    // So too the perfect's auxiliaries (*hat … geschrieben*, *ist … gekommen*).
+    let participle_gloss = PERFECT_AUXILIARIES
+        .iter()
+        .find(|(aux, _)| *aux == a.lemma)
+        .map(|(_, gloss)| *gloss)
+        .or((a.lemma == PASSIVE_AUXILIARY).then_some(PASSIVE_GLOSS))
+        .filter(|_| context.is_some() && a.pos == Pos::Verb)
+        .filter(|_| {
+            let g = crate::german::analysis::governed_forms(sentence, a.start);
+            g.participle && (non_finite || !g.infinitive)
+        });
     let here = rank::InSentence {
         gender: sure_gender,
         words: &sentence_words,
@@ -810,16 +868,29 @@ pub fn lookup_in(
         owner_plural: (context.is_some() && a.tag.as_ref().is_some_and(|t| t.possessive))
             .then(|| crate::german::analysis::owner_plural(sentence, a.start))
             .flatten(),
-        object_plural: a
+        object: a
             .tag
             .as_ref()
             .filter(|t| {
-                t.personal
+                (t.personal || t.reflexive)
                     && t.case
                         .is_some_and(|c| c != crate::german::tags::Case::Nominative)
             })
-            .and_then(|t| t.number)
-            .map(|n| n == crate::german::tags::Number::Plural),
+            .and_then(|t| {
+                let lex = crate::german::lexicon().ok()?;
+                let person = crate::german::analysis::pronoun_person(lex, &a.word, t)?;
+                Some((person, t.number?))
+            })
+            .map(|(person, number)| rank::ObjectPronoun {
+                person,
+                plural: number == crate::german::tags::Number::Plural,
+                // The third person's reflexive is *sich*, a word of its own.
+                reflexive: person < 3
+                    && context.is_some()
+                    && crate::german::analysis::subject_of_person(
+                        sentence, a.start, person, number,
+                    ),
+            }),
         governed_case: (a.pos == Pos::Preposition)
             .then(|| {
                 crate::german::lexicon().ok().and_then(|lex| {
@@ -939,14 +1010,30 @@ pub fn lookup_in(
         }) {
             form_senses.push(own);
         }
-        // The auxiliary of the passive means "be" there; the dictionaries give its other
-        // uses only ("will", "become").
-        if passive_use {
-            form_senses.insert(0, PASSIVE_GLOSS.to_string());
+        // The auxiliary of the passive means "be" there, the perfect's "have"; the
+        // dictionaries give their other uses only ("will", "become", "have sth.").
+        if let Some(gloss) = participle_gloss {
+            form_senses.insert(0, gloss.to_string());
         }
-        // The lemma stays the result's headword; the form's own senses come first.
+        // The lemma stays the result's headword; the form's own senses come first. But
+        // an object pronoun's own sense of the other use goes last: *uns* is listed as
+        // "ourselves", which *das erschien uns* is not.
+        // So too a sense of another person's form (*euch* is listed under *ihr*, whose
+        // dative is "her"); the English pronoun of its person and use comes first (*dich*
+        // "you", not the form's own "thee").
         let mut senses = form_senses;
         senses.append(&mut f.senses);
+        if let Some(o) = here.object {
+            senses.sort_by_key(|s| {
+                if rank::object_gloss(s, o) {
+                    0
+                } else if rank::object_misfit(s, o) {
+                    2
+                } else {
+                    1
+                }
+            });
+        }
         senses.dedup();
         f.senses = senses;
         results.push(f);

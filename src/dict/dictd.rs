@@ -50,6 +50,27 @@ fn lower_bytes(s: &[u8]) -> Vec<u8> {
     String::from_utf8_lossy(s).to_lowercase().into_bytes()
 }
 
+/// A key compared in lower case with a lower-case query, without allocating where the
+/// key is valid UTF-8 (the index is searched so on every look-up). Chars compare as their
+/// UTF-8 bytes do.
+fn cmp_lower(key: &[u8], q: &str) -> std::cmp::Ordering {
+    match std::str::from_utf8(key) {
+        Ok(k) => k.chars().flat_map(char::to_lowercase).cmp(q.chars()),
+        Err(_) => lower_bytes(key).as_slice().cmp(q.as_bytes()),
+    }
+}
+
+/// Whether a key in lower case starts with a lower-case query.
+fn starts_with_lower(key: &[u8], q: &str) -> bool {
+    match std::str::from_utf8(key) {
+        Ok(k) => {
+            let mut lowered = k.chars().flat_map(char::to_lowercase);
+            q.chars().all(|c| lowered.next() == Some(c))
+        }
+        Err(_) => lower_bytes(key).starts_with(q.as_bytes()),
+    }
+}
+
 fn has_upper(key: &[u8]) -> bool {
     key.iter().any(u8::is_ascii_uppercase)
         || (key.iter().any(|&c| c >= 0x80)
@@ -179,17 +200,11 @@ impl Dictd {
     }
 
     fn line_start(&self, at: usize) -> usize {
-        self.index[..at.min(self.index.len())]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1)
+        memchr::memrchr(b'\n', &self.index[..at.min(self.index.len())]).map_or(0, |i| i + 1)
     }
 
     fn next_line(&self, start: usize) -> usize {
-        self.index[start..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(self.index.len(), |i| start + i + 1)
+        memchr::memchr(b'\n', &self.index[start..]).map_or(self.index.len(), |i| start + i + 1)
     }
 
     fn line(&self, start: usize) -> &[u8] {
@@ -198,10 +213,11 @@ impl Dictd {
         line.strip_suffix(b"\n").unwrap_or(line)
     }
 
+    /// The headword of the line at `start`: up to its first tab, or its end.
     fn key_at(&self, start: usize) -> &[u8] {
-        let line = self.line(start);
-        let end = line.iter().position(|&b| b == b'\t').unwrap_or(line.len());
-        &line[..end]
+        let rest = &self.index[start..];
+        let end = memchr::memchr2(b'\t', b'\n', rest).unwrap_or(rest.len());
+        &rest[..end]
     }
 
     /// Number of headword lines (counted when asked: `dict list` and tests).
@@ -240,21 +256,22 @@ impl Dictd {
 
     /// Start offsets of the index lines whose key is `word`, case-insensitively.
     fn matches_key(&self, word: &str) -> Vec<usize> {
-        let q = word.to_lowercase().into_bytes();
+        let lowered = word.to_lowercase();
+        let q = lowered.as_bytes();
         match &self.lines {
             Some(lines) => {
-                let key = |l: u32| lower_bytes(self.key_at(l as usize));
-                let start = lines.partition_point(|&l| key(l) < q);
+                let cmp = |l: u32| cmp_lower(self.key_at(l as usize), &lowered);
+                let start = lines.partition_point(|&l| cmp(l).is_lt());
                 lines[start..]
                     .iter()
-                    .take_while(|&&l| key(l) == q)
+                    .take_while(|&&l| cmp(l).is_eq())
                     .map(|&l| l as usize)
                     .collect()
             }
             None => {
                 let mut out = Vec::new();
-                let mut at = self.first_not_below(&q);
-                while at < self.index.len() && self.key_at(at) == &q[..] {
+                let mut at = self.first_not_below(q);
+                while at < self.index.len() && self.key_at(at) == q {
                     out.push(at);
                     at = self.next_line(at);
                 }
@@ -281,16 +298,19 @@ impl Dictd {
 
     /// Whether a headword starts with `prefix`, case-insensitively (no data is read).
     pub fn has_prefix(&self, prefix: &str) -> bool {
-        let q = prefix.to_lowercase().into_bytes();
+        let lowered = prefix.to_lowercase();
+        let q = lowered.as_bytes();
         match &self.lines {
             Some(lines) => {
-                let key = |l: u32| lower_bytes(self.key_at(l as usize));
-                let start = lines.partition_point(|&l| key(l) < q);
-                lines.get(start).is_some_and(|&l| key(l).starts_with(&q))
+                let start = lines
+                    .partition_point(|&l| cmp_lower(self.key_at(l as usize), &lowered).is_lt());
+                lines
+                    .get(start)
+                    .is_some_and(|&l| starts_with_lower(self.key_at(l as usize), &lowered))
             }
             None => {
-                let at = self.first_not_below(&q);
-                at < self.index.len() && self.key_at(at).starts_with(&q)
+                let at = self.first_not_below(q);
+                at < self.index.len() && self.key_at(at).starts_with(q)
             }
         }
     }

@@ -159,6 +159,19 @@ pub fn parse(key: &str, text: &str) -> Entry {
     // Ding's senses are indented, and a long one goes on at the start of the next line
     // ("   to hold; … to\nhave possession of sth."): that line is the same sense.
     let mut indented_sense = false;
+    let mut german_rest = false;
+    // Ding's layout: the German side on lines indented by one space, the English senses
+    // by three. FreeDict indents notes, examples and synonyms, never a sense, and starts a
+    // labelled sense with one space (" [electr.] power").
+    let ding_layout = text.lines().any(|l| {
+        let t = l.trim_start();
+        l.starts_with("   ")
+            && !l.starts_with("    ")
+            && !t.is_empty()
+            && !t.starts_with("Synonym")
+            && !t.starts_with("Note:")
+            && !t.starts_with('"')
+    });
     for line in lines {
         let l = line.trim();
         let indented = line.starts_with("   ");
@@ -239,10 +252,22 @@ pub fn parse(key: &str, text: &str) -> Entry {
                     .map(|w| w[0].clone()),
             );
             entry.context.extend(words);
+        } else if ding_layout
+            && entry.senses.is_empty()
+            && line.starts_with(' ')
+            && !line.starts_with("  ")
+        {
+            // Ding's German side goes on past its grammar line: the headword is the start
+            // of an example sentence ("Ich" of "Ich [bot.] ihr noch etwas Tee an.", the
+            // past tense read as a label), whose translation is no sense of the word.
+            german_rest = true;
         } else {
             entry.senses.push(l.to_string());
             indented_sense = indented;
         }
+    }
+    if german_rest {
+        entry.senses.clear();
     }
     entry
 }
@@ -368,6 +393,24 @@ mod tests {
         assert_eq!(e.headword, "sich … lassen");
         assert_eq!(e.tags, ["vr"]);
         assert_eq!(e.senses, ["to let oneself …; to allow oneself to …"]);
+    }
+
+    #[test]
+    fn a_ding_sentence_cut_at_a_label_gives_no_sense() {
+        let e = parse(
+            "ich",
+            "Ich\n [bot.] ihr noch etwas Tee an.\n   I offered her some more tea.\n",
+        );
+        assert!(e.senses.is_empty(), "{:?}", e.senses);
+        // A grammar line keeps its senses.
+        let e = parse("ich", "ich\n {ppron}\n   I; me\n");
+        assert_eq!(e.senses, vec!["I; me"]);
+        // FreeDict starts a labelled sense so.
+        let e = parse(
+            "strom",
+            "Strom /ʃtɾˈoːm/ <masc, n, sg>\n [electr.] power <n>\n   Synonyms: {Energie}\n",
+        );
+        assert_eq!(e.senses.len(), 1, "{:?}", e.senses);
     }
 
     #[test]

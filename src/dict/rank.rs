@@ -431,7 +431,8 @@ fn context_fit(e: &Entry, sentence: &[String], lemma: &str) -> f32 {
 }
 
 /// What an entry whose complement note names a preposition of the sentence gains
-/// ("klagen {vi} (über)" "complain" for *klagten über sinkende Umsätze*).
+/// ("klagen {vi} (über)" "complain" for *klagten über sinkende Umsätze*), also one inside
+/// a pronominal adverb (*stimmte dafür*: "abstimmen {vi} (für)" "vote").
 const COMPLEMENT: f32 = 1.0;
 
 fn complement_fit(e: &Entry, sentence: &[String]) -> f32 {
@@ -442,9 +443,15 @@ fn complement_fit(e: &Entry, sentence: &[String]) -> f32 {
                 .any(|r| r.tag.pos == Pos::Preposition)
         })
     };
+    let in_sentence = |w: &String| {
+        sentence.contains(w)
+            || sentence
+                .iter()
+                .any(|s| crate::german::government::pronominal_preposition(s) == Some(w.as_str()))
+    };
     if e.complement
         .iter()
-        .any(|w| sentence.contains(w) && preposition(w))
+        .any(|w| in_sentence(w) && preposition(w))
     {
         COMPLEMENT
     } else {
@@ -480,9 +487,10 @@ pub struct InSentence<'a> {
     pub auxiliary_use: Option<bool>,
     /// For a possessive: whether the owner it refers to is plural (*ihre* "their").
     pub owner_plural: Option<bool>,
-    /// For a personal pronoun in another case than the nominative: whether it is plural
-    /// (*ihnen* "them", *ihm* "him").
-    pub object_plural: Option<bool>,
+    /// For a personal pronoun in another case than the nominative: its person and
+    /// number, and whether it is reflexive in its clause (*ihnen* "them", *ihm* "him",
+    /// *uns* "us", *wir freuen uns* "ourselves").
+    pub object: Option<ObjectPronoun>,
     /// For a preposition: the case it governs here (*in der Stadt*: dative).
     pub governed_case: Option<Case>,
 }
@@ -550,18 +558,55 @@ fn possessive_gloss(sense: &str, plural: bool) -> bool {
 /// What the possessive of the owner's number gains.
 const POSSESSIVE: f32 = 1.5;
 
-/// English personal pronouns as objects, of one person or thing and of several.
-const ENGLISH_OBJECT_PRONOUNS: [(&str, bool); 5] = [
-    ("me", false),
-    ("him", false),
-    ("her", false),
-    ("us", true),
-    ("them", true),
+/// A personal pronoun in another case than the nominative, as its clause uses it.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct ObjectPronoun {
+    pub person: u8,
+    pub plural: bool,
+    /// The clause's subject is the same person (*wir freuen uns*): the pronoun is
+    /// reflexive.
+    pub reflexive: bool,
+}
+
+/// English personal pronouns as objects: the word, its person, whether it is plural and
+/// whether it is reflexive.
+const ENGLISH_OBJECT_PRONOUNS: [(&str, u8, bool, bool); 16] = [
+    ("me", 1, false, false),
+    ("myself", 1, false, true),
+    ("you", 2, false, false),
+    ("yourself", 2, false, true),
+    ("him", 3, false, false),
+    ("her", 3, false, false),
+    ("it", 3, false, false),
+    ("himself", 3, false, true),
+    ("herself", 3, false, true),
+    ("itself", 3, false, true),
+    ("us", 1, true, false),
+    ("ourselves", 1, true, true),
+    ("you", 2, true, false),
+    ("yourselves", 2, true, true),
+    ("them", 3, true, false),
+    ("themselves", 3, true, true),
 ];
 
-/// Whether a gloss gives an object pronoun of that number ("they (them)").
-fn object_gloss(sense: &str, plural: bool) -> bool {
-    gloss_has(sense, &ENGLISH_OBJECT_PRONOUNS, plural)
+/// Whether a gloss gives the English object pronoun of that person and number, reflexive
+/// or not as the clause uses it ("they (them)", "ourselves").
+pub(super) fn object_gloss(sense: &str, object: ObjectPronoun) -> bool {
+    let ObjectPronoun {
+        person,
+        plural,
+        reflexive,
+    } = object;
+    sense
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| ENGLISH_OBJECT_PRONOUNS.contains(&(w, person, plural, reflexive)))
+}
+
+/// Whether a gloss gives an English object pronoun, but none of this person and number
+/// used so: "ourselves" for *uns* in *das erschien uns*, "her" for *euch*.
+pub(super) fn object_misfit(sense: &str, object: ObjectPronoun) -> bool {
+    let pronoun = |w: &str| ENGLISH_OBJECT_PRONOUNS.iter().any(|e| e.0 == w);
+    sense.split(|c: char| !c.is_alphabetic()).any(pronoun) && !object_gloss(sense, object)
 }
 
 /// English auxiliaries and modals: the gloss of a German auxiliary or modal used as one.
@@ -712,9 +757,9 @@ pub fn rank_in(
                 }
                 _ => 0.0,
             };
-            let owner = match (here.owner_plural, here.object_plural) {
+            let owner = match (here.owner_plural, here.object) {
                 (Some(plural), _) if possessive_gloss(&sense, plural) => POSSESSIVE,
-                (_, Some(plural)) if object_gloss(&sense, plural) => POSSESSIVE,
+                (_, Some(object)) if object_gloss(&sense, object) => POSSESSIVE,
                 _ => 0.0,
             };
             let score = base - cost - sentence_cost - bound_cost - shape_cost
@@ -1059,19 +1104,69 @@ they (them) <pron>
                 ),
             ),
         ];
-        let first = |object_plural| {
+        let first = |plural| {
             first_sense(
                 &entries,
                 "sie",
                 Pos::Pronoun,
                 InSentence {
-                    object_plural,
+                    object: Some(ObjectPronoun {
+                        person: 3,
+                        plural,
+                        reflexive: false,
+                    }),
                     ..InSentence::default()
                 },
             )
         };
-        assert_eq!(first(Some(true)), "they (them)");
-        assert_eq!(first(Some(false)), "she (her)");
+        assert_eq!(first(true), "they (them)");
+        assert_eq!(first(false), "she (her)");
+    }
+
+    #[test]
+    fn an_object_pronoun_means_its_person_reflexive_where_its_subject_is_the_same() {
+        let entries = vec![
+            (
+                "d".to_string(),
+                parse("uns", "uns <pron>\nourselves <pron>\n"),
+            ),
+            ("d".to_string(), parse("uns", "uns <pron>\nus <pron>\n")),
+            ("d".to_string(), parse("ihr", "ihr <pron>\nher <pron>\n")),
+        ];
+        let first = |person, plural, reflexive| {
+            first_sense(
+                &entries,
+                "uns",
+                Pos::Pronoun,
+                InSentence {
+                    object: Some(ObjectPronoun {
+                        person,
+                        plural,
+                        reflexive,
+                    }),
+                    ..InSentence::default()
+                },
+            )
+        };
+        assert_eq!(first(1, true, false), "us");
+        assert_eq!(first(1, true, true), "ourselves");
+        // *euch* is no "her", a sense of another person's form.
+        assert!(!object_gloss(
+            "her",
+            ObjectPronoun {
+                person: 2,
+                plural: true,
+                reflexive: false
+            }
+        ));
+        assert!(object_gloss(
+            "you",
+            ObjectPronoun {
+                person: 2,
+                plural: true,
+                reflexive: false
+            }
+        ));
     }
 
     #[test]
@@ -1268,6 +1363,9 @@ they (them) <pron>
         assert_eq!(r[0].sense, "to complain (of)");
         // Without the preposition, the other reading is as likely: no gain.
         assert_eq!(complement_fit(&entries[1].1, &[]), 0.0);
+        // A pronominal adverb holds the preposition (*klagten darüber*).
+        let adverb = ["klagten".to_string(), "darüber".to_string()];
+        assert_eq!(complement_fit(&entries[1].1, &adverb), COMPLEMENT);
     }
 
     #[test]

@@ -155,19 +155,6 @@ fn is_verb_part(t: &Token, a: &Analysis) -> bool {
     t.start == a.start || a.partner.is_some_and(|(s, _)| t.start == s)
 }
 
-/// The preposition inside a pronominal adverb (*davon* → *von*, *worauf* → *auf*), by
-/// the lexicon.
-fn pronominal_preposition(word: &str) -> Option<&str> {
-    let lex = crate::german::lexicon().ok()?;
-    ["dar", "da", "wor", "wo"].iter().find_map(|lead| {
-        word.strip_prefix(lead).filter(|rest| {
-            lex.readings(rest)
-                .iter()
-                .any(|r| r.tag.pos == Pos::Preposition)
-        })
-    })
-}
-
 /// The part of a clause that holds the verb, where *und*, *oder* or *aber* join it to
 /// another part with a finite verb of its own: "Die Bahn entschuldigte sich … und bot
 /// eine Entschädigung an" gives *anbieten* no *sich*. A clause whose other parts have no
@@ -245,7 +232,7 @@ fn sentence_frame(sentence: &str, a: &Analysis) -> (Vec<Preposition>, bool) {
         {
             reflexive = true;
         }
-        if let Some(p) = pronominal_preposition(&w) {
+        if let Some(p) = crate::german::government::pronominal_preposition(&w) {
             preps.push(Preposition {
                 word: p.to_string(),
                 of_adverb: true,
@@ -268,7 +255,7 @@ fn frame(
 ) -> Option<VerbPhrase> {
     let (preps, reflexive) = sentence_frame(sentence, a);
     let found = |things_only: bool, problems: &mut Vec<DictError>| {
-        let mut heads = frame_heads(&preps, things_only, reflexive, false, &a.lemma, dicts);
+        let mut heads = frame_heads(&preps, things_only, reflexive, &a.lemma, dicts);
         if reflexive {
             push_forms(
                 &mut heads,
@@ -301,13 +288,12 @@ fn names_a_person(object: &str) -> bool {
 }
 
 /// The headwords a verb's frame with these prepositions may be listed under: "auf etw.
-/// warten", "sich auf etw. konzentrieren", and with `object_before` (for one preposition:
-/// each form costs a look at every index) "jdn. vor etw. warnen".
+/// warten", "sich auf etw. konzentrieren", "jdn. vor etw. warnen", "jdn./etw. für etw.
+/// halten" (for *hält das Projekt für unverzichtbar*), "stimmen für".
 fn frame_heads(
     preps: &[Preposition],
     things_only: bool,
     reflexive: bool,
-    object_before: bool,
     lemma: &str,
     dicts: &Dictionaries,
 ) -> Vec<String> {
@@ -318,7 +304,6 @@ fn frame_heads(
         // the index instead of one per object after it.
         let objects_before: Vec<&str> = OBJECTS_BEFORE
             .into_iter()
-            .filter(|_| object_before)
             .filter(|first| {
                 let start = format!("{first} {p} ");
                 dicts.has_prefix(&format!("{} ", keyed(&start)))
@@ -342,6 +327,9 @@ fn frame_heads(
                 push_forms(&mut heads, w, as_written);
             }
         }
+        // Ding lists a verb with its preposition after it among its synonyms too
+        // ("stimmen für; wählen; abstimmen {vi} (für)").
+        push_forms(&mut heads, format!("{lemma} {p}"), as_written);
     }
     heads
 }
@@ -401,7 +389,7 @@ pub(super) fn preposition_frame(
         }];
         let mut found = None;
         for things_only in [true, false].into_iter().filter(|t| of_adverb || !t) {
-            let heads = frame_heads(&preps, things_only, reflexive, true, &v.lemma, dicts);
+            let heads = frame_heads(&preps, things_only, reflexive, &v.lemma, dicts);
             found = found.or_else(|| ranked_heads(dicts, &heads, problems));
         }
         if found.is_some() {
@@ -409,11 +397,6 @@ pub(super) fn preposition_frame(
         }
     }
     None
-}
-
-/// The preposition a pronominal adverb holds (*darüber* → *über*).
-pub(super) fn preposition_in(word: &str) -> Option<&str> {
-    pronominal_preposition(word)
 }
 
 /// An idiom the verb makes with the words that end its clause, or stand just before it
@@ -452,7 +435,7 @@ fn idiom(
     // search's), prepositions and pronominal adverbs (*davon*: the frame search's).
     let bare = |t: &Token| {
         let w = t.text.to_lowercase();
-        pronominal_preposition(&w).is_some()
+        crate::german::government::pronominal_preposition(&w).is_some()
             || lex
                 .readings(&w)
                 .iter()

@@ -639,8 +639,16 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
         }
         Pos::Noun if t.nominalised => s -= 1.0,
         Pos::Conjunction if t.infinitive_conjunction => {
-            // um … zu, ohne … zu: an infinitive with zu follows.
-            s += if ctx.zu_infinitive_after(i) {
+            // um … zu, ohne … zu: an infinitive with zu follows, and the conjunction opens
+            // its group, which a comma sets off (*, um … zu*) or which starts the sentence
+            // or follows another joined by *und*. Inside a clause it is a preposition
+            // (*die Entscheidung um ein Jahr zu verschieben*).
+            let opens = ctx.clause_start(i)
+                || i > 0
+                    && ctx.cands[i - 1].iter().any(|c| {
+                        c.reading.tag.pos == Pos::Conjunction && c.reading.tag.coordinating
+                    });
+            s += if opens && ctx.zu_infinitive_after(i) {
                 2.5
             } else {
                 -1.0
@@ -980,6 +988,26 @@ fn determiner_before(ctx: &Context, i: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// The person of a personal pronoun's reading (also of its reflexive use: *uns* in *wir
+/// freuen uns*). The lexicon marks only the second; the third has a gender in the
+/// singular (*ihn*, *ihm*) and shares its plural forms with the polite address (*ihnen*,
+/// *Ihnen*), which the first never does (*uns*, *mich*). None for a word that is no
+/// personal pronoun (*sich*).
+pub fn pronoun_person(lex: &Lexicon, word: &str, t: &super::tags::Tag) -> Option<u8> {
+    let readings = lex.readings(word);
+    if !readings.iter().any(|x| x.tag.personal) {
+        return None;
+    }
+    let polite = readings
+        .iter()
+        .any(|x| x.tag.personal && x.tag.person == Some(2));
+    Some(match t.person {
+        Some(p) => p,
+        None if t.gender.is_some() || polite => 3,
+        None => 1,
+    })
 }
 
 /// The dictionary form of a pronoun, as dictionaries list it: a personal pronoun by its
@@ -1546,6 +1574,21 @@ pub fn governs_verb_form(sentence: &str, at: usize) -> bool {
     g.infinitive || g.participle
 }
 
+/// The token at byte `at` and the token range of its clause (between clause-ending
+/// punctuation).
+fn clause_around(toks: &[Token], at: usize) -> Option<(usize, std::ops::Range<usize>)> {
+    let i = toks.iter().position(|t| t.start <= at && at < t.end())?;
+    let from = toks[..i]
+        .iter()
+        .rposition(Token::ends_clause)
+        .map_or(0, |b| b + 1);
+    let to = toks[i..]
+        .iter()
+        .position(Token::ends_clause)
+        .map_or(toks.len(), |b| i + b);
+    Some((i, from..to))
+}
+
 /// The verb forms the clause of the word at byte `at` holds besides it.
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
 pub struct GovernedForms {
@@ -1562,18 +1605,10 @@ pub fn governed_forms(sentence: &str, at: usize) -> GovernedForms {
         return out;
     };
     let toks = tokens(sentence);
-    let Some(i) = toks.iter().position(|t| t.start <= at && at < t.end()) else {
+    let Some((i, clause)) = clause_around(&toks, at) else {
         return out;
     };
-    let from = toks[..i]
-        .iter()
-        .rposition(Token::ends_clause)
-        .map_or(0, |b| b + 1);
-    let to = toks[i..]
-        .iter()
-        .position(Token::ends_clause)
-        .map_or(toks.len(), |b| i + b);
-    for j in (from..to).filter(|j| *j != i) {
+    for j in clause.filter(|j| *j != i) {
         if !toks[j].is_word || toks[j].is_capitalised() {
             continue;
         }
@@ -1588,6 +1623,33 @@ pub fn governed_forms(sentence: &str, at: usize) -> GovernedForms {
         }
     }
     out
+}
+
+/// Whether the clause of the word at byte `at` has a personal pronoun in the nominative
+/// of that person and number besides it: the subject an object pronoun of the same
+/// person is reflexive to (*wir freuen uns*, not *das erschien uns*).
+pub fn subject_of_person(
+    sentence: &str,
+    at: usize,
+    person: u8,
+    number: super::tags::Number,
+) -> bool {
+    let Ok(lex) = lexicon() else {
+        return false;
+    };
+    let toks = tokens(sentence);
+    let Some((i, clause)) = clause_around(&toks, at) else {
+        return false;
+    };
+    clause.filter(|j| *j != i && toks[*j].is_word).any(|j| {
+        let word = toks[j].text.to_lowercase();
+        lex.readings(&word).iter().any(|r| {
+            r.tag.personal
+                && r.tag.case == Some(super::tags::Case::Nominative)
+                && r.tag.number == Some(number)
+                && pronoun_person(lex, &word, &r.tag) == Some(person)
+        })
+    })
 }
 
 /// The number of the subject a possessive at byte `at` most likely refers to: the

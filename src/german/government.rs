@@ -106,6 +106,19 @@ fn agreed_case(lex: &Lexicon, after: &[super::sentence::Token<'_>]) -> Option<Ca
     (cases.len() == 1).then(|| cases[0])
 }
 
+/// The preposition inside a pronominal adverb (*davon* → *von*, *worauf* → *auf*,
+/// *dafür* → *für*), by the lexicon.
+pub fn pronominal_preposition(word: &str) -> Option<&str> {
+    let lex = super::lexicon().ok()?;
+    ["dar", "da", "wor", "wo"].iter().find_map(|lead| {
+        word.strip_prefix(lead).filter(|rest| {
+            lex.readings(rest)
+                .iter()
+                .any(|r| r.tag.pos == Pos::Preposition)
+        })
+    })
+}
+
 /// The preposition a contraction is made of (*im* → *in*, *zum* → *zu*, *beim* → *bei*,
 /// *ins* → *in*); None for a word that is no contraction.
 pub fn contracted_preposition(lex: &Lexicon, word: &str) -> Option<String> {
