@@ -897,3 +897,74 @@ fn um_with_zu_is_the_infinitive_conjunction_only_where_it_opens_its_group() {
     let s = "Sie sparte, um ein Auto zu kaufen.";
     assert_eq!(first_sense_in(&dicts, s, "um"), "in order to");
 }
+
+#[test]
+fn a_pronoun_listed_by_other_forms_is_found_and_means_its_use() {
+    let (_dir, dicts) = made_up(&[
+        ("keiner", "keiner <pron>\nnone <pron>\n"),
+        ("keine", "keine <pron>\nno <pron>\n"),
+        ("einigen", "einigen <v>\nunify <v>\n"),
+        ("einige", "einige <pron>\nsome <pron>\n"),
+        ("viele", "viele <pron>\nmany <pron>\n"),
+        ("viel", "viel <pron>\nmuch <pron>\n"),
+    ]);
+    // *kein* is listed by no dictionary: its nominatives are, before a noun *keine*.
+    let s = "Bisher ist kein Geld angekommen.";
+    assert_eq!(first_headword(&dicts, s, "kein"), "kein");
+    assert_eq!(first_sense_in(&dicts, s, "kein"), "no");
+    assert_eq!(first_sense_in(&dicts, "Das weiß keiner.", "keiner"), "none");
+    // The verb *einigen* is no sense of the pronoun.
+    let s = "Das zeigt sich erst in einigen Jahren.";
+    assert_eq!(first_sense_in(&dicts, s, "einigen"), "some");
+    // A plural form no dictionary lists means what its nominative plural does.
+    let s = "Er hat mit vielen Leuten gesprochen.";
+    assert_eq!(first_sense_in(&dicts, s, "vielen"), "many");
+}
+
+#[test]
+fn no_frame_of_an_auxiliary_an_infinitives_particle_or_conjunction_or_a_phrase_in_a_pp() {
+    let (_dir, dicts) = made_up(&[
+        (
+            "etw mit jdm haben",
+            "etw. mit jdm. haben <v>\ncarry on with sb. <v>\n",
+        ),
+        ("haben", "haben <v>\nhave sth. <v>\n"),
+        (
+            "jdn zu etw bringen",
+            "jdn. zu etw. bringen <v>\nget sb. to sth. <v>\n",
+        ),
+        (
+            "jdn um etw bringen",
+            "jdn. um etw. bringen <v>\nscam sb. out of sth. <v>\n",
+        ),
+        ("Geld bringen", "Geld bringen <v>\nbe a moneymaker <v>\n"),
+        ("bringen", "bringen <v>\nbring <v>\n"),
+    ]);
+    let s = "Manche Höfe haben bereits Erfolg mit Hirse gehabt.";
+    assert_eq!(first_headword(&dicts, s, "gehabt"), "haben");
+    let s = "Sie kaufen Futter, um ihre Tiere durch den Winter zu bringen.";
+    assert_eq!(first_headword(&dicts, s, "bringen"), "bringen");
+    // The preposition's frame, and no idiom of a word inside its phrase.
+    let s = "Sie wollten ihn um sein Geld bringen.";
+    assert_eq!(first_headword(&dicts, s, "bringen"), "jdn. um etw. bringen");
+    assert_eq!(
+        first_headword(&dicts, "Das soll Geld bringen.", "bringen"),
+        "Geld bringen"
+    );
+}
+
+#[test]
+fn a_possessive_means_the_possessive_of_its_owners_number_its_forms_senses_too() {
+    let (_dir, dicts) = made_up(&[
+        ("ihre", "ihre <pron>\nher <pron>\n"),
+        ("ihre", "ihre <pron>\ntheir <pron>\n"),
+    ]);
+    let first = |s: &str| first_sense_in(&dicts, s, "ihre");
+    assert_eq!(first("Die Eltern lieben ihre Kinder."), "their");
+    assert_eq!(first("Die Frau liebt ihre Kinder."), "her");
+    // An infinitive's group has its clause's subject.
+    assert_eq!(
+        first("Viele Betriebe kaufen Futter, um ihre Tiere durch den Winter zu bringen."),
+        "their"
+    );
+}

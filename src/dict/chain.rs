@@ -347,6 +347,42 @@ fn ranked_cited(
         })
 }
 
+/// A pronoun lemma's nominatives as the lexicon lists them, the masculine singular first:
+/// the headwords a dictionary may list it under. Those of the same use where the lexicon
+/// tells (`BEG`: before a noun, *keine Zeit*; `STV`: alone, *keiner*).
+fn pronoun_nominatives(
+    lemma: &str,
+    tag: Option<&crate::german::tags::Tag>,
+    plural_only: bool,
+) -> Vec<String> {
+    let Ok(lex) = crate::german::lexicon() else {
+        return Vec::new();
+    };
+    let mut forms: Vec<(String, String)> = lex
+        .forms(lemma, "PRO:")
+        .into_iter()
+        .filter(|(_, tag)| tag.contains(":NOM:") && (!plural_only || tag.contains(":PLU")))
+        .collect();
+    let usage = match tag {
+        Some(t) if t.determiner => Some(":BEG"),
+        Some(t) if t.standalone => Some(":STV"),
+        _ => None,
+    };
+    if let Some(u) = usage
+        && forms.iter().any(|(_, tag)| tag.contains(u))
+    {
+        forms.retain(|(_, tag)| tag.contains(u));
+    }
+    forms.sort_by_key(|(_, tag)| !tag.contains(":SIN:MAS"));
+    let mut out: Vec<String> = Vec::new();
+    for (form, _) in forms {
+        if form != lemma && !out.contains(&form) {
+            out.push(form);
+        }
+    }
+    out
+}
+
 /// Whether a two-word headword is a row of a verb's conjugation table ("wir haben" "we
 /// have", "es bedeutet" "it means"): its entry links to the verb's own entry or forms
 /// ("etw. haben", "gehabt") of one of `words`. Such a row is the verb's form, no phrase:
@@ -436,7 +472,9 @@ fn phrase(
             // ("in der" of *in der Innenstadt*).
             let article_last = window.last().is_some_and(article)
                 && toks.get(first + len).is_some_and(|t| t.is_word);
-            if noun_phrase || article_last {
+            // Nor is a phrase made of words of a prepositional phrase that starts before
+            // them (*ihn um sein Geld bringen* has no "Geld bringen").
+            if noun_phrase || article_last || verb_phrases::in_prepositional_phrase(&toks, first) {
                 continue;
             }
             // An infinitive with its particle is the verb's form, no phrase (*die Tore zu
@@ -891,6 +929,13 @@ pub fn lookup_in(
                         sentence, a.start, person, number,
                     ),
             }),
+        before_noun: a
+            .tag
+            .as_ref()
+            .filter(|t| {
+                context.is_some() && a.pos == Pos::Pronoun && (t.determiner || t.standalone)
+            })
+            .map(|t| t.determiner),
         governed_case: (a.pos == Pos::Preposition)
             .then(|| {
                 crate::german::lexicon().ok().and_then(|lex| {
@@ -906,10 +951,13 @@ pub fn lookup_in(
             && t.case
                 .is_some_and(|c| c != crate::german::tags::Case::Nominative)
     });
+    // Not an entry of another class the form also is (*einigen* "unify", the verb, is no
+    // sense of the pronoun *einige*).
     let own_senses = |form: &str, problems: &mut Vec<DictError>| -> Vec<String> {
         ranked_in(dicts, form, Some(a.pos), here, problems)
             .into_iter()
             .filter(|r| r.headword.to_lowercase() == form.to_lowercase())
+            .filter(|r| r.pos.is_none_or(|p| p == a.pos || a.pos != Pos::Pronoun))
             .map(|r| r.sense)
             .collect()
     };
@@ -936,6 +984,18 @@ pub fn lookup_in(
             for s in own_senses(word, &mut problems) {
                 if !senses.contains(&s) {
                     senses.push(s);
+                }
+            }
+            // A plural form no dictionary lists means what its nominative does (*vielen
+            // Leuten*: *viele* "many").
+            if senses.is_empty() && plural_pronoun {
+                for form in pronoun_nominatives(&a.lemma, a.tag.as_ref(), true) {
+                    if form.to_lowercase() != word.to_lowercase() {
+                        senses.extend(own_senses(&form, &mut problems));
+                    }
+                    if !senses.is_empty() {
+                        break;
+                    }
                 }
             }
             senses
@@ -987,6 +1047,18 @@ pub fn lookup_in(
         ranked = cited;
         method = how;
     }
+    // A pronoun the dictionaries list by its other nominatives (*kein* under *keiner*,
+    // *keine*): their senses ranked together, under the lemma.
+    if ranked.is_empty() && a.pos == Pos::Pronoun {
+        for form in pronoun_nominatives(&a.lemma, a.tag.as_ref(), false) {
+            ranked.extend(ranked_in(dicts, &form, rank_pos(&a), here, &mut problems));
+        }
+        ranked.sort_by(|x, y| y.score.total_cmp(&x.score));
+        for r in &mut ranked {
+            r.headword.clone_from(&a.lemma);
+            r.pronunciation = None;
+        }
+    }
     // In a sentence, a lower-case word of unknown class is no noun: not the capitalised
     // entry of one (*paar* is not *Paar* "pair"). Typed alone, it may be one.
     if a.pos == Pos::Unknown && context.is_some() {
@@ -1033,6 +1105,11 @@ pub fn lookup_in(
                     1
                 }
             });
+        }
+        // A possessive's English possessive of its owner's number first, the form's own
+        // senses too (*ihre* of *Die Eltern lieben ihre Kinder*: "their", not "her").
+        if let Some(plural) = here.owner_plural {
+            senses.sort_by_key(|s| !rank::possessive_gloss(s, plural));
         }
         senses.dedup();
         f.senses = senses;

@@ -493,7 +493,45 @@ pub struct InSentence<'a> {
     pub object: Option<ObjectPronoun>,
     /// For a preposition: the case it governs here (*in der Stadt*: dative).
     pub governed_case: Option<Case>,
+    /// A pronoun used before its noun, as a determiner (*kein Geld*: "no", not "none"):
+    /// Some(true); alone (*keiner*: "none", not "no"): Some(false).
+    pub before_noun: Option<bool>,
 }
+
+/// English pronouns that stand only alone, never before a noun: a German determiner's
+/// gloss that starts with one is its standalone use ("none" of *keiner*).
+const ENGLISH_STANDALONE: &[&str] = &[
+    "none",
+    "nobody",
+    "no one",
+    "mine",
+    "yours",
+    "hers",
+    "ours",
+    "theirs",
+    "everyone",
+    "everybody",
+    "someone",
+    "somebody",
+    "anyone",
+    "anybody",
+    "nothing",
+    "something",
+    "anything",
+];
+
+/// English determiners that never stand alone: the gloss of a German pronoun's
+/// determiner use ("no" of *keine*), not of its use alone.
+const ENGLISH_DETERMINERS_ONLY: &[&str] = &["no", "every", "my", "our", "your", "their"];
+
+/// Whether a gloss starts with a word of the list.
+fn gloss_starts_with(sense: &str, words: &[&str]) -> bool {
+    let first = sense.split([',', ';', '(']).next().unwrap_or("").trim();
+    words.contains(&first)
+}
+
+/// What a gloss of the other use costs a determiner or a pronoun alone.
+const USE_MISFIT: f32 = 1.0;
 
 /// The case an entry says its preposition governs, where it names one: Ding's grammar
 /// line ("in {prp; wo?, wann? +Dat.}") or FreeDict's note ("in ([wohin?+ acc]) <prep>").
@@ -551,7 +589,7 @@ fn gloss_has(sense: &str, table: &[(&str, bool)], plural: bool) -> bool {
 }
 
 /// Whether a gloss gives the possessive of an owner of that number ("hers, their").
-fn possessive_gloss(sense: &str, plural: bool) -> bool {
+pub(super) fn possessive_gloss(sense: &str, plural: bool) -> bool {
     gloss_has(sense, &ENGLISH_POSSESSIVES, plural)
 }
 
@@ -762,7 +800,12 @@ pub fn rank_in(
                 (_, Some(object)) if object_gloss(&sense, object) => POSSESSIVE,
                 _ => 0.0,
             };
-            let score = base - cost - sentence_cost - bound_cost - shape_cost
+            let standalone_cost = match here.before_noun {
+                Some(true) if gloss_starts_with(&sense, ENGLISH_STANDALONE) => USE_MISFIT,
+                Some(false) if gloss_starts_with(&sense, ENGLISH_DETERMINERS_ONLY) => USE_MISFIT,
+                _ => 0.0,
+            };
+            let score = base - cost - sentence_cost - bound_cost - shape_cost - standalone_cost
                 + auxiliary
                 + owner
                 + cognate_bonus

@@ -212,7 +212,13 @@ fn sentence_frame(sentence: &str, a: &Analysis) -> (Vec<Preposition>, bool) {
     let toks = tokens(sentence);
     let mut preps: Vec<Preposition> = Vec::new();
     let mut reflexive = false;
-    for t in own_conjunct(sentence, clause_of(&toks, from, to), a) {
+    let infinitive = a
+        .tag
+        .as_ref()
+        .is_some_and(|g| g.verb_form == Some(VerbForm::Infinitive));
+    let clause = own_conjunct(sentence, clause_of(&toks, from, to), a);
+    let first_word = clause.iter().position(|t| t.is_word);
+    for (k, t) in clause.into_iter().enumerate() {
         // The verb's own particle is no preposition of its frame (*kam … an*: not "an
         // jdn./etw. ankommen").
         if !t.is_word || is_verb_part(&t, a) {
@@ -220,7 +226,22 @@ fn sentence_frame(sentence: &str, a: &Analysis) -> (Vec<Preposition>, bool) {
         }
         let w = t.text.to_lowercase();
         let readings = lex.readings(&w);
-        if readings.iter().any(|r| r.tag.pos == Pos::Preposition) {
+        // The conjunction that opens an infinitive's group is none either (*um* of *um
+        // ihre Tiere durch den Winter zu bringen*: not "jdn. um etw. bringen").
+        if infinitive
+            && first_word == Some(k)
+            && readings.iter().any(|r| r.tag.infinitive_conjunction)
+        {
+            continue;
+        }
+        // A word right before the verb's infinitive is no preposition, which would have
+        // no noun: it is the infinitive's particle (*zu bringen*).
+        let infinitive_particle = t.end() <= a.start
+            && infinitive
+            && sentence
+                .get(t.end()..a.start)
+                .is_some_and(|between| between.trim().is_empty());
+        if readings.iter().any(|r| r.tag.pos == Pos::Preposition) && !infinitive_particle {
             preps.push(Preposition {
                 word: w.clone(),
                 of_adverb: false,
@@ -253,6 +274,13 @@ fn frame(
     sentence: &str,
     problems: &mut Vec<DictError>,
 ) -> Option<VerbPhrase> {
+    // An auxiliary's frames ("für etw. sein" "approve of sth.", "etw. mit jdm. haben")
+    // are not read from its clause's prepositions: with *haben* and *sein* nearly every
+    // clause has one that belongs to a noun, an adjective or another verb (*Erfolg mit
+    // Hirse gehabt*, *für diese Sorten geeignet sind*).
+    if is_auxiliary(&a.lemma) {
+        return None;
+    }
     let (preps, reflexive) = sentence_frame(sentence, a);
     let found = |things_only: bool, problems: &mut Vec<DictError>| {
         let mut heads = frame_heads(&preps, things_only, reflexive, &a.lemma, dicts);
@@ -270,6 +298,16 @@ fn frame(
     } else {
         found(false, problems)
     }
+}
+
+/// Whether the lexicon reads a verb lemma as an auxiliary (*haben*, *sein*, *werden*),
+/// whatever form of it stands in the sentence (*gehabt* is read as a full verb's).
+fn is_auxiliary(lemma: &str) -> bool {
+    crate::german::lexicon().is_ok_and(|lex| {
+        lex.readings(lemma)
+            .iter()
+            .any(|r| r.lemma == lemma && r.tag.auxiliary)
+    })
 }
 
 /// A preposition of a verb's clause, and whether it stands in a pronominal adverb
@@ -349,11 +387,13 @@ pub(super) fn preposition_frame(
     let analysed = crate::german::analysis::analyse_sentence(sentence);
     let me = analysed.iter().find(|x| x.start <= at && at < x.end)?;
     let toks = tokens(sentence);
+    // Not an auxiliary's frames (see `frame`).
     let mut verbs: Vec<&Analysis> = analysed
         .iter()
         .filter(|x| x.pos == Pos::Verb && x.start != me.start)
+        .filter(|x| !is_auxiliary(&x.lemma))
         .collect();
-    verbs.sort_by_key(|v| v.tag.as_ref().is_some_and(|t| t.auxiliary || t.modal));
+    verbs.sort_by_key(|v| v.tag.as_ref().is_some_and(|t| t.modal));
     let mut tried: Vec<&str> = Vec::new();
     for v in verbs {
         if tried.contains(&v.lemma.as_str()) {
@@ -464,6 +504,7 @@ fn idiom(
                 .any(|t| !t.is_word || is_verb_part(t, a) || t.text == "zu")
                 || window.iter().all(bare)
                 || helper && window.iter().all(governed)
+                || in_prepositional_phrase(&clause, end - len)
             {
                 continue;
             }
@@ -475,6 +516,35 @@ fn idiom(
         }
     }
     None
+}
+
+/// Whether the words from `start` on stand in a prepositional phrase that starts before
+/// them: past the articles, pronouns and adjectives of their noun phrase, a preposition
+/// (*um sein Geld*). An idiom without the preposition is not made of them (*ihn um sein
+/// Geld bringen* is not "Geld bringen" "be a moneymaker").
+pub(super) fn in_prepositional_phrase(clause: &[Token], start: usize) -> bool {
+    let Ok(lex) = crate::german::lexicon() else {
+        return false;
+    };
+    let can_be = |t: &Token, classes: &[Pos]| {
+        lex.readings(&t.text.to_lowercase())
+            .iter()
+            .any(|r| classes.contains(&r.tag.pos))
+    };
+    let Some(before) = clause.get(..start) else {
+        return false;
+    };
+    before
+        .iter()
+        .rev()
+        .find(|t| {
+            !t.is_word
+                || !can_be(
+                    t,
+                    &[Pos::Article, Pos::Pronoun, Pos::Adjective, Pos::Participle],
+                )
+        })
+        .is_some_and(|t| t.is_word && can_be(t, &[Pos::Preposition]))
 }
 
 #[cfg(test)]

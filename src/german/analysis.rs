@@ -1659,10 +1659,39 @@ pub fn owner_plural(sentence: &str, at: usize) -> Option<bool> {
     use super::tags::Number;
     let lex = lexicon().ok()?;
     let toks = tokens(sentence);
-    let i = toks.iter().position(|t| t.start <= at && at < t.end())?;
+    let (i, clause) = clause_around(&toks, at)?;
+    // An infinitive's group has the subject of the clause it depends on (*Viele Betriebe
+    // müssen Futter zukaufen, um ihre Tiere … zu bringen*: "their"): past its comma.
+    let verb_readings = |j: usize| {
+        let t = &toks[j];
+        let mut r = lex.readings(t.text);
+        r.extend(lex.readings(&t.text.to_lowercase()));
+        r
+    };
+    let words: Vec<usize> = clause.clone().filter(|j| toks[*j].is_word).collect();
+    let zu_infinitive = words.iter().enumerate().any(|(k, &j)| {
+        verb_readings(j)
+            .iter()
+            .any(|r| r.tag.verb_form == Some(VerbForm::ZuInfinitive))
+            || toks[j].text == "zu"
+                && words.get(k + 1).is_some_and(|&n| {
+                    verb_readings(n)
+                        .iter()
+                        .any(|r| r.tag.verb_form == Some(VerbForm::Infinitive))
+                })
+    });
+    let surely_finite = words.iter().any(|&j| {
+        let r = verb_readings(j);
+        !r.is_empty() && r.iter().all(|r| r.tag.is_finite())
+    });
+    let mut boundaries_to_pass = usize::from(zu_infinitive && !surely_finite);
     for t in toks[..i].iter().rev() {
         if t.ends_clause() {
-            return None;
+            if boundaries_to_pass == 0 {
+                return None;
+            }
+            boundaries_to_pass -= 1;
+            continue;
         }
         if !t.is_word {
             continue;
