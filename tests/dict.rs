@@ -968,3 +968,17 @@ fn a_possessive_means_the_possessive_of_its_owners_number_its_forms_senses_too()
         "their"
     );
 }
+
+#[test]
+fn a_capitalised_word_the_lexicon_lacks_is_a_noun_where_its_entry_is_one() {
+    let (_dir, dicts) = made_up(&[("Hirse", "Hirse <fem, n, sg>\nmillet <n>\n")]);
+    let r = look_in(
+        &dicts,
+        "Manche Höfe haben Erfolg mit Hirse gehabt.",
+        "Hirse",
+    );
+    assert_eq!(
+        r.first().and_then(|f| f.pos.clone()).as_deref(),
+        Some("noun")
+    );
+}

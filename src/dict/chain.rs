@@ -176,8 +176,11 @@ fn compound_gloss(part: &str, sense: &str) -> String {
 
 /// The word class a result shows: the analysis's; for a word it cannot class, the best
 /// entry's (*viertens* "fourthly", an adverb), a noun only under a capitalised headword.
+/// A capitalised word the lexicon lacks, taken for a name, is a noun where the best
+/// entry is one (*Hirse* {f} "millet").
 fn shown_pos(a: &Analysis, best: &Ranked) -> Option<Pos> {
     match a.pos {
+        Pos::Name if a.basis == Basis::Unknown && best.pos == Some(Pos::Noun) => Some(Pos::Noun),
         Pos::Unknown => best
             .pos
             .filter(|p| *p != Pos::Noun || best.headword.starts_with(char::is_uppercase)),

@@ -298,6 +298,8 @@ pub fn clean(sense: &str) -> (String, Vec<String>) {
     let mut labels = Vec::new();
     let mut out = String::new();
     let mut rest = sense;
+    // Where the alternatives start: after a comma or semicolon, or a grammar marker.
+    let mut starts: Vec<usize> = vec![0];
     while let Some(c) = rest.chars().next() {
         let close = match c {
             '<' => Some('>'),
@@ -314,13 +316,33 @@ pub fn clean(sense: &str) -> (String, Vec<String>) {
                 labels.push(inner.to_string());
             }
             // A slash pair only when it holds a pronunciation: no spaces (not a choice),
-            // or the stress and length marks of IPA ("/ˈoːn ˈafk/").
-            if c != '/' || !inner.contains(' ') || inner.contains(['ˈ', 'ˌ', 'ː']) {
+            // or the stress and length marks of IPA ("/ˈoːn ˈafk/"); or Ding's list of
+            // abbreviations, one word each ("/Gov.; Govt./").
+            let ipa = inner.contains(['ˈ', 'ˌ', 'ː']);
+            let abbreviations = inner.split("; ").all(|a| !a.trim().contains(' '));
+            if c != '/' || !inner.contains(' ') || ipa || abbreviations {
+                // FreeDict gives an abbreviation as an alternative with its pronunciation
+                // ("government <n>Gov.,  /ɡˈoːf/ Govt.,  /ɡˈɔft/"): no gloss, left out.
+                if c == '/'
+                    && ipa
+                    && let Some(before) = out.trim_end().strip_suffix(',')
+                    && let Some(&from) = starts.iter().rev().find(|&&k| k < before.len())
+                    && from > 0
+                {
+                    out.truncate(from);
+                    starts.retain(|&k| k <= from);
+                }
                 rest = &rest[end + 2..];
+                if c == '<' {
+                    starts.push(out.len());
+                }
                 continue;
             }
         }
         out.push(c);
+        if matches!(c, ',' | ';') {
+            starts.push(out.len());
+        }
         rest = &rest[c.len_utf8()..];
     }
     let mut text = out.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -357,7 +379,7 @@ mod tests {
     #[test]
     fn a_glued_abbreviation_and_a_spaced_pronunciation_are_cleaned_away() {
         assert_eq!(clean("on averageon avg.,  /ˈoːn ˈafk/").0, "on average");
-        assert_eq!(clean("government <n>Gov.,  /ɡˈoːf/").0, "government Gov.");
+        assert_eq!(clean("government <n>Gov.,  /ɡˈoːf/").0, "government");
         // Choices between slashes and words that only repeat stay.
         assert_eq!(clean("sb./sth. and/or it").0, "sb./sth. and/or it");
         assert_eq!(clean("on and on").0, "on and on");

@@ -958,7 +958,21 @@ mod tests {
             clean(" [econ.] good <n>"),
             ("good".to_string(), vec!["econ.".to_string()])
         );
-        assert_eq!(clean("government <n>Gov., /ɡˈoːf/").0, "government Gov.");
+        // Abbreviations are no glosses: FreeDict's with their pronunciation, Ding's
+        // between slashes.
+        assert_eq!(clean("government <n>Gov., /ɡˈoːf/").0, "government");
+        assert_eq!(
+            clean("government <n>Gov.,  /ɡˈoːf/ Govt.,  /ɡˈɔft/ , administration <n>").0,
+            "government, administration"
+        );
+        assert_eq!(
+            clean("government /Gov.; Govt./; administration").0,
+            "government; administration"
+        );
+        assert_eq!(
+            clean("protect sb./sth. from sb./sth.").0,
+            "protect sb./sth. from sb./sth."
+        );
         assert_eq!(clean("to be {was, were; been}").0, "to be");
         assert_eq!(clean("either/or").0, "either/or");
     }

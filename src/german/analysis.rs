@@ -910,6 +910,16 @@ fn noun_gender(lex: &Lexicon, ctx: &Context, i: usize, lemma: &str) -> Option<Ge
         .filter(|c| c.reading.lemma == lemma && c.reading.tag.pos == Pos::Noun)
         .map(|c| c.reading.tag.clone())
         .collect();
+    // A noun that is also a verb's infinitive made a noun, always neuter (*das Regen*, of
+    // *regen* "stir"), is the noun of its own gender (*der Regen*): every verb's
+    // infinitive may be used so, the noun is what the word means.
+    let infinitive = lex
+        .readings(&lemma.to_lowercase())
+        .iter()
+        .any(|r| r.tag.pos == Pos::Verb && r.tag.verb_form == Some(VerbForm::Infinitive));
+    if infinitive && readings.iter().any(|t| !t.nominalised) {
+        readings.retain(|t| !t.nominalised);
+    }
     let mut genders: Vec<Gender> = Vec::new();
     for g in readings.iter().filter_map(|t| t.gender) {
         if !genders.contains(&g) {
@@ -1770,6 +1780,12 @@ mod tests {
         assert_eq!(
             gender_of("Die Firma wächst.", "Firma"),
             Some(Gender::Feminine)
+        );
+        // A noun that is also a verb's infinitive made a noun (*das Regen*, of *regen*)
+        // is the noun of its own gender.
+        assert_eq!(
+            gender_of("Sie klagen über zu wenig Regen.", "Regen"),
+            Some(Gender::Masculine)
         );
     }
 
