@@ -982,3 +982,26 @@ fn a_capitalised_word_the_lexicon_lacks_is_a_noun_where_its_entry_is_one() {
         Some("noun")
     );
 }
+
+#[test]
+fn a_subject_pronoun_means_its_number_and_a_reflexive_frame_its_object() {
+    let (_dir, dicts) = made_up(&[
+        ("sie", "sie <pron>\nthey (them) <pron>\n"),
+        ("sie", "sie <pron>\nshe (her) <pron>\n"),
+        (
+            "sich etw leisten",
+            "sich etw. leisten <v>\nafford sth. <v>\n",
+        ),
+        ("leisten", "leisten <v>\nperform sth. <v>\n"),
+        ("haben", "haben <v>\nhave sth. <v>\n"),
+    ]);
+    let s = "Sie kam, weil sie ebenfalls abnehmen möchte.";
+    assert_eq!(first_sense_in(&dicts, s, "sie"), "she (her)");
+    let s = "Er ruft an, aber sie telefonieren jede Woche.";
+    assert_eq!(first_sense_in(&dicts, s, "sie"), "they (them)");
+    let s = "Sie fliegt, sofern sie sich den teuren Flug leisten kann.";
+    assert_eq!(first_headword(&dicts, s, "leisten"), "sich etw. leisten");
+    // The perfect's auxiliary with a participle spelled as an infinitive (*geraten*).
+    let s = "Der Arzt hat mir geraten, mehr zu laufen.";
+    assert!(first_sense_in(&dicts, s, "hat").contains("the perfect"));
+}

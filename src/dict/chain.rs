@@ -92,16 +92,13 @@ fn open_genders(a: Option<&Analysis>) -> Vec<Gender> {
 const PASSIVE_AUXILIARY: &str = "werden";
 const PASSIVE_GLOSS: &str = "be (with a past participle: the passive)";
 
-/// The auxiliaries German forms the perfect with (facts of its grammar: *hat gebaut* "has
-/// built", *ist gekommen* "has come"; *sein* with a participle also tells a state: *ist
-/// geschlossen* "is closed"), and what they mean there. The dictionaries give their uses
-/// as full verbs only ("have sth.").
-const PERFECT_AUXILIARIES: [(&str, &str); 2] = [
-    ("haben", "have (with a past participle: the perfect)"),
-    (
-        "sein",
-        "be, have (with a past participle: a state, or the perfect)",
-    ),
+/// What the auxiliaries of the perfect mean there (*hat gebaut* "has built", *ist
+/// gekommen* "has come"; *sein* with a participle also tells a state: *ist geschlossen*
+/// "is closed"). The dictionaries give their uses as full verbs only ("have sth.").
+/// The glosses of `analysis::PERFECT_AUXILIARIES`, in its order.
+const PERFECT_GLOSSES: [&str; 2] = [
+    "have (with a past participle: the perfect)",
+    "be, have (with a past participle: a state, or the perfect)",
 ];
 
 /// Senses shown per result.
@@ -891,15 +888,18 @@ pub fn lookup_in(
         )
     });
     // So too the perfect's auxiliaries (*hat … geschrieben*, *ist … gekommen*).
-    let participle_gloss = PERFECT_AUXILIARIES
+    // The perfect's auxiliaries form no tense with a bare infinitive: a form that may be
+    // one is the participle there (*hat mir geraten*).
+    let perfect = crate::german::analysis::PERFECT_AUXILIARIES
         .iter()
-        .find(|(aux, _)| *aux == a.lemma)
-        .map(|(_, gloss)| *gloss)
+        .position(|aux| *aux == a.lemma);
+    let participle_gloss = perfect
+        .and_then(|k| PERFECT_GLOSSES.get(k).copied())
         .or((a.lemma == PASSIVE_AUXILIARY).then_some(PASSIVE_GLOSS))
         .filter(|_| context.is_some() && a.pos == Pos::Verb)
         .filter(|_| {
             let g = crate::german::analysis::governed_forms(sentence, a.start);
-            g.participle && (non_finite || !g.infinitive)
+            g.participle && (non_finite || perfect.is_some() || !g.infinitive)
         });
     let here = rank::InSentence {
         gender: sure_gender,
@@ -912,11 +912,7 @@ pub fn lookup_in(
         object: a
             .tag
             .as_ref()
-            .filter(|t| {
-                (t.personal || t.reflexive)
-                    && t.case
-                        .is_some_and(|c| c != crate::german::tags::Case::Nominative)
-            })
+            .filter(|t| (t.personal || t.reflexive) && t.case.is_some())
             .and_then(|t| {
                 let lex = crate::german::lexicon().ok()?;
                 let person = crate::german::analysis::pronoun_person(lex, &a.word, t)?;
@@ -925,13 +921,21 @@ pub fn lookup_in(
             .map(|(person, number)| rank::ObjectPronoun {
                 person,
                 plural: number == crate::german::tags::Number::Plural,
+                subject: a.tag.as_ref().and_then(|t| t.case)
+                    == Some(crate::german::tags::Case::Nominative),
                 // The third person's reflexive is *sich*, a word of its own.
                 reflexive: person < 3
+                    && a.tag.as_ref().and_then(|t| t.case)
+                        != Some(crate::german::tags::Case::Nominative)
                     && context.is_some()
                     && crate::german::analysis::subject_of_person(
                         sentence, a.start, person, number,
                     ),
-            }),
+            })
+            // A subject's number is told by its verb for the third person (*sie
+            // telefonieren* "they"); the second person's *ihr* shares its form with the
+            // third's dative and the possessive, which the verb does not tell apart.
+            .filter(|o| !o.subject || o.person == 3),
         before_noun: a
             .tag
             .as_ref()

@@ -320,7 +320,14 @@ pub fn clean(sense: &str) -> (String, Vec<String>) {
             // abbreviations, one word each ("/Gov.; Govt./").
             let ipa = inner.contains(['ˈ', 'ˌ', 'ː']);
             let abbreviations = inner.split("; ").all(|a| !a.trim().contains(' '));
-            if c != '/' || !inner.contains(' ') || ipa || abbreviations {
+            // Glued to words on both sides, slashes make a choice ("at/in/over").
+            let choice = !ipa
+                && out.chars().last().is_some_and(char::is_alphanumeric)
+                && rest[end + 2..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            if c != '/' || !choice && (!inner.contains(' ') || ipa || abbreviations) {
                 // FreeDict gives an abbreviation as an alternative with its pronunciation
                 // ("government <n>Gov.,  /ɡˈoːf/ Govt.,  /ɡˈɔft/"): no gloss, left out.
                 if c == '/'
@@ -382,6 +389,10 @@ mod tests {
         assert_eq!(clean("government <n>Gov.,  /ɡˈoːf/").0, "government");
         // Choices between slashes and words that only repeat stay.
         assert_eq!(clean("sb./sth. and/or it").0, "sb./sth. and/or it");
+        assert_eq!(
+            clean("rejoice at/in/over sth.").0,
+            "rejoice at/in/over sth."
+        );
         assert_eq!(clean("on and on").0, "on and on");
         assert_eq!(clean("bye-bye").0, "bye-bye");
     }

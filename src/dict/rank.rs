@@ -596,7 +596,8 @@ pub(super) fn possessive_gloss(sense: &str, plural: bool) -> bool {
 /// What the possessive of the owner's number gains.
 const POSSESSIVE: f32 = 1.5;
 
-/// A personal pronoun in another case than the nominative, as its clause uses it.
+/// A personal pronoun as its clause uses it: as the subject, or in another case than
+/// the nominative.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct ObjectPronoun {
     pub person: u8,
@@ -604,7 +605,21 @@ pub struct ObjectPronoun {
     /// The clause's subject is the same person (*wir freuen uns*): the pronoun is
     /// reflexive.
     pub reflexive: bool,
+    /// In the nominative: the subject (*sie telefonieren* "they").
+    pub subject: bool,
 }
+
+/// English personal pronouns as subjects: the word, its person, whether it is plural.
+const ENGLISH_SUBJECT_PRONOUNS: [(&str, u8, bool); 8] = [
+    ("I", 1, false),
+    ("you", 2, false),
+    ("he", 3, false),
+    ("she", 3, false),
+    ("it", 3, false),
+    ("we", 1, true),
+    ("you", 2, true),
+    ("they", 3, true),
+];
 
 /// English personal pronouns as objects: the word, its person, whether it is plural and
 /// whether it is reflexive.
@@ -634,16 +649,24 @@ pub(super) fn object_gloss(sense: &str, object: ObjectPronoun) -> bool {
         person,
         plural,
         reflexive,
+        subject,
     } = object;
-    sense
-        .split(|c: char| !c.is_alphabetic())
-        .any(|w| ENGLISH_OBJECT_PRONOUNS.contains(&(w, person, plural, reflexive)))
+    sense.split(|c: char| !c.is_alphabetic()).any(|w| {
+        if subject {
+            ENGLISH_SUBJECT_PRONOUNS.contains(&(w, person, plural))
+        } else {
+            ENGLISH_OBJECT_PRONOUNS.contains(&(w, person, plural, reflexive))
+        }
+    })
 }
 
 /// Whether a gloss gives an English object pronoun, but none of this person and number
 /// used so: "ourselves" for *uns* in *das erschien uns*, "her" for *euch*.
 pub(super) fn object_misfit(sense: &str, object: ObjectPronoun) -> bool {
-    let pronoun = |w: &str| ENGLISH_OBJECT_PRONOUNS.iter().any(|e| e.0 == w);
+    let pronoun = |w: &str| {
+        ENGLISH_OBJECT_PRONOUNS.iter().any(|e| e.0 == w)
+            || ENGLISH_SUBJECT_PRONOUNS.iter().any(|e| e.0 == w)
+    };
     sense.split(|c: char| !c.is_alphabetic()).any(pronoun) && !object_gloss(sense, object)
 }
 
@@ -1171,6 +1194,7 @@ they (them) <pron>
                         person: 3,
                         plural,
                         reflexive: false,
+                        subject: false,
                     }),
                     ..InSentence::default()
                 },
@@ -1200,6 +1224,7 @@ they (them) <pron>
                         person,
                         plural,
                         reflexive,
+                        subject: false,
                     }),
                     ..InSentence::default()
                 },
@@ -1213,7 +1238,8 @@ they (them) <pron>
             ObjectPronoun {
                 person: 2,
                 plural: true,
-                reflexive: false
+                reflexive: false,
+                subject: false,
             }
         ));
         assert!(object_gloss(
@@ -1221,7 +1247,8 @@ they (them) <pron>
             ObjectPronoun {
                 person: 2,
                 plural: true,
-                reflexive: false
+                reflexive: false,
+                subject: false,
             }
         ));
     }

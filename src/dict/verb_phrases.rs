@@ -290,6 +290,14 @@ fn frame(
                 format!("sich {}", a.lemma),
                 dicts.any_stardict(),
             );
+            // With its object: "sich etw. leisten" "afford sth." (*sich den Flug leisten*).
+            for obj in rank::OBJECT_FRAMES {
+                push_forms(
+                    &mut heads,
+                    format!("sich {obj} {}", a.lemma),
+                    dicts.any_stardict(),
+                );
+            }
         }
         ranked_heads(dicts, &heads, problems)
     };

@@ -352,6 +352,102 @@ impl Context<'_> {
         })
     }
 
+    /// The number of the finite verb of the third person that a subject at `i` goes
+    /// with: the clause's words that can only be finite (*weil sie abnehmen möchte*),
+    /// else the verb right next to it (*sie telefonieren*). None where they differ or
+    /// none tells.
+    fn third_person_verb_number(&self, i: usize) -> Option<super::tags::Number> {
+        let numbers = |j: usize| -> Vec<super::tags::Number> {
+            self.cands[j]
+                .iter()
+                .filter(|c| c.reading.tag.is_finite() && c.reading.tag.person == Some(3))
+                .filter_map(|c| c.reading.tag.number)
+                .collect()
+        };
+        let one = |found: Vec<super::tags::Number>| {
+            let first = *found.first()?;
+            found.iter().all(|n| *n == first).then_some(first)
+        };
+        let next: Vec<super::tags::Number> = [i.checked_sub(1), Some(i + 1)]
+            .into_iter()
+            .flatten()
+            .filter(|j| self.word(*j).is_some() && self.clause(i).contains(j))
+            .flat_map(numbers)
+            .collect();
+        let surely: Vec<super::tags::Number> = self
+            .clause(i)
+            .filter(|j| *j != i && self.surely_finite(*j))
+            .flat_map(numbers)
+            .collect();
+        if !surely.is_empty() {
+            return one(surely);
+        }
+        one(next)
+    }
+
+    /// A personal pronoun in the nominative of the finite reading's person and number
+    /// stands right before or after the word: its subject (*Wir unterhalten uns*,
+    /// *unterhalten wir*), and the word is the finite verb, not the participle or
+    /// infinitive it is spelled as too.
+    fn subject_next_to(&self, i: usize, t: &Tag) -> bool {
+        let Ok(lex) = lexicon() else {
+            return false;
+        };
+        [i.checked_sub(1), Some(i + 1)]
+            .into_iter()
+            .flatten()
+            .filter(|j| self.word(*j).is_some() && self.clause(i).contains(j))
+            // Not a form of the article (*die bestellten Artikel*).
+            .filter(|j| !self.can_be(*j, &[Pos::Article]))
+            .any(|j| {
+                let word = self.toks[j].text.to_lowercase();
+                self.cands[j].iter().any(|c| {
+                    let p = &c.reading.tag;
+                    p.personal
+                        && p.case == Some(super::tags::Case::Nominative)
+                        && p.number == t.number
+                        && t.person.is_some()
+                        && pronoun_person(lex, &word, p) == t.person
+                })
+            })
+    }
+
+    /// Right after a coordinating conjunction, the word agrees with a finite verb before
+    /// it in its clause that stands next to its subject: a second verb of that subject
+    /// (*Wir unterhalten uns … und vergessen dabei die Zeit*).
+    fn joined_to_verb_with_subject(&self, i: usize, t: &Tag) -> bool {
+        let after_conjunction = i > 0
+            && self.cands[i - 1]
+                .iter()
+                .any(|c| c.reading.tag.pos == Pos::Conjunction && c.reading.tag.coordinating);
+        after_conjunction
+            && (self.clause(i).start..i - 1).any(|j| {
+                self.cands[j].iter().any(|c| {
+                    let f = &c.reading.tag;
+                    f.is_finite()
+                        && f.person == t.person
+                        && f.number == t.number
+                        && self.subject_next_to(j, f)
+                })
+            })
+    }
+
+    /// The clause of `i` has a finite form of an auxiliary of the perfect, and no
+    /// modal or other auxiliary that governs an infinitive.
+    fn perfect_auxiliary(&self, i: usize) -> bool {
+        let finite_of = |j: usize, f: &dyn Fn(&Tag, &str) -> bool| {
+            j != i
+                && self.cands[j]
+                    .iter()
+                    .any(|c| c.reading.tag.is_finite() && f(&c.reading.tag, &c.reading.lemma))
+        };
+        let perfect = |t: &Tag, lemma: &str| t.auxiliary && PERFECT_AUXILIARIES.contains(&lemma);
+        let other =
+            |t: &Tag, lemma: &str| t.modal || t.auxiliary && !PERFECT_AUXILIARIES.contains(&lemma);
+        self.clause(i).any(|j| finite_of(j, &perfect))
+            && !self.clause(i).any(|j| finite_of(j, &other))
+    }
+
     fn participle_stands_alone(&self, i: usize) -> bool {
         let clause = self.clause(i);
         let helper = clause.clone().any(|j| {
@@ -500,6 +596,11 @@ impl Context<'_> {
     }
 }
 
+/// The auxiliaries German forms the perfect with, with a past participle (*hat
+/// gebaut*, *ist gekommen*): a fact of its grammar. Neither forms a tense with a bare
+/// infinitive, as *werden* and the modals do.
+pub const PERFECT_AUXILIARIES: [&str; 2] = ["haben", "sein"];
+
 /// The prior of a word class, before context: closed classes are short lists of very
 /// frequent words, so a form that can be one usually is.
 fn prior(pos: Pos) -> f32 {
@@ -597,6 +698,16 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
             if t.interrogative && ctx.clause_start(i) {
                 s += 1.0;
             }
+            // A subject of the third person has the number of its finite verb (*weil sie
+            // … abnehmen möchte*: she; *aber sie telefonieren*: they).
+            if t.personal
+                && t.person != Some(2)
+                && t.case == Some(super::tags::Case::Nominative)
+                && t.number.is_some()
+                && let Some(number) = ctx.third_person_verb_number(i)
+            {
+                s += if t.number == Some(number) { 1.0 } else { -1.0 };
+            }
             // The polite address is written with a capital (*Ihnen*, *Sie*): a form it
             // shares with the third person plural, written lower case inside a sentence,
             // is the third person's (*ihnen* "them").
@@ -691,7 +802,21 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
             if t.joined_separable && !clause_final(ctx, i) {
                 s -= 1.5;
             }
-            if t.is_finite() && ctx.finite_alone[i] {
+            // With a finite form of the perfect's auxiliaries and no modal, a form that
+            // may be an infinitive or a past participle is the participle (*hat mir
+            // geraten*: *raten*, not the infinitive *geraten*).
+            if ctx.perfect_auxiliary(i) {
+                match t.verb_form {
+                    Some(VerbForm::PastParticiple) => s += 1.0,
+                    Some(VerbForm::Infinitive) => s -= 1.0,
+                    _ => {}
+                }
+            }
+            if t.is_finite()
+                && (ctx.finite_alone[i]
+                    || ctx.subject_next_to(i, t)
+                    || ctx.joined_to_verb_with_subject(i, t))
+            {
                 s += 2.0;
             }
             if ctx.coordinated_finite(i, c) {
@@ -1837,6 +1962,28 @@ mod tests {
         assert_eq!(lemma("Das ist gut.", "ist"), ("sein".into(), Pos::Verb));
         assert_eq!(lemma("Sie würden das nie tun.", "würden").0, "werden");
         assert_eq!(lemma("Er kann schwimmen.", "kann").0, "können");
+    }
+
+    #[test]
+    fn a_verb_next_to_its_subject_pronoun_is_finite_and_the_subject_takes_its_number() {
+        let form =
+            |s: &str, w: &str| analyse_word(s, w).and_then(|a| a.tag.and_then(|t| t.verb_form));
+        let s = "Wir unterhalten uns über alles Mögliche und vergessen dabei die Zeit.";
+        assert_eq!(form(s, "unterhalten"), Some(VerbForm::Present));
+        assert_eq!(form(s, "vergessen"), Some(VerbForm::Present));
+        // Not after an article (*die bestellten Artikel*).
+        let s = "Später hatte ich die bestellten Artikel zu Hause.";
+        assert_ne!(form(s, "bestellten"), Some(VerbForm::Past));
+        let number = |s: &str| analyse_word(s, "sie").and_then(|a| a.tag.and_then(|t| t.number));
+        use crate::german::tags::Number;
+        assert_eq!(
+            number("Sie kam, weil sie abnehmen möchte."),
+            Some(Number::Singular)
+        );
+        assert_eq!(
+            number("Er ruft an, aber sie telefonieren lange."),
+            Some(Number::Plural)
+        );
     }
 
     #[test]
