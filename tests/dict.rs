@@ -827,7 +827,17 @@ fn a_row_of_a_verbs_conjugation_is_the_verbs_form_where_the_verb_is_listed() {
         ),
         ("es gibt", "es gibt\nthere is\n see: {es}, {es ist}\n"),
         ("geben", "geben <v>\ngive <v>\n"),
+        (
+            "freut sich",
+            "freut sich\nrejoices\n see: {sich freuen}, {gefreut}\n",
+        ),
+        ("sich freuen", "sich freuen <v>\nbe glad <v>\n"),
     ]);
+    // A reflexive verb's row, where the dictionary lists the verb with *sich*.
+    assert_eq!(
+        first_headword(&dicts, "Sie freut sich sehr.", "freut"),
+        "sich freuen"
+    );
     let s = "Stattdessen haben wir einen Brief geschrieben.";
     assert_eq!(first_headword(&dicts, s, "haben"), "haben");
     // With its participle, the perfect's auxiliary; alone, the full verb.

@@ -387,8 +387,8 @@ fn pronoun_nominatives(
 /// have", "es bedeutet" "it means"): its entry links to the verb's own entry or forms
 /// ("etw. haben", "gehabt") of one of `words`. Such a row is the verb's form, no phrase:
 /// the verb's entry is the word's meaning (*haben wir … geschrieben* is *haben*). Only
-/// where a dictionary lists the verb itself: *bedankt sich* "thanks" stays, as no entry
-/// is *bedanken* alone.
+/// where a dictionary lists the verb itself, or reflexive (*freut sich*: "sich freuen"):
+/// *bedankt sich* "thanks" stays, as no entry is *bedanken* or *sich bedanken* alone.
 fn conjugation_row(dicts: &Dictionaries, own: &[(String, Entry)], words: &[&str]) -> bool {
     let Ok(lex) = crate::german::lexicon() else {
         return false;
@@ -398,7 +398,7 @@ fn conjugation_row(dicts: &Dictionaries, own: &[(String, Entry)], words: &[&str]
         .flat_map(|w| lex.readings(&w.to_lowercase()))
         .filter(|r| r.tag.pos == Pos::Verb)
         .map(|r| r.lemma)
-        .filter(|l| dicts.contains(l))
+        .filter(|l| dicts.contains(l) || dicts.contains(&format!("sich {l}")))
         .collect();
     if lemmas.is_empty() {
         return false;
