@@ -1015,3 +1015,17 @@ fn a_subject_pronoun_means_its_number_and_a_reflexive_frame_its_object() {
     let s = "Der Arzt hat mir geraten, mehr zu laufen.";
     assert!(first_sense_in(&dicts, s, "hat").contains("the perfect"));
 }
+
+#[test]
+fn a_phrase_ending_in_an_adjective_before_its_noun_is_none() {
+    let (_dir, dicts) = made_up(&[
+        ("am nächsten", "am nächsten\nnearest\n"),
+        ("nah", "nah <adj>\nnear <adj>\n"),
+    ]);
+    let s = "Am nächsten Wochenende spielt der Verein.";
+    assert_eq!(first_headword(&dicts, s, "nächsten"), "nah");
+    assert_eq!(
+        first_headword(&dicts, "Er wohnt am nächsten.", "nächsten"),
+        "am nächsten"
+    );
+}

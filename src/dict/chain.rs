@@ -472,9 +472,25 @@ fn phrase(
             // ("in der" of *in der Innenstadt*).
             let article_last = window.last().is_some_and(article)
                 && toks.get(first + len).is_some_and(|t| t.is_word);
+            // So does one that ends in an inflected adjective before its noun ("am
+            // nächsten" "nearest" of *am nächsten Wochenende*).
+            let adjective_last = window.last().is_some_and(|t| {
+                !t.is_capitalised()
+                    && crate::german::lexicon().is_ok_and(|lex| {
+                        lex.readings(&t.text.to_lowercase())
+                            .iter()
+                            .any(|r| r.tag.pos == Pos::Adjective && r.tag.case.is_some())
+                    })
+            }) && toks
+                .get(first + len)
+                .is_some_and(|t| t.is_word && t.is_capitalised());
             // Nor is a phrase made of words of a prepositional phrase that starts before
             // them (*ihn um sein Geld bringen* has no "Geld bringen").
-            if noun_phrase || article_last || verb_phrases::in_prepositional_phrase(&toks, first) {
+            if noun_phrase
+                || article_last
+                || adjective_last
+                || verb_phrases::in_prepositional_phrase(&toks, first)
+            {
                 continue;
             }
             // An infinitive with its particle is the verb's form, no phrase (*die Tore zu

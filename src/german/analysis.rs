@@ -649,10 +649,12 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
     }
     if c.lowered {
         // A capital at the start of a sentence: a closed-class word keeps its reading;
-        // an adjective before a noun is one.
+        // an adjective or a number before a noun is one.
         if t.pos.is_closed() || t.pos == Pos::Adverb {
             s += 3.0;
-        } else if matches!(t.pos, Pos::Adjective | Pos::Participle) && ctx.noun_follows(i) {
+        } else if matches!(t.pos, Pos::Adjective | Pos::Participle | Pos::Number)
+            && ctx.noun_follows(i)
+        {
             s += 4.0;
         } else if t.pos == Pos::Verb && !ctx.noun_at(i + 1) {
             s += 0.5;
@@ -749,6 +751,9 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
             }
         }
         Pos::Noun if t.nominalised => s -= 1.0,
+        // A number before its noun counts it (*Zwei Spieler*, first in the sentence: not
+        // the noun *die Zwei*).
+        Pos::Number if ctx.noun_follows(i) => s += 2.5,
         Pos::Conjunction if t.infinitive_conjunction => {
             // um … zu, ohne … zu: an infinitive with zu follows, and the conjunction opens
             // its group, which a comma sets off (*, um … zu*) or which starts the sentence
@@ -2209,6 +2214,12 @@ mod tests {
     fn a_number_in_digits_is_a_number() {
         let a = analyse_word("Er zahlte 2007 Euro.", "2007").expect("analysed");
         assert_eq!(a.pos, Pos::Number);
+        // First in its sentence and before its noun, a number word is one; alone, the
+        // noun.
+        let a = analyse_word("Zwei Spieler hatten sich verletzt.", "Zwei").expect("analysed");
+        assert_eq!((a.lemma.as_str(), a.pos), ("zwei", Pos::Number));
+        let a = analyse_word("Die Zwei ist eine Zahl.", "Zwei").expect("analysed");
+        assert_eq!(a.pos, Pos::Noun);
     }
 
     #[test]
