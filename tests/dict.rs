@@ -1029,3 +1029,14 @@ fn a_phrase_ending_in_an_adjective_before_its_noun_is_none() {
         "am nächsten"
     );
 }
+
+#[test]
+fn a_lower_case_verb_is_no_capitalised_nouns_entry() {
+    let (_dir, dicts) = made_up(&[("Backen", "Backen <pl>\ncheeks\n")]);
+    // The verb: the dictionary lists only the noun under its letters.
+    let s = "Am Sonntag will sie Kuchen backen.";
+    assert!(look_in(&dicts, s, "backen").is_empty());
+    // The noun, and the word typed alone, find it.
+    let s = "Er hat rote Backen.";
+    assert_eq!(first_sense_in(&dicts, s, "Backen"), "cheeks");
+}

@@ -1084,7 +1084,11 @@ pub fn lookup_in(
     }
     // In a sentence, a lower-case word of unknown class is no noun: not the capitalised
     // entry of one (*paar* is not *Paar* "pair"). Typed alone, it may be one.
-    if a.pos == Pos::Unknown && context.is_some() {
+    // Nor is a lower-case word read as another class (the verb *backen* is not *Backen*
+    // "cheeks", which is all the dictionaries list under its letters).
+    let lower_case_non_noun = !word.starts_with(char::is_uppercase)
+        && !matches!(a.pos, Pos::Noun | Pos::Name | Pos::Unknown);
+    if (a.pos == Pos::Unknown || lower_case_non_noun) && context.is_some() {
         ranked.retain(|r| !r.headword.starts_with(char::is_uppercase));
     }
     let main_found = !ranked.is_empty();

@@ -338,6 +338,18 @@ pub fn clean(sense: &str) -> (String, Vec<String>) {
                 {
                     out.truncate(from);
                     starts.retain(|&k| k <= from);
+                } else if c == '/'
+                    && ipa
+                    && let Some(head) = out
+                        .trim_end()
+                        .strip_suffix(',')
+                        .filter(|b| !b.contains([',', ';']))
+                        .and_then(unglue_initialism)
+                {
+                    // The first alternative with its abbreviation glued on ("peopleppl,
+                    // /pˌeːpˌeːˈɛl/"): the gloss alone.
+                    out = head;
+                    starts = vec![0];
                 }
                 rest = &rest[end + 2..];
                 if c == '<' {
@@ -358,6 +370,31 @@ pub fn clean(sense: &str) -> (String, Vec<String>) {
         .trim_matches(|c: char| c == ',' || c == ';' || c.is_whitespace())
         .to_string();
     (unglue_abbreviation(&text).to_string(), labels)
+}
+
+/// A one-word gloss with its abbreviation glued to its end ("peopleppl"): the gloss is
+/// an English word the word list knows, the abbreviation starts with its first letter
+/// and takes its letters in order ("ppl" of "people"). The gloss alone, where there is
+/// such an end.
+fn unglue_initialism(word: &str) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < 4
+        || !chars.iter().all(|c| c.is_alphabetic())
+        || crate::german::frequency::english_zipf(word).is_some()
+    {
+        return None;
+    }
+    (chars.len().div_ceil(2)..chars.len() - 1)
+        .rev()
+        .find(|&k| {
+            let (head, tail) = chars.split_at(k);
+            let mut letters = head.iter();
+            tail[0] == head[0]
+                && tail.iter().all(|c| letters.any(|h| h == c))
+                && crate::german::frequency::english_zipf(&head.iter().collect::<String>())
+                    .is_some()
+        })
+        .map(|k| chars[..k].iter().collect())
 }
 
 /// A gloss with its abbreviation glued to its end, as some FreeDict entries have it
@@ -387,6 +424,13 @@ mod tests {
     fn a_glued_abbreviation_and_a_spaced_pronunciation_are_cleaned_away() {
         assert_eq!(clean("on averageon avg.,  /ˈoːn ˈafk/").0, "on average");
         assert_eq!(clean("government <n>Gov.,  /ɡˈoːf/").0, "government");
+        // An abbreviation glued to the first gloss, with its pronunciation after it.
+        assert_eq!(
+            clean("peopleppl,  /pˌeːpˌeːˈɛl/ , folk [Am.] , folks [Am.]").0,
+            "people, folk, folks"
+        );
+        // Without a pronunciation after it, a word is left as it is.
+        assert_eq!(clean("people, folk").0, "people, folk");
         // Choices between slashes and words that only repeat stay.
         assert_eq!(clean("sb./sth. and/or it").0, "sb./sth. and/or it");
         assert_eq!(

@@ -149,8 +149,15 @@ impl Lexicon {
         // An adjectival noun's plural is shown after *die*, so in its weak form (*die
         // Beamten*, not the strong *Beamte* of *viele Beamte*).
         let weak = self.is_adjectival_noun(lemma).then(|| format!("{lemma}n"));
-        // Plain tags ("MAS") before marked ones ("MAS:ADJ").
-        forms.sort_by_key(|(f, t)| (weak.as_ref() != Some(f), t.contains(':')));
+        // Plain tags ("MAS") before marked ones ("MAS:ADJ"); of two plurals, the common
+        // one (*Länder*, not the poetic *Lande*).
+        forms.sort_by(|(f, t), (g, u)| {
+            (weak.as_ref() != Some(f), t.contains(':'))
+                .cmp(&(weak.as_ref() != Some(g), u.contains(':')))
+                .then_with(|| {
+                    super::frequency::zipf_or_rare(g).total_cmp(&super::frequency::zipf_or_rare(f))
+                })
+        });
         for (form, tag) in forms {
             let g = tag.split(':').next().unwrap_or("");
             let fits = match gender {
@@ -252,6 +259,19 @@ mod tests {
         );
         assert!(lex().is_verb("aussehen"));
         assert!(!lex().is_verb("ausimmeren"));
+    }
+
+    #[test]
+    fn of_two_plurals_the_common_one_comes_first() {
+        // *das Land*: *Länder*, and the poetic *Lande*.
+        let plurals = lex().plurals("Land", Some(Gender::Neuter));
+        assert!(plurals.len() >= 2, "{plurals:?}");
+        let zipf = crate::german::frequency::zipf_or_rare;
+        assert!(
+            plurals[1..].iter().all(|p| zipf(&plurals[0]) >= zipf(p)),
+            "{plurals:?}"
+        );
+        assert!(plurals.contains(&"Länder".to_string()), "{plurals:?}");
     }
 
     #[test]

@@ -22,7 +22,8 @@ pub const MAX_WORDS: usize = 4;
 pub struct Matcher {
     stemmer: Stemmer,
     exact: HashMap<String, usize>,
-    stems: HashMap<String, usize>,
+    /// Stem keys → the term and the forms (lower case, word by word) that gave the key.
+    stems: HashMap<String, (usize, Vec<Vec<String>>)>,
     nounlike: Vec<bool>,
     max_words: usize,
     /// First letters (folded) of every form's first word: a word that starts otherwise
@@ -70,6 +71,21 @@ pub struct Found {
     pub range: Range<usize>,
 }
 
+/// Whether two lower-case words that share a stem write its vowels alike: up to where
+/// they part, no letter of one is the other's with an umlaut (a/ä, o/ö, u/ü).
+fn umlauts_agree(a: &str, b: &str) -> bool {
+    let fold = |c: char| match c {
+        'ä' => 'a',
+        'ö' => 'o',
+        'ü' => 'u',
+        c => c,
+    };
+    a.chars()
+        .zip(b.chars())
+        .take_while(|&(x, y)| fold(x) == fold(y))
+        .all(|(x, y)| x == y)
+}
+
 fn words_of(s: &str) -> Vec<&str> {
     word_ranges(s).into_iter().map(|r| &s[r]).collect()
 }
@@ -109,7 +125,11 @@ impl Matcher {
                     continue;
                 }
                 let key = m.stem_key(&words);
-                m.stems.entry(key).or_insert(i);
+                let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+                let entry = m.stems.entry(key).or_insert((i, Vec::new()));
+                if entry.0 == i {
+                    entry.1.push(lower);
+                }
             }
         }
         m
@@ -139,8 +159,15 @@ impl Matcher {
         if let Some(&t) = self.exact.get(&Self::exact_key(words)) {
             return allowed(t).then_some(t);
         }
-        let &t = self.stems.get(&self.stem_key(words))?;
-        allowed(t).then_some(t)
+        let (t, forms) = self.stems.get(&self.stem_key(words))?;
+        // The stemmer drops umlauts: a stem match keeps them (*tragen* is no form of
+        // *träge*, *Leerverkäufen* is one of *Leerverkäufe*).
+        let same_umlauts = forms.iter().any(|form| {
+            form.iter()
+                .zip(words)
+                .all(|(f, w)| umlauts_agree(f, &w.to_lowercase()))
+        });
+        (same_umlauts && allowed(*t)).then_some(*t)
     }
 
     /// The term a single word (any form) belongs to: the whole word, else, for a
@@ -323,6 +350,45 @@ mod tests {
         );
         assert_eq!(
             lemma_of(&terms, &m, "leerverkäufe").as_deref(),
+            Some("Leerverkauf")
+        );
+    }
+
+    #[test]
+    fn a_stem_match_keeps_its_umlauts() {
+        let terms = bundled();
+        let m = Matcher::new(&terms);
+        let adjective = terms
+            .iter()
+            .find(|t| {
+                t.lemma.contains(['ä', 'ö', 'ü'])
+                    && t.lemma.ends_with('e')
+                    && !t.is_nounlike()
+                    && !t.lemma.contains(' ')
+            })
+            .expect("an adjective term in -e with an umlaut");
+        let without: String = adjective
+            .lemma
+            .chars()
+            .map(|c| match c {
+                'ä' => 'a',
+                'ö' => 'o',
+                'ü' => 'u',
+                c => c,
+            })
+            .collect();
+        // The stem's form with an ending, spelled without its umlaut, is another word.
+        let inflected = format!("{without}n");
+        assert_eq!(
+            m.lookup(&format!("{}n", adjective.lemma))
+                .map(|t| &terms[t].lemma),
+            Some(&adjective.lemma)
+        );
+        assert_eq!(m.lookup(&inflected), None, "{inflected}");
+        assert!(found(&terms, &format!("Sie {inflected} es.")).is_empty());
+        // Plurals with umlauts still match in every case (*Leerverkäufen*).
+        assert_eq!(
+            lemma_of(&terms, &m, "Leerverkäufen").as_deref(),
             Some("Leerverkauf")
         );
     }
