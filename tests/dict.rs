@@ -1040,3 +1040,26 @@ fn a_lower_case_verb_is_no_capitalised_nouns_entry() {
     let s = "Er hat rote Backen.";
     assert_eq!(first_sense_in(&dicts, s, "Backen"), "cheeks");
 }
+
+#[test]
+fn a_contraction_stands_for_its_preposition_and_the_sense_entries_agree_on_leads() {
+    let (_dir, dicts) = made_up(&[
+        (
+            "von etw abhängen",
+            "von etw. abhängen <v>\nride on sth. <v>\n",
+        ),
+        (
+            "von einer Sache abhängen",
+            "von einer Sache abhängen <v>\ndepend on sth. <v>\n",
+        ),
+        ("abhängen", "abhängen <v>\ndepend; unhitch <v>\n"),
+    ]);
+    let s = "Die Ernte hängt vom Wetter ab.";
+    let found = look_in(&dicts, s, "hängt");
+    let first = found.first().expect("a result");
+    assert!(first.headword.starts_with("von "), "{}", first.headword);
+    assert!(
+        first_sense_in(&dicts, s, "hängt").contains("depend"),
+        "{found:?}"
+    );
+}

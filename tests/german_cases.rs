@@ -67,8 +67,26 @@ fn meaning_fits(sense: &str, meanings: &[String]) -> bool {
         .collect();
     meanings.iter().any(|m| {
         let mw: Vec<&str> = m.split_whitespace().collect();
-        !mw.is_empty() && words.windows(mw.len()).any(|w| w == mw.as_slice())
+        !mw.is_empty()
+            && words
+                .windows(mw.len())
+                .any(|w| w.iter().zip(&mw).all(|(a, b)| same_english_word(a, b)))
     })
+}
+
+/// Two English words that are one word inflected: dictionaries give a verb's or noun's
+/// base form ("concern sth.", "be about sth."), a label may give the form its sentence
+/// asks for ("concerns", "is about").
+fn same_english_word(a: &str, b: &str) -> bool {
+    const BE: [&str; 6] = ["be", "is", "are", "am", "was", "were"];
+    let s_form = |base: &str, form: &str| {
+        form.strip_suffix('s')
+            .is_some_and(|f| f == base || f.strip_suffix('e') == Some(base))
+            || base
+                .strip_suffix('y')
+                .is_some_and(|stem| form == format!("{stem}ies"))
+    };
+    a == b || BE.contains(&a) && BE.contains(&b) || s_form(a, b) || s_form(b, a)
 }
 
 #[derive(Default, Clone, Copy)]

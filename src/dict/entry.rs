@@ -407,6 +407,9 @@ fn unglue_abbreviation(text: &str) -> &str {
     let glued = text.match_indices(first).find(|&(k, _)| {
         k > 0
             && text[..k].chars().last().is_some_and(char::is_alphabetic)
+            // The first word whole ("on avg."), not letters of a longer one ("fac|tor to
+            // sth." of "factor to sth." in a sense that starts with "to").
+            && text[k + first.len()..].starts_with([' ', '.'])
             && text[k..].ends_with('.')
             && text[k..].len() < text[..k].len()
     });
@@ -431,6 +434,9 @@ mod tests {
         );
         // Without a pronunciation after it, a word is left as it is.
         assert_eq!(clean("people, folk").0, "people, folk");
+        // The first word's letters inside a longer word are no abbreviation.
+        let factor = "to be a (contributing) factor to sth.";
+        assert_eq!(clean(factor).0, factor);
         // Choices between slashes and words that only repeat stay.
         assert_eq!(clean("sb./sth. and/or it").0, "sb./sth. and/or it");
         assert_eq!(

@@ -142,6 +142,13 @@ fn entry_pos(tags: &[String]) -> Option<Pos> {
     })
 }
 
+/// An entry without grammar tags whose every sense is an English infinitive ("to depend
+/// on sth."): Ding writes a verb's senses so, and leaves many verb lines untagged.
+fn english_verb_entry(e: &Entry) -> Option<Pos> {
+    let infinitive = |s: &String| s.trim_start().starts_with("to ");
+    (!e.senses.is_empty() && e.senses.iter().all(infinitive)).then_some(Pos::Verb)
+}
+
 /// How well a noun entry's gender fits the gender the analysis is sure of (*der Junge*
 /// "boy", *das Junge* "young animal").
 fn gender_fit(analysed: Option<Gender>, entry: Option<Gender>) -> f32 {
@@ -726,7 +733,7 @@ pub fn rank_in(
         if is_affix(&e.headword) || gender_listed && e.gender().is_some_and(|g| Some(g) != gender) {
             continue;
         }
-        let class = entry_pos(&e.tags);
+        let class = entry_pos(&e.tags).or_else(|| english_verb_entry(e));
         let plural_cost = if pos == Some(Pos::Noun) && singular_listed && e.is_plural() {
             PLURAL
         } else {
@@ -790,7 +797,7 @@ pub fn rank_in(
             let bound = sense.split([',', ';']).next().is_some_and(|first| {
                 let words: Vec<&str> = first
                     .split(|c: char| !c.is_alphabetic() && c != '\'')
-                    .filter(|w| !w.is_empty() && *w != "to")
+                    .filter(|w| !w.is_empty() && !matches!(*w, "to" | "a" | "an" | "the"))
                     .collect();
                 let object = |w: &&str| matches!(*w, "sth" | "sb");
                 words.iter().any(object) && words.iter().skip(1).any(|w| !object(w))
@@ -878,6 +885,60 @@ pub fn rank_in(
     }
     out.sort_by(|a, b| b.score.total_cmp(&a.score));
     out
+}
+
+/// English verbs that say little of a sense on their own ("be conditional on", "take
+/// part in"): the word after them tells it.
+const LIGHT_VERBS: [&str; 8] = ["be", "get", "have", "make", "take", "do", "give", "put"];
+
+/// The word that carries each alternative of a sense: its first word, after "to" and a
+/// light verb ("to depend on sth." → "depend", "be reliant on sb." → "reliant").
+fn content_words(sense: &str) -> Vec<String> {
+    sense
+        .split([',', ';'])
+        .filter_map(|alt| {
+            let alt = alt.split('(').next().unwrap_or(alt).to_lowercase();
+            let words: Vec<String> = alt
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty() && *w != "to")
+                .map(str::to_string)
+                .collect();
+            let skip = words
+                .iter()
+                .take_while(|w| LIGHT_VERBS.contains(&w.as_str()))
+                .count();
+            words.get(skip).cloned()
+        })
+        .collect()
+}
+
+/// What each other headword's or the bare verb's sense with the same word adds.
+const WORD_AGREEMENT: f32 = 0.4;
+
+/// Senses of a verb's phrases (`ranked`, several headwords) gain for each sense of
+/// another headword or dictionary, or of the bare verb (`bare`), that gives the same
+/// English word: the
+/// meaning the dictionaries agree on is the main one, a word one entry alone gives is
+/// not. At most three count.
+pub fn agree_on_words(ranked: &mut [Ranked], bare: &[Ranked]) {
+    let words: Vec<Vec<String>> = ranked.iter().map(|r| content_words(&r.sense)).collect();
+    let bare_words: Vec<Vec<String>> = bare.iter().map(|r| content_words(&r.sense)).collect();
+    let shares = |mine: &[String], theirs: &[String]| theirs.iter().any(|t| mine.contains(t));
+    let gains: Vec<f32> = (0..ranked.len())
+        .map(|i| {
+            let others = (0..ranked.len())
+                .filter(|&j| {
+                    ranked[j].headword != ranked[i].headword || ranked[j].source != ranked[i].source
+                })
+                .filter(|&j| shares(&words[i], &words[j]))
+                .count();
+            let from_bare = bare_words.iter().filter(|b| shares(&words[i], b)).count();
+            WORD_AGREEMENT * (others + from_bare).min(3) as f32
+        })
+        .collect();
+    for (r, gain) in ranked.iter_mut().zip(gains) {
+        r.score += gain;
+    }
 }
 
 /// A whole sentence is an example or an idiom, not a word's meaning.
@@ -974,6 +1035,55 @@ fn alternative_keys(sense: &str) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::dict::entry::parse;
+
+    fn ranked(headword: &str, source: &str, sense: &str) -> Ranked {
+        Ranked {
+            headword: headword.to_string(),
+            source: source.to_string(),
+            sense: sense.to_string(),
+            score: 0.0,
+            pronunciation: None,
+            pos: None,
+        }
+    }
+
+    #[test]
+    fn a_sense_is_known_by_its_content_word() {
+        assert_eq!(content_words("to depend on sth."), vec!["depend"]);
+        assert_eq!(
+            content_words("to be reliant on sb.; to take part (in)"),
+            vec!["reliant", "part"]
+        );
+        assert!(content_words("to be").is_empty());
+    }
+
+    #[test]
+    fn phrase_senses_the_dictionaries_agree_on_come_first() {
+        let mut phrases = vec![
+            ranked("von etw. abhängen", "a", "to ride on sth."),
+            ranked("von einer Sache abhängen", "b", "to depend on sth."),
+        ];
+        let bare = vec![ranked("abhängen", "a", "depend")];
+        agree_on_words(&mut phrases, &bare);
+        assert!(phrases[1].score > phrases[0].score);
+        assert_eq!(phrases[0].score, 0.0);
+        assert_eq!(phrases[1].score, WORD_AGREEMENT);
+        // Senses of one headword in one dictionary do not vouch for each other.
+        let mut same = vec![
+            ranked("abhängen", "a", "to depend"),
+            ranked("abhängen", "a", "to depend on"),
+        ];
+        agree_on_words(&mut same, &[]);
+        assert!(same.iter().all(|r| r.score == 0.0));
+    }
+
+    #[test]
+    fn an_untagged_entry_of_english_infinitives_is_a_verb() {
+        let verb = parse("abhängen", "abhängen\nto depend; to unhitch\n");
+        assert_eq!(english_verb_entry(&verb), Some(Pos::Verb));
+        let noun = parse("Abhang", "Abhang\nslope; to the slope\n");
+        assert_eq!(english_verb_entry(&noun), None);
+    }
 
     #[test]
     fn cleaning_takes_out_format_leftovers() {

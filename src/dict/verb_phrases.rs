@@ -76,10 +76,14 @@ fn push_forms(out: &mut Vec<String>, written: String, as_written: bool) {
 }
 
 /// The senses of every listed headword among `heads`, each entry ranked under its own
-/// headword, best first.
+/// headword, best first. A sense whose English word other headwords of the verb or the
+/// bare `verb` give too is a main one ([`rank::agree_on_words`]): *hängt vom Wetter ab* is
+/// "depend on sth." (Ding's "von einer Sache abhängen", FreeDict's "abhängen" with its
+/// note "on"), not FreeDict's lone "ride on sth." under "von etw. abhängen".
 fn ranked_heads(
     dicts: &Dictionaries,
     heads: &[String],
+    verb: &str,
     problems: &mut Vec<DictError>,
 ) -> Option<VerbPhrase> {
     let mut ranked: Vec<Ranked> = Vec::new();
@@ -105,6 +109,16 @@ fn ranked_heads(
         }
         ranked.extend(rank::rank(&own, &headword, Some(Pos::Verb)));
     }
+    if ranked.is_empty() {
+        return None;
+    }
+    let (bare, errs) = dicts.entries(verb, ENTRIES_PER_HEAD);
+    problems.extend(errs);
+    let bare: Vec<(String, Entry)> = bare
+        .into_iter()
+        .filter(|(_, e)| e.headword == verb)
+        .collect();
+    rank::agree_on_words(&mut ranked, &rank::rank(&bare, verb, Some(Pos::Verb)));
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
     let headword = ranked.first()?.headword.clone();
     Some(VerbPhrase { headword, ranked })
@@ -242,8 +256,12 @@ fn sentence_frame(sentence: &str, a: &Analysis) -> (Vec<Preposition>, bool) {
                 .get(t.end()..a.start)
                 .is_some_and(|between| between.trim().is_empty());
         if readings.iter().any(|r| r.tag.pos == Pos::Preposition) && !infinitive_particle {
+            // A contraction stands for its preposition (*hängt vom Wetter ab*: "von etw.
+            // abhängen").
+            let word = crate::german::government::contracted_preposition(lex, &w)
+                .unwrap_or_else(|| w.clone());
             preps.push(Preposition {
-                word: w.clone(),
+                word,
                 of_adverb: false,
             });
         }
@@ -299,7 +317,7 @@ fn frame(
                 );
             }
         }
-        ranked_heads(dicts, &heads, problems)
+        ranked_heads(dicts, &heads, &a.lemma, problems)
     };
     if preps.iter().any(|p| p.of_adverb) {
         found(true, problems).or_else(|| found(false, problems))
@@ -438,7 +456,7 @@ pub(super) fn preposition_frame(
         let mut found = None;
         for things_only in [true, false].into_iter().filter(|t| of_adverb || !t) {
             let heads = frame_heads(&preps, things_only, reflexive, &v.lemma, dicts);
-            found = found.or_else(|| ranked_heads(dicts, &heads, problems));
+            found = found.or_else(|| ranked_heads(dicts, &heads, &v.lemma, problems));
         }
         if found.is_some() {
             return found;
@@ -518,7 +536,7 @@ fn idiom(
             }
             let middle = window.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
             let heads = heads_with_objects(&middle, &a.lemma, dicts.any_stardict());
-            if let Some(found) = ranked_heads(dicts, &heads, problems) {
+            if let Some(found) = ranked_heads(dicts, &heads, &a.lemma, problems) {
                 return Some(found);
             }
         }

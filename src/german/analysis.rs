@@ -902,7 +902,7 @@ fn clause_break(ctx: &Context, i: usize) -> bool {
 /// A particle of a separable verb may be an adjective too (*fest*, *gut*); then only a
 /// frequent joined verb counts (*feststellen*), not a rare one (*gutmachen* for *macht
 /// es gut*).
-const ADJECTIVE_PARTICLE_MIN_ZIPF: f32 = 3.5;
+const ADJECTIVE_PARTICLE_MIN_ZIPF: f32 = 3.0;
 
 /// A verb the lexicon does not list counts as one when the word list attests its
 /// infinitive this often (Zipf; *vorbeibringen* 2.6): a particle verb the lexicon misses,
@@ -993,20 +993,25 @@ fn verb_for_particle(
             })
             .collect();
         lemmas.dedup();
-        for (lemma, auxiliary) in lemmas {
-            let whole = format!("{particle}{lemma}");
-            // An auxiliary's particle verb only as the lexicon lists it: the word list
-            // folds case (*Dasein* is no *da sein*).
-            let verb = if auxiliary {
-                lex.is_verb(&whole)
-            } else {
-                is_attested_verb(lex, &whole)
-            };
-            if verb
-                && (!adjective || frequency::zipf_or_rare(&whole) >= ADJECTIVE_PARTICLE_MIN_ZIPF)
-            {
-                return Some((v, p, whole));
-            }
+        // Of two verbs the form may belong to, the more frequent joined one (*fällt … aus*
+        // is *ausfallen*, not *ausfällen*).
+        let joined = lemmas
+            .into_iter()
+            .map(|(lemma, auxiliary)| (format!("{particle}{lemma}"), auxiliary))
+            .filter(|(whole, auxiliary)| {
+                // An auxiliary's particle verb only as the lexicon lists it: the word list
+                // folds case (*Dasein* is no *da sein*).
+                let verb = if *auxiliary {
+                    lex.is_verb(whole)
+                } else {
+                    is_attested_verb(lex, whole)
+                };
+                verb && (!adjective
+                    || frequency::zipf_or_rare(whole) >= ADJECTIVE_PARTICLE_MIN_ZIPF)
+            })
+            .max_by(|a, b| frequency::zipf_or_rare(&a.0).total_cmp(&frequency::zipf_or_rare(&b.0)));
+        if let Some((whole, _)) = joined {
+            return Some((v, p, whole));
         }
         let only_verb = !ctx.cands[v].is_empty()
             && ctx.cands[v]
@@ -2016,6 +2021,24 @@ mod tests {
         assert_eq!(lemma("Ich war heute da.", "war").0, "sein");
         let s = "Der Hund ging mit und ohne Leine.";
         assert_eq!(lemma(s, "ging").0, "gehen");
+        // A form of two verbs (*fallen*, *fällen*) joins its particle as the more
+        // frequent particle verb.
+        let s = "Das Konzert fällt heute aus.";
+        let joined = lemma(s, "fällt").0;
+        let rival = if joined == "ausfallen" {
+            "ausfällen"
+        } else {
+            "ausfallen"
+        };
+        assert!(
+            frequency::zipf_or_rare(&joined) >= frequency::zipf_or_rare(rival),
+            "{joined} is rarer than {rival}"
+        );
+        assert_eq!(joined, "ausfallen");
+        // A particle that is also an adjective joins a verb of middling frequency.
+        let s = "Die Polizei nimmt den Täter fest.";
+        assert!(frequency::zipf_or_rare("festnehmen") >= ADJECTIVE_PARTICLE_MIN_ZIPF);
+        assert_eq!(lemma(s, "nimmt").0, "festnehmen");
     }
 
     #[test]
