@@ -75,8 +75,8 @@ fn meaning_fits(sense: &str, meanings: &[String]) -> bool {
 }
 
 /// Two English words that are one word inflected: dictionaries give a verb's or noun's
-/// base form ("concern sth.", "be about sth."), a label may give the form its sentence
-/// asks for ("concerns", "is about").
+/// base form ("concern sth.", "be about sth.", "indicate sth."), a label may give the
+/// form its sentence asks for ("concerns", "is about", "indicated").
 fn same_english_word(a: &str, b: &str) -> bool {
     const BE: [&str; 6] = ["be", "is", "are", "am", "was", "were"];
     let s_form = |base: &str, form: &str| {
@@ -86,7 +86,27 @@ fn same_english_word(a: &str, b: &str) -> bool {
                 .strip_suffix('y')
                 .is_some_and(|stem| form == format!("{stem}ies"))
     };
-    a == b || BE.contains(&a) && BE.contains(&b) || s_form(a, b) || s_form(b, a)
+    // A regular past ("indicated", "noted", "applied", "stopped") where the dictionary
+    // gives the base form.
+    let ed_form = |base: &str, form: &str| {
+        base.len() > 2
+            && form.strip_suffix("ed").is_some_and(|stem| {
+                stem == base
+                    || format!("{stem}e") == base
+                    || base
+                        .strip_suffix('y')
+                        .is_some_and(|b| stem == format!("{b}i"))
+                    || stem.len() == base.len() + 1
+                        && stem.starts_with(base)
+                        && stem.ends_with(&base[base.len() - 1..])
+            })
+    };
+    a == b
+        || BE.contains(&a) && BE.contains(&b)
+        || s_form(a, b)
+        || s_form(b, a)
+        || ed_form(a, b)
+        || ed_form(b, a)
 }
 
 #[derive(Default, Clone, Copy)]
@@ -284,4 +304,18 @@ fn a_separable_link_is_always_a_verb_the_lexicon_lists_or_text_attests() {
             }
         }
     }
+}
+
+#[test]
+fn the_meaning_matcher_takes_an_english_word_in_its_inflections_only() {
+    let want = |m: &[&str]| m.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert!(meaning_fits("indicate sth.", &want(&["indicated"])));
+    assert!(meaning_fits("note", &want(&["noted"])));
+    assert!(meaning_fits("apply sth.", &want(&["applied"])));
+    assert!(meaning_fits("stop", &want(&["stopped"])));
+    assert!(meaning_fits("concern sth.", &want(&["concerns"])));
+    assert!(meaning_fits("be about sth.", &want(&["is about"])));
+    assert!(!meaning_fits("need", &want(&["needled"])));
+    assert!(!meaning_fits("bed", &want(&["be"])));
+    assert!(!meaning_fits("indicator", &want(&["indicated"])));
 }
