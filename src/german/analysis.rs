@@ -588,12 +588,21 @@ impl Context<'_> {
 
     /// The word is first in its sentence (or after an opening quote or a colon).
     fn initial(&self, i: usize) -> bool {
-        self.toks[..i]
+        initial_in(&self.toks, i)
+    }
+}
+
+/// Whether the word at `i` is first in its sentence (or after an opening quote or a
+/// colon), where a capital says nothing of its class. A word alone, without so much as a
+/// full stop (one looked up by itself, a one-word heading), keeps its capital as
+/// written: *Leben* is the noun, *leben* the verb.
+fn initial_in(toks: &[Token], i: usize) -> bool {
+    toks.len() > 1
+        && toks[..i]
             .iter()
             .rev()
             .find(|t| t.is_word || t.ends_sentence())
             .is_none_or(|t| !t.is_word)
-    }
 }
 
 /// The auxiliaries German forms the perfect with, with a past participle (*hat
@@ -1534,11 +1543,7 @@ fn analyse_tokens(
         finite_alone: Vec::new(),
     };
     for (i, t) in toks.iter().enumerate() {
-        let initial = toks[..i]
-            .iter()
-            .rev()
-            .find(|t| t.is_word || t.ends_sentence())
-            .is_none_or(|t| !t.is_word);
+        let initial = initial_in(&toks, i);
         ctx.cands.push(if t.is_word {
             candidates(lex, t.text, initial)
         } else {
@@ -1881,6 +1886,21 @@ pub fn analyse_word(sentence: &str, word: &str) -> Option<Analysis> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_alone_keeps_its_capital_and_a_sentence_initial_one_need_not() {
+        let pos_lemma = |s: &str| analyse_at(s, 0).map(|a| (a.pos, a.lemma));
+        for (alone, lemma) in [("Leben", "Leben"), ("Essen", "Essen"), ("Kauf", "Kauf")] {
+            assert_eq!(
+                pos_lemma(alone),
+                Some((Pos::Noun, lemma.to_string())),
+                "{alone}"
+            );
+        }
+        assert_eq!(pos_lemma("leben").map(|p| p.0), Some(Pos::Verb));
+        // First in a sentence, a capital says nothing: the verb of a question.
+        assert_eq!(pos_lemma("Essen wir jetzt?").map(|p| p.0), Some(Pos::Verb));
+    }
 
     #[test]
     fn a_noun_of_two_genders_takes_the_one_its_article_agrees_with_or_none() {
