@@ -9,7 +9,8 @@ use super::entry::Entry;
 use super::rank::{self, Ranked};
 use super::{DictError, Dictionaries};
 use crate::german::Pos;
-use crate::german::analysis::Analysis;
+use crate::german::analysis::{Analysis, pronoun_person, subject_of_person};
+use crate::german::lexicon::Lexicon;
 use crate::german::sentence::{Token, tokens};
 use crate::german::tags::VerbForm;
 
@@ -214,6 +215,28 @@ fn own_conjunct<'a>(sentence: &str, clause: Vec<Token<'a>>, a: &Analysis) -> Vec
     }
 }
 
+/// Whether a word of a verb's clause is its reflexive pronoun: *sich* always; a first- or
+/// second-person form the lexicon also lists under *sich* (*mich*, *uns*) only with a
+/// subject of its person (*ich freue mich*; not *sie nahm mich in den Arm*).
+fn reflexive_here(lex: &Lexicon, sentence: &str, t: &Token) -> bool {
+    let w = t.text.to_lowercase();
+    let readings = lex.readings(&w);
+    if !readings
+        .iter()
+        .any(|r| r.tag.pos == Pos::Pronoun && r.lemma == "sich")
+    {
+        return false;
+    }
+    w == "sich"
+        || readings.iter().any(|r| {
+            r.tag.personal
+                && r.tag.number.is_some_and(|n| {
+                    pronoun_person(lex, &w, &r.tag)
+                        .is_some_and(|p| p < 3 && subject_of_person(sentence, t.start, p, n))
+                })
+        })
+}
+
 /// The prepositions of the verb's clause, also inside pronominal adverbs (*davon* → *von*,
 /// *darauf* → *auf*), and whether the clause has a reflexive pronoun. Words of other
 /// clauses belong to other verbs: "konzentrierte sich … auf Effizienz, anstatt … Leistung
@@ -265,10 +288,7 @@ fn sentence_frame(sentence: &str, a: &Analysis) -> (Vec<Preposition>, bool) {
                 of_adverb: false,
             });
         }
-        if readings
-            .iter()
-            .any(|r| r.tag.pos == Pos::Pronoun && r.lemma == "sich")
-        {
+        if reflexive_here(lex, sentence, &t) {
             reflexive = true;
         }
         if let Some(p) = crate::german::government::pronominal_preposition(&w) {
@@ -432,12 +452,7 @@ pub(super) fn preposition_frame(
             continue;
         }
         let reflexive = clause.iter().any(|t| {
-            t.is_word
-                && crate::german::lexicon().is_ok_and(|lex| {
-                    lex.readings(&t.text.to_lowercase())
-                        .iter()
-                        .any(|r| r.tag.pos == Pos::Pronoun && r.lemma == "sich")
-                })
+            t.is_word && crate::german::lexicon().is_ok_and(|lex| reflexive_here(lex, sentence, t))
         });
         // An idiom of the verb with the preposition's own words first: *nach* of *kam
         // nach Hause* is the "nach" of "nach Hause kommen", not of "nach jdm. kommen".
@@ -608,6 +623,28 @@ mod tests {
             .map(|t| t.text)
             .collect();
         assert_eq!(words, ["hängt", "davon", "ab"]);
+    }
+
+    #[test]
+    fn a_first_or_second_person_object_is_reflexive_only_with_its_subject() {
+        let Ok(lex) = crate::german::lexicon() else {
+            return;
+        };
+        let reflexive = |s: &str, word: &str| {
+            tokens(s)
+                .iter()
+                .find(|t| t.text == word)
+                .is_some_and(|t| reflexive_here(lex, s, t))
+        };
+        assert!(reflexive("Er freut sich auf den Urlaub.", "sich"));
+        assert!(reflexive("Ich freue mich auf den Urlaub.", "mich"));
+        assert!(reflexive(
+            "Wir konzentrieren uns auf das Wesentliche.",
+            "uns"
+        ));
+        assert!(!reflexive("Sie nahm mich fest in den Arm.", "mich"));
+        assert!(!reflexive("Das erschien uns seltsam.", "uns"));
+        assert!(!reflexive("Sie nahm den Zug.", "den"));
     }
 
     #[test]
