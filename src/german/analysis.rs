@@ -399,6 +399,9 @@ impl Context<'_> {
             .filter(|j| self.word(*j).is_some() && self.clause(i).contains(j))
             // Not a form of the article (*die bestellten Artikel*).
             .filter(|j| !self.can_be(*j, &[Pos::Article]))
+            // Not a pronoun a preposition governs, never in the nominative (*bei ihr
+            // verbracht*: not *ihr verbracht*, "you committed").
+            .filter(|j| !(*j > 0 && self.only_preposition(j - 1)))
             .any(|j| {
                 let word = self.toks[j].text.to_lowercase();
                 self.cands[j].iter().any(|c| {
@@ -410,6 +413,19 @@ impl Context<'_> {
                         && pronoun_person(lex, &word, p) == t.person
                 })
             })
+    }
+
+    /// The word at `i` can only be a preposition, or a verb's particle, which stands last
+    /// in its clause and so not before another word.
+    fn only_preposition(&self, i: usize) -> bool {
+        self.word(i).is_some()
+            && self.word(i + 1).is_some()
+            && self.cands[i]
+                .iter()
+                .any(|c| c.reading.tag.pos == Pos::Preposition)
+            && self.cands[i]
+                .iter()
+                .all(|c| matches!(c.reading.tag.pos, Pos::Preposition | Pos::VerbParticle))
     }
 
     /// Right after a coordinating conjunction, the word agrees with a finite verb before
@@ -695,6 +711,15 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
                 }
             } else if t.determiner && !t.standalone {
                 s -= 2.0;
+            }
+            // A preposition governs no nominative (*bei ihr*: dative "her", not the
+            // subject "you").
+            if t.personal
+                && t.case == Some(super::tags::Case::Nominative)
+                && i > 0
+                && ctx.only_preposition(i - 1)
+            {
+                s -= 3.0;
             }
             // A question or a relative clause starts with it.
             // A subject of the second person (*ihr*, *du*) has its verb in the second
@@ -1886,6 +1911,27 @@ pub fn analyse_word(sentence: &str, word: &str) -> Option<Analysis> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pronoun_after_a_preposition_is_no_subject() {
+        let s = "Ich habe viele Sommer bei ihr verbracht.";
+        let ihr = analyse_word(s, "ihr").expect("ihr");
+        assert_eq!(ihr.lemma, "sie");
+        assert_eq!(
+            ihr.tag.and_then(|t| t.case),
+            Some(crate::german::tags::Case::Dative)
+        );
+        assert_eq!(
+            analyse_word(s, "verbracht").map(|a| a.lemma).as_deref(),
+            Some("verbringen")
+        );
+        // A subject still is one.
+        let kommt = analyse_word("Kommt ihr mit?", "ihr").and_then(|a| a.tag);
+        assert_eq!(
+            kommt.and_then(|t| t.case),
+            Some(crate::german::tags::Case::Nominative)
+        );
+    }
 
     #[test]
     fn a_word_alone_keeps_its_capital_and_a_sentence_initial_one_need_not() {
