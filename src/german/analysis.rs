@@ -944,9 +944,37 @@ const ADJECTIVE_PARTICLE_MIN_ZIPF: f32 = 3.0;
 const UNLISTED_VERB_MIN_ZIPF: f32 = 2.5;
 
 /// A separable verb's infinitive that is a verb: listed by the lexicon, or a particle and
-/// a listed verb that German text attests (*vorbei* + *bringen*).
+/// a listed verb that German text attests (*vorbei* + *bringen*), by its infinitive or by
+/// its past participle, the form text has most (*hervorgeholt*, where *hervorholen* is
+/// rarer).
 pub fn is_attested_verb(lex: &Lexicon, whole: &str) -> bool {
-    lex.is_verb(whole) || frequency::zipf(whole).is_some_and(|z| z >= UNLISTED_VERB_MIN_ZIPF)
+    lex.is_verb(whole)
+        || frequency::zipf(whole).is_some_and(|z| z >= UNLISTED_VERB_MIN_ZIPF)
+        || joined_participles(lex, whole)
+            .iter()
+            .any(|p| frequency::zipf(p).is_some_and(|z| z >= UNLISTED_VERB_MIN_ZIPF))
+}
+
+/// The past participles a particle verb the lexicon lacks would have: its particle before
+/// the participle of the listed verb after it (*hervor* + *geholt*).
+fn joined_participles(lex: &Lexicon, whole: &str) -> Vec<String> {
+    whole
+        .char_indices()
+        .skip(2)
+        .map(|(i, _)| whole.split_at(i))
+        .filter(|(particle, base)| {
+            lex.is_verb(base)
+                && lex
+                    .readings(particle)
+                    .iter()
+                    .any(|r| r.tag.pos == Pos::VerbParticle)
+        })
+        .flat_map(|(particle, base)| {
+            lex.forms(base, "VER:PA2")
+                .into_iter()
+                .map(move |(participle, _)| format!("{particle}{participle}"))
+        })
+        .collect()
 }
 
 /// Separable verbs split in their sentence: (verb token, particle token, whole verb).
@@ -1911,6 +1939,25 @@ pub fn analyse_word(sentence: &str, word: &str) -> Option<Analysis> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_particle_verb_the_lexicon_lacks_is_attested_by_its_infinitive_or_participle() {
+        let Ok(lex) = lexicon() else {
+            return;
+        };
+        // *hervorholen* is rarer in text than its participle *hervorgeholt*.
+        assert!(!lex.is_verb("hervorholen"));
+        assert!(is_attested_verb(lex, "hervorholen"));
+        let s = "Dann holte sie ein altes Fotoalbum hervor.";
+        assert_eq!(
+            analyse_word(s, "holte").map(|a| a.lemma).as_deref(),
+            Some("hervorholen")
+        );
+        // Never a joined form no text has (*deutet … hin* is no *hindeuen*).
+        for invented in ["hinneuen", "hindeuen", "ausimmeren"] {
+            assert!(!is_attested_verb(lex, invented), "{invented}");
+        }
+    }
 
     #[test]
     fn a_pronoun_after_a_preposition_is_no_subject() {
