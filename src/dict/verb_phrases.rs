@@ -249,6 +249,7 @@ fn sentence_frame(sentence: &str, a: &Analysis) -> (Vec<Preposition>, bool) {
     let toks = tokens(sentence);
     let mut preps: Vec<Preposition> = Vec::new();
     let mut reflexive = false;
+    let mut analysed: Option<Vec<Analysis>> = None;
     let infinitive = a
         .tag
         .as_ref()
@@ -278,7 +279,18 @@ fn sentence_frame(sentence: &str, a: &Analysis) -> (Vec<Preposition>, bool) {
             && sentence
                 .get(t.end()..a.start)
                 .is_some_and(|between| between.trim().is_empty());
-        if readings.iter().any(|r| r.tag.pos == Pos::Preposition) && !infinitive_particle {
+        // A word that is also an adverb is a preposition only where the analysis reads
+        // it so: *für zu hoch hielt* has no "zu jdm. halten" ("too high").
+        let adverb_here = readings.iter().any(|r| r.tag.pos == Pos::Adverb) && {
+            let all =
+                analysed.get_or_insert_with(|| crate::german::analysis::analyse_sentence(sentence));
+            all.iter()
+                .any(|x| x.start == t.start && x.pos == Pos::Adverb)
+        };
+        if readings.iter().any(|r| r.tag.pos == Pos::Preposition)
+            && !infinitive_particle
+            && !adverb_here
+        {
             // A contraction stands for its preposition (*hängt vom Wetter ab*: "von etw.
             // abhängen").
             let word = crate::german::government::contracted_preposition(lex, &w)
@@ -623,6 +635,18 @@ mod tests {
             .map(|t| t.text)
             .collect();
         assert_eq!(words, ["hängt", "davon", "ab"]);
+    }
+
+    #[test]
+    fn an_adverb_that_is_also_a_preposition_is_none_of_the_frame() {
+        let Ok(_) = crate::german::lexicon() else {
+            return;
+        };
+        let s = "Sie lehnte den Entwurf ab, weil sie die Kosten für zu hoch hielt.";
+        let hielt = crate::german::analysis::analyse_word(s, "hielt").expect("hielt");
+        let (preps, _) = sentence_frame(s, &hielt);
+        let words: Vec<&str> = preps.iter().map(|p| p.word.as_str()).collect();
+        assert_eq!(words, ["für"]);
     }
 
     #[test]

@@ -892,6 +892,18 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
             if !next_fits {
                 s -= 3.0;
             }
+            // Nor before an uninflected adjective that no noun follows (*zu hoch*, *zu
+            // teuer*; not *vor kurzem*): a word that is also an adverb is the adverb there
+            // ("too").
+            let before_bare_adjective = ctx.word(i + 1).is_some()
+                && ctx.cands[i + 1]
+                    .iter()
+                    .any(|c| c.reading.tag.pos == Pos::Adjective && c.reading.tag.predicative)
+                && !ctx.can_be(i + 1, &[Pos::Noun, Pos::Article, Pos::Pronoun, Pos::Number])
+                && !ctx.noun_follows(i);
+            if before_bare_adjective && ctx.can_be(i, &[Pos::Adverb]) {
+                s -= 3.0;
+            }
         }
         _ => {}
     }
@@ -1957,6 +1969,19 @@ mod tests {
         for invented in ["hinneuen", "hindeuen", "ausimmeren"] {
             assert!(!is_attested_verb(lex, invented), "{invented}");
         }
+    }
+
+    #[test]
+    fn zu_before_a_bare_adjective_is_the_adverb_too() {
+        let pos = |s: &str| analyse_word(s, "zu").map(|a| a.pos);
+        assert_eq!(pos("Das ist mir zu teuer."), Some(Pos::Adverb));
+        assert_eq!(pos("Sie hielt die Kosten für zu hoch."), Some(Pos::Adverb));
+        assert_eq!(pos("Er ging zu seiner Mutter."), Some(Pos::Preposition));
+        // An inflected adjective after it is a phrase's noun (*vor kurzem*).
+        assert_eq!(
+            analyse_word("Ich traf ihn vor kurzem.", "vor").map(|a| a.pos),
+            Some(Pos::Preposition)
+        );
     }
 
     #[test]
