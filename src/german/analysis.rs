@@ -415,6 +415,19 @@ impl Context<'_> {
             })
     }
 
+    /// Another word of the clause of `i` can only be a personal pronoun in the nominative
+    /// (*er*, *ich*, *wir*): the clause's subject.
+    fn other_sure_subject(&self, i: usize) -> bool {
+        self.clause(i).filter(|j| *j != i).any(|j| {
+            self.word(j).is_some()
+                && !self.cands[j].is_empty()
+                && self.cands[j].iter().all(|c| {
+                    c.reading.tag.personal
+                        && c.reading.tag.case == Some(super::tags::Case::Nominative)
+                })
+        })
+    }
+
     /// The word at `i` can only be a preposition, or a verb's particle, which stands last
     /// in its clause and so not before another word.
     fn only_preposition(&self, i: usize) -> bool {
@@ -727,7 +740,7 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
             if t.personal
                 && t.person == Some(2)
                 && t.case == Some(super::tags::Case::Nominative)
-                && !ctx.verb_agrees(i, t)
+                && (!ctx.verb_agrees(i, t) || ctx.other_sure_subject(i))
             {
                 s -= 2.0;
             }
@@ -1982,6 +1995,19 @@ mod tests {
             analyse_word("Ich traf ihn vor kurzem.", "vor").map(|a| a.pos),
             Some(Pos::Preposition)
         );
+    }
+
+    #[test]
+    fn ihr_beside_a_sure_subject_is_the_dative_her() {
+        let lemma_case =
+            |s: &str| analyse_word(s, "ihr").map(|a| (a.lemma, a.tag.and_then(|t| t.case)));
+        let (lemma, case) = lemma_case("Er schenkt ihr ein paar reife Früchte.").expect("ihr");
+        assert_eq!(
+            (lemma.as_str(), case),
+            ("sie", Some(crate::german::tags::Case::Dative))
+        );
+        let (lemma, _) = lemma_case("Habt ihr das gesehen?").expect("ihr");
+        assert_eq!(lemma, "ihr");
     }
 
     #[test]
