@@ -966,6 +966,9 @@ pub fn lookup_in(
                 })
             })
             .flatten(),
+        person_object: context.is_some()
+            && a.pos == Pos::Verb
+            && crate::german::analysis::person_object(sentence, a.start),
     };
     // A personal pronoun in another case than the nominative means its own form (*ihm*
     // "him", not *er* "he"): the form's own entry, where a dictionary has one, first.

@@ -503,6 +503,18 @@ pub struct InSentence<'a> {
     /// A pronoun used before its noun, as a determiner (*kein Geld*: "no", not "none"):
     /// Some(true); alone (*keiner*: "none", not "no"): Some(false).
     pub before_noun: Option<bool>,
+    /// For a verb: its clause has an object that is surely a person (*sprach mich an*).
+    pub person_object: bool,
+}
+
+/// What a verb's sense whose object is only a thing ("broach the issue of sth.") costs
+/// where the verb's object is surely a person (*sprach mich an*: "speak to sb.").
+const THING_OBJECT_MISFIT: f32 = 1.0;
+
+/// A sense that takes a thing as its object and no person: "sth." and no "sb.".
+fn thing_object_only(sense: &str) -> bool {
+    let words: Vec<&str> = sense.split(|c: char| !c.is_alphabetic()).collect();
+    words.contains(&"sth") && !words.contains(&"sb")
 }
 
 /// English pronouns that stand only alone, never before a noun: a German determiner's
@@ -835,7 +847,18 @@ pub fn rank_in(
                 Some(false) if gloss_starts_with(&sense, ENGLISH_DETERMINERS_ONLY) => USE_MISFIT,
                 _ => 0.0,
             };
-            let score = base - cost - sentence_cost - bound_cost - shape_cost - standalone_cost
+            let person_cost = if here.person_object && thing_object_only(&sense) {
+                THING_OBJECT_MISFIT
+            } else {
+                0.0
+            };
+            let score = base
+                - cost
+                - sentence_cost
+                - bound_cost
+                - shape_cost
+                - standalone_cost
+                - person_cost
                 + auxiliary
                 + owner
                 + cognate_bonus
@@ -1217,6 +1240,62 @@ mod tests {
             .first()
             .map(|r| r.sense.clone())
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_person_as_object_leaves_out_senses_for_things_only() {
+        let entries = vec![
+            (
+                "d".to_string(),
+                parse(
+                    "ansprechen",
+                    "ansprechen <v, trans>
+broach the issue of sth. <v>
+",
+                ),
+            ),
+            (
+                "d".to_string(),
+                parse(
+                    "ansprechen",
+                    "ansprechen <v, trans>
+speak to sb. <v>
+",
+                ),
+            ),
+        ];
+        let first = |person_object| {
+            first_sense(
+                &entries,
+                "ansprechen",
+                Pos::Verb,
+                InSentence {
+                    person_object,
+                    ..InSentence::default()
+                },
+            )
+        };
+        assert_eq!(first(true), "speak to sb.");
+        let score_of = |person_object, sense: &str| {
+            let here = InSentence {
+                person_object,
+                ..InSentence::default()
+            };
+            rank_in(&entries, "ansprechen", Some(Pos::Verb), here)
+                .iter()
+                .find(|r| r.sense == sense)
+                .map(|r| r.score)
+                .unwrap_or_default()
+        };
+        let thing = "broach the issue of sth.";
+        assert!(score_of(true, thing) < score_of(false, thing));
+        assert_eq!(
+            score_of(true, "speak to sb."),
+            score_of(false, "speak to sb.")
+        );
+        assert!(thing_object_only("make sth. ready"));
+        assert!(!thing_object_only("give sb. sth."));
+        assert!(!thing_object_only("sleep"));
     }
 
     #[test]

@@ -1853,6 +1853,35 @@ pub fn governed_forms(sentence: &str, at: usize) -> GovernedForms {
     out
 }
 
+/// Whether the clause of the verb at byte `at` has an object that is surely a person: a
+/// first- or second-person pronoun in another case than the nominative, not reflexive
+/// to a subject of its person (*sprach mich an*, *ruft dich an*; not *ich freue mich*).
+pub fn person_object(sentence: &str, at: usize) -> bool {
+    let Ok(lex) = lexicon() else {
+        return false;
+    };
+    let toks = tokens(sentence);
+    let Some((i, clause)) = clause_around(&toks, at) else {
+        return false;
+    };
+    clause.filter(|j| *j != i && toks[*j].is_word).any(|j| {
+        let word = toks[j].text.to_lowercase();
+        let readings = lex.readings(&word);
+        let personal: Vec<_> = readings.iter().filter(|r| r.tag.personal).collect();
+        // Only personal readings, or a reflexive one beside them (*mich*: *ich*, *sich*).
+        !personal.is_empty()
+            && readings.iter().all(|r| r.tag.personal || r.tag.reflexive)
+            && personal.iter().all(|r| {
+                r.tag.case != Some(super::tags::Case::Nominative)
+                    && r.tag.number.is_some_and(|n| {
+                        pronoun_person(lex, &word, &r.tag).is_some_and(|p| {
+                            p < 3 && !subject_of_person(sentence, toks[j].start, p, n)
+                        })
+                    })
+            })
+    })
+}
+
 /// Whether the clause of the word at byte `at` has a personal pronoun in the nominative
 /// of that person and number besides it: the subject an object pronoun of the same
 /// person is reflexive to (*wir freuen uns*, not *das erschien uns*).
@@ -1995,6 +2024,20 @@ mod tests {
             analyse_word("Ich traf ihn vor kurzem.", "vor").map(|a| a.pos),
             Some(Pos::Preposition)
         );
+    }
+
+    #[test]
+    fn a_first_or_second_person_object_is_surely_a_person() {
+        let at = |s: &str, w: &str| person_object(s, s.find(w).unwrap_or(0));
+        assert!(at(
+            "Nach einer Weile sprach sie mich freundlich an.",
+            "sprach"
+        ));
+        assert!(at("Sie gab mir das Buch.", "gab"));
+        // Reflexive to its subject, or of the third person: no sure person.
+        assert!(!at("Ich freue mich auf den Urlaub.", "freue"));
+        assert!(!at("Sie gab ihr das Buch.", "gab"));
+        assert!(!at("Wir gaben uns Mühe.", "gaben"));
     }
 
     #[test]
