@@ -1066,6 +1066,15 @@ fn verb_for_particle(
         if tok.is_capitalised() && !ctx.initial(v) {
             continue;
         }
+        // Between an article and its noun, a word is an adjective (*nahm einen langen
+        // Pass an*: not *anlangen*).
+        if v > 0
+            && ctx.can_be(v - 1, &[Pos::Article])
+            && ctx.noun_at(v + 1)
+            && ctx.can_be(v, &[Pos::Adjective, Pos::Participle])
+        {
+            continue;
+        }
         let finite: Vec<&Reading> = ctx.cands[v]
             .iter()
             .filter(|c| !c.lowered || ctx.initial(v))
@@ -1100,10 +1109,10 @@ fn verb_for_particle(
         if let Some((whole, _)) = joined {
             return Some((v, p, whole));
         }
-        let only_verb = !ctx.cands[v].is_empty()
-            && ctx.cands[v]
-                .iter()
-                .all(|c| matches!(c.reading.tag.pos, Pos::Verb | Pos::Participle));
+        // A form that is also a participle used as an adjective or adverb (*lehne ich
+        // entschieden ab*) may be that: the search goes on past it.
+        let only_verb =
+            !ctx.cands[v].is_empty() && ctx.cands[v].iter().all(|c| c.reading.tag.pos == Pos::Verb);
         if only_verb && ctx.cands[v].iter().any(|c| c.reading.tag.is_finite()) {
             return None;
         }
@@ -2024,6 +2033,16 @@ mod tests {
             analyse_word("Ich traf ihn vor kurzem.", "vor").map(|a| a.pos),
             Some(Pos::Preposition)
         );
+    }
+
+    #[test]
+    fn a_particle_finds_its_verb_past_an_adjective_and_a_participle() {
+        let lemma = |s: &str, w: &str| analyse_word(s, w).map(|a| a.lemma);
+        let s = "Dann nahm der Spieler einen langen Pass an und traf.";
+        assert_eq!(lemma(s, "nahm").as_deref(), Some("annehmen"));
+        assert_eq!(lemma(s, "langen").as_deref(), Some("lang"));
+        let s = "Diese Lösung lehne ich entschieden ab, zumal ich schon gezahlt habe.";
+        assert_eq!(lemma(s, "lehne").as_deref(), Some("ablehnen"));
     }
 
     #[test]
