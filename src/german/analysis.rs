@@ -137,7 +137,37 @@ fn candidates(lex: &Lexicon, word: &str, initial: bool) -> Vec<Candidate> {
         );
     }
     let capital = word.chars().next().is_some_and(char::is_uppercase);
-    if capital && (initial || out.is_empty()) {
+    let listed = !out.is_empty();
+    // A noun declined as an adjective in its strong form after *ein* or no article
+    // (*ein Erwachsener*, *Angestellter*, *ein Deutsches*), where the lexicon lists only
+    // its forms in *-e* and *-en*: the noun in *-e*, masculine with *-r*, neuter with *-s*.
+    if capital && out.is_empty() {
+        for (ending, gender) in [('r', Gender::Masculine), ('s', Gender::Neuter)] {
+            let Some(stem) = word.strip_suffix(ending) else {
+                continue;
+            };
+            if !lex.is_adjectival_noun(stem) {
+                continue;
+            }
+            out.extend(
+                readings_of(lex, stem)
+                    .iter()
+                    .filter(|(r, _)| {
+                        r.lemma == stem
+                            && r.tag.pos == Pos::Noun
+                            && r.tag.gender == Some(gender)
+                            && r.tag.case == Some(super::tags::Case::Nominative)
+                            && r.tag.number == Some(super::tags::Number::Singular)
+                    })
+                    .map(|(reading, zipf)| Candidate {
+                        reading: reading.clone(),
+                        lowered: false,
+                        zipf: *zipf,
+                    }),
+            );
+        }
+    }
+    if capital && (initial || !listed) {
         let lower = lower_first(word);
         if lower != word {
             out.extend(
@@ -684,6 +714,11 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
     }
     if tok.is_capitalised() && !c.lowered && (noun_like || capital_adjective) {
         s += if initial { 2.0 } else { 10.0 };
+    }
+    // A noun declined as an adjective is none before a noun: there the word is the
+    // adjective (*Lebendiger Ortsverein*, *die Deutsche Bank*).
+    if t.pos == Pos::Noun && t.nominalised && ctx.noun_follows(i) {
+        s -= 12.0;
     }
     if c.lowered {
         // A capital at the start of a sentence: a closed-class word keeps its reading;
@@ -2033,6 +2068,16 @@ mod tests {
             analyse_word("Ich traf ihn vor kurzem.", "vor").map(|a| a.pos),
             Some(Pos::Preposition)
         );
+    }
+
+    #[test]
+    fn a_noun_declined_as_an_adjective_is_found_in_its_strong_forms() {
+        let a = analyse_word("Dafür braucht ein Erwachsener viel Schlaf.", "Erwachsener")
+            .expect("analysed");
+        assert_eq!((a.lemma.as_str(), a.pos), ("Erwachsene", Pos::Noun));
+        assert_eq!(a.gender, Some(Gender::Masculine));
+        let a = analyse_word("Ein Angestellter kam herein.", "Angestellter").expect("analysed");
+        assert_eq!((a.lemma.as_str(), a.pos), ("Angestellte", Pos::Noun));
     }
 
     #[test]
