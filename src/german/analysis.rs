@@ -1446,6 +1446,47 @@ fn analyse_unlisted(
             .or_else(|| readings.first())
             .cloned()
     };
+    // A compound's gender and plural are its head's; where the lexicon knows the head in
+    // two genders (*der Mangel* "lack", *die Mangel* "mangle"), only the one its readings
+    // that agree with the determiner share, else none: a gender is never guessed
+    // (*der Schlafmangel* may be a feminine dative).
+    let head_facts = |readings: &[Reading], head: &Reading| -> (Option<Gender>, Option<String>) {
+        let mut own: Vec<&Reading> = readings
+            .iter()
+            .filter(|r| r.lemma == head.lemma && r.tag.pos == Pos::Noun)
+            .collect();
+        // A verb's infinitive made a noun (*das Laden*) is not the noun of its own gender
+        // (*der Laden*), as in `noun_gender`.
+        let infinitive = lex
+            .readings(&head.lemma.to_lowercase())
+            .iter()
+            .any(|r| r.tag.pos == Pos::Verb && r.tag.verb_form == Some(VerbForm::Infinitive));
+        if infinitive && own.iter().any(|r| !r.tag.nominalised) {
+            own.retain(|r| !r.tag.nominalised);
+        }
+        let mut genders: Vec<Gender> = own.iter().filter_map(|r| r.tag.gender).collect();
+        genders.sort_by_key(|g| g.article());
+        genders.dedup();
+        if genders.len() <= 1 {
+            return noun_facts(lex, &head.lemma, Some(&head.tag));
+        }
+        let mut fitting: Vec<Gender> = Vec::new();
+        for r in own {
+            let agrees = !determiner.is_empty()
+                && super::government::features(&r.tag)
+                    .is_some_and(|n| determiner.iter().any(|d| super::government::agree(d, &n)));
+            if let Some(g) = r.tag.gender.filter(|g| agrees && !fitting.contains(g)) {
+                fitting.push(g);
+            }
+        }
+        match fitting[..] {
+            [g] => (
+                Some(g),
+                lex.plurals(&head.lemma, Some(g)).into_iter().next(),
+            ),
+            _ => (None, None),
+        }
+    };
     let mut a = Analysis {
         word: word.to_string(),
         start: tok.start,
@@ -1475,11 +1516,12 @@ fn analyse_unlisted(
     {
         let head = capitalised(last);
         let readings = lex.readings(&head);
-        if let Some(r) = agreeing(&compound::noun_readings(lex, &head))
+        let nouns = compound::noun_readings(lex, &head);
+        if let Some(r) = agreeing(&nouns)
             .as_ref()
             .or_else(|| readings.iter().find(|r| r.tag.pos == Pos::Noun))
         {
-            let (gender, plural) = noun_facts(lex, &r.lemma, Some(&r.tag));
+            let (gender, plural) = head_facts(&nouns, r);
             a.lemma = format!("{first}-{}", r.lemma);
             a.pos = Pos::Noun;
             a.gender = gender;
@@ -1498,7 +1540,7 @@ fn analyse_unlisted(
             let r = &r;
             let own = &head[..head.len() - split.head.len()];
             let lemma = format!("{own}{}", r.lemma.to_lowercase());
-            let (gender, plural) = noun_facts(lex, &r.lemma, Some(&r.tag));
+            let (gender, plural) = head_facts(&split.head_readings, r);
             a.lemma = format!("{first}-{lemma}");
             a.pos = Pos::Noun;
             a.gender = gender;
@@ -1535,7 +1577,7 @@ fn analyse_unlisted(
             let head = &head;
             let prefix = &word[..word.len() - split.head.len()];
             let lemma = format!("{prefix}{}", head.lemma.to_lowercase());
-            let (gender, plural) = noun_facts(lex, &head.lemma, Some(&head.tag));
+            let (gender, plural) = head_facts(&split.head_readings, head);
             a.lemma = lemma;
             a.pos = Pos::Noun;
             a.gender = gender;
@@ -2068,6 +2110,21 @@ mod tests {
             analyse_word("Ich traf ihn vor kurzem.", "vor").map(|a| a.pos),
             Some(Pos::Preposition)
         );
+    }
+
+    #[test]
+    fn a_compound_of_a_head_of_two_genders_takes_only_the_gender_its_article_tells() {
+        let gender = |s: &str| analyse_word(s, "Schlafmangel").and_then(|a| a.gender);
+        // *der* may be a feminine dative (*die Mangel* "mangle"): no gender.
+        assert_eq!(gender("Der Schlafmangel ist schlimm."), None);
+        assert_eq!(gender("Chronischer Schlafmangel ist schlimm."), None);
+        assert_eq!(
+            gender("Den Schlafmangel spürt man."),
+            Some(Gender::Masculine)
+        );
+        // A head of one gender keeps it.
+        let a = analyse_word("Die Kostenangaben stimmen nicht.", "Kostenangaben");
+        assert_eq!(a.and_then(|a| a.gender), Some(Gender::Feminine));
     }
 
     #[test]
