@@ -301,7 +301,7 @@ impl Context<'_> {
             t.text.starts_with(|c: char| c.is_ascii_digit())
                 && t.text
                     .chars()
-                    .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+                    .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ':'))
         })
     }
 
@@ -1496,7 +1496,7 @@ fn analyse_unlisted(
             Pos::Name
         } else if word
             .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ':'))
         {
             Pos::Number
         } else {

@@ -42,9 +42,9 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// The tokens of a sentence. A word is letters and digits, joined by inner hyphens,
-/// apostrophes, the dots of initials ("U.S.") and a number's inner commas and dots
-/// ("1,5", "20.000"); everything else that is not space is punctuation, one character a
-/// token.
+/// apostrophes, the dots of initials ("U.S."), a number's inner commas and dots ("1,5",
+/// "20.000") and colons ("2:1", "10:30"); everything else that is not space is
+/// punctuation, one character a token.
 pub fn tokens(sentence: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = sentence.char_indices().collect();
@@ -77,8 +77,9 @@ pub fn tokens(sentence: &str) -> Vec<Token<'_>> {
                 && chars.get(j + 1).is_some_and(|&(_, n)| n.is_ascii_digit());
             let joins = match c {
                 '-' | '\'' | '’' => next_is_word,
-                // A number's decimal comma or thousands dot ("5,2", "20.000").
-                ',' | '.' if digits => true,
+                // A number's decimal comma or thousands dot ("5,2", "20.000"), a score's
+                // or a time's colon ("2:1", "10:30").
+                ',' | '.' | ':' if digits => true,
                 // An initial: a single letter before the dot and after it ("U.S.").
                 '.' => {
                     next_is_word
@@ -126,6 +127,12 @@ mod tests {
             assert_eq!(&s[tok.start..tok.end()], tok.text);
         }
         assert!(tokens("").is_empty());
+        assert_eq!(
+            words("Nach dem 2:1-Sieg um 10:30 Uhr: Jubel."),
+            vec![
+                "Nach", "dem", "2:1-Sieg", "um", "10:30", "Uhr", ":", "Jubel", "."
+            ]
+        );
         assert_eq!(
             words("Er zahlte 1,5 oder 20.000 Euro, 3 Mal."),
             vec![
