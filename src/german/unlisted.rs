@@ -109,13 +109,17 @@ fn is_word(lex: &Lexicon, w: &str) -> bool {
     lex.knows(w) || lex.knows(&capital)
 }
 
-/// An adjective compound: a listed word, then a form of a listed adjective or participle
-/// (*hoch* + *leistungsfähigsten*). The longest adjective wins.
+/// The prefix that negates an adjective or participle (*un* + *geschlagen*).
+const NEGATING_PREFIX: &str = "un";
+
+/// An adjective compound: a listed word or the negating prefix, then a form of a listed
+/// adjective or participle (*hoch* + *leistungsfähigsten*, *un* + *geschlagen*). The
+/// longest adjective wins.
 fn adjective_compound(lex: &Lexicon, word: &str) -> Option<Derived> {
     let mut candidates = splits(word);
     candidates.reverse();
     for (start, rest) in candidates {
-        if !is_word(lex, start) {
+        if !(is_word(lex, start) || start == NEGATING_PREFIX) {
             continue;
         }
         let adjective = lex
@@ -279,6 +283,19 @@ mod tests {
         let d = derive(lex, "hochleistungsfähigsten").expect("derived");
         assert_eq!(d.tag.pos, Pos::Adjective);
         assert!(d.lemma.starts_with("hoch") && lex.knows(&d.lemma["hoch".len()..]));
+    }
+
+    #[test]
+    fn un_before_a_listed_adjective_or_participle_negates_it() {
+        let lex = lexicon().expect("lexicon");
+        if lex.knows("ungeschlagen") {
+            return;
+        }
+        let d = derive(lex, "ungeschlagen").expect("derived");
+        assert_eq!(d.lemma, "ungeschlagen");
+        assert!(matches!(d.tag.pos, Pos::Adjective | Pos::Participle));
+        // *un* is no word of its own: nothing else starts a compound with it.
+        assert!(derive(lex, "unhaus").is_none());
     }
 
     #[test]
