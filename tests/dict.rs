@@ -857,6 +857,37 @@ fn a_row_of_a_verbs_conjugation_is_the_verbs_form_where_the_verb_is_listed() {
 }
 
 #[test]
+fn a_capitalised_word_of_a_phrase_is_no_verb_form() {
+    // *Glück* is the noun, though *glück* is an imperative of *glücken*: "zum Glück" is
+    // a phrase, not a row of *glücken*'s conjugation.
+    let (_dir, dicts) = made_up(&[
+        (
+            "zum Glück",
+            "zum Glück
+fortunately
+ see: {Glück}
+",
+        ),
+        (
+            "glücken",
+            "glücken <v>
+succeed <v>
+",
+        ),
+        (
+            "zu etw. kommen",
+            "zu etw. kommen <v>
+come about <v>
+",
+        ),
+    ]);
+    for s in ["Er kam zum Glück.", "Zum Glück kam er."] {
+        let word = if s.starts_with("Zum") { "Zum" } else { "zum" };
+        assert_eq!(first_headword(&dicts, s, word), "zum Glück", "{s}");
+    }
+}
+
+#[test]
 fn a_verbs_frame_with_an_object_before_its_preposition_or_the_preposition_after_it() {
     let (_dir, dicts) = made_up(&[
         ("stimmen für", "stimmen für <v>\nvote <v>\n"),

@@ -6,108 +6,17 @@
 //! (`cargo test --release --test german_cases -- --nocapture`).
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use lesepult::dict::{Dictionaries, lookup_in};
+#[path = "common/labelled.rs"]
+mod labelled;
 #[path = "common/word_class.rs"]
 mod word_class;
 
+use labelled::{Case, freedict, load, load_path, meaning_fits};
 use lesepult::german::analysis::{Basis, analyse_word};
 use word_class::label;
-
-struct Case {
-    sentence: String,
-    word: String,
-    lemma: String,
-    pos: String,
-    /// der, die or das for a noun whose gender is labelled.
-    gender: String,
-    meanings: Vec<String>,
-    kinds: Vec<String>,
-}
-
-fn load(name: &str) -> Vec<Case> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/lookup")
-        .join(name);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    text.lines()
-        .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            assert!(f.len() >= 9, "{name}: a line without 9 fields: {l}");
-            Case {
-                sentence: f[1].to_string(),
-                word: f[2].to_string(),
-                lemma: f[3].to_string(),
-                pos: f[4].to_string(),
-                gender: f[5].trim().to_string(),
-                meanings: f[7]
-                    .split('|')
-                    .map(|m| m.trim().to_lowercase())
-                    .filter(|m| !m.is_empty())
-                    .collect(),
-                kinds: f[8]
-                    .split(',')
-                    .map(|k| k.trim().to_string())
-                    .filter(|k| !k.is_empty())
-                    .collect(),
-            }
-        })
-        .collect()
-}
-
-/// A gloss holds an acceptable meaning as whole words.
-fn meaning_fits(sense: &str, meanings: &[String]) -> bool {
-    let sense = sense.to_lowercase();
-    let words: Vec<&str> = sense
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
-        .filter(|w| !w.is_empty())
-        .collect();
-    meanings.iter().any(|m| {
-        let mw: Vec<&str> = m.split_whitespace().collect();
-        !mw.is_empty()
-            && words
-                .windows(mw.len())
-                .any(|w| w.iter().zip(&mw).all(|(a, b)| same_english_word(a, b)))
-    })
-}
-
-/// Two English words that are one word inflected: dictionaries give a verb's or noun's
-/// base form ("concern sth.", "be about sth.", "indicate sth."), a label may give the
-/// form its sentence asks for ("concerns", "is about", "indicated").
-fn same_english_word(a: &str, b: &str) -> bool {
-    const BE: [&str; 6] = ["be", "is", "are", "am", "was", "were"];
-    let s_form = |base: &str, form: &str| {
-        form.strip_suffix('s')
-            .is_some_and(|f| f == base || f.strip_suffix('e') == Some(base))
-            || base
-                .strip_suffix('y')
-                .is_some_and(|stem| form == format!("{stem}ies"))
-    };
-    // A regular past ("indicated", "noted", "applied", "stopped") where the dictionary
-    // gives the base form.
-    let ed_form = |base: &str, form: &str| {
-        base.len() > 2
-            && form.strip_suffix("ed").is_some_and(|stem| {
-                stem == base
-                    || format!("{stem}e") == base
-                    || base
-                        .strip_suffix('y')
-                        .is_some_and(|b| stem == format!("{b}i"))
-                    || stem.len() == base.len() + 1
-                        && stem.starts_with(base)
-                        && stem.ends_with(&base[base.len() - 1..])
-            })
-    };
-    a == b
-        || BE.contains(&a) && BE.contains(&b)
-        || s_form(a, b)
-        || s_form(b, a)
-        || ed_form(a, b)
-        || ed_form(b, a)
-}
 
 #[derive(Default, Clone, Copy)]
 struct Tally {
@@ -133,14 +42,6 @@ struct Report {
     wrong: Vec<String>,
     /// Nouns with a labelled gender: given right, given wrong, not given.
     gender: [usize; 3],
-}
-
-fn freedict() -> Option<Dictionaries> {
-    let folder = PathBuf::from("/usr/share/dictd");
-    folder
-        .join("freedict-deu-eng.index")
-        .exists()
-        .then(|| Dictionaries::discover(&[folder]))
 }
 
 fn measure(cases: &[Case], dicts: Option<&Dictionaries>) -> Report {
@@ -262,6 +163,16 @@ fn labelled_cases_lemma_pos_and_meaning() {
         std::env::var_os("LESEPULT_SHOW_MISSES").is_some(),
     );
     print("heldout.tsv", &held, false);
+    // A new batch of labelled text, measured before anything is tuned on it.
+    if let Some(extra) = std::env::var_os("LESEPULT_LABELLED") {
+        let path = PathBuf::from(extra);
+        let r = measure(&load_path(&path), dicts.as_ref());
+        print(
+            &path.display().to_string(),
+            &r,
+            std::env::var_os("LESEPULT_SHOW_MISSES").is_some(),
+        );
+    }
     for (name, r) in [("dev", &dev), ("heldout", &held)] {
         let share = |t: &Tally, part: usize| part as f64 / t.n.max(1) as f64;
         let lemma = share(&r.all, r.all.lemma);

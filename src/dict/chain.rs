@@ -393,9 +393,18 @@ fn conjugation_row(dicts: &Dictionaries, own: &[(String, Entry)], words: &[&str]
     let Ok(lex) = crate::german::lexicon() else {
         return false;
     };
+    // A capitalised word is read as written but for the first, which may open the
+    // sentence (*Wir haben*): *Glück* of *zum Glück* is the noun, not *glücken*.
     let lemmas: Vec<String> = words
         .iter()
-        .flat_map(|w| lex.readings(&w.to_lowercase()))
+        .enumerate()
+        .flat_map(|(k, w)| {
+            if k == 0 {
+                lex.readings(&w.to_lowercase())
+            } else {
+                lex.readings(w)
+            }
+        })
         .filter(|r| r.tag.pos == Pos::Verb)
         .map(|r| r.lemma)
         .filter(|l| dicts.contains(l) || dicts.contains(&format!("sich {l}")))
@@ -405,7 +414,7 @@ fn conjugation_row(dicts: &Dictionaries, own: &[(String, Entry)], words: &[&str]
     }
     let of_the_verb = |link: &String| {
         link.split_whitespace().last().is_some_and(|last| {
-            lex.readings(&last.to_lowercase()).iter().any(|r| {
+            lex.readings(last).iter().any(|r| {
                 matches!(r.tag.pos, Pos::Verb | Pos::Participle) && lemmas.contains(&r.lemma)
             })
         })

@@ -8,6 +8,7 @@ pub mod dictzip;
 pub mod entry;
 pub mod files;
 pub mod rank;
+pub mod rank_weights;
 pub mod stardict;
 mod verb_phrases;
 

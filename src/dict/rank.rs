@@ -4,6 +4,7 @@
 //! ones. Senses are cleaned of what the dictionary format leaves in them.
 
 use super::entry::{Entry, clean};
+use super::rank_weights::{Term, weights};
 use crate::german::frequency::english_zipf;
 use crate::german::tags::Case;
 use crate::german::{Gender, Pos};
@@ -734,6 +735,8 @@ pub fn rank_in(
     here: InSentence,
 ) -> Vec<Ranked> {
     let (gender, sentence) = (here.gender, here.words);
+    let w = weights();
+    let agreement = w.of(Term::Agreement) * AGREEMENT;
     let mut out: Vec<Ranked> = Vec::new();
     // A noun's lemma is its singular: a plural entry of the same spelling ("Unternehmen
     // <pl>" "companies") comes after the singular's, unless the noun has no singular.
@@ -778,19 +781,20 @@ pub fn rank_in(
             } else {
                 0.0
             };
-        let base = head
-            + linked
-            + comparison
-            + richness
-            + context_fit(e, sentence, lemma)
-            + pos_fit(pos, class)
-            + gender_fit(gender, e.gender())
-            + case_fit(here.governed_case, entry_case(e))
-            + complement_fit(e, sentence)
-            - entry_labels
-            - if e.noted { 1.5 } else { 0.0 }
-            - plural_cost
-            - 0.05 * n as f32;
+        let noted = if e.noted { 1.5 } else { 0.0 };
+        let base = w.of(Term::Head) * head
+            + w.of(Term::Linked) * linked
+            + w.of(Term::Comparison) * comparison
+            + w.of(Term::Richness) * richness
+            + w.of(Term::Context) * context_fit(e, sentence, lemma)
+            + w.of(Term::PosFit) * pos_fit(pos, class)
+            + w.of(Term::GenderFit) * gender_fit(gender, e.gender())
+            + w.of(Term::CaseFit) * case_fit(here.governed_case, entry_case(e))
+            + w.of(Term::Complement) * complement_fit(e, sentence)
+            - w.of(Term::EntryLabels) * entry_labels
+            - w.of(Term::Noted) * noted
+            - w.of(Term::Plural) * plural_cost
+            - w.of(Term::EntryOrder) * 0.05 * n as f32;
         for (k, raw) in e.senses.iter().enumerate() {
             let (sense, cost) = labelled_sense(raw);
             // Not a meaning: an empty or bracketed note, or an English affix ("un…").
@@ -853,27 +857,27 @@ pub fn rank_in(
                 0.0
             };
             let score = base
-                - cost
-                - sentence_cost
-                - bound_cost
-                - shape_cost
-                - standalone_cost
-                - person_cost
-                + auxiliary
-                + owner
-                + cognate_bonus
-                + COMMONNESS * commonness(&sense)
-                + 0.25 * alternatives
-                - 0.3 * k as f32;
+                - w.of(Term::SenseLabels) * cost
+                - w.of(Term::Sentence) * sentence_cost
+                - w.of(Term::Bound) * bound_cost
+                - w.of(Term::Shape) * shape_cost
+                - w.of(Term::Standalone) * standalone_cost
+                - w.of(Term::PersonObject) * person_cost
+                + w.of(Term::Auxiliary) * auxiliary
+                + w.of(Term::Owner) * owner
+                + w.of(Term::Cognate) * cognate_bonus
+                + w.of(Term::Commonness) * COMMONNESS * commonness(&sense)
+                + w.of(Term::Alternatives) * 0.25 * alternatives
+                - w.of(Term::SenseOrder) * 0.3 * k as f32;
             // The same sense written otherwise in another dictionary (other separators,
             // "to" before a verb, another apostrophe).
             let key = sense_key(&sense);
             let same = |a: &str| sense_key(a) == key;
             // A sense that several entries give is a main one.
             match out.iter_mut().find(|r| same(&r.sense)) {
-                Some(r) if r.score >= score => r.score += AGREEMENT,
+                Some(r) if r.score >= score => r.score += agreement,
                 Some(r) => {
-                    r.score = score + AGREEMENT;
+                    r.score = score + agreement;
                     r.source = source.clone();
                     r.headword = e.headword.clone();
                     r.pos = class;
@@ -904,7 +908,7 @@ pub fn rank_in(
         })
         .collect();
     for (r, n) in out.iter_mut().zip(shared) {
-        r.score += SHARED_WORD * n.min(3) as f32;
+        r.score += w.of(Term::SharedWord) * SHARED_WORD * n.min(3) as f32;
     }
     out.sort_by(|a, b| b.score.total_cmp(&a.score));
     out
@@ -956,7 +960,7 @@ pub fn agree_on_words(ranked: &mut [Ranked], bare: &[Ranked]) {
                 .filter(|&j| shares(&words[i], &words[j]))
                 .count();
             let from_bare = bare_words.iter().filter(|b| shares(&words[i], b)).count();
-            WORD_AGREEMENT * (others + from_bare).min(3) as f32
+            weights().of(Term::WordAgreement) * WORD_AGREEMENT * (others + from_bare).min(3) as f32
         })
         .collect();
     for (r, gain) in ranked.iter_mut().zip(gains) {

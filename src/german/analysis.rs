@@ -1006,18 +1006,42 @@ const UNLISTED_VERB_MIN_ZIPF: f32 = 2.5;
 /// A separable verb's infinitive that is a verb: listed by the lexicon, or a particle and
 /// a listed verb that German text attests (*vorbei* + *bringen*), by its infinitive or by
 /// its past participle, the form text has most (*hervorgeholt*, where *hervorholen* is
-/// rarer).
+/// rarer), or by its past as a subordinate clause joins it (*vorhatte*).
 pub fn is_attested_verb(lex: &Lexicon, whole: &str) -> bool {
     lex.is_verb(whole)
         || frequency::zipf(whole).is_some_and(|z| z >= UNLISTED_VERB_MIN_ZIPF)
-        || joined_participles(lex, whole)
-            .iter()
-            .any(|p| frequency::zipf(p).is_some_and(|z| z >= UNLISTED_VERB_MIN_ZIPF))
+        || attested_forms(&joined_participles(lex, whole))
+        || attested_forms(&joined_pasts(lex, whole))
+}
+
+/// Whether text attests one of these forms often enough.
+fn attested_forms(forms: &[String]) -> bool {
+    forms
+        .iter()
+        .any(|p| frequency::zipf(p).is_some_and(|z| z >= UNLISTED_VERB_MIN_ZIPF))
 }
 
 /// The past participles a particle verb the lexicon lacks would have: its particle before
 /// the participle of the listed verb after it (*hervor* + *geholt*).
 fn joined_participles(lex: &Lexicon, whole: &str) -> Vec<String> {
+    joined_forms(lex, whole, "VER:PA2", |_| true)
+}
+
+/// The third person singular past a particle verb would have where a subordinate clause
+/// joins its particle to it (*vor* + *hatte*, of *vorhaben*): only a separable verb is
+/// written so. Unlike the infinitive (the word list folds *Vorhaben* into it) or the
+/// participle (*dagewesen* of *da sein*), it is evidence for an auxiliary's particle verb.
+fn joined_pasts(lex: &Lexicon, whole: &str) -> Vec<String> {
+    joined_forms(lex, whole, "VER:", |tag| tag.contains("3:SIN:PRT"))
+}
+
+/// The forms (by tag) of the listed verb after a particle, with the particle before them.
+fn joined_forms(
+    lex: &Lexicon,
+    whole: &str,
+    tag_prefix: &str,
+    keep: impl Fn(&str) -> bool,
+) -> Vec<String> {
     whole
         .char_indices()
         .skip(2)
@@ -1030,9 +1054,10 @@ fn joined_participles(lex: &Lexicon, whole: &str) -> Vec<String> {
                     .any(|r| r.tag.pos == Pos::VerbParticle)
         })
         .flat_map(|(particle, base)| {
-            lex.forms(base, "VER:PA2")
+            lex.forms(base, tag_prefix)
                 .into_iter()
-                .map(move |(participle, _)| format!("{particle}{participle}"))
+                .filter(|(_, tag)| keep(tag))
+                .map(move |(form, _)| format!("{particle}{form}"))
         })
         .collect()
 }
@@ -1130,10 +1155,11 @@ fn verb_for_particle(
             .into_iter()
             .map(|(lemma, auxiliary)| (format!("{particle}{lemma}"), auxiliary))
             .filter(|(whole, auxiliary)| {
-                // An auxiliary's particle verb only as the lexicon lists it: the word list
-                // folds case (*Dasein* is no *da sein*).
+                // An auxiliary's particle verb only as the lexicon lists it or as a
+                // subordinate clause writes its past: the word list folds case (*Dasein*
+                // is no *da sein*), a participle may be an adjective (*dagewesen*).
                 let verb = if *auxiliary {
-                    lex.is_verb(whole)
+                    lex.is_verb(whole) || attested_forms(&joined_pasts(lex, whole))
                 } else {
                     is_attested_verb(lex, whole)
                 };
@@ -1558,8 +1584,9 @@ fn analyse_unlisted(
     // lists, read so, is that word (*Wahrscheinlicher ist, …* → *wahrscheinlich*), not a
     // name; a suffix alone does not make a name an adjective (*Powell*).
     let derived = unlisted::derive(lex, word).or_else(|| {
-        unlisted::derive(lex, &word.to_lowercase())
-            .filter(|d| initial && lex.readings(&d.lemma).iter().any(|r| r.lemma == d.lemma))
+        unlisted::derive(lex, &word.to_lowercase()).filter(|d| {
+            initial && (d.sure || lex.readings(&d.lemma).iter().any(|r| r.lemma == d.lemma))
+        })
     });
     if let Some(d) = derived {
         a.lemma = d.lemma;
@@ -1845,7 +1872,13 @@ fn analyse_tokens(
                 }
             }
             Pos::Pronoun => {
-                a.lemma = pronoun_lemma(lex, tok.text, r);
+                // A sentence's first word read in lower case is cited so (*Ihm* → *er*).
+                let written = if best.lowered {
+                    lower_first(tok.text)
+                } else {
+                    tok.text.to_string()
+                };
+                a.lemma = pronoun_lemma(lex, &written, r);
                 // A pronoun that may stand before a noun or alone (*jeder*): alone where
                 // no noun follows ("Jeder, der …").
                 if r.tag.determiner && r.tag.standalone && !ctx.noun_follows(i) {
@@ -2092,6 +2125,18 @@ mod tests {
         assert_eq!(
             analyse_word(s, "holte").map(|a| a.lemma).as_deref(),
             Some("hervorholen")
+        );
+        // An auxiliary's particle verb by its joined past (*vorhatte*), not by a
+        // participle that is an adjective too (*dagewesen*, of *da sein*).
+        let s = "Eigentlich hatte ich vor, noch kurz auszugehen.";
+        assert_eq!(
+            analyse_word(s, "vor").map(|a| a.lemma).as_deref(),
+            Some("vorhaben")
+        );
+        let s = "Ich bin gleich da.";
+        assert_eq!(
+            analyse_word(s, "bin").map(|a| a.lemma).as_deref(),
+            Some("sein")
         );
         // Never a joined form no text has (*deutet … hin* is no *hindeuen*).
         for invented in ["hinneuen", "hindeuen", "ausimmeren"] {
@@ -2484,6 +2529,9 @@ mod tests {
         // A second-person subject needs its verb: otherwise another case.
         assert_eq!(l("Sie gab ihr das Buch.", "ihr").as_deref(), Some("sie"));
         assert_eq!(l("Ihr kommt morgen.", "Ihr").as_deref(), Some("ihr"));
+        // A sentence's first word, read in lower case, by the lower case's nominative.
+        assert_eq!(l("Ihm sei es wichtig.", "Ihm").as_deref(), Some("er"));
+        assert_eq!(l("Uns gefällt das.", "Uns").as_deref(), Some("wir"));
         // The second person: the familiar address's own forms, the polite address's
         // capitals.
         assert_eq!(l("Er sieht dich.", "dich").as_deref(), Some("du"));

@@ -15,6 +15,9 @@ pub struct Derived {
     pub tag: Tag,
     /// The words it was made of (*vorbei* + *bringen*); empty for a suffix reading.
     pub parts: Vec<String>,
+    /// Its form alone makes the reading certain, also for a capitalised first word of a
+    /// sentence (*Glücklicherweise*), which might otherwise be a name.
+    pub sure: bool,
 }
 
 /// The shortest known word taken as a part.
@@ -34,12 +37,14 @@ pub fn derive(lex: &Lexicon, word: &str) -> Option<Derived> {
         return None;
     }
     particle_verb(lex, word)
+        .or_else(|| sentence_adverb(lex, word))
         .or_else(|| adjective_compound(lex, word))
         .or_else(|| {
             numeral(lex, word).map(|parts| Derived {
                 lemma: word.to_string(),
                 tag: Tag::new(Pos::Number),
                 parts,
+                sure: false,
             })
         })
         .or_else(|| adjective_by_suffix(word))
@@ -83,6 +88,7 @@ fn particle_verb(lex: &Lexicon, word: &str) -> Option<Derived> {
                 lemma: format!("{particle}{inf}"),
                 tag,
                 parts: vec![particle.to_string(), inf.to_string()],
+                sure: false,
             });
         }
         let verb = lex.readings(rest).into_iter().find(|r| {
@@ -93,6 +99,7 @@ fn particle_verb(lex: &Lexicon, word: &str) -> Option<Derived> {
                 lemma: format!("{particle}{}", r.lemma),
                 tag: r.tag,
                 parts: vec![particle.to_string(), r.lemma],
+                sure: false,
             });
         }
     }
@@ -131,10 +138,31 @@ fn adjective_compound(lex: &Lexicon, word: &str) -> Option<Derived> {
                 lemma: format!("{start}{}", r.lemma),
                 tag: r.tag,
                 parts: vec![start.to_string(), r.lemma],
+                sure: false,
             });
         }
     }
     None
+}
+
+/// What joins an adjective to *weise* in a sentence adverb (*glücklich-er-weise*).
+const SENTENCE_ADVERB_SUFFIX: &str = "erweise";
+
+/// A sentence adverb: a listed adjective, *-erweise* (*glücklicherweise*,
+/// *bedauerlicherweise*). The form makes it certain: no name or noun ends so.
+fn sentence_adverb(lex: &Lexicon, word: &str) -> Option<Derived> {
+    let stem = word.strip_suffix(SENTENCE_ADVERB_SUFFIX)?;
+    let adjective = stem.chars().count() >= MIN_PART
+        && lex
+            .readings(stem)
+            .iter()
+            .any(|r| r.lemma == stem && r.tag.pos == Pos::Adjective);
+    adjective.then(|| Derived {
+        lemma: word.to_string(),
+        tag: Tag::new(Pos::Adverb),
+        parts: vec![stem.to_string(), "weise".to_string()],
+        sure: true,
+    })
 }
 
 /// A compound numeral: number words only, *und* between them (*sechshundert*,
@@ -177,6 +205,7 @@ fn adjective_by_suffix(word: &str) -> Option<Derived> {
             lemma: stem.to_string(),
             tag: Tag::new(Pos::Adjective),
             parts: Vec::new(),
+            sure: false,
         })
     })
 }
@@ -296,6 +325,23 @@ mod tests {
         assert!(matches!(d.tag.pos, Pos::Adjective | Pos::Participle));
         // *un* is no word of its own: nothing else starts a compound with it.
         assert!(derive(lex, "unhaus").is_none());
+    }
+
+    #[test]
+    fn an_adjective_with_erweise_is_a_sentence_adverb() {
+        let lex = lexicon().expect("lexicon");
+        for word in ["glücklicherweise", "bedauerlicherweise", "ärgerlicherweise"] {
+            if lex.knows(word) {
+                continue;
+            }
+            let d = derive(lex, word).expect("derived");
+            assert_eq!(
+                (d.lemma.as_str(), d.tag.pos, d.sure),
+                (word, Pos::Adverb, true)
+            );
+        }
+        // Not after a word that is no adjective.
+        assert!(derive(lex, "hauserweise").is_none_or(|d| d.tag.pos != Pos::Adverb));
     }
 
     #[test]
