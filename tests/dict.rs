@@ -857,6 +857,26 @@ fn a_row_of_a_verbs_conjugation_is_the_verbs_form_where_the_verb_is_listed() {
 }
 
 #[test]
+fn an_impersonal_phrase_is_its_verbs_in_any_form_with_es() {
+    let (_dir, dicts) = made_up(&[
+        ("es gibt", "es gibt\nthere is\n"),
+        ("geben", "geben <v>\ngive <v>\n"),
+    ]);
+    for (s, w) in [
+        ("So viele Gäste habe es nie gegeben, sagte er.", "gegeben"),
+        ("Morgen wird es Regen geben.", "geben"),
+        ("Damals gab es kein Internet.", "gab"),
+    ] {
+        assert_eq!(first_headword(&dicts, s, w), "es gibt", "{s}");
+    }
+    // Without *es*, the verb.
+    assert_eq!(
+        first_headword(&dicts, "Sie hat ihm das Buch gegeben.", "gegeben"),
+        "geben"
+    );
+}
+
+#[test]
 fn a_capitalised_word_of_a_phrase_is_no_verb_form() {
     // *Glück* is the noun, though *glück* is an imperative of *glücken*: "zum Glück" is
     // a phrase, not a row of *glücken*'s conjugation.

@@ -226,6 +226,7 @@ fn the_meaning_matcher_takes_an_english_word_in_its_inflections_only() {
     assert!(meaning_fits("stop", &want(&["stopped"])));
     assert!(meaning_fits("concern sth.", &want(&["concerns"])));
     assert!(meaning_fits("be about sth.", &want(&["is about"])));
+    assert!(meaning_fits("there is", &want(&["there had been"])));
     assert!(!meaning_fits("need", &want(&["needled"])));
     assert!(!meaning_fits("bed", &want(&["be"])));
     assert!(!meaning_fits("indicator", &want(&["indicated"])));

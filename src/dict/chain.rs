@@ -573,6 +573,7 @@ fn split_phrase(
     dicts: &Dictionaries,
     sentence: &str,
     at: usize,
+    lemma: &str,
     problems: &mut Vec<DictError>,
 ) -> Option<Found> {
     let lex = crate::german::lexicon().ok()?;
@@ -608,10 +609,20 @@ fn split_phrase(
         }
         // A verb first in its sentence is written lower case in a phrase (*Kannst du*).
         let verb = lower_first(word);
-        for (text, listed) in [
+        let mut pairs = vec![
             (format!("{other} {word}"), format!("{other} {verb}")),
             (format!("{word} {other}"), format!("{verb} {other}")),
-        ] {
+        ];
+        // An impersonal phrase is listed in the present ("es gibt"); it is the verb's in
+        // any form with *es* in its clause (*habe es nicht gegeben*, *wird es geben*).
+        if impersonal(lex, &other) {
+            for (present, _) in lex.forms(lemma, "VER:3:SIN:PRÄ") {
+                if present != verb {
+                    pairs.push((format!("{other} {present}"), format!("{other} {present}")));
+                }
+            }
+        }
+        for (text, listed) in pairs {
             if !dicts.contains(&text) {
                 continue;
             }
@@ -642,6 +653,18 @@ fn split_phrase(
         }
     }
     None
+}
+
+/// Whether a pronoun is the impersonal subject (*es*): personal, neuter, singular and in
+/// the nominative.
+fn impersonal(lex: &crate::german::lexicon::Lexicon, word: &str) -> bool {
+    use crate::german::tags::{Case, Number};
+    lex.readings(word).iter().any(|r| {
+        r.tag.personal
+            && r.tag.case == Some(Case::Nominative)
+            && r.tag.number == Some(Number::Singular)
+            && r.tag.gender == Some(crate::german::Gender::Neuter)
+    })
 }
 
 /// The lemma's senses a comparative's own sense is compared with.
@@ -756,7 +779,7 @@ pub fn lookup_in(
     if context.is_some() && !own_lemma_first {
         let found = phrase(dicts, sentence, at, Some(a.pos), &mut problems).or_else(|| {
             (a.pos == Pos::Verb)
-                .then(|| split_phrase(dicts, sentence, at, &mut problems))
+                .then(|| split_phrase(dicts, sentence, at, &a.lemma, &mut problems))
                 .flatten()
         });
         results.extend(found);

@@ -688,6 +688,10 @@ fn prior(pos: Pos) -> f32 {
 /// What a noun reading that agrees with no reading of its noun phrase's determiner costs.
 const NOUN_PHRASE_MISFIT: f32 = 1.0;
 
+/// What a finite verb's reading loses inside a noun phrase, where the form agrees with the
+/// noun as an adjective: more than a clause's only finite form and a coordinated one gain.
+const ATTRIBUTE_MISFIT: f32 = 6.0;
+
 /// An article, or a pronoun used as one (*diese*, *unsere*).
 fn is_determiner(t: &Tag) -> bool {
     t.pos == Pos::Article || t.pos == Pos::Pronoun && t.determiner
@@ -908,6 +912,21 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
             }
             if ctx.coordinated_finite(i, c) {
                 s += 3.0;
+            }
+            // Inside a noun phrase, past its determiner and a word that qualifies it,
+            // before its noun, a form that may be an adjective agreeing with the noun is
+            // that adjective (*das gut besuchte Sommerfest*), not a finite verb.
+            if t.is_finite()
+                && ctx.noun_at(i + 1)
+                && ctx.determiner_before(i).is_some_and(|d| d + 1 < i)
+                && ctx.cands[i].iter().any(|o| {
+                    // A noun the lexicon lacks (*Sommerfest*) cannot disagree.
+                    matches!(o.reading.tag.pos, Pos::Adjective | Pos::Participle)
+                        && (ctx.cands[i + 1].is_empty()
+                            || ctx.agrees_with_next_noun(i, &o.reading.tag))
+                })
+            {
+                s -= ATTRIBUTE_MISFIT;
             }
             // The indicative is far more frequent than the subjunctive: of a form that
             // may be either (*führen*: *führen*, or *fahren*'s subjunctive), it is the
@@ -2142,6 +2161,16 @@ mod tests {
         for invented in ["hinneuen", "hindeuen", "ausimmeren"] {
             assert!(!is_attested_verb(lex, invented), "{invented}");
         }
+    }
+
+    #[test]
+    fn a_participle_inside_a_noun_phrase_is_its_adjective() {
+        let read = |s: &str, w: &str| analyse_word(s, w).map(|a| (a.lemma, a.pos));
+        let s = "Die Einnahmen seien gestiegen, vor allem durch das gut besuchte Sommerfest.";
+        assert_eq!(read(s, "besuchte").map(|r| r.0).as_deref(), Some("besucht"));
+        // A finite verb after a pronoun stays one (*Das kostete Geld*).
+        let s = "Das kostete viel Geld.";
+        assert_eq!(read(s, "kostete").map(|r| r.1), Some(Pos::Verb));
     }
 
     #[test]

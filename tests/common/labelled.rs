@@ -80,7 +80,7 @@ pub fn meaning_fits(sense: &str, meanings: &[String]) -> bool {
 /// base form ("concern sth.", "be about sth.", "indicate sth."), a label may give the
 /// form its sentence asks for ("concerns", "is about", "indicated").
 pub fn same_english_word(a: &str, b: &str) -> bool {
-    const BE: [&str; 6] = ["be", "is", "are", "am", "was", "were"];
+    const BE: [&str; 8] = ["be", "is", "are", "am", "was", "were", "been", "being"];
     let s_form = |base: &str, form: &str| {
         form.strip_suffix('s')
             .is_some_and(|f| f == base || f.strip_suffix('e') == Some(base))
