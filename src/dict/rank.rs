@@ -508,14 +508,20 @@ pub struct InSentence<'a> {
     pub person_object: bool,
 }
 
-/// What a verb's sense whose object is only a thing ("broach the issue of sth.") costs
-/// where the verb's object is surely a person (*sprach mich an*: "speak to sb.").
+/// What a verb's sense whose object is only a thing ("broach the issue of sth.") costs,
+/// and what one whose object is a person ("speak to sb.") gains, where the verb's object
+/// is surely a person (*sprach mich an*).
 const THING_OBJECT_MISFIT: f32 = 1.0;
 
 /// A sense that takes a thing as its object and no person: "sth." and no "sb.".
 fn thing_object_only(sense: &str) -> bool {
     let words: Vec<&str> = sense.split(|c: char| !c.is_alphabetic()).collect();
     words.contains(&"sth") && !words.contains(&"sb")
+}
+
+/// A sense that names a person as its object ("advise sb. of sth.", "address sb.").
+fn person_object_gloss(sense: &str) -> bool {
+    sense.split(|c: char| !c.is_alphabetic()).any(|w| w == "sb")
 }
 
 /// English pronouns that stand only alone, never before a noun: a German determiner's
@@ -853,6 +859,8 @@ pub fn rank_in(
             };
             let person_cost = if here.person_object && thing_object_only(&sense) {
                 THING_OBJECT_MISFIT
+            } else if here.person_object && person_object_gloss(&sense) {
+                -THING_OBJECT_MISFIT
             } else {
                 0.0
             };
@@ -1293,10 +1301,11 @@ speak to sb. <v>
         };
         let thing = "broach the issue of sth.";
         assert!(score_of(true, thing) < score_of(false, thing));
-        assert_eq!(
-            score_of(true, "speak to sb."),
-            score_of(false, "speak to sb.")
-        );
+        // A sense whose object is a person gains there ("advise sb. of sth." before
+        // "communicate" for *teilte mir mit*).
+        assert!(score_of(true, "speak to sb.") > score_of(false, "speak to sb."));
+        assert!(person_object_gloss("advise sb. of sth."));
+        assert!(!person_object_gloss("communicate"));
         assert!(thing_object_only("make sth. ready"));
         assert!(!thing_object_only("give sb. sth."));
         assert!(!thing_object_only("sleep"));

@@ -60,9 +60,20 @@ pub fn load_path(path: &Path) -> Vec<Case> {
         .collect()
 }
 
+/// Contractions of a pronoun and *is*, written out: "that's why" is "that is why".
+const CONTRACTIONS: [(&str, &str); 4] = [
+    ("that's", "that is"),
+    ("it's", "it is"),
+    ("there's", "there is"),
+    ("what's", "what is"),
+];
+
 /// A gloss holds an acceptable meaning as whole words.
 pub fn meaning_fits(sense: &str, meanings: &[String]) -> bool {
-    let sense = sense.to_lowercase();
+    let mut sense = sense.to_lowercase().replace('’', "'");
+    for (short, long) in CONTRACTIONS {
+        sense = sense.replace(short, long);
+    }
     let words: Vec<&str> = sense
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
         .filter(|w| !w.is_empty())
