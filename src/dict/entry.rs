@@ -369,7 +369,44 @@ pub fn clean(sense: &str) -> (String, Vec<String>) {
     let text = text
         .trim_matches(|c: char| c == ',' || c == ';' || c.is_whitespace())
         .to_string();
-    (unglue_abbreviation(&text).to_string(), labels)
+    (drop_abbreviations(unglue_abbreviation(&text)), labels)
+}
+
+/// Placeholders dictionaries write with a full stop: no abbreviation of the word before.
+const PLACEHOLDERS: [&str; 6] = ["sth", "sb", "etw", "jdn", "jdm", "jds"];
+
+/// An abbreviation left after the word it stands for, as FreeDict gives one without its
+/// pronunciation ("department dept.", "edition ed.", "honorary Hon., volunteer"): a word
+/// with a full stop whose letters the word before holds in order, from its first. Left
+/// out, with the comma or semicolon after it.
+fn drop_abbreviations(text: &str) -> String {
+    let mut kept: Vec<String> = Vec::new();
+    for token in text.split(' ') {
+        let core = token.trim_end_matches([',', ';']);
+        let after = &token[core.len()..];
+        let letters = core.strip_suffix('.').unwrap_or("");
+        let previous = kept.last().map(String::as_str).unwrap_or("");
+        let abbreviates = |word: &str| {
+            let word = word.to_lowercase();
+            let short = letters.to_lowercase();
+            let mut rest = word.chars();
+            word.chars().count() >= 4
+                && word.chars().all(char::is_alphabetic)
+                && !short.is_empty()
+                && short.chars().all(char::is_alphabetic)
+                && short.len() < word.len()
+                && word.chars().next() == short.chars().next()
+                && short.chars().all(|c| rest.any(|w| w == c))
+        };
+        if !PLACEHOLDERS.contains(&letters.to_lowercase().as_str()) && abbreviates(previous) {
+            if let Some(last) = kept.last_mut() {
+                last.push_str(after);
+            }
+            continue;
+        }
+        kept.push(token.to_string());
+    }
+    kept.join(" ")
 }
 
 /// A one-word gloss with its abbreviation glued to its end ("peopleppl"): the gloss is
@@ -444,6 +481,14 @@ mod tests {
             "rejoice at/in/over sth."
         );
         assert_eq!(clean("on and on").0, "on and on");
+        // An abbreviation after its word, without a pronunciation.
+        assert_eq!(clean("[adm.] department <n>dept.,").0, "department");
+        assert_eq!(clean("honorary Hon., volunteer").0, "honorary, volunteer");
+        assert_eq!(clean("edition ed.").0, "edition");
+        // A placeholder is none, nor a word that is not the one before shortened.
+        assert_eq!(clean("stab sb.").0, "stab sb.");
+        assert_eq!(clean("set sth. up").0, "set sth. up");
+        assert_eq!(clean("go to bed.").0, "go to bed.");
         assert_eq!(clean("bye-bye").0, "bye-bye");
     }
 
