@@ -316,6 +316,19 @@ fn real_verb_idioms_and_frames() {
     let r = at("Sie musste lange auf dem Bahnsteig warten.", "musste");
     let first = r.first().expect("found");
     assert_eq!(first.headword, "müssen", "{r:?}");
+    // A preposition that opens a listed phrase is that phrase's, not the verb's frame
+    // (*Zum Glück hielt*: not "zu jdm. halten"); a preposition and an article alone are
+    // no such phrase ("mit dem" is listed).
+    assert!(dicts.contains("mit dem"));
+    let r = at("Zum Glück hielt der Torwart den Elfmeter.", "hielt");
+    let first = r.first().expect("found");
+    assert_eq!(first.headword, "halten", "{r:?}");
+    let r = at("Zum Glück hielt der Torwart den Elfmeter.", "Zum");
+    let first = r.first().expect("found");
+    assert_eq!(first.headword, "zum Glück", "{r:?}");
+    let r = at("Er beschäftigt sich mit dem Problem.", "beschäftigt");
+    let first = r.first().expect("found");
+    assert!(first.headword.contains("mit"), "{r:?}");
 }
 
 /// Pronouns and auxiliaries in their sentences, with the real FreeDict: an oblique

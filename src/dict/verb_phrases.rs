@@ -14,6 +14,24 @@ use crate::german::lexicon::Lexicon;
 use crate::german::sentence::{Token, tokens};
 use crate::german::tags::VerbForm;
 
+/// Whether the lexicon reads a word as an article.
+fn is_article(word: &str) -> bool {
+    crate::german::lexicon().is_ok_and(|lex| {
+        lex.readings(&word.to_lowercase())
+            .iter()
+            .any(|r| r.tag.pos == Pos::Article)
+    })
+}
+
+/// A text with its first letter in lower case, as a phrase is listed ("Zum Glück" is
+/// "zum Glück").
+fn lower_first(text: &str) -> String {
+    let mut c = text.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 /// Entries read per headword tried.
 const ENTRIES_PER_HEAD: usize = 12;
 /// Words of an idiom besides the verb and its object placeholder, at most.
@@ -241,7 +259,11 @@ fn reflexive_here(lex: &Lexicon, sentence: &str, t: &Token) -> bool {
 /// *darauf* → *auf*), and whether the clause has a reflexive pronoun. Words of other
 /// clauses belong to other verbs: "konzentrierte sich … auf Effizienz, anstatt … Leistung
 /// aufzubauen" gives *aufbauen* no "auf".
-fn sentence_frame(sentence: &str, a: &Analysis) -> (Vec<Preposition>, bool) {
+fn sentence_frame(
+    sentence: &str,
+    a: &Analysis,
+    fixed_phrase: &dyn Fn(&[&str]) -> bool,
+) -> (Vec<Preposition>, bool) {
     let Ok(lex) = crate::german::lexicon() else {
         return (Vec::new(), false);
     };
@@ -256,6 +278,21 @@ fn sentence_frame(sentence: &str, a: &Analysis) -> (Vec<Preposition>, bool) {
         .is_some_and(|g| g.verb_form == Some(VerbForm::Infinitive));
     let clause = own_conjunct(sentence, clause_of(&toks, from, to), a);
     let first_word = clause.iter().position(|t| t.is_word);
+    // A preposition that opens a phrase a dictionary lists with the words after it is
+    // that phrase's (*Zum Glück hielt der Torwart*: no "zu jdm. halten").
+    let opens_phrase = |k: usize| {
+        (2..=3).any(|len| {
+            let words: Vec<&str> = clause
+                .iter()
+                .skip(k)
+                .take(len)
+                .take_while(|t| t.is_word)
+                .map(|t| t.text)
+                .collect();
+            words.len() == len && fixed_phrase(&words)
+        })
+    };
+    let opens: Vec<bool> = (0..clause.len()).map(opens_phrase).collect();
     for (k, t) in clause.into_iter().enumerate() {
         // The verb's own particle is no preposition of its frame (*kam … an*: not "an
         // jdn./etw. ankommen").
@@ -290,6 +327,7 @@ fn sentence_frame(sentence: &str, a: &Analysis) -> (Vec<Preposition>, bool) {
         if readings.iter().any(|r| r.tag.pos == Pos::Preposition)
             && !infinitive_particle
             && !adverb_here
+            && !opens[k]
         {
             // A contraction stands for its preposition (*hängt vom Wetter ab*: "von etw.
             // abhängen").
@@ -331,7 +369,14 @@ fn frame(
     if is_auxiliary(&a.lemma) {
         return None;
     }
-    let (preps, reflexive) = sentence_frame(sentence, a);
+    // Not a preposition and an article alone ("mit dem", "in der" are listed): the
+    // noun after them is the verb's object.
+    let listed = |words: &[&str]| {
+        let text = words.join(" ");
+        !words.last().is_some_and(|w| is_article(w))
+            && (dicts.contains(&text) || dicts.contains(&lower_first(&text)))
+    };
+    let (preps, reflexive) = sentence_frame(sentence, a, &listed);
     let found = |things_only: bool, problems: &mut Vec<DictError>| {
         let mut heads = frame_heads(&preps, things_only, reflexive, &a.lemma, dicts);
         if reflexive {
@@ -644,9 +689,23 @@ mod tests {
         };
         let s = "Sie lehnte den Entwurf ab, weil sie die Kosten für zu hoch hielt.";
         let hielt = crate::german::analysis::analyse_word(s, "hielt").expect("hielt");
-        let (preps, _) = sentence_frame(s, &hielt);
+        let (preps, _) = sentence_frame(s, &hielt, &|_| false);
         let words: Vec<&str> = preps.iter().map(|p| p.word.as_str()).collect();
         assert_eq!(words, ["für"]);
+    }
+
+    #[test]
+    fn a_preposition_that_opens_a_listed_phrase_is_none_of_the_frame() {
+        let Ok(_) = crate::german::lexicon() else {
+            return;
+        };
+        let s = "Zum Glück hielt der Torwart den Elfmeter.";
+        let hielt = crate::german::analysis::analyse_word(s, "hielt").expect("hielt");
+        let listed = |words: &[&str]| words.join(" ") == "Zum Glück";
+        let (preps, _) = sentence_frame(s, &hielt, &listed);
+        assert!(preps.is_empty());
+        let (preps, _) = sentence_frame(s, &hielt, &|_| false);
+        assert_eq!(preps.len(), 1);
     }
 
     #[test]
