@@ -292,11 +292,10 @@ fn sentence_frame(
             words.len() == len && fixed_phrase(&words)
         })
     };
-    let opens: Vec<bool> = (0..clause.len()).map(opens_phrase).collect();
-    for (k, t) in clause.into_iter().enumerate() {
+    for (k, t) in clause.iter().enumerate() {
         // The verb's own particle is no preposition of its frame (*kam … an*: not "an
         // jdn./etw. ankommen").
-        if !t.is_word || is_verb_part(&t, a) {
+        if !t.is_word || is_verb_part(t, a) {
             continue;
         }
         let w = t.text.to_lowercase();
@@ -327,7 +326,7 @@ fn sentence_frame(
         if readings.iter().any(|r| r.tag.pos == Pos::Preposition)
             && !infinitive_particle
             && !adverb_here
-            && !opens[k]
+            && !opens_phrase(k)
         {
             // A contraction stands for its preposition (*hängt vom Wetter ab*: "von etw.
             // abhängen").
@@ -338,7 +337,7 @@ fn sentence_frame(
                 of_adverb: false,
             });
         }
-        if reflexive_here(lex, sentence, &t) {
+        if reflexive_here(lex, sentence, t) {
             reflexive = true;
         }
         if let Some(p) = crate::german::government::pronominal_preposition(&w) {
