@@ -1,10 +1,12 @@
 //! dictd dictionaries: `NAME.index` (headword, base64 offset, base64 length per line)
-//! and `NAME.dict` or `NAME.dict.dz`. The index is read once; lookups are binary searches
-//! over its lines, by lower-cased headword.
+//! and `NAME.dict` or `NAME.dict.dz`. Look-ups are binary searches over the index's lines,
+//! by lower-cased headword: over the file on disk, block by block, where it is sorted so
+//! already (as FreeDict's and Ding's are), or over a sorted table of its lines in memory.
 
 use std::path::{Path, PathBuf};
 
 use super::dictzip::Data;
+use super::index_bytes::{BlockFile, IndexBytes};
 use super::{DictError, RawEntry};
 
 const B64: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -36,10 +38,11 @@ fn b64(s: &[u8]) -> Option<u64> {
 pub struct Dictd {
     pub name: String,
     pub index_path: PathBuf,
-    index: Vec<u8>,
+    index: IndexBytes,
     /// `None`: the index is sorted by lower-case headword already (as FreeDict's is), and
-    /// lookups binary-search its bytes directly: opening costs one read of the file.
-    /// `Some`: line starts sorted by lower-cased headword, for any other index.
+    /// look-ups binary-search its bytes on disk: opening reads a sample of its lines.
+    /// `Some`: line starts sorted by lower-cased headword, for any other index, which is
+    /// then read whole into memory.
     lines: Option<Vec<u32>>,
     data: Data,
     /// Index lines that could not be read (reported once).
@@ -86,8 +89,8 @@ fn line_ok(line: &[u8]) -> bool {
 }
 
 /// Lines checked when an index is opened: enough to trust its order and form without
-/// reading every line.
-const SAMPLE: usize = 2000;
+/// reading every line (each costs a block read).
+const SAMPLE: usize = 512;
 
 impl Dictd {
     /// Open `NAME.index` and its data file beside it.
@@ -97,7 +100,14 @@ impl Dictd {
             message,
         };
         // Line starts are kept as u32: an index is read up to 4 GiB.
-        let index = super::files::read_regular(index_path, u64::from(u32::MAX)).map_err(err)?;
+        let (file, len) = super::files::open_regular(index_path).map_err(err)?;
+        if len > u64::from(u32::MAX) {
+            return Err(err(format!(
+                "{len} bytes, larger than the {} bytes read",
+                u32::MAX
+            )));
+        }
+        let index = IndexBytes::Disk(BlockFile::new(file, len as usize));
         let base = index_path.with_extension("");
         let dz = base.with_extension("dict.dz");
         let plain = base.with_extension("dict");
@@ -137,26 +147,28 @@ impl Dictd {
         while at < len {
             let start = d.line_start(at);
             if previous != Some(start) {
-                let line = d.line(start);
-                if !line.is_empty() && !line_ok(line) {
+                let line = d.index.line(start);
+                if !line.is_empty() && !line_ok(&line) {
                     trusted = false;
                 }
-                let key = d.key_at(start);
-                if has_upper(key) {
+                let key = d.index.key_at(start);
+                if has_upper(&key) {
                     trusted = false;
                 }
-                let next = d.next_line(start);
-                if next < len && d.key_at(next) < key {
+                let next = d.index.next_line(start);
+                if next < len && d.index.key_at(next) < key {
                     trusted = false;
                 }
                 previous = Some(start);
             }
             at += step;
         }
-        if len > 0 && !line_ok(d.line(d.line_start(len - 1))) {
+        if len > 0 && !line_ok(&d.index.line(d.line_start(len - 1))) {
             trusted = false;
         }
         if !trusted {
+            let whole = super::files::read_regular(index_path, u64::from(u32::MAX)).map_err(err)?;
+            d.index = IndexBytes::Memory(whole);
             d.build_table();
         }
         // The dictionary's short name, under its own key only: a dictfmt index without it
@@ -180,9 +192,9 @@ impl Dictd {
         let mut start = 0usize;
         let mut skipped = 0;
         while start < self.index.len() {
-            let line = self.line(start);
+            let line = self.index.line(start);
             if !line.is_empty() {
-                if line_ok(line) {
+                if line_ok(&line) {
                     lines.push(start as u32);
                 } else {
                     skipped += 1;
@@ -192,7 +204,7 @@ impl Dictd {
         }
         let mut keyed: Vec<(Vec<u8>, u32)> = lines
             .iter()
-            .map(|&l| (lower_bytes(self.key_at(l as usize)), l))
+            .map(|&l| (lower_bytes(&self.index.key_at(l as usize)), l))
             .collect();
         keyed.sort();
         self.lines = Some(keyed.into_iter().map(|(_, l)| l).collect());
@@ -200,24 +212,11 @@ impl Dictd {
     }
 
     fn line_start(&self, at: usize) -> usize {
-        memchr::memrchr(b'\n', &self.index[..at.min(self.index.len())]).map_or(0, |i| i + 1)
+        self.index.line_start(at)
     }
 
     fn next_line(&self, start: usize) -> usize {
-        memchr::memchr(b'\n', &self.index[start..]).map_or(self.index.len(), |i| start + i + 1)
-    }
-
-    fn line(&self, start: usize) -> &[u8] {
-        let end = self.next_line(start);
-        let line = &self.index[start..end];
-        line.strip_suffix(b"\n").unwrap_or(line)
-    }
-
-    /// The headword of the line at `start`: up to its first tab, or its end.
-    fn key_at(&self, start: usize) -> &[u8] {
-        let rest = &self.index[start..];
-        let end = memchr::memchr2(b'\t', b'\n', rest).unwrap_or(rest.len());
-        &rest[..end]
+        self.index.next_line(start)
     }
 
     /// Number of headword lines (counted when asked: `dict list` and tests).
@@ -226,6 +225,7 @@ impl Dictd {
             Some(lines) => lines.len(),
             None => self
                 .index
+                .all()
                 .split(|&b| b == b'\n')
                 .filter(|l| !l.is_empty())
                 .count(),
@@ -260,7 +260,7 @@ impl Dictd {
         let q = lowered.as_bytes();
         match &self.lines {
             Some(lines) => {
-                let cmp = |l: u32| cmp_lower(self.key_at(l as usize), &lowered);
+                let cmp = |l: u32| cmp_lower(&self.index.key_at(l as usize), &lowered);
                 let start = lines.partition_point(|&l| cmp(l).is_lt());
                 lines[start..]
                     .iter()
@@ -271,7 +271,7 @@ impl Dictd {
             None => {
                 let mut out = Vec::new();
                 let mut at = self.first_not_below(q);
-                while at < self.index.len() && self.key_at(at) == q {
+                while at < self.index.len() && *self.index.key_at(at) == *q {
                     out.push(at);
                     at = self.next_line(at);
                 }
@@ -287,7 +287,7 @@ impl Dictd {
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             let start = self.line_start(mid);
-            if self.key_at(start) < q {
+            if *self.index.key_at(start) < *q {
                 lo = self.next_line(start).max(lo + 1);
             } else {
                 hi = start;
@@ -302,15 +302,16 @@ impl Dictd {
         let q = lowered.as_bytes();
         match &self.lines {
             Some(lines) => {
-                let start = lines
-                    .partition_point(|&l| cmp_lower(self.key_at(l as usize), &lowered).is_lt());
+                let start = lines.partition_point(|&l| {
+                    cmp_lower(&self.index.key_at(l as usize), &lowered).is_lt()
+                });
                 lines
                     .get(start)
-                    .is_some_and(|&l| starts_with_lower(self.key_at(l as usize), &lowered))
+                    .is_some_and(|&l| starts_with_lower(&self.index.key_at(l as usize), &lowered))
             }
             None => {
                 let at = self.first_not_below(q);
-                at < self.index.len() && self.key_at(at).starts_with(q)
+                at < self.index.len() && self.index.key_at(at).starts_with(q)
             }
         }
     }
@@ -336,7 +337,8 @@ impl Dictd {
         let mut out = Vec::new();
         let mut problems = Vec::new();
         for start in lines.into_iter().take(limit) {
-            let mut fields = self.line(start).split(|&c| c == b'\t');
+            let line = self.index.line(start);
+            let mut fields = line.split(|&c| c == b'\t');
             let key = fields.next().unwrap_or(&[]);
             let (Some(offset), Some(len)) =
                 (fields.next().and_then(b64), fields.next().and_then(b64))

@@ -7,6 +7,7 @@ pub mod dictd;
 pub mod dictzip;
 pub mod entry;
 pub mod files;
+mod index_bytes;
 pub mod rank;
 pub mod rank_weights;
 pub mod stardict;

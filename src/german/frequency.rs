@@ -1,64 +1,56 @@
 //! German word frequencies (Zipf scale: 7 is *die*, 3 a word met once in a million),
 //! from wordfreq 3.1.1 (CC BY-SA 4.0; see NOTICE), bundled as lines `word<TAB>zipf`
-//! sorted by bytes. The line starts are found once, at the first look-up; then a word is a
-//! binary search away. wordfreq folds case and writes ß as ss.
-
-use std::sync::OnceLock;
+//! sorted by bytes. A word is a binary search over the text's bytes away: nothing is built
+//! at start-up. wordfreq folds case and writes ß as ss.
 
 static GERMAN: &str = include_str!("../../assets/german/frequency-de.tsv");
 /// English words (Zipf >= 3), to rank a dictionary's English glosses.
 static ENGLISH: &str = include_str!("../../assets/english/frequency-en.tsv");
 
-/// A sorted table and where its lines start.
+/// A table of lines sorted by bytes, searched in place: nothing is built before the first
+/// look-up.
 struct Table {
     text: &'static str,
-    starts: Vec<u32>,
 }
 
 impl Table {
-    fn new(text: &'static str) -> Table {
-        let mut starts = vec![0u32];
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(i, b)| b == b'\n' && i + 1 < text.len())
-                .map(|(i, _)| (i + 1) as u32),
-        );
-        Table { text, starts }
+    /// The start of the line that holds byte `at`.
+    fn line_start(&self, at: usize) -> usize {
+        memchr::memrchr(b'\n', &self.text.as_bytes()[..at]).map_or(0, |i| i + 1)
     }
 
-    /// The word of line `n`, and the rest of the line (the Zipf value).
-    fn line(&self, n: usize) -> (&'static str, &'static str) {
-        let start = self.starts[n] as usize;
-        let end = self
-            .starts
-            .get(n + 1)
-            .map_or(self.text.len(), |&e| e as usize - 1);
-        let line = &self.text[start..end];
-        line.split_once('\t').unwrap_or((line, "0"))
+    /// The line at `start`, without its line break.
+    fn line(&self, start: usize) -> &'static str {
+        let rest = &self.text[start..];
+        rest.split_once('\n').map_or(rest, |(line, _)| line)
     }
 
+    /// The value of `key`'s line: a binary search over the text's bytes.
     fn get(&self, key: &str) -> Option<f32> {
-        let n = self
-            .starts
-            .binary_search_by(|&s| {
-                let rest = &self.text.as_bytes()[s as usize..];
-                let word_end = rest.iter().position(|&b| b == b'\t').unwrap_or(rest.len());
-                rest[..word_end].cmp(key.as_bytes())
-            })
-            .ok()?;
-        self.line(n).1.trim_end().parse().ok()
+        let (mut lo, mut hi) = (0usize, self.text.len());
+        while lo < hi {
+            let start = self.line_start(lo + (hi - lo) / 2);
+            let line = self.line(start);
+            let (word, value) = line.split_once('\t').unwrap_or((line, "0"));
+            match word.as_bytes().cmp(key.as_bytes()) {
+                std::cmp::Ordering::Less => lo = (start + line.len() + 1).max(lo + 1),
+                std::cmp::Ordering::Greater => hi = start,
+                std::cmp::Ordering::Equal => return value.trim_end().parse().ok(),
+            }
+        }
+        None
     }
 }
 
+static GERMAN_TABLE: Table = Table { text: GERMAN };
+static ENGLISH_TABLE: Table = Table { text: ENGLISH };
+
 fn german() -> &'static Table {
-    static T: OnceLock<Table> = OnceLock::new();
-    T.get_or_init(|| Table::new(GERMAN))
+    &GERMAN_TABLE
 }
 
 fn english() -> &'static Table {
-    static T: OnceLock<Table> = OnceLock::new();
-    T.get_or_init(|| Table::new(ENGLISH))
+    &ENGLISH_TABLE
 }
 
 /// The key wordfreq files a word under: lower case, ß as ss.
