@@ -945,6 +945,27 @@ fn a_verbs_frame_with_an_object_before_its_preposition_or_the_preposition_after_
 }
 
 #[test]
+fn a_two_way_prepositions_frame_is_found_only_in_its_case() {
+    let (_dir, dicts) = made_up(&[
+        (
+            "an jdnetw ankommen",
+            "an jdn./etw. ankommen <v>\nget to sb./sth. <v>\n",
+        ),
+        ("ankommen", "ankommen <v>\narrive <v>\n"),
+        ("an jdm zweifeln", "an jdm. zweifeln <v>\ndoubt sb. <v>\n"),
+        ("zweifeln", "zweifeln <v>\nwaver <v>\n"),
+    ]);
+    // *am Freitag* is dative: not the accusative frame "an jdn./etw. ankommen".
+    let s = "Der Bus kommt am Freitag gegen fünf Uhr wieder an.";
+    assert_eq!(first_headword(&dicts, s, "kommt"), "ankommen");
+    let s = "Der Bus kommt an die Grenze des Landes an.";
+    assert_eq!(first_headword(&dicts, s, "kommt"), "an jdn./etw. ankommen");
+    // A dative frame in the dative.
+    let s = "Sie zweifelt an dem Plan.";
+    assert_eq!(first_headword(&dicts, s, "zweifelt"), "an jdm. zweifeln");
+}
+
+#[test]
 fn an_object_pronoun_is_reflexive_only_with_a_subject_of_its_person() {
     let (_dir, dicts) = made_up(&[
         ("uns", "uns <pron>\nourselves <pron>\n"),

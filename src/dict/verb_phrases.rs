@@ -12,7 +12,7 @@ use crate::german::Pos;
 use crate::german::analysis::{Analysis, pronoun_person, subject_of_person};
 use crate::german::lexicon::Lexicon;
 use crate::german::sentence::{Token, tokens};
-use crate::german::tags::VerbForm;
+use crate::german::tags::{Case, VerbForm};
 
 /// Whether the lexicon reads a word as an article.
 fn is_article(word: &str) -> bool {
@@ -335,6 +335,7 @@ fn sentence_frame(
             preps.push(Preposition {
                 word,
                 of_adverb: false,
+                case: crate::german::government::governed_case(lex, sentence, t.start),
             });
         }
         if reflexive_here(lex, sentence, t) {
@@ -344,6 +345,7 @@ fn sentence_frame(
             preps.push(Preposition {
                 word: p.to_string(),
                 of_adverb: true,
+                case: None,
             });
         }
     }
@@ -420,6 +422,32 @@ fn is_auxiliary(lemma: &str) -> bool {
 struct Preposition {
     word: String,
     of_adverb: bool,
+    /// The case it governs in the sentence, where that can be told (*am Freitag*:
+    /// dative).
+    case: Option<Case>,
+}
+
+/// The case an object placeholder after a preposition stands in: "jdn." (and
+/// "jdn./etw.") the accusative, "jdm." and "einer Sache" the dative; "etw." either.
+fn placeholder_case(object: &str) -> Option<Case> {
+    let first = object.split_whitespace().next()?;
+    if first.contains("jdn") {
+        Some(Case::Accusative)
+    } else if first.contains("jdm") || object.starts_with("einer ") {
+        Some(Case::Dative)
+    } else {
+        None
+    }
+}
+
+/// Whether a frame's object may stand after a preposition governing `case` there: a
+/// two-way preposition's frame is of one case ("an jdn./etw. ankommen", accusative, is
+/// not the *an* of *kommt am Freitag an*, dative).
+fn case_fits(object: &str, case: Option<Case>) -> bool {
+    match (placeholder_case(object), case) {
+        (Some(wanted), Some(here)) => wanted == here,
+        _ => true,
+    }
 }
 
 /// Whether an object placeholder may stand for a person.
@@ -439,7 +467,12 @@ fn frame_heads(
 ) -> Vec<String> {
     let as_written = dicts.any_stardict();
     let mut heads: Vec<String> = Vec::new();
-    for Preposition { word: p, of_adverb } in preps {
+    for Preposition {
+        word: p,
+        of_adverb,
+        case,
+    } in preps
+    {
         // Objects before the preposition only where a headword starts so: one look at
         // the index instead of one per object after it.
         let objects_before: Vec<&str> = OBJECTS_BEFORE
@@ -451,7 +484,10 @@ fn frame_heads(
             })
             .collect();
         let objects = rank::OBJECT_FRAMES.iter().chain(MORE_OBJECTS.iter());
-        for obj in objects.filter(|o| !(things_only && *of_adverb && names_a_person(o))) {
+        for obj in objects
+            .filter(|o| !(things_only && *of_adverb && names_a_person(o)))
+            .filter(|o| case_fits(o, *case))
+        {
             let mut written = vec![format!("{p} {obj} {lemma}")];
             if reflexive {
                 written.insert(0, format!("sich {p} {obj} {lemma}"));
@@ -523,6 +559,13 @@ pub(super) fn preposition_frame(
         let preps = [Preposition {
             word: preposition.to_string(),
             of_adverb,
+            case: (!of_adverb)
+                .then(|| {
+                    crate::german::lexicon()
+                        .ok()
+                        .and_then(|lex| crate::german::government::governed_case(lex, sentence, at))
+                })
+                .flatten(),
         }];
         let mut found = None;
         for things_only in [true, false].into_iter().filter(|t| of_adverb || !t) {
@@ -656,6 +699,17 @@ mod tests {
             .filter(|t| t.is_word)
             .map(|t| t.text.to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_placeholder_after_a_preposition_has_its_case() {
+        assert_eq!(placeholder_case("jdn./etw."), Some(Case::Accusative));
+        assert_eq!(placeholder_case("jdm. etw."), Some(Case::Dative));
+        assert_eq!(placeholder_case("einer Sache"), Some(Case::Dative));
+        assert_eq!(placeholder_case("etw."), None);
+        assert!(!case_fits("jdn.", Some(Case::Dative)));
+        assert!(case_fits("etw.", Some(Case::Dative)));
+        assert!(case_fits("jdn.", None));
     }
 
     #[test]
