@@ -39,6 +39,7 @@ pub fn derive(lex: &Lexicon, word: &str) -> Option<Derived> {
     particle_verb(lex, word)
         .or_else(|| sentence_adverb(lex, word))
         .or_else(|| adjective_compound(lex, word))
+        .or_else(|| doubled_comparison(lex, word))
         .or_else(|| {
             numeral(lex, word).map(|parts| Derived {
                 lemma: word.to_string(),
@@ -140,6 +141,48 @@ fn adjective_compound(lex: &Lexicon, word: &str) -> Option<Derived> {
                 parts: vec![start.to_string(), r.lemma],
                 sure: false,
             });
+        }
+    }
+    None
+}
+
+/// The comparative and superlative of a listed adjective that ends in one consonant after
+/// a short vowel, which doubles it as English does (*fit* → *fitter*, *fitteste*; *top*
+/// → *topper*): the lexicon lists the adjective but not these forms.
+fn doubled_comparison(lex: &Lexicon, word: &str) -> Option<Derived> {
+    use super::tags::Degree;
+    for ending in ADJECTIVE_ENDINGS {
+        let Some(inflected) = word.strip_suffix(ending) else {
+            continue;
+        };
+        for (suffix, degree) in [("er", Degree::Comparative), ("est", Degree::Superlative)] {
+            let Some(doubled) = inflected.strip_suffix(suffix) else {
+                continue;
+            };
+            let mut letters = doubled.chars().rev();
+            let (Some(last), Some(before)) = (letters.next(), letters.next()) else {
+                continue;
+            };
+            let stem = &doubled[..doubled.len() - last.len_utf8()];
+            let short_vowel_before = letters.next().is_some_and(|v| "aeiouäöü".contains(v))
+                && letters.next().is_none_or(|c| !"aeiouäöü".contains(c));
+            if last != before || "aeiouäöü".contains(last) || !short_vowel_before {
+                continue;
+            }
+            let listed = lex
+                .readings(stem)
+                .iter()
+                .any(|r| r.lemma == stem && r.tag.pos == Pos::Adjective);
+            if listed {
+                let mut tag = Tag::new(Pos::Adjective);
+                tag.degree = Some(degree);
+                return Some(Derived {
+                    lemma: stem.to_string(),
+                    tag,
+                    parts: Vec::new(),
+                    sure: false,
+                });
+            }
         }
     }
     None
@@ -262,6 +305,7 @@ pub fn noun_by_suffix(word: &str) -> Option<SuffixNoun> {
 mod tests {
     use super::*;
     use crate::german::lexicon;
+    use crate::german::tags::Degree;
 
     #[test]
     fn a_capitalised_word_with_a_noun_suffix_is_a_noun_of_its_gender() {
@@ -325,6 +369,28 @@ mod tests {
         assert!(matches!(d.tag.pos, Pos::Adjective | Pos::Participle));
         // *un* is no word of its own: nothing else starts a compound with it.
         assert!(derive(lex, "unhaus").is_none());
+    }
+
+    #[test]
+    fn a_short_adjective_doubles_its_last_consonant_before_er_and_est() {
+        let lex = lexicon().expect("lexicon");
+        for (word, degree) in [
+            ("fitter", Degree::Comparative),
+            ("fitteren", Degree::Comparative),
+            ("fitteste", Degree::Superlative),
+        ] {
+            if lex.knows(word) {
+                continue;
+            }
+            let d = derive(lex, word).expect("derived");
+            assert_eq!(
+                (d.lemma.as_str(), d.tag.pos, d.tag.degree),
+                ("fit", Pos::Adjective, Some(degree))
+            );
+        }
+        // Not without a doubled consonant, nor after a long vowel or two vowels.
+        assert!(doubled_comparison(lex, "fiter").is_none());
+        assert!(doubled_comparison(lex, "feitter").is_none());
     }
 
     #[test]
