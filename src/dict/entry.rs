@@ -112,9 +112,11 @@ pub fn parse(key: &str, text: &str) -> Entry {
         };
         // The pronunciation starts at the first `/` after a space: a headword may have
         // slashes of its own ("jdn./etw. beeinflussen /…/").
-        let pron_at = head.rfind('/').and_then(|b| {
-            let a = head.find(" /").map_or(0, |i| i + 1);
-            (head[a..].starts_with('/') && a < b).then_some((a, b))
+        // It ends at the next `/`: an abbreviation after it has its own ("Herr /hˈɛɾ/ (Hr.
+        // /hˌɑːˈɛɾ/)").
+        let pron_at = head.find(" /").and_then(|space| {
+            let a = space + 1;
+            head[a + 1..].find('/').map(|len| (a, a + 1 + len))
         });
         let (word, pron) = match pron_at {
             Some((a, b)) if b > a => (head[..a].trim(), Some(head[a + 1..b].to_string())),
@@ -128,7 +130,8 @@ pub fn parse(key: &str, text: &str) -> Entry {
                 .trim_start_matches(['(', '['])
                 .trim_end_matches([')', ']'])
                 .trim();
-            (!inner.is_empty()).then(|| inner.to_string())
+            // Not an abbreviation with its own pronunciation ("(lt.) /lˈeːtˈeː/").
+            (!inner.is_empty() && !inner.contains('/')).then(|| inner.to_string())
         });
         // An index keys a headword by its letters and spaces ("jdnetw beeinflussen" for
         // "jdn./etw. beeinflussen").
@@ -490,6 +493,23 @@ mod tests {
         assert_eq!(clean("set sth. up").0, "set sth. up");
         assert_eq!(clean("go to bed.").0, "go to bed.");
         assert_eq!(clean("bye-bye").0, "bye-bye");
+    }
+
+    #[test]
+    fn a_pronunciation_ends_at_its_own_slash() {
+        let e = parse(
+            "Herr",
+            "Herr /hˈɛɾ/ (Hr. /hˌɑːˈɛɾ/) <masc, n, sg>\nMister <n>, Mr <n>\n",
+        );
+        assert_eq!(e.headword, "Herr");
+        assert_eq!(e.pronunciation.as_deref(), Some("hˈɛɾ"));
+        assert_eq!(e.senses, ["Mister <n>, Mr <n>"]);
+        let e = parse(
+            "jdnetw beeinflussen",
+            "jdn./etw. beeinflussen /bəʔˈaɪnflʊsən/ <v>\ninfluence sb./sth. <v>\n",
+        );
+        assert_eq!(e.headword, "jdn./etw. beeinflussen");
+        assert_eq!(e.pronunciation.as_deref(), Some("bəʔˈaɪnflʊsən"));
     }
 
     #[test]

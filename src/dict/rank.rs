@@ -976,9 +976,14 @@ pub fn agree_on_words(ranked: &mut [Ranked], bare: &[Ranked]) {
     }
 }
 
-/// A whole sentence is an example or an idiom, not a word's meaning.
+/// A whole sentence is an example or an idiom, not a word's meaning. A list that ends in
+/// an abbreviation ("Mister, Mr, Mr.", "Doctor, Dr.") is none: a sentence's last part has
+/// more than one word, or ends in `!` or `?`.
 pub fn is_sentence(sense: &str) -> bool {
-    sense.chars().next().is_some_and(char::is_uppercase) && sense.ends_with(['.', '!', '?'])
+    let last_part = sense.rsplit([',', ';']).next().unwrap_or(sense);
+    sense.chars().next().is_some_and(char::is_uppercase)
+        && (sense.ends_with(['!', '?'])
+            || sense.ends_with('.') && last_part.split_whitespace().count() > 1)
 }
 
 /// English adjectives and adverbs compared irregularly: base, comparative, superlative.
@@ -1080,6 +1085,26 @@ mod tests {
             pronunciation: None,
             pos: None,
         }
+    }
+
+    #[test]
+    fn a_list_ending_in_an_abbreviation_is_no_sentence() {
+        assert!(is_sentence("He is ill."));
+        assert!(is_sentence("Stop!"));
+        assert!(!is_sentence("Mister, Mr, Mr., MR."));
+        assert!(!is_sentence("Doctor; Dr."));
+        assert!(!is_sentence("mister"));
+        // Ranked so: the title before a plainer but rarer word.
+        let entries = [
+            parse("Herr", "Herr <masc, n, sg>\nMister <n>, Mr <n>, Mr. <n>\n"),
+            parse("Herr", "Herr <masc, n, sg>\nsignor <n>\n"),
+        ];
+        let first = rank(
+            &entries.map(|e| ("d".to_string(), e)),
+            "Herr",
+            Some(Pos::Noun),
+        );
+        assert_eq!(first[0].sense, "Mister, Mr, Mr.", "{first:?}");
     }
 
     #[test]
