@@ -780,6 +780,8 @@ mod tests {
         ));
         assert!(!reflexive("Sie nahm mich fest in den Arm.", "mich"));
         assert!(!reflexive("Das erschien uns seltsam.", "uns"));
+        // *die* of the object is no subject of the first person.
+        assert!(!reflexive("Damals stellte er uns die Pläne vor.", "uns"));
         assert!(!reflexive("Sie nahm den Zug.", "den"));
     }
 

@@ -1314,8 +1314,9 @@ fn determiner_before(ctx: &Context, i: usize) -> Option<usize> {
 /// The person of a personal pronoun's reading (also of its reflexive use: *uns* in *wir
 /// freuen uns*). The lexicon marks only the second; the third has a gender in the
 /// singular (*ihn*, *ihm*) and shares its plural forms with the polite address (*ihnen*,
-/// *Ihnen*), which the first never does (*uns*, *mich*). None for a word that is no
-/// personal pronoun (*sich*).
+/// *Ihnen*), which the first never does (*uns*, *mich*); a form of the article used as
+/// a pronoun (*die*) is the third's. None for a word that is no personal pronoun
+/// (*sich*).
 pub fn pronoun_person(lex: &Lexicon, word: &str, t: &super::tags::Tag) -> Option<u8> {
     let readings = lex.readings(word);
     if !readings.iter().any(|x| x.tag.personal) {
@@ -1324,9 +1325,17 @@ pub fn pronoun_person(lex: &Lexicon, word: &str, t: &super::tags::Tag) -> Option
     let polite = readings
         .iter()
         .any(|x| x.tag.personal && x.tag.person == Some(2));
+    // A form of the article used as a personal pronoun (*die* "they", filed under the
+    // article's lemma) is a demonstrative: the third person.
+    let demonstrative = readings.iter().any(|x| {
+        x.tag == *t
+            && readings
+                .iter()
+                .any(|a| a.tag.pos == Pos::Article && a.lemma == x.lemma)
+    });
     Some(match t.person {
         Some(p) => p,
-        None if t.gender.is_some() || polite => 3,
+        None if t.gender.is_some() || polite || demonstrative => 3,
         None => 1,
     })
 }
