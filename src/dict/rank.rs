@@ -728,6 +728,15 @@ pub fn is_comparative(word: &str) -> bool {
 /// after one (*als* "than").
 const COMPARISON: f32 = 1.0;
 
+/// What an entry's linked conjugation rows add to its richness.
+const CONJUGATION_ROW: f32 = 0.5;
+
+/// A linked row of a verb's conjugation with its persons ("er/sie steht auf",
+/// "ich/er/sie stand auf"), as Ding writes it for a verb's main senses.
+fn is_conjugation_row(link: &str) -> bool {
+    link.starts_with("er/sie ") || link.starts_with("ich/er/sie ")
+}
+
 /// Rank the senses of `entries` (dictionary name, entry) for `lemma` read as `pos`.
 pub fn rank(entries: &[(String, Entry)], lemma: &str, pos: Option<Pos>) -> Vec<Ranked> {
     rank_in(entries, lemma, pos, InSentence::default())
@@ -780,7 +789,11 @@ pub fn rank_in(
             .count();
         let linked = if phrases > 0 { 0.5 } else { 0.0 };
         // A main sense comes with examples and links to the word's forms and phrases.
-        let richness = 0.35 * (e.examples + e.see.len()).min(6) as f32;
+        // Ding gives a verb's whole conjugation ("er/sie steht auf", "ich/er/sie stand
+        // auf") with its main senses only: "get up", not "arise".
+        let conjugated = e.see.iter().any(|s| is_conjugation_row(s));
+        let richness = 0.35 * (e.examples + e.see.len()).min(6) as f32
+            + if conjugated { CONJUGATION_ROW } else { 0.0 };
         let comparison =
             if here.after_comparative && e.before_headword.iter().any(|w| is_comparative(w)) {
                 COMPARISON
@@ -1105,6 +1118,33 @@ mod tests {
             Some(Pos::Noun),
         );
         assert_eq!(first[0].sense, "Mister, Mr, Mr.", "{first:?}");
+    }
+
+    #[test]
+    fn the_sense_linked_to_the_whole_conjugation_comes_first() {
+        assert!(is_conjugation_row("er/sie steht auf"));
+        assert!(is_conjugation_row("ich/er/sie stand auf"));
+        assert!(!is_conjugation_row("steht auf"));
+        // A line of two headwords links both verbs' bare forms; the main sense links
+        // its own forms with their persons, and as many links in all.
+        let entries = [
+            parse(
+                "aufstehen",
+                "aufstehen <v>\nrise up <v>\n   Synonym: {aufsteigen}\n\n see: {aufstehend}, \
+                 {aufsteigend}, {aufgestanden}, {aufgestiegen}\n",
+            ),
+            parse(
+                "aufstehen",
+                "aufstehen <v, intr>\nget up <v>\n see: {aufstehend}, {aufgestanden}, \
+                 {er/sie steht auf}, {ich/er/sie stand auf}\n",
+            ),
+        ];
+        let first = rank(
+            &entries.map(|e| ("d".to_string(), e)),
+            "aufstehen",
+            Some(Pos::Verb),
+        );
+        assert_eq!(first[0].sense, "get up", "{first:?}");
     }
 
     #[test]
