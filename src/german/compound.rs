@@ -50,9 +50,19 @@ fn first_part(lex: &Lexicon, part: &str) -> Option<(String, f32)> {
             .find(|r| matches!(r.tag.pos, Pos::Noun | Pos::Adjective | Pos::Name))
             .map(|r| r.lemma)
     };
+    // A feminine noun drops its -e before the head (*Schul-* for *Schule*); where the
+    // part is also a verb stem (*schulen*), the more frequent word is meant.
+    let elided = known(&format!("{cap}e")).filter(|noun| {
+        let verb = [format!("{lower}en"), format!("{lower}n")]
+            .into_iter()
+            .find(|v| lex.is_verb(v));
+        verb.is_none_or(|v| frequency::zipf_or_rare(noun) > frequency::zipf_or_rare(&v))
+    });
     let word = if let Some(l) = known(&cap) {
         l
     } else if let Some(l) = known(&lower) {
+        l
+    } else if let Some(l) = elided {
         l
     } else if lex.is_verb(&format!("{lower}en")) {
         format!("{lower}en")
@@ -174,6 +184,20 @@ mod tests {
             parts("Elektrofahrzeugindustrie"),
             vec!["Elektro", "Fahrzeug", "Industrie"]
         );
+    }
+
+    #[test]
+    fn a_first_part_without_its_e_is_the_noun_where_it_is_the_commoner_word() {
+        let lex = lexicon().expect("lexicon");
+        // Both readings exist: the noun with its -e dropped, and a verb's stem.
+        let noun = "Schule";
+        let verb = "schulen";
+        assert!(lex.is_verb(verb));
+        assert!(frequency::zipf_or_rare(noun) > frequency::zipf_or_rare(verb));
+        assert_eq!(parts("Schulparkplatz")[0], noun);
+        assert_eq!(parts("Sprachkurs")[0], "Sprache");
+        // A verb stem that is no noun without its -e stays the verb (*Wohnort*).
+        assert_eq!(parts("Wohnort")[0], "wohnen");
     }
 
     #[test]
