@@ -1092,7 +1092,7 @@ fn separable_links(lex: &Lexicon, ctx: &Context) -> Vec<(usize, usize, String)> 
         if ctx.word(p).is_none()
             || !ctx.cands[p]
                 .iter()
-                .any(|c| c.reading.tag.pos == Pos::VerbParticle)
+                .any(|c| matches!(c.reading.tag.pos, Pos::VerbParticle | Pos::Interjection))
         {
             continue;
         }
@@ -1130,6 +1130,11 @@ fn verb_for_particle(
     let adjective = ctx.cands[p]
         .iter()
         .any(|c| c.reading.tag.pos == Pos::Adjective);
+    // A word the lexicon lists as no particle (*weh* of *tut … weh*) joins only into a
+    // verb the lexicon lists (*wehtun*), and a frequent one.
+    let listed_only = !ctx.cands[p]
+        .iter()
+        .any(|c| c.reading.tag.pos == Pos::VerbParticle);
     for v in (0..p).rev() {
         let Some(tok) = ctx.word(v) else {
             // A sentence's end ends the search.
@@ -1182,7 +1187,8 @@ fn verb_for_particle(
                 } else {
                     is_attested_verb(lex, whole)
                 };
-                verb && (!adjective
+                let verb = verb && (!listed_only || lex.is_verb(whole));
+                verb && (!(adjective || listed_only)
                     || frequency::zipf_or_rare(whole) >= ADJECTIVE_PARTICLE_MIN_ZIPF)
             })
             .max_by(|a, b| frequency::zipf_or_rare(&a.0).total_cmp(&frequency::zipf_or_rare(&b.0)));
@@ -2228,6 +2234,28 @@ mod tests {
         assert_eq!(lemma(s, "langen").as_deref(), Some("lang"));
         let s = "Diese Lösung lehne ich entschieden ab, zumal ich schon gezahlt habe.";
         assert_eq!(lemma(s, "lehne").as_deref(), Some("ablehnen"));
+    }
+
+    #[test]
+    fn a_word_that_is_no_particle_joins_only_into_a_frequent_listed_verb() {
+        let lex = lexicon().expect("lexicon");
+        let lemma = |s: &str, w: &str| analyse_word(s, w).map(|a| a.lemma);
+        // The lexicon lists the word as no particle, and the joined verb as a verb.
+        let word = "weh";
+        assert!(
+            !lex.readings(word)
+                .iter()
+                .any(|r| r.tag.pos == Pos::VerbParticle)
+        );
+        let joined = format!("{word}tun");
+        assert!(lex.is_verb(&joined));
+        assert!(frequency::zipf_or_rare(&joined) >= ADJECTIVE_PARTICLE_MIN_ZIPF);
+        let s = "Nach dem Lauf tut mir das Knie weh.";
+        assert_eq!(lemma(s, "tut").as_deref(), Some(joined.as_str()));
+        assert_eq!(lemma(s, word).as_deref(), Some(joined.as_str()));
+        // An interjection joined to a verb the lexicon lacks stays what it is.
+        let s = "Er rief laut: Ach!";
+        assert_eq!(lemma(s, "rief").as_deref(), Some("rufen"));
     }
 
     #[test]
