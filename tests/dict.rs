@@ -945,6 +945,25 @@ fn a_verbs_frame_with_an_object_before_its_preposition_or_the_preposition_after_
 }
 
 #[test]
+fn a_reflexive_frame_may_name_a_person_the_sentence_leaves_out() {
+    let (_dir, dicts) = made_up(&[(
+        "sich bei jdm für etw bedanken",
+        "sich bei jdm. für etw. bedanken <v>\nthank sb. for sth. <v>\n",
+    )]);
+    let s = "Ich bedanke mich im Voraus für Ihre Mühe.";
+    assert_eq!(
+        first_headword(&dicts, s, "bedanke"),
+        "sich bei jdm. für etw. bedanken"
+    );
+    // Not without the reflexive pronoun: the frame is the reflexive verb's.
+    let s = "Ich bedanke den Freund für die Mühe.";
+    assert_ne!(
+        first_headword(&dicts, s, "bedanke"),
+        "sich bei jdm. für etw. bedanken"
+    );
+}
+
+#[test]
 fn a_two_way_prepositions_frame_is_found_only_in_its_case() {
     let (_dir, dicts) = made_up(&[
         (

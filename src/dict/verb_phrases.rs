@@ -51,6 +51,11 @@ const OBJECTS_BEFORE: [&str; 4] = ["etw.", "jdn.", "jdm.", "jdn./etw."];
 /// nearly all such frames.
 const OBJECTS_AFTER: [&str; 4] = ["etw.", "jdm.", "jdn.", "jdm./etw."];
 
+/// The person a reflexive verb's frame may name before its preposition, though the
+/// sentence leaves it out: "sich bei jdm. für etw. bedanken" for *bedanke mich für Ihre
+/// Mühe*.
+const PERSONS_BEFORE: [&str; 2] = ["bei jdm.", "mit jdm."];
+
 /// A verb phrase found: the headword as the dictionary writes it, and its ranked senses.
 pub(super) struct VerbPhrase {
     pub headword: String,
@@ -483,6 +488,16 @@ fn frame_heads(
                     || as_written && dicts.has_prefix(&start)
             })
             .collect();
+        // The same, one look at the index for each person a reflexive frame may name.
+        let persons_before: Vec<&str> = PERSONS_BEFORE
+            .into_iter()
+            .filter(|person| {
+                let start = format!("sich {person} {p} ");
+                reflexive
+                    && (dicts.has_prefix(&format!("{} ", keyed(&start)))
+                        || as_written && dicts.has_prefix(&start))
+            })
+            .collect();
         let objects = rank::OBJECT_FRAMES.iter().chain(MORE_OBJECTS.iter());
         for obj in objects
             .filter(|o| !(things_only && *of_adverb && names_a_person(o)))
@@ -491,6 +506,11 @@ fn frame_heads(
             let mut written = vec![format!("{p} {obj} {lemma}")];
             if reflexive {
                 written.insert(0, format!("sich {p} {obj} {lemma}"));
+                written.extend(
+                    persons_before
+                        .iter()
+                        .map(|person| format!("sich {person} {p} {obj} {lemma}")),
+                );
             }
             if OBJECTS_AFTER.contains(obj) {
                 written.extend(
