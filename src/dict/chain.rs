@@ -1001,6 +1001,10 @@ pub fn lookup_in(
         person_object: context.is_some()
             && a.pos == Pos::Verb
             && crate::german::analysis::person_object(sentence, a.start),
+        adverbial: context.is_some()
+            && matches!(a.pos, Pos::Adjective | Pos::Participle)
+            && a.tag.as_ref().is_some_and(|t| t.predicative)
+            && crate::german::analysis::adverbial_use(sentence, a.start),
     };
     // A personal pronoun in another case than the nominative means its own form (*ihm*
     // "him", not *er* "he"): the form's own entry, where a dictionary has one, first.

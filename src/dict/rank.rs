@@ -506,6 +506,9 @@ pub struct InSentence<'a> {
     pub before_noun: Option<bool>,
     /// For a verb: its clause has an object that is surely a person (*sprach mich an*).
     pub person_object: bool,
+    /// An uninflected adjective or participle used as an adverb (*lehne entschieden
+    /// ab*): an adverb's entry fits it as well as the adjective's.
+    pub adverbial: bool,
 }
 
 /// What a verb's sense whose object is only a thing ("broach the issue of sth.") costs,
@@ -728,6 +731,10 @@ pub fn is_comparative(word: &str) -> bool {
 /// after one (*als* "than").
 const COMPARISON: f32 = 1.0;
 
+/// What an adverb's entry gains over the adjective's where the adjective is used as an
+/// adverb (*wurde einstimmig gewählt*: "unanimously").
+const ADVERBIAL_ADVERB: f32 = 1.0;
+
 /// What an entry's linked conjugation rows add to its richness.
 const CONJUGATION_ROW: f32 = 0.5;
 
@@ -806,7 +813,12 @@ pub fn rank_in(
             + w.of(Term::Comparison) * comparison
             + w.of(Term::Richness) * richness
             + w.of(Term::Context) * context_fit(e, sentence, lemma)
-            + w.of(Term::PosFit) * pos_fit(pos, class)
+            + w.of(Term::PosFit)
+                * pos_fit(pos, class).max(if here.adverbial {
+                    pos_fit(Some(Pos::Adverb), class) + ADVERBIAL_ADVERB
+                } else {
+                    f32::MIN
+                })
             + w.of(Term::GenderFit) * gender_fit(gender, e.gender())
             + w.of(Term::CaseFit) * case_fit(here.governed_case, entry_case(e))
             + w.of(Term::Complement) * complement_fit(e, sentence)
@@ -1145,6 +1157,22 @@ mod tests {
             Some(Pos::Verb),
         );
         assert_eq!(first[0].sense, "get up", "{first:?}");
+    }
+
+    #[test]
+    fn an_adjective_used_as_an_adverb_takes_the_adverbs_entry_first() {
+        let entries = [
+            parse("einstimmig", "einstimmig <adj>\nunanimous <adj>\n"),
+            parse("einstimmig", "einstimmig <adv>\nunanimously <adv>\n"),
+        ];
+        let entries = entries.map(|e| ("d".to_string(), e));
+        let as_adverb = InSentence {
+            adverbial: true,
+            ..InSentence::default()
+        };
+        let first = |here| rank_in(&entries, "einstimmig", Some(Pos::Adjective), here);
+        assert_eq!(first(as_adverb)[0].sense, "unanimously");
+        assert_eq!(first(InSentence::default())[0].sense, "unanimous");
     }
 
     #[test]

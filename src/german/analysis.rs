@@ -1955,6 +1955,42 @@ pub fn governs_verb_form(sentence: &str, at: usize) -> bool {
     g.infinitive || g.participle
 }
 
+/// Verbs an adjective is the predicate of: *ist gut*, *wird teurer*, *finde es gut*.
+const COPULAS: [&str; 10] = [
+    "sein",
+    "werden",
+    "bleiben",
+    "scheinen",
+    "wirken",
+    "aussehen",
+    "erscheinen",
+    "finden",
+    "machen",
+    "gelten",
+];
+
+/// Whether the uninflected adjective or participle at byte `at` is used as an adverb:
+/// no copula stands in its clause as a full verb (*lehne ich entschieden ab*, *wurde
+/// einstimmig gewählt*, *überraschend groß*; not *Überraschend war, dass …*).
+pub fn adverbial_use(sentence: &str, at: usize) -> bool {
+    let toks = tokens(sentence);
+    let Some((i, clause)) = clause_around(&toks, at) else {
+        return false;
+    };
+    let (from, to) = (toks[clause.start].start, toks[clause.end - 1].end());
+    !analyse_sentence(sentence).iter().any(|v| {
+        v.start >= from
+            && v.end <= to
+            && v.start != toks[i].start
+            && v.pos == Pos::Verb
+            && COPULAS.contains(&v.lemma.as_str())
+            && {
+                let g = governed_forms_besides(sentence, v.start, Some(toks[i].start));
+                !(g.infinitive || g.participle)
+            }
+    })
+}
+
 /// The token at byte `at` and the token range of its clause (between clause-ending
 /// punctuation).
 fn clause_around(toks: &[Token], at: usize) -> Option<(usize, std::ops::Range<usize>)> {
@@ -1981,6 +2017,12 @@ pub struct GovernedForms {
 
 /// Which verb forms an auxiliary or modal at byte `at` may govern in its clause.
 pub fn governed_forms(sentence: &str, at: usize) -> GovernedForms {
+    governed_forms_besides(sentence, at, None)
+}
+
+/// The same, leaving out the word at byte `besides` (an adjective that may be a
+/// participle, *ist weit entfernt*).
+fn governed_forms_besides(sentence: &str, at: usize, besides: Option<usize>) -> GovernedForms {
     let mut out = GovernedForms::default();
     let Ok(lex) = lexicon() else {
         return out;
@@ -1990,7 +2032,7 @@ pub fn governed_forms(sentence: &str, at: usize) -> GovernedForms {
         return out;
     };
     for j in clause.filter(|j| *j != i) {
-        if !toks[j].is_word || toks[j].is_capitalised() {
+        if !toks[j].is_word || toks[j].is_capitalised() || Some(toks[j].start) == besides {
             continue;
         }
         for r in lex.readings(toks[j].text) {
@@ -2256,6 +2298,17 @@ mod tests {
         // An interjection joined to a verb the lexicon lacks stays what it is.
         let s = "Er rief laut: Ach!";
         assert_eq!(lemma(s, "rief").as_deref(), Some("rufen"));
+    }
+
+    #[test]
+    fn an_uninflected_adjective_without_a_copula_is_used_as_an_adverb() {
+        let at = |s: &str, w: &str| adverbial_use(s, s.find(w).unwrap_or(0));
+        assert!(at("Der Vorstand wurde einstimmig entlastet.", "einstimmig"));
+        assert!(at("Diese Lösung lehne ich entschieden ab.", "entschieden"));
+        // The predicate of a copula, also where the adjective may be a participle.
+        assert!(!at("Überraschend war, dass es regnete.", "Überraschend"));
+        assert!(!at("Das Dorf ist weit entfernt.", "entfernt"));
+        assert!(!at("Die Suppe wird kalt.", "kalt"));
     }
 
     #[test]
