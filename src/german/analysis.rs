@@ -352,6 +352,31 @@ impl Context<'_> {
             && self.cands[i].iter().all(|c| c.reading.tag.is_finite())
     }
 
+    /// The word right after `i` opens a clause with its finite verb, after a comma or a
+    /// coordinating conjunction, in a sentence that asks nothing: a second verb of the
+    /// sentence's subject, left out (*Er erzählt …, und schenkt ihr Früchte*), so the
+    /// word after it is no subject.
+    fn verb_of_left_out_subject(&self, i: usize) -> bool {
+        let asks = self
+            .toks
+            .iter()
+            .rev()
+            .find(|t| !t.is_word)
+            .is_some_and(|t| t.text.contains('?'));
+        let Some(verb) = i.checked_sub(1) else {
+            return false;
+        };
+        let opens = verb > 0 && {
+            let before = &self.toks[verb - 1];
+            before.ends_clause()
+                || before.is_word
+                    && self.cands[verb - 1]
+                        .iter()
+                        .any(|c| c.reading.tag.coordinating)
+        };
+        !asks && opens && !self.initial(verb) && self.surely_finite(verb)
+    }
+
     /// The word indices of `i`'s clause (between clause-ending punctuation).
     fn clause(&self, i: usize) -> std::ops::Range<usize> {
         let from = self.toks[..i]
@@ -779,7 +804,9 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
             if t.personal
                 && t.person == Some(2)
                 && t.case == Some(super::tags::Case::Nominative)
-                && (!ctx.verb_agrees(i, t) || ctx.other_sure_subject(i))
+                && (!ctx.verb_agrees(i, t)
+                    || ctx.other_sure_subject(i)
+                    || ctx.verb_of_left_out_subject(i))
             {
                 s -= 2.0;
             }
@@ -2336,6 +2363,18 @@ mod tests {
         );
         let (lemma, _) = lemma_case("Habt ihr das gesehen?").expect("ihr");
         assert_eq!(lemma, "ihr");
+    }
+
+    #[test]
+    fn ihr_after_a_second_verb_of_a_left_out_subject_is_the_dative_her() {
+        let lemma = |s: &str| analyse_word(s, "ihr").map(|a| a.lemma);
+        let s = "Er erzählt von seinem Garten und schenkt ihr ein paar Früchte.";
+        assert_eq!(lemma(s).as_deref(), Some("sie"));
+        let s = "Die Verkäuferin wirkt müde, zeigt ihr aber freundlich den Weg.";
+        assert_eq!(lemma(s).as_deref(), Some("sie"));
+        // A question keeps the subject *ihr* (*… und habt ihr …?*).
+        let s = "Seid ihr schon da, und habt ihr den Schlüssel?";
+        assert_eq!(lemma(s).as_deref(), Some("ihr"));
     }
 
     #[test]
