@@ -88,6 +88,22 @@ fn german_preposition(word: &str) -> bool {
         })
 }
 
+/// The words of a headword besides its placeholders for an object or a person ("jdm.",
+/// "etw.", "sb.").
+fn spoken_words(headword: &str) -> usize {
+    headword
+        .split_whitespace()
+        .filter(|w| {
+            !w.split('/').all(|part| {
+                matches!(
+                    part,
+                    "jd." | "jdn." | "jdm." | "jds." | "etw." | "sb." | "sth."
+                )
+            })
+        })
+        .count()
+}
+
 /// Parse one entry; `key` is the index headword (used when the text has no head line).
 pub fn parse(key: &str, text: &str) -> Entry {
     let mut lines = text
@@ -122,6 +138,10 @@ pub fn parse(key: &str, text: &str) -> Entry {
             Some((a, b)) if b > a => (head[..a].trim(), Some(head[a + 1..b].to_string())),
             _ => (head, None),
         };
+        // A pronunciation that spells out a headword's object placeholders is one no one
+        // says ("sich bei jdm. für etw. bedanken" /… jˌɔtdˌeːˈɛm …/); one of its other
+        // words only is kept ("jdn./etw. beeinflussen" /bəʔˈaɪnflʊsən/).
+        let pron = pron.filter(|p| p.split_whitespace().count() <= spoken_words(word));
         // A grammar note after the pronunciation: the case a preposition governs
         // ("in /ˈɪn/ ([wo?, wann?+ dat]) <prep>").
         let note: Option<String> = pron_at.and_then(|(_, b)| {
@@ -510,6 +530,13 @@ mod tests {
         );
         assert_eq!(e.headword, "jdn./etw. beeinflussen");
         assert_eq!(e.pronunciation.as_deref(), Some("bəʔˈaɪnflʊsən"));
+        // Not one that spells the placeholders out.
+        let e = parse(
+            "sich bei jdm für etw bedanken",
+            "sich bei jdm. für etw. bedanken /zɪç baɪ jˌɔtdˌeːˈɛm fyːɾ ˈɛtf bədˈaŋkən/ <v>\nthank sb. for sth. <v>\n",
+        );
+        assert_eq!(e.headword, "sich bei jdm. für etw. bedanken");
+        assert_eq!(e.pronunciation, None);
     }
 
     #[test]
@@ -637,14 +664,11 @@ depend <v>
     }
 
     #[test]
-    fn a_headword_with_slashes_keeps_them_and_its_pronunciation() {
+    fn a_headword_with_slashes_keeps_them_and_not_a_pronunciation_spelling_them() {
         let text = "jdn./etw. beeinflussen /jˌɔtdˌeːˈɛn ˈɛtf bəˈaɪnflˌʊsən/ <v, trans>\ninfluence sb./sth. <v>\n";
         let e = parse("jdnetw beeinflussen", text);
         assert_eq!(e.headword, "jdn./etw. beeinflussen");
-        assert_eq!(
-            e.pronunciation.as_deref(),
-            Some("jˌɔtdˌeːˈɛn ˈɛtf bəˈaɪnflˌʊsən")
-        );
+        assert_eq!(e.pronunciation, None);
         assert_eq!(e.senses, vec!["influence sb./sth. <v>"]);
     }
 
