@@ -1001,6 +1001,9 @@ pub fn lookup_in(
         person_object: context.is_some()
             && a.pos == Pos::Verb
             && crate::german::analysis::person_object(sentence, a.start),
+        singular: context.is_some()
+            && a.pos == Pos::Noun
+            && a.tag.as_ref().and_then(|t| t.number) == Some(crate::german::tags::Number::Singular),
         adverbial: context.is_some()
             && matches!(a.pos, Pos::Adjective | Pos::Participle)
             && a.tag.as_ref().is_some_and(|t| t.predicative)

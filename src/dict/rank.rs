@@ -509,6 +509,9 @@ pub struct InSentence<'a> {
     /// An uninflected adjective or participle used as an adverb (*lehne entschieden
     /// ab*): an adverb's entry fits it as well as the adjective's.
     pub adverbial: bool,
+    /// A noun the sentence shows in the singular (*der Rücken*): a plural entry of the
+    /// same spelling ("backs") is not its meaning where the singular is listed.
+    pub singular: bool,
 }
 
 /// What a verb's sense whose object is only a thing ("broach the issue of sth.") costs,
@@ -767,7 +770,10 @@ pub fn rank_in(
     // (*der Band* "volume", *die Band* "band"): left out where an entry of its gender is.
     let gender_listed = gender.is_some() && entries.iter().any(|(_, e)| e.gender() == gender);
     for (n, (source, e)) in entries.iter().enumerate() {
-        if is_affix(&e.headword) || gender_listed && e.gender().is_some_and(|g| Some(g) != gender) {
+        if is_affix(&e.headword)
+            || gender_listed && e.gender().is_some_and(|g| Some(g) != gender)
+            || here.singular && singular_listed && e.is_plural()
+        {
             continue;
         }
         let class = entry_pos(&e.tags).or_else(|| english_verb_entry(e));
@@ -1173,6 +1179,28 @@ mod tests {
         let first = |here| rank_in(&entries, "einstimmig", Some(Pos::Adjective), here);
         assert_eq!(first(as_adverb)[0].sense, "unanimously");
         assert_eq!(first(InSentence::default())[0].sense, "unanimous");
+    }
+
+    #[test]
+    fn a_noun_in_the_singular_takes_no_plural_entry_of_its_spelling() {
+        let entries = [
+            parse("Rücken", "Rücken <masc, n, sg>\nback <n>\n"),
+            parse("Rücken", "Rücken <masc, n, pl>\nbacks <n>\n"),
+        ];
+        let entries = entries.map(|e| ("d".to_string(), e));
+        let senses = |here| -> Vec<String> {
+            rank_in(&entries, "Rücken", Some(Pos::Noun), here)
+                .into_iter()
+                .map(|r| r.sense)
+                .collect()
+        };
+        let singular = InSentence {
+            singular: true,
+            ..InSentence::default()
+        };
+        assert_eq!(senses(singular), ["back"]);
+        // Where the number is not known, the plural comes after the singular.
+        assert_eq!(senses(InSentence::default()), ["back", "backs"]);
     }
 
     #[test]
