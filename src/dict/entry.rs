@@ -399,15 +399,24 @@ pub fn clean(sense: &str) -> (String, Vec<String>) {
 const PLACEHOLDERS: [&str; 6] = ["sth", "sb", "etw", "jdn", "jdm", "jds"];
 
 /// An abbreviation left after the word it stands for, as FreeDict gives one without its
-/// pronunciation ("department dept.", "edition ed.", "honorary Hon., volunteer"): a word
-/// with a full stop whose letters the word before holds in order, from its first. Left
-/// out, with the comma or semicolon after it.
+/// pronunciation ("department dept.", "edition ed.", "honorary Hon., volunteer",
+/// "handbook hdbk,"): a word with a full stop, or one English does not have, whose
+/// letters the word before holds in order, from its first. Left out, with the comma or
+/// semicolon after it.
 fn drop_abbreviations(text: &str) -> String {
     let mut kept: Vec<String> = Vec::new();
     for token in text.split(' ') {
         let core = token.trim_end_matches([',', ';']);
         let after = &token[core.len()..];
-        let letters = core.strip_suffix('.').unwrap_or("");
+        // Without its full stop, only a word of two letters or more that English does
+        // not have ("handbook hdbk,"; not "about a").
+        let letters = core.strip_suffix('.').unwrap_or_else(|| {
+            if core.chars().count() >= 2 && crate::german::frequency::english_zipf(core).is_none() {
+                core
+            } else {
+                ""
+            }
+        });
         let previous = kept.last().map(String::as_str).unwrap_or("");
         let abbreviates = |word: &str| {
             let word = word.to_lowercase();
@@ -492,6 +501,15 @@ mod tests {
             clean("peopleppl,  /pˌeːpˌeːˈɛl/ , folk [Am.] , folks [Am.]").0,
             "people, folk, folks"
         );
+        // An abbreviation without its full stop, before its pronunciation.
+        assert_eq!(
+            clean("handbook <n>hdbk,  /hˌɑːdˌeːbˌeːkˈɑː/ , manual <n>").0,
+            "handbook, manual"
+        );
+        // Not an English word whose letters the word before holds ("information info"),
+        // nor one letter ("about a").
+        assert_eq!(clean("bring about a change").0, "bring about a change");
+        assert_eq!(clean("information info").0, "information info");
         // Without a pronunciation after it, a word is left as it is.
         assert_eq!(clean("people, folk").0, "people, folk");
         // The first word's letters inside a longer word are no abbreviation.
