@@ -813,7 +813,13 @@ pub fn rank_in(
             } else {
                 0.0
             };
-        let noted = if e.noted { 1.5 } else { 0.0 };
+        // A note on a verb with its object says what the object is ("etw. ausschalten":
+        // "switch, light, device etc."), not a special use.
+        let noted = if e.noted && !is_object_frame(&e.headword, lemma) {
+            1.5
+        } else {
+            0.0
+        };
         let base = w.of(Term::Head) * head
             + w.of(Term::Linked) * linked
             + w.of(Term::Comparison) * comparison
@@ -1201,6 +1207,24 @@ mod tests {
         assert_eq!(senses(singular), ["back"]);
         // Where the number is not known, the plural comes after the singular.
         assert_eq!(senses(InSentence::default()), ["back", "backs"]);
+    }
+
+    #[test]
+    fn a_note_on_a_verb_with_its_object_is_no_special_use() {
+        let score = |headword: &str, text: &str| {
+            let entries = [("d".to_string(), parse(headword, text))];
+            rank(&entries, "ausschalten", Some(Pos::Verb))[0].score
+        };
+        let note = "         Note: switch, light, device etc.\n";
+        let frame = "etw. ausschalten <v>\nswitch off sth. <v>\n";
+        // The note says what the object is: the sense costs nothing for it.
+        assert_eq!(
+            score("etw ausschalten", &format!("{frame}{note}")),
+            score("etw ausschalten", frame)
+        );
+        // On the bare verb, a note marks a special use.
+        let bare = "ausschalten <v>\nswitch off <v>\n";
+        assert!(score("ausschalten", &format!("{bare}{note}")) < score("ausschalten", bare));
     }
 
     #[test]
