@@ -408,15 +408,8 @@ fn drop_abbreviations(text: &str) -> String {
     for token in text.split(' ') {
         let core = token.trim_end_matches([',', ';']);
         let after = &token[core.len()..];
-        // Without its full stop, only a word of two letters or more that English does
-        // not have ("handbook hdbk,"; not "about a").
-        let letters = core.strip_suffix('.').unwrap_or_else(|| {
-            if core.chars().count() >= 2 && crate::german::frequency::english_zipf(core).is_none() {
-                core
-            } else {
-                ""
-            }
-        });
+        let stopped = core.strip_suffix('.');
+        let letters = stopped.unwrap_or(core);
         let previous = kept.last().map(String::as_str).unwrap_or("");
         let abbreviates = |word: &str| {
             let word = word.to_lowercase();
@@ -430,7 +423,16 @@ fn drop_abbreviations(text: &str) -> String {
                 && word.chars().next() == short.chars().next()
                 && short.chars().all(|c| rest.any(|w| w == c))
         };
-        if !PLACEHOLDERS.contains(&letters.to_lowercase().as_str()) && abbreviates(previous) {
+        // Without its full stop, only a word of two letters or more that English does
+        // not have ("handbook hdbk,"; not "about a"); asked last, as it costs a search.
+        let abbreviation = stopped.is_some()
+            || letters.chars().count() >= 2
+                && abbreviates(previous)
+                && crate::german::frequency::english_zipf(letters).is_none();
+        if abbreviation
+            && !PLACEHOLDERS.contains(&letters.to_lowercase().as_str())
+            && abbreviates(previous)
+        {
             if let Some(last) = kept.last_mut() {
                 last.push_str(after);
             }
