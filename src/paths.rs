@@ -10,11 +10,13 @@ pub struct Paths {
     pub config_file: PathBuf,
     pub data_dir: PathBuf,
     pub state_dir: PathBuf,
+    /// What can be built again: the index of the dictionaries' examples.
+    pub cache_dir: PathBuf,
 }
 
 impl Paths {
     /// Resolve from the environment (`$XDG_CONFIG_HOME`, `$XDG_DATA_HOME`,
-    /// `$XDG_STATE_HOME`, else below `$HOME`).
+    /// `$XDG_STATE_HOME`, `$XDG_CACHE_HOME`, else below `$HOME`).
     pub fn from_env() -> anyhow::Result<Paths> {
         let dirs = ProjectDirs::from("", "", "lesepult").ok_or_else(|| {
             anyhow::anyhow!("cannot find a home directory: set HOME or the XDG_* variables")
@@ -27,6 +29,7 @@ impl Paths {
             config_file: dirs.config_dir().join("config.toml"),
             data_dir: dirs.data_dir().to_path_buf(),
             state_dir,
+            cache_dir: dirs.cache_dir().to_path_buf(),
         })
     }
 

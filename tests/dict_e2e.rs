@@ -9,8 +9,7 @@ use lesepult::dict::stardict::write_stardict;
 
 /// A home whose config searches only the test's own dictionary folder.
 fn home_with_dictionaries(entries: &[(&str, &str)]) -> Home {
-    let home = Home::new();
-    let folder = home.path().join("dicts");
+    let (home, folder) = Home::with_dictionary_folder();
     std::fs::create_dir_all(folder.join("test")).expect("mkdir");
     if !entries.is_empty() {
         write_stardict(
@@ -22,16 +21,6 @@ fn home_with_dictionaries(entries: &[(&str, &str)]) -> Home {
         .expect("stardict");
         write_dictd(&folder.join("klein"), &entries[..1], Some(100)).expect("dictd");
     }
-    let config = home.config_file();
-    std::fs::create_dir_all(config.parent().expect("parent")).expect("mkdir");
-    std::fs::write(
-        &config,
-        format!(
-            "[dictionaries]\nstandard_folders = false\nfolders = [\"{}\"]\n",
-            folder.display()
-        ),
-    )
-    .expect("config");
     home
 }
 
@@ -178,4 +167,82 @@ fn a_word_is_analysed_in_the_sentence_given_with_in() {
     let (code, _, err) = run_plain(&home, &["lookup", "gut", "--in", sentence]);
     assert_eq!(code, 2);
     assert!(err.contains("not a word of the sentence"), "{err}");
+}
+
+/// A dictionary whose noun has three senses, and four examples that use the one the
+/// ranking alone puts second: the examples' sense comes first, and their index is kept in
+/// the cache.
+const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "Amt",
+        "Amt <neut, n, sg>\nspecial administrative district <n>\n",
+    ),
+    ("Amt", "Amt <neut, n, sg>\ndepartment <n>\n"),
+    ("Amt", "Amt <neut, n, sg>\noffice <n>\n"),
+    (
+        "das Amt für Umwelt",
+        "das Amt für Umwelt\nthe department of the environment\n",
+    ),
+    (
+        "ein Amt der Stadt",
+        "ein Amt der Stadt\na department of the city\n",
+    ),
+    ("im Amt anrufen", "im Amt anrufen\nto call the department\n"),
+    (
+        "das zuständige Amt",
+        "das zuständige Amt\nthe department in charge\n",
+    ),
+];
+
+/// A home whose only dictionary holds `entries`.
+fn home_with_dictd(entries: &[(&str, &str)]) -> Home {
+    let (home, folder) = Home::with_dictionary_folder();
+    write_dictd(&folder.join("deu-eng"), entries, None).expect("dictd");
+    home
+}
+
+#[test]
+fn the_sense_the_dictionarys_examples_use_comes_first_and_their_index_is_cached() {
+    // Without the examples, the dictionary's order stands.
+    let bare = home_with_dictd(&EXAMPLES[..3]);
+    let (_, out, _) = run_plain(
+        &bare,
+        &[
+            "lookup",
+            "Ämtern",
+            "--in",
+            "Sie arbeitete in vielen Ämtern.",
+        ],
+    );
+    assert_eq!(out.lines().nth(1).map(str::trim), Some("office"), "{out}");
+    let home = home_with_dictd(EXAMPLES);
+    let lookup = || {
+        let (code, out, err) = run_plain(
+            &home,
+            &[
+                "lookup",
+                "Ämtern",
+                "--in",
+                "Sie arbeitete in vielen Ämtern.",
+            ],
+        );
+        assert_eq!(code, 0, "{out}{err}");
+        out
+    };
+    let out = lookup();
+    let senses: Vec<&str> = out.lines().skip(1).map(str::trim).collect();
+    assert_eq!(senses.first(), Some(&"department"), "{out}");
+    assert!(senses.contains(&"office"), "{out}");
+    let cache = home.path().join("cache").join("lesepult");
+    let files: Vec<_> = std::fs::read_dir(&cache)
+        .expect("cache dir")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    // A damaged cache file is built again, not trusted and not an error.
+    std::fs::write(&files[0], "lesepult usage index 1\n9\nnot enough\n").expect("damage");
+    assert_eq!(lookup(), out);
+    let rebuilt = std::fs::read_to_string(&files[0]).expect("cache file");
+    assert!(rebuilt.contains("department"), "{rebuilt}");
 }

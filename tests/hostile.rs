@@ -13,20 +13,7 @@ use lesepult::dict::dictd::write_dictd;
 
 /// A home whose config searches only `dicts/` in it.
 fn home_with_folder() -> (Home, std::path::PathBuf) {
-    let home = Home::new();
-    let folder = home.path().join("dicts");
-    std::fs::create_dir_all(&folder).expect("mkdir");
-    let config = home.config_file();
-    std::fs::create_dir_all(config.parent().expect("parent")).expect("mkdir");
-    std::fs::write(
-        &config,
-        format!(
-            "[dictionaries]\nstandard_folders = false\nfolders = [\"{}\"]\n",
-            folder.display()
-        ),
-    )
-    .expect("config");
-    (home, folder)
+    Home::with_dictionary_folder()
 }
 
 /// Run lesepult with standard output to `stdout` (or captured) and a time limit: (exit

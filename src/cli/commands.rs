@@ -458,7 +458,9 @@ fn open_german_dictionaries(
     paths: &Paths,
     config: &crate::config::Config,
 ) -> crate::dict::Dictionaries {
-    crate::dict::Dictionaries::discover_german(&dictionary_folders(paths, config))
+    let mut dicts = crate::dict::Dictionaries::discover_german(&dictionary_folders(paths, config));
+    dicts.usage_cache = Some(paths.cache_dir.clone());
+    dicts
 }
 
 /// `lesepult dict list`.

@@ -7,9 +7,11 @@
 use serde::Serialize;
 
 use super::rank::{self, Ranked};
+use super::usage::{self, Class};
 use super::verb_phrases;
 use crate::german::Pos;
 use crate::german::analysis::{Analysis, Basis, analyse_at};
+use crate::german::tags::Degree;
 
 use super::entry::Entry;
 use super::{DictError, Dictionaries};
@@ -718,7 +720,50 @@ pub fn lookup(
 
 /// Look up `word`, analysed in `context` (the sentence and the word's byte offset in it)
 /// where there is one: results best first, and the problems met (unreadable entries).
+/// A content word's main sense, as the dictionaries' examples use it, comes first.
 pub fn lookup_in(
+    word: &str,
+    context: Option<(&str, usize)>,
+    glossary: Option<&Glossary>,
+    dicts: &Dictionaries,
+) -> (Vec<Found>, Vec<DictError>) {
+    let (mut results, problems) = lookup_ranked(word, context, glossary, dicts);
+    for found in &mut results {
+        if let Some(class) = weighed_by_usage(found, word) {
+            usage::main_sense_first(
+                dicts.usage(),
+                &found.headword,
+                class,
+                &mut found.senses,
+                rank::content_words,
+            );
+        }
+    }
+    (results, problems)
+}
+
+/// The class whose examples weigh a result's senses: a dictionary's result for a content
+/// word in its plain degree. A function word's examples use it in all its senses (*sich*
+/// is "each other" in 209 of them), and so do an auxiliary's or a modal verb's; a
+/// comparative's senses were chosen for its degree (*länger* "longer", not "long").
+fn weighed_by_usage(found: &Found, word: &str) -> Option<Class> {
+    let class = match found.pos.as_deref() {
+        Some("verb") => Class::Verb,
+        Some("noun") => Class::Noun,
+        Some("adjective" | "participle") => Class::Adjective,
+        _ => return None,
+    };
+    let lex = crate::german::lexicon().ok()?;
+    let readings = lex.readings(word);
+    let graded = readings
+        .iter()
+        .any(|r| r.tag.degree.is_some_and(|d| d != Degree::Positive));
+    let helper = readings.iter().any(|r| r.tag.auxiliary || r.tag.modal);
+    (found.method != Method::Glossary && !graded && !helper).then_some(class)
+}
+
+/// [`lookup_in`] before the examples weigh the senses.
+fn lookup_ranked(
     word: &str,
     context: Option<(&str, usize)>,
     glossary: Option<&Glossary>,

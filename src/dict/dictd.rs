@@ -374,6 +374,37 @@ impl Dictd {
         self.data.forget_recent();
     }
 
+    /// Every entry, in index order: (index headword, text). The data is read whole, once
+    /// (the usage index is built so); an entry that cannot be read is left out.
+    pub fn for_each_entry(&self, mut f: impl FnMut(&str, &str)) -> Result<(), DictError> {
+        let size = usize::try_from(self.data.size()).unwrap_or(usize::MAX);
+        let data = self.data.read(0, size).map_err(|e| DictError {
+            path: e.path,
+            message: e.message,
+        })?;
+        let index = self.index.all();
+        for line in index.split(|&b| b == b'\n') {
+            let mut fields = line.split(|&c| c == b'\t');
+            let key = fields.next().unwrap_or(&[]);
+            let (Some(offset), Some(len)) =
+                (fields.next().and_then(b64), fields.next().and_then(b64))
+            else {
+                continue;
+            };
+            let (Ok(start), Ok(len)) = (usize::try_from(offset), usize::try_from(len)) else {
+                continue;
+            };
+            let Some(bytes) = start.checked_add(len).and_then(|end| data.get(start..end)) else {
+                continue;
+            };
+            f(
+                &String::from_utf8_lossy(key),
+                &String::from_utf8_lossy(bytes),
+            );
+        }
+        Ok(())
+    }
+
     /// Check the data file whole (a dictzip file's CRC32).
     pub fn verify(&self) -> Result<(), DictError> {
         self.data.verify().map_err(|e| DictError {
@@ -384,6 +415,10 @@ impl Dictd {
 
     pub fn data_path(&self) -> &Path {
         self.data.path()
+    }
+
+    pub fn index_path(&self) -> &Path {
+        &self.index_path
     }
 }
 

@@ -11,6 +11,7 @@ mod index_bytes;
 pub mod rank;
 pub mod rank_weights;
 pub mod stardict;
+pub mod usage;
 mod verb_phrases;
 
 use std::path::{Path, PathBuf};
@@ -141,6 +142,10 @@ pub struct Dictionaries {
     pub problems: Vec<DictError>,
     /// The folders that were searched.
     pub folders: Vec<PathBuf>,
+    /// Where the index of the dictionaries' examples is kept ([`usage::Usage`]); without
+    /// one it is built in memory.
+    pub usage_cache: Option<PathBuf>,
+    usage: std::sync::OnceLock<usage::Usage>,
 }
 
 /// The folders to search: the standard ones (`/usr/share/dictd`,
@@ -258,6 +263,39 @@ impl Dictionaries {
         self.german().any(|d| d.has_prefix(prefix))
     }
 
+    /// The index of the examples the German dictionaries list as headwords, built on
+    /// first use (or read from [`Dictionaries::usage_cache`]).
+    pub fn usage(&self) -> &usage::Usage {
+        self.usage.get_or_init(|| {
+            let dictd: Vec<&Dictd> = self
+                .german()
+                .filter_map(|d| match d {
+                    Dictionary::Dictd(dd) => Some(dd),
+                    Dictionary::StarDict(_) => None,
+                })
+                .collect();
+            let Ok(lex) = crate::german::lexicon() else {
+                return usage::Usage::empty();
+            };
+            if dictd.is_empty() {
+                return usage::Usage::empty();
+            }
+            usage::Usage::cached(self.usage_cache.as_deref(), fingerprint(&dictd), || {
+                let mut pairs: Vec<(String, String)> = Vec::new();
+                for d in &dictd {
+                    // An unreadable data file gives no examples; the lookup reports it.
+                    let _ = d.for_each_entry(|key, text| {
+                        if key.contains(' ') {
+                            let e = entry::parse(key, text);
+                            pairs.push((e.headword, e.senses.join("; ")));
+                        }
+                    });
+                }
+                usage::Usage::build(pairs, lex)
+            })
+        })
+    }
+
     /// Parsed entries of a headword in every dictionary, at most `limit` from each:
     /// (dictionary name, entry).
     pub fn entries(&self, word: &str, limit: usize) -> (Vec<(String, Entry)>, Vec<DictError>) {
@@ -273,4 +311,30 @@ impl Dictionaries {
         }
         (out, problems)
     }
+}
+
+/// What the usage index is built from: each dictionary's files, sizes and times (FNV-1a).
+fn fingerprint(dicts: &[&Dictd]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut add = |bytes: &[u8]| {
+        for b in bytes {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for d in dicts {
+        for path in [d.index_path(), d.data_path()] {
+            add(path.to_string_lossy().as_bytes());
+            if let Ok(meta) = std::fs::metadata(path) {
+                add(&meta.len().to_le_bytes());
+                let secs = meta
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_secs());
+                add(&secs.to_le_bytes());
+            }
+        }
+    }
+    hash
 }

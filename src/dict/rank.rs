@@ -965,7 +965,7 @@ const LIGHT_VERBS: [&str; 8] = ["be", "get", "have", "make", "take", "do", "give
 
 /// The word that carries each alternative of a sense: its first word, after "to" and a
 /// light verb ("to depend on sth." → "depend", "be reliant on sb." → "reliant").
-fn content_words(sense: &str) -> Vec<String> {
+pub(super) fn content_words(sense: &str) -> Vec<String> {
     sense
         .split([',', ';'])
         .filter_map(|alt| {
@@ -996,11 +996,15 @@ pub fn agree_on_words(ranked: &mut [Ranked], bare: &[Ranked]) {
     let words: Vec<Vec<String>> = ranked.iter().map(|r| content_words(&r.sense)).collect();
     let bare_words: Vec<Vec<String>> = bare.iter().map(|r| content_words(&r.sense)).collect();
     let shares = |mine: &[String], theirs: &[String]| theirs.iter().any(|t| mine.contains(t));
+    let keys: Vec<String> = ranked.iter().map(|r| sense_key(&r.sense)).collect();
     let gains: Vec<f32> = (0..ranked.len())
         .map(|i| {
+            // FreeDict's German–English data is made from Ding's: the same sense of the
+            // same headword in the other dictionary is a copy, not a second voice.
             let others = (0..ranked.len())
                 .filter(|&j| {
-                    ranked[j].headword != ranked[i].headword || ranked[j].source != ranked[i].source
+                    ranked[j].headword != ranked[i].headword
+                        || ranked[j].source != ranked[i].source && keys[j] != keys[i]
                 })
                 .filter(|&j| shares(&words[i], &words[j]))
                 .count();
@@ -1255,6 +1259,13 @@ mod tests {
         ];
         agree_on_words(&mut same, &[]);
         assert!(same.iter().all(|r| r.score == 0.0));
+        // Nor does the same sense of the headword in the other dictionary: a copy.
+        let mut copied = vec![
+            ranked("von etw. abhängen", "a", "ride on sth., turn on sth."),
+            ranked("von etw. abhängen", "b", "to ride on sth.; to turn on sth."),
+        ];
+        agree_on_words(&mut copied, &[]);
+        assert!(copied.iter().all(|r| r.score == 0.0));
     }
 
     #[test]

@@ -66,8 +66,9 @@ impl<'a> World<'a> {
     pub fn open_dictionaries(&mut self) -> &mut DictionaryLoader {
         let folders = self.dictionary_folders.take().unwrap_or_default();
         let sender = self.sender.clone();
+        let cache = self.paths.cache_dir.clone();
         self.dictionaries
-            .get_or_insert_with(|| DictionaryLoader::start(folders, sender))
+            .get_or_insert_with(|| DictionaryLoader::start(folders, cache, sender))
     }
 
     /// Whether `job` is the search running now.

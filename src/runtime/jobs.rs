@@ -22,10 +22,17 @@ pub struct DictionaryLoader {
 }
 
 impl DictionaryLoader {
-    /// Open the dictionaries in `folders`; [`Message::DictionariesReady`] says when.
-    pub fn start(folders: Vec<PathBuf>, sender: Sender<Message>) -> DictionaryLoader {
+    /// Open the dictionaries in `folders`, with the index of their examples (read from
+    /// `cache`, or built and kept there); [`Message::DictionariesReady`] says when.
+    pub fn start(
+        folders: Vec<PathBuf>,
+        cache: PathBuf,
+        sender: Sender<Message>,
+    ) -> DictionaryLoader {
         let handle = std::thread::spawn(move || {
-            let d = Dictionaries::discover_german(&folders);
+            let mut d = Dictionaries::discover_german(&folders);
+            d.usage_cache = Some(cache);
+            d.usage();
             let _ = sender.send(Message::DictionariesReady);
             d
         });

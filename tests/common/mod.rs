@@ -28,6 +28,24 @@ impl Home {
         }
     }
 
+    /// A home whose config searches only its own, empty folder `dicts`: (home, folder).
+    pub fn with_dictionary_folder() -> (Home, PathBuf) {
+        let home = Home::new();
+        let folder = home.path().join("dicts");
+        std::fs::create_dir_all(&folder).expect("mkdir");
+        let config = home.config_file();
+        std::fs::create_dir_all(config.parent().expect("parent")).expect("mkdir");
+        std::fs::write(
+            &config,
+            format!(
+                "[dictionaries]\nstandard_folders = false\nfolders = [\"{}\"]\n",
+                folder.display()
+            ),
+        )
+        .expect("config");
+        (home, folder)
+    }
+
     /// A home whose config searches no dictionary folder (results do not depend on what
     /// the machine has installed).
     pub fn without_dictionaries() -> Home {
