@@ -729,10 +729,10 @@ pub fn lookup_in(
 ) -> (Vec<Found>, Vec<DictError>) {
     let (mut results, problems) = lookup_ranked(word, context, glossary, dicts);
     for found in &mut results {
-        if let Some(class) = weighed_by_usage(found, word) {
+        if let Some((class, lemma)) = weighed_by_usage(found, word) {
             usage::main_sense_first(
                 dicts.usage(),
-                &found.headword,
+                &lemma,
                 class,
                 &mut found.senses,
                 rank::content_words,
@@ -742,11 +742,14 @@ pub fn lookup_in(
     (results, problems)
 }
 
-/// The class whose examples weigh a result's senses: a dictionary's result for a content
-/// word in its plain degree. A function word's examples use it in all its senses (*sich*
-/// is "each other" in 209 of them), and so do an auxiliary's or a modal verb's; a
-/// comparative's senses were chosen for its degree (*länger* "longer", not "long").
-fn weighed_by_usage(found: &Found, word: &str) -> Option<Class> {
+/// The class and lemma whose examples weigh a result's senses: a dictionary's result for
+/// a content word in its plain degree, or a verb's frame by the verb's own examples (a
+/// headword of the verb, prepositions and placeholders: "von etw. abhängen" by
+/// *abhängen*'s; an idiom with a noun, "etw. auf den Markt bringen", is not weighed by
+/// *bringen*'s). A function word's examples use it in all its senses (*sich* is "each
+/// other" in 209 of them), and so do an auxiliary's or a modal verb's; a comparative's
+/// senses were chosen for its degree (*länger* "longer", not "long").
+fn weighed_by_usage(found: &Found, word: &str) -> Option<(Class, String)> {
     let class = match found.pos.as_deref() {
         Some("verb") => Class::Verb,
         Some("noun") => Class::Noun,
@@ -759,7 +762,23 @@ fn weighed_by_usage(found: &Found, word: &str) -> Option<Class> {
         .iter()
         .any(|r| r.tag.degree.is_some_and(|d| d != Degree::Positive));
     let helper = readings.iter().any(|r| r.tag.auxiliary || r.tag.modal);
-    (found.method != Method::Glossary && !graded && !helper).then_some(class)
+    if found.method == Method::Glossary || graded || helper {
+        return None;
+    }
+    let words: Vec<&str> = found.headword.split_whitespace().collect();
+    match words.split_last() {
+        Some((only, [])) => Some((class, (*only).to_string())),
+        Some((verb, rest))
+            if class == Class::Verb
+                && lex.is_verb(verb)
+                && rest
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_lowercase)) =>
+        {
+            Some((class, (*verb).to_string()))
+        }
+        _ => None,
+    }
 }
 
 /// [`lookup_in`] before the examples weigh the senses.
@@ -1273,6 +1292,21 @@ fn lookup_ranked(
                 (g, lex.plurals(p, g).into_iter().next())
             });
             if let Some(mut f) = found_from(r, p, method, None) {
+                // A part's main sense, as the examples use it (*Spiel*: "game", not
+                // "play"), is what it means in the compound.
+                if let Some(class) = crate::german::lexicon().ok().and_then(|lex| {
+                    lex.readings(p)
+                        .into_iter()
+                        .find_map(|r| Class::of(r.tag.pos))
+                }) {
+                    usage::main_sense_first(
+                        dicts.usage(),
+                        p,
+                        class,
+                        &mut f.senses,
+                        rank::content_words,
+                    );
+                }
                 if let Some((g, pl)) = info {
                     f.gender = g;
                     f.plural = pl;
@@ -1388,6 +1422,62 @@ fn lookup_ranked(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn result(headword: &str, pos: &str, method: Method) -> Found {
+        Found {
+            source: "test".into(),
+            method,
+            headword: headword.into(),
+            gender: None,
+            gender_inferred: false,
+            open_genders: Vec::new(),
+            plural: None,
+            pronunciation: None,
+            pos: Some(pos.into()),
+            senses: vec!["a sense".into()],
+        }
+    }
+
+    #[test]
+    fn content_words_and_verb_frames_are_weighed_by_their_examples() {
+        let phrase = || Method::Phrase {
+            word: "hängt".into(),
+        };
+        let weighed = |f: &Found, word: &str| weighed_by_usage(f, word);
+        assert_eq!(
+            weighed(&result("Amt", "noun", Method::Exact), "Ämtern"),
+            Some((Class::Noun, "Amt".to_string()))
+        );
+        // A frame by its verb's examples; an idiom with a noun is not its verb's.
+        assert_eq!(
+            weighed(&result("von etw. abhängen", "verb", phrase()), "hängt"),
+            Some((Class::Verb, "abhängen".to_string()))
+        );
+        assert_eq!(
+            weighed(
+                &result("etw. auf den Markt bringen", "verb", phrase()),
+                "bringt"
+            ),
+            None
+        );
+        // Function words, helpers, comparatives and the glossary's terms are not.
+        assert_eq!(
+            weighed(&result("sich", "pronoun", Method::Exact), "sich"),
+            None
+        );
+        assert_eq!(
+            weighed(&result("werden", "verb", Method::Exact), "wurde"),
+            None
+        );
+        assert_eq!(
+            weighed(&result("lang", "adjective", Method::Exact), "länger"),
+            None
+        );
+        assert_eq!(
+            weighed(&result("Amt", "noun", Method::Glossary), "Amt"),
+            None
+        );
+    }
 
     #[test]
     fn without_dictionaries_only_the_glossary_answers() {
