@@ -313,7 +313,8 @@ impl Dictionaries {
     }
 }
 
-/// What the usage index is built from: each dictionary's files, sizes and times (FNV-1a).
+/// What the usage index is built from: the way it is built, each dictionary's files, sizes
+/// and times (FNV-1a).
 fn fingerprint(dicts: &[&Dictd]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut add = |bytes: &[u8]| {
@@ -322,6 +323,7 @@ fn fingerprint(dicts: &[&Dictd]) -> u64 {
             hash = hash.wrapping_mul(0x0100_0000_01b3);
         }
     };
+    add(usage::HEADER.as_bytes());
     for d in dicts {
         for path in [d.index_path(), d.data_path()] {
             add(path.to_string_lossy().as_bytes());

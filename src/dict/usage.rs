@@ -17,8 +17,9 @@ use std::path::{Path, PathBuf};
 use crate::german::lexicon::Lexicon;
 use crate::german::tags::Pos;
 
-/// The first line of a cache file; a file with another is rebuilt.
-const HEADER: &str = "lesepult usage index 1";
+/// The first line of a cache file; a file with another is rebuilt. It names the way the
+/// index is built, and is part of the cache file's name: a new way builds a new file.
+pub const HEADER: &str = "lesepult usage index 2";
 
 /// Examples kept per lemma: enough to tell a content word's senses apart, few enough
 /// that counting them for a function word stays cheap.
@@ -42,14 +43,14 @@ impl fmt::Debug for Usage {
     }
 }
 
-/// The German text without its bracketed notes (`{f}`, `[ugs.]`, `(von etw.)`).
+/// A text without its bracketed notes (`{f}`, `[ugs.]`, `(von etw.)`, FreeDict's `<v>`).
 fn without_brackets(s: &str) -> String {
     let mut out = String::new();
     let mut depth = 0usize;
     for c in s.chars() {
         match c {
-            '{' | '[' | '(' => depth += 1,
-            '}' | ']' | ')' => depth = depth.saturating_sub(1),
+            '{' | '[' | '(' | '<' => depth += 1,
+            '}' | ']' | ')' | '>' => depth = depth.saturating_sub(1),
             _ if depth == 0 => out.push(c),
             _ => {}
         }
