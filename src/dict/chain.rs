@@ -753,7 +753,7 @@ fn weighed_by_usage(found: &Found, word: &str) -> Option<(Class, String)> {
     let class = match found.pos.as_deref() {
         Some("verb") => Class::Verb,
         Some("noun") => Class::Noun,
-        Some("adjective" | "participle") => Class::Adjective,
+        Some("adjective" | "participle" | "adverb") => Class::Adjective,
         _ => return None,
     };
     let lex = crate::german::lexicon().ok()?;
@@ -762,7 +762,10 @@ fn weighed_by_usage(found: &Found, word: &str) -> Option<(Class, String)> {
         .iter()
         .any(|r| r.tag.degree.is_some_and(|d| d != Degree::Positive));
     let helper = readings.iter().any(|r| r.tag.auxiliary || r.tag.modal);
-    if found.method == Method::Glossary || graded || helper {
+    // An adverb that is also a function word (*zu*, *da*) is used in all its senses.
+    let function_word =
+        found.pos.as_deref() == Some("adverb") && readings.iter().any(|r| r.tag.pos.is_closed());
+    if found.method == Method::Glossary || graded || helper || function_word {
         return None;
     }
     let words: Vec<&str> = found.headword.split_whitespace().collect();
