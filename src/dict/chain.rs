@@ -747,7 +747,8 @@ pub fn lookup_in(
 /// headword of the verb, prepositions and placeholders: "von etw. abhängen" by
 /// *abhängen*'s; an idiom with a noun, "etw. auf den Markt bringen", is not weighed by
 /// *bringen*'s). A function word's examples use it in all its senses (*sich* is "each
-/// other" in 209 of them), and so do an auxiliary's or a modal verb's; a comparative's
+/// other" in 209 of them; an adverb that may be a preposition, *zu*), and so do an
+/// auxiliary's or a modal verb's; a comparative's
 /// senses were chosen for its degree (*länger* "longer", not "long").
 fn weighed_by_usage(found: &Found, word: &str) -> Option<(Class, String)> {
     let class = match found.pos.as_deref() {
@@ -1463,7 +1464,12 @@ mod tests {
             ),
             None
         );
+        assert_eq!(
+            weighed(&result("bisher", "adverb", Method::Exact), "bisher"),
+            Some((Class::Adjective, "bisher".to_string()))
+        );
         // Function words, helpers, comparatives and the glossary's terms are not.
+        assert_eq!(weighed(&result("zu", "adverb", Method::Exact), "zu"), None);
         assert_eq!(
             weighed(&result("sich", "pronoun", Method::Exact), "sich"),
             None
