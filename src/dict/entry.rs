@@ -172,7 +172,9 @@ pub fn parse(key: &str, text: &str) -> Entry {
             if !word.is_empty() {
                 entry.headword = word.to_string();
             }
-            entry.pronunciation = pron;
+            // FreeDict lost characters of some 10,000 pronunciations, each now a `?`
+            // ("kurz" /kˈ??ts/): a damaged one is not shown.
+            entry.pronunciation = pron.filter(|p| !p.contains('?'));
             entry.tags = tags;
             entry.tags.extend(note);
         } else {
@@ -557,6 +559,11 @@ mod tests {
         );
         assert_eq!(e.headword, "sich bei jdm. für etw. bedanken");
         assert_eq!(e.pronunciation, None);
+        // Nor one whose characters were lost (the IPA glottal stop ʔ is no loss).
+        let e = parse("kurz", "kurz /kˈ??ts/ <adj>\nshort <adj>\n");
+        assert_eq!(e.headword, "kurz");
+        assert_eq!(e.pronunciation, None);
+        assert_eq!(e.senses, ["short <adj>"]);
     }
 
     #[test]
