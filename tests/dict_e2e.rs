@@ -245,4 +245,11 @@ fn the_sense_the_dictionarys_examples_use_comes_first_and_their_index_is_cached(
     assert_eq!(lookup(), out);
     let rebuilt = std::fs::read_to_string(&files[0]).expect("cache file");
     assert!(rebuilt.contains("department"), "{rebuilt}");
+    // `dict list` counts them.
+    let (code, listed, _) = run_plain(&home, &["dict", "list"]);
+    assert_eq!(code, 0);
+    assert!(
+        listed.contains("examples: 4 phrases and sentences"),
+        "{listed}"
+    );
 }

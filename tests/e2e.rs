@@ -303,6 +303,10 @@ fn cli_prints_paths_default_config_and_version() {
         stdout.contains(&format!("{root}/state/lesepult")),
         "{stdout}"
     );
+    assert!(
+        stdout.contains(&format!("{root}/cache/lesepult")),
+        "{stdout}"
+    );
 
     let (code, stdout, _) = run_plain(&home, &["--print-default-config"]);
     assert_eq!(code, 0);

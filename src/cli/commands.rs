@@ -60,6 +60,7 @@ pub fn paths(paths: &Paths) -> Result<(), CommandError> {
     outln!("notes:       {}", paths.notes_dir().display());
     outln!("state dir:   {}", paths.state_dir.display());
     outln!("positions:   {}", paths.positions_dir().display());
+    outln!("cache dir:   {}", paths.cache_dir.display());
     Ok(())
 }
 
@@ -496,6 +497,15 @@ pub fn dict_list(paths: &Paths, config: &crate::config::Config) -> Result<(), Co
     }
     for p in &dicts.problems {
         outln!("not usable: {p}");
+    }
+    // The examples that weigh senses: built from the German dictionaries the first time.
+    let german = open_german_dictionaries(paths, config);
+    let examples = german.usage().len();
+    if examples > 0 {
+        outln!(
+            "examples: {examples} phrases and sentences weigh the senses (index kept in {})",
+            paths.cache_dir.display()
+        );
     }
     Ok(())
 }
