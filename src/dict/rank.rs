@@ -52,7 +52,23 @@ const MARGINAL: f32 = 3.0;
 fn top_level_alternatives(raw: &str) -> Vec<(Option<char>, &str)> {
     let mut out = Vec::new();
     let (mut depth, mut from, mut sep) = (0usize, 0usize, None);
+    // The end of a list of abbreviations between slashes ("number /no.; No./"): one
+    // alternative with its word, not two.
+    let mut skip_to = 0usize;
     for (i, c) in raw.char_indices() {
+        if i < skip_to {
+            continue;
+        }
+        if c == '/'
+            && let Some(len) = raw[i + 1..].find('/')
+            && raw[i + 1..i + 1 + len].contains("; ")
+            && raw[i + 1..i + 1 + len]
+                .split("; ")
+                .all(|a| !a.is_empty() && !a.contains(' '))
+        {
+            skip_to = i + 2 + len;
+            continue;
+        }
         match c {
             '(' | '[' | '{' | '<' => depth += 1,
             ')' | ']' | '}' | '>' => depth = depth.saturating_sub(1),
@@ -66,6 +82,15 @@ fn top_level_alternatives(raw: &str) -> Vec<(Option<char>, &str)> {
     }
     out.push((sep, &raw[from..]));
     out
+}
+
+/// Whether an alternative starts with a pronunciation between slashes (IPA stress or
+/// length marks inside).
+fn starts_with_pronunciation(alt: &str) -> bool {
+    alt.trim_start()
+        .strip_prefix('/')
+        .and_then(|rest| rest.split_once('/'))
+        .is_some_and(|(inner, _)| inner.contains(['ˈ', 'ˌ', 'ː']))
 }
 
 /// A sense as shown and what its labels cost. A label before the first word is the whole
@@ -89,14 +114,28 @@ fn labelled_sense(raw: &str) -> (String, f32) {
         .map_or(raw.len(), |(i, _, _)| i);
     let (_, leading) = clean(&raw[..lead_end]);
     let lead_cost = cost_of(&leading);
-    let alternatives: Vec<(Option<char>, String, f32)> = top_level_alternatives(&raw[lead_end..])
-        .into_iter()
-        .map(|(sep, alt)| {
+    let mut alternatives: Vec<(Option<char>, String, f32)> = Vec::new();
+    for (sep, alt) in top_level_alternatives(&raw[lead_end..]) {
+        // FreeDict gives an abbreviation as an alternative followed by its pronunciation
+        // ("number <n>no.,  /nˈoː/ No.,  /nˈoː/"): the alternative after it starts with
+        // that pronunciation. Neither abbreviation is a gloss.
+        if starts_with_pronunciation(alt) {
+            if let Some((_, before, _)) = alternatives.last_mut()
+                && let Some((kept, last)) = before.rsplit_once(' ')
+                && last.ends_with('.')
+            {
+                *before = kept.trim_end().to_string();
+            }
             let (text, labels) = clean(alt);
-            (sep, text, cost_of(&labels))
-        })
-        .filter(|(_, text, _)| !text.is_empty())
-        .collect();
+            if !(text.ends_with('.') && !text.contains(' ')) {
+                alternatives.push((sep, text, cost_of(&labels)));
+            }
+            continue;
+        }
+        let (text, labels) = clean(alt);
+        alternatives.push((sep, text, cost_of(&labels)));
+    }
+    alternatives.retain(|(_, text, _)| !text.is_empty());
     let plain = alternatives.iter().any(|(_, _, c)| *c < MARGINAL);
     let kept: Vec<&(Option<char>, String, f32)> = alternatives
         .iter()
@@ -1285,6 +1324,26 @@ mod tests {
         // Abbreviations are no glosses: FreeDict's with their pronunciation, Ding's
         // between slashes.
         assert_eq!(clean("government <n>Gov., /ɡˈoːf/").0, "government");
+        assert_eq!(clean("number <n>no.,  /nˈoː/ No.,  /nˈoː/").0, "number");
+        // Alternative by alternative, as senses are shown.
+        assert_eq!(
+            labelled_sense("number <n>no.,  /nˈoː/ No.,  /nˈoː/").0,
+            "number"
+        );
+        assert_eq!(
+            labelled_sense("government <n>Gov.,  /ɡˈoːf/ Govt.,  /ɡˈɔft/ , administration <n>").0,
+            "government, administration"
+        );
+        assert_eq!(
+            labelled_sense("on averageon avg.,  /ˈoːn ˈafk/").0,
+            "on average"
+        );
+        assert_eq!(labelled_sense("number /no.; No./").0, "number");
+        assert_eq!(
+            labelled_sense("government /Gov.; Govt./; administration").0,
+            "government; administration"
+        );
+        assert_eq!(labelled_sense("at/in; sb./sth.").0, "at/in; sb./sth.");
         assert_eq!(
             clean("government <n>Gov.,  /ɡˈoːf/ Govt.,  /ɡˈɔft/ , administration <n>").0,
             "government, administration"
