@@ -19,7 +19,7 @@ use crate::german::tags::Pos;
 
 /// The first line of a cache file; a file with another is rebuilt. It names the way the
 /// index is built, and is part of the cache file's name: a new way builds a new file.
-pub const HEADER: &str = "lesepult usage index 2";
+pub const HEADER: &str = "lesepult usage index 3";
 
 /// Examples kept per lemma: enough to tell a content word's senses apart, few enough
 /// that counting them for a function word stays cheap.
@@ -99,39 +99,52 @@ impl Class {
     }
 }
 
+/// The words of a German text, without punctuation.
+fn words_of(german: &str) -> Vec<&str> {
+    german
+        .split(|c: char| !c.is_alphabetic() && c != '-')
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
 /// The keys of the lemmas an example's German words may have, and of the separable verbs
-/// its last word closes (*hängt … ab*: *abhängen*).
-fn lemmas_of(tokens: &[&str], lex: &Lexicon) -> Vec<String> {
+/// a particle at the end of a clause closes (*hängt … ab*, *Schalte das Licht aus, …*).
+fn lemmas_of(german: &str, lex: &Lexicon) -> Vec<String> {
     let mut lemmas: Vec<String> = Vec::new();
-    let mut verbs: Vec<String> = Vec::new();
-    for (k, token) in tokens.iter().enumerate() {
-        let mut readings = lex.readings(token);
-        if k == 0 {
-            readings.extend(lex.readings(&token.to_lowercase()));
-        }
-        for r in readings {
-            if r.tag.pos == Pos::Verb && !verbs.contains(&r.lemma) {
-                verbs.push(r.lemma.clone());
+    let mut first = true;
+    for clause in german.split([',', ':', '.', '!', '?', '–']) {
+        let tokens = words_of(clause);
+        let mut verbs: Vec<String> = Vec::new();
+        for token in &tokens {
+            let mut readings = lex.readings(token);
+            if first {
+                readings.extend(lex.readings(&token.to_lowercase()));
+                first = false;
             }
-            if let Some(key) = Class::of(r.tag.pos).map(|c| c.key(&r.lemma))
-                && !lemmas.contains(&key)
-            {
-                lemmas.push(key);
+            for r in readings {
+                if r.tag.pos == Pos::Verb && !verbs.contains(&r.lemma) {
+                    verbs.push(r.lemma.clone());
+                }
+                if let Some(key) = Class::of(r.tag.pos).map(|c| c.key(&r.lemma))
+                    && !lemmas.contains(&key)
+                {
+                    lemmas.push(key);
+                }
             }
         }
-    }
-    if let Some(last) = tokens.last()
-        && tokens.len() > 1
-        && lex
-            .readings(last)
-            .iter()
-            .any(|r| r.tag.pos == Pos::VerbParticle)
-    {
-        for verb in &verbs {
-            let whole = format!("{}{verb}", last.to_lowercase());
-            let key = Class::Verb.key(&whole);
-            if lex.is_verb(&whole) && !lemmas.contains(&key) {
-                lemmas.push(key);
+        if let Some(last) = tokens.last()
+            && tokens.len() > 1
+            && lex
+                .readings(last)
+                .iter()
+                .any(|r| r.tag.pos == Pos::VerbParticle)
+        {
+            for verb in &verbs {
+                let whole = format!("{}{verb}", last.to_lowercase());
+                let key = Class::Verb.key(&whole);
+                if lex.is_verb(&whole) && !lemmas.contains(&key) {
+                    lemmas.push(key);
+                }
             }
         }
     }
@@ -151,10 +164,7 @@ impl Usage {
             if german.contains(';') {
                 continue;
             }
-            let tokens: Vec<&str> = german
-                .split(|c: char| !c.is_alphabetic() && c != '-')
-                .filter(|t| !t.is_empty())
-                .collect();
+            let tokens = words_of(&german);
             let words = english_words(&translation);
             if tokens.len() < 2 || words.is_empty() {
                 continue;
@@ -165,7 +175,7 @@ impl Usage {
             let Ok(id) = u32::try_from(english.len()) else {
                 break;
             };
-            for lemma in lemmas_of(&tokens, lex) {
+            for lemma in lemmas_of(&german, lex) {
                 let ids = postings.entry(lemma).or_default();
                 if ids.len() < MAX_PER_LEMMA {
                     ids.push(id);
@@ -420,6 +430,10 @@ mod tests {
                     "Everything depends on your decision.",
                 ),
                 ("Das hängt vom Wetter ab", "That depends on the weather"),
+                (
+                    "Schalte das Licht aus, bevor du gehst.",
+                    "Switch off the light before you go.",
+                ),
                 ("abhängen", "depend"),
                 ("Folgen; Reihen", "sequences; series"),
                 ("in einer Reihe stehen", "to stand in a row"),
@@ -427,7 +441,11 @@ mod tests {
             lex,
         );
         // One word is a word's own entry, a list of forms no example.
-        assert_eq!(usage.len(), 3);
+        assert_eq!(usage.len(), 4);
+        assert_eq!(
+            usage.count("ausschalten", Class::Verb, &["switch".into()]),
+            1
+        );
         assert_eq!(usage.count("abhängen", Class::Verb, &["depend".into()]), 2);
         assert_eq!(usage.count("Reihe", Class::Noun, &["row".into()]), 1);
         assert_eq!(usage.count("Reihe", Class::Noun, &["series".into()]), 0);
