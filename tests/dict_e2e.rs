@@ -241,7 +241,7 @@ fn the_sense_the_dictionarys_examples_use_comes_first_and_their_index_is_cached(
         .collect();
     assert_eq!(files.len(), 1, "{files:?}");
     // A damaged cache file is built again, not trusted and not an error.
-    std::fs::write(&files[0], "lesepult usage index 3\n9\nnot enough\n").expect("damage");
+    std::fs::write(&files[0], "lesepult usage index 5\n9\nnot enough\n").expect("damage");
     assert_eq!(lookup(), out);
     let rebuilt = std::fs::read_to_string(&files[0]).expect("cache file");
     assert!(rebuilt.contains("department"), "{rebuilt}");

@@ -127,7 +127,9 @@ fn labelled_sense(raw: &str) -> (String, f32) {
                 *before = kept.trim_end().to_string();
             }
             let (text, labels) = clean(alt);
-            if !(text.ends_with('.') && !text.contains(' ')) {
+            // What is left is the next abbreviation ("No."), or a gloss.
+            let abbreviation = text.ends_with('.') && !text.contains(' ');
+            if !abbreviation {
                 alternatives.push((sep, text, cost_of(&labels)));
             }
             continue;

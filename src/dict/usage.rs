@@ -12,33 +12,40 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::fs::File;
 use std::path::{Path, PathBuf};
 
+use super::index_bytes::{BlockFile, IndexBytes};
 use crate::german::lexicon::Lexicon;
 use crate::german::tags::Pos;
 
 /// The first line of a cache file; a file with another is rebuilt. It names the way the
 /// index is built, and is part of the cache file's name: a new way builds a new file.
-pub const HEADER: &str = "lesepult usage index 3";
+pub const HEADER: &str = "lesepult usage index 5";
 
 /// Examples kept per lemma: enough to tell a content word's senses apart, few enough
 /// that counting them for a function word stays cheap.
 const MAX_PER_LEMMA: usize = 1000;
 
-/// The examples, by the lemmas of their German words. Kept as the text of its cache file:
-/// a header, the count of examples, each example's English words on a line, then one line
-/// per lemma (`lemma\tid id …`), sorted by lemma.
+/// The examples, by the lemmas of their German words, as the text of its cache file: a
+/// header; the count of examples and the byte lengths of the two sections; each example's
+/// English words on a line; then one line per lemma (`lemma class\toffset offset …`, the
+/// offsets of its examples' lines in their section), sorted by lemma. The file is read
+/// on demand, block by block, as a dictionary's index is: opening it reads its header,
+/// a look-up binary-searches the lemma lines and reads its examples' lines.
 pub struct Usage {
-    text: String,
-    english: Vec<(u32, u32)>,
-    lemmas: Vec<(u32, u32)>,
+    bytes: IndexBytes,
+    /// Where the examples' section starts, and where the lemmas' starts.
+    examples_at: usize,
+    lemmas_at: usize,
+    count: usize,
 }
 
 impl fmt::Debug for Usage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Usage")
-            .field("examples", &self.english.len())
-            .field("lemmas", &self.lemmas.len())
+            .field("examples", &self.count)
+            .field("bytes", &self.bytes.len())
             .finish()
     }
 }
@@ -183,70 +190,77 @@ impl Usage {
             }
             english.push(words);
         }
-        let mut text = format!("{HEADER}\n{}\n", english.len());
+        let mut section = String::new();
+        let mut offsets: Vec<usize> = Vec::with_capacity(english.len());
         for e in &english {
-            text.push_str(e);
-            text.push('\n');
+            offsets.push(section.len());
+            section.push_str(e);
+            section.push('\n');
         }
+        let mut lemma_lines = String::new();
         let mut lemmas: Vec<(String, Vec<u32>)> = postings.into_iter().collect();
         lemmas.sort();
         for (lemma, ids) in lemmas {
-            let ids: Vec<String> = ids.iter().map(u32::to_string).collect();
-            text.push_str(&format!("{lemma}\t{}\n", ids.join(" ")));
+            let at: Vec<String> = ids
+                .iter()
+                .filter_map(|&id| offsets.get(id as usize).map(usize::to_string))
+                .collect();
+            lemma_lines.push_str(&format!("{lemma}\t{}\n", at.join(" ")));
         }
-        // The text was written just above, in the form `from_text` reads.
-        Usage::from_text(text).unwrap_or_else(|_| Usage::empty())
+        let mut text = format!(
+            "{HEADER}\n{} {} {}\n",
+            english.len(),
+            section.len(),
+            lemma_lines.len()
+        );
+        text.push_str(&section);
+        text.push_str(&lemma_lines);
+        // The text was written just above, in the form `from_bytes` reads.
+        Usage::from_bytes(IndexBytes::Memory(text.into_bytes())).unwrap_or_else(|_| Usage::empty())
     }
 
     /// An index of no examples.
     pub fn empty() -> Usage {
         Usage {
-            text: String::new(),
-            english: Vec::new(),
-            lemmas: Vec::new(),
+            bytes: IndexBytes::Memory(Vec::new()),
+            examples_at: 0,
+            lemmas_at: 0,
+            count: 0,
         }
     }
 
-    /// The index a cache file holds; an error says what is wrong with it.
-    pub fn from_text(text: String) -> Result<Usage, String> {
-        let mut spans: Vec<(u32, u32)> = Vec::new();
-        let mut start = 0usize;
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                let (Ok(s), Ok(e)) = (u32::try_from(start), u32::try_from(i)) else {
-                    return Err("larger than 4 GiB".into());
-                };
-                spans.push((s, e));
-                start = i + 1;
-            }
-        }
-        let line = |k: usize| spans.get(k).map(|&(s, e)| &text[s as usize..e as usize]);
-        if line(0) != Some(HEADER) {
+    /// The index a cache file holds; an error says what is wrong with it. Only its header
+    /// is read, and the file's length checked against it.
+    pub fn open(path: &Path) -> Result<Usage, String> {
+        let file = File::open(path).map_err(|e| e.to_string())?;
+        let len = file.metadata().map_err(|e| e.to_string())?.len();
+        let len = usize::try_from(len).map_err(|e| e.to_string())?;
+        Usage::from_bytes(IndexBytes::Disk(BlockFile::new(file, len)))
+    }
+
+    /// The index in `bytes`, its header checked.
+    fn from_bytes(bytes: IndexBytes) -> Result<Usage, String> {
+        let first = bytes.next_line(0);
+        let second = bytes.next_line(first);
+        if *bytes.line(0) != *HEADER.as_bytes() {
             return Err(format!("its first line is not „{HEADER}“"));
         }
-        let count: usize = line(1)
-            .and_then(|l| l.parse().ok())
-            .ok_or("its second line is no count of examples")?;
-        if spans.len() < 2 + count {
-            return Err(format!("{count} examples announced, fewer there"));
-        }
-        let english = spans[2..2 + count].to_vec();
-        let lemmas = spans[2 + count..].to_vec();
-        let key = |&(s, e): &(u32, u32)| {
-            let l = &text[s as usize..e as usize];
-            l.split('\t').next().unwrap_or(l)
+        let numbers: Vec<usize> = String::from_utf8_lossy(&bytes.line(first))
+            .split(' ')
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        let [count, examples, lemmas] = numbers[..] else {
+            return Err("its second line is not the count and lengths of its sections".into());
         };
-        if lemmas
-            .iter()
-            .any(|l| !text[l.0 as usize..l.1 as usize].contains('\t'))
-            || lemmas.windows(2).any(|w| key(&w[0]) > key(&w[1]))
-        {
-            return Err("its lemma lines are not sorted lemma, tab, numbers".into());
-        }
+        let lemmas_at = second
+            .checked_add(examples)
+            .filter(|at| at.checked_add(lemmas) == Some(bytes.len()))
+            .ok_or("it is not as long as its header says")?;
         Ok(Usage {
-            text,
-            english,
-            lemmas,
+            bytes,
+            examples_at: second,
+            lemmas_at,
+            count,
         })
     }
 
@@ -255,8 +269,7 @@ impl Usage {
     pub fn cached(dir: Option<&Path>, fingerprint: u64, build: impl FnOnce() -> Usage) -> Usage {
         let path: Option<PathBuf> = dir.map(|d| d.join(format!("usage-{fingerprint:016x}.txt")));
         if let Some(p) = &path
-            && let Ok(text) = std::fs::read_to_string(p)
-            && let Ok(usage) = Usage::from_text(text)
+            && let Ok(usage) = Usage::open(p)
         {
             return usage;
         }
@@ -266,7 +279,7 @@ impl Usage {
             && std::fs::create_dir_all(d).is_ok()
         {
             let partial = p.with_extension("partial");
-            if std::fs::write(&partial, &usage.text).is_ok() {
+            if std::fs::write(&partial, usage.bytes.all()).is_ok() {
                 let _ = std::fs::rename(&partial, p);
             }
         }
@@ -275,30 +288,45 @@ impl Usage {
 
     /// How many examples there are.
     pub fn len(&self) -> usize {
-        self.english.len()
+        self.count
     }
 
     pub fn is_empty(&self) -> bool {
-        self.english.is_empty()
+        self.count == 0
     }
 
-    /// The English words of each example with a form of `lemma` of `class`.
-    fn examples(&self, lemma: &str, class: Class) -> Vec<&str> {
-        let at = |&(s, e): &(u32, u32)| &self.text[s as usize..e as usize];
+    /// The English words of each example with a form of `lemma` of `class`. An offset
+    /// that is not a line's start in the examples' section (a damaged file) gives none.
+    fn examples(&self, lemma: &str, class: Class) -> Vec<String> {
         let key = class.key(lemma);
-        let Ok(k) = self.lemmas.binary_search_by(|l| {
-            let line = at(l);
-            line.split('\t').next().unwrap_or(line).cmp(key.as_str())
-        }) else {
+        let b = &self.bytes;
+        // Binary search over the lemma lines: the first whose key is not below `key`.
+        let (mut lo, mut hi) = (self.lemmas_at, b.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let start = b.line_start(mid).max(self.lemmas_at);
+            if *b.key_at(start) < *key.as_bytes() {
+                lo = b.next_line(start).max(lo + 1);
+            } else {
+                hi = start;
+            }
+        }
+        let start = b.line_start(lo).max(self.lemmas_at);
+        if start >= b.len() || *b.key_at(start) != *key.as_bytes() {
             return Vec::new();
-        };
-        let line = at(&self.lemmas[k]);
+        }
+        let line = b.line(start);
+        let line = String::from_utf8_lossy(&line);
         line.split('\t')
             .nth(1)
             .unwrap_or("")
             .split(' ')
-            .filter_map(|id| id.parse::<usize>().ok())
-            .filter_map(|id| self.english.get(id).map(at))
+            .filter_map(|n| n.parse::<usize>().ok())
+            .filter_map(|offset| {
+                let at = self.examples_at.checked_add(offset)?;
+                let line_start = at < self.lemmas_at && *b.range(at - 1, at) == *b"\n";
+                line_start.then(|| String::from_utf8_lossy(&b.line(at)).into_owned())
+            })
             .collect()
     }
 
@@ -321,7 +349,7 @@ impl Usage {
         if masks.is_empty() {
             return counts;
         }
-        for example in self.examples(lemma, class) {
+        for example in &self.examples(lemma, class) {
             let mask = example
                 .split(' ')
                 .filter_map(|w| masks.get(w))
@@ -455,13 +483,6 @@ mod tests {
     #[test]
     fn a_cache_file_is_read_back_and_a_broken_one_refused() {
         let lex = lexicon().expect("lexicon");
-        let built = Usage::build(pairs(&[("die vordere Reihe", "the front row")]), lex);
-        let again = Usage::from_text(built.text.clone()).expect("reads back");
-        assert_eq!(again.count("Reihe", Class::Noun, &["row".into()]), 1);
-        assert!(Usage::from_text("something else\n".into()).is_err());
-        assert!(Usage::from_text(format!("{HEADER}\n5\nrow\n")).is_err());
-        let unsorted = format!("{HEADER}\n1\nrow\nb\t0\na\t0\n");
-        assert!(Usage::from_text(unsorted).is_err());
         let dir = tempfile::tempdir().expect("temp dir");
         let first = Usage::cached(Some(dir.path()), 7, || {
             Usage::build(pairs(&[("die vordere Reihe", "the front row")]), lex)
@@ -469,6 +490,21 @@ mod tests {
         let second = Usage::cached(Some(dir.path()), 7, Usage::empty);
         assert_eq!(first.len(), 1);
         assert_eq!(second.len(), 1, "read from the cache, not built");
+        assert_eq!(second.count("Reihe", Class::Noun, &["row".into()]), 1);
+        assert_eq!(second.count("Reihe", Class::Noun, &["front".into()]), 1);
+        assert_eq!(second.count("Reihe", Class::Verb, &["row".into()]), 0);
+        let file = dir.path().join(format!("usage-{:016x}.txt", 7));
+        let broken = |text: &str| {
+            std::fs::write(&file, text).expect("write");
+            Usage::open(&file).is_err()
+        };
+        assert!(broken("something else\n"));
+        assert!(broken(&format!("{HEADER}\n5\nrow\n")));
+        assert!(broken(&format!("{HEADER}\n1 40 0\nrow\n")));
+        // An offset that is no line's start gives no example, and no panic.
+        std::fs::write(&file, format!("{HEADER}\n1 4 15\nrow\nReihe n\t1 99 0\n")).expect("write");
+        let odd = Usage::open(&file).expect("well formed");
+        assert_eq!(odd.count("Reihe", Class::Noun, &["row".into()]), 1);
     }
 
     #[test]
