@@ -10,6 +10,7 @@
 //! in the cache directory, keyed by the dictionaries' sizes and times; nothing of it is
 //! bundled.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::fs::File;
@@ -297,7 +298,7 @@ impl Usage {
 
     /// The English words of each example with a form of `lemma` of `class`. An offset
     /// that is not a line's start in the examples' section (a damaged file) gives none.
-    fn examples(&self, lemma: &str, class: Class) -> Vec<String> {
+    fn examples(&self, lemma: &str, class: Class) -> Vec<Cow<'_, [u8]>> {
         let key = class.key(lemma);
         let b = &self.bytes;
         // Binary search over the lemma lines: the first whose key is not below `key`.
@@ -325,7 +326,7 @@ impl Usage {
             .filter_map(|offset| {
                 let at = self.examples_at.checked_add(offset)?;
                 let line_start = at < self.lemmas_at && *b.range(at - 1, at) == *b"\n";
-                line_start.then(|| String::from_utf8_lossy(&b.line(at)).into_owned())
+                line_start.then(|| b.line(at))
             })
             .collect()
     }
@@ -339,10 +340,10 @@ impl Usage {
     /// For each sense's words (at most 32 senses), how many examples of `lemma` of `class`
     /// translate it by one of them: one pass over the examples.
     pub fn counts(&self, lemma: &str, class: Class, senses: &[Vec<String>]) -> Vec<usize> {
-        let mut masks: HashMap<String, u32> = HashMap::new();
+        let mut masks: HashMap<Vec<u8>, u32> = HashMap::new();
         for (i, words) in senses.iter().take(32).enumerate() {
             for form in words.iter().flat_map(|w| english_forms(w)) {
-                *masks.entry(form).or_default() |= 1 << i;
+                *masks.entry(form.into_bytes()).or_default() |= 1 << i;
             }
         }
         let mut counts = vec![0; senses.len()];
@@ -351,7 +352,7 @@ impl Usage {
         }
         for example in &self.examples(lemma, class) {
             let mask = example
-                .split(' ')
+                .split(|&b| b == b' ')
                 .filter_map(|w| masks.get(w))
                 .fold(0u32, |a, m| a | m);
             for (i, c) in counts.iter_mut().enumerate().take(32) {
