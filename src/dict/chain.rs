@@ -728,10 +728,13 @@ pub fn lookup_in(
     dicts: &Dictionaries,
 ) -> (Vec<Found>, Vec<DictError>) {
     let (mut results, problems) = lookup_ranked(word, context, glossary, dicts);
+    let Some(examples) = dicts.usage_for_lookup() else {
+        return (results, problems);
+    };
     for found in &mut results {
         if let Some((class, lemma)) = weighed_by_usage(found, word) {
             usage::main_sense_first(
-                dicts.usage(),
+                examples,
                 &lemma,
                 class,
                 &mut found.senses,
@@ -1302,14 +1305,9 @@ fn lookup_ranked(
                     lex.readings(p)
                         .into_iter()
                         .find_map(|r| Class::of(r.tag.pos))
-                }) {
-                    usage::main_sense_first(
-                        dicts.usage(),
-                        p,
-                        class,
-                        &mut f.senses,
-                        rank::content_words,
-                    );
+                }) && let Some(examples) = dicts.usage_for_lookup()
+                {
+                    usage::main_sense_first(examples, p, class, &mut f.senses, rank::content_words);
                 }
                 if let Some((g, pl)) = info {
                     f.gender = g;

@@ -145,6 +145,10 @@ pub struct Dictionaries {
     /// Where the index of the dictionaries' examples is kept ([`usage::Usage`]); without
     /// one it is built in memory.
     pub usage_cache: Option<PathBuf>,
+    /// Whether a lookup goes on without the index while it is being built (the app,
+    /// which builds it on a thread of its own: [`Dictionaries::usage_if_ready`]) rather
+    /// than wait for it (the command line).
+    pub usage_on_demand: bool,
     usage: std::sync::OnceLock<usage::Usage>,
 }
 
@@ -263,17 +267,49 @@ impl Dictionaries {
         self.german().any(|d| d.has_prefix(prefix))
     }
 
+    /// The German dictd dictionaries, whose headwords hold the examples.
+    fn german_dictd(&self) -> Vec<&Dictd> {
+        self.german()
+            .filter_map(|d| match d {
+                Dictionary::Dictd(dd) => Some(dd),
+                Dictionary::StarDict(_) => None,
+            })
+            .collect()
+    }
+
+    /// The index of the examples, where it is built or in the cache already (opening a
+    /// cache file reads its header only); `None` while it is still to be built.
+    pub fn usage_if_ready(&self) -> Option<&usage::Usage> {
+        if let Some(u) = self.usage.get() {
+            return Some(u);
+        }
+        let dictd = self.german_dictd();
+        if dictd.is_empty() {
+            return Some(self.usage.get_or_init(usage::Usage::empty));
+        }
+        let path = self
+            .usage_cache
+            .as_deref()?
+            .join(usage::file_name(fingerprint(&dictd)));
+        let opened = usage::Usage::open(&path).ok()?;
+        Some(self.usage.get_or_init(|| opened))
+    }
+
+    /// The index for a lookup: waited for, or (where [`Dictionaries::usage_on_demand`])
+    /// only if it is ready.
+    pub fn usage_for_lookup(&self) -> Option<&usage::Usage> {
+        if self.usage_on_demand {
+            self.usage_if_ready()
+        } else {
+            Some(self.usage())
+        }
+    }
+
     /// The index of the examples the German dictionaries list as headwords, built on
     /// first use (or read from [`Dictionaries::usage_cache`]).
     pub fn usage(&self) -> &usage::Usage {
         self.usage.get_or_init(|| {
-            let dictd: Vec<&Dictd> = self
-                .german()
-                .filter_map(|d| match d {
-                    Dictionary::Dictd(dd) => Some(dd),
-                    Dictionary::StarDict(_) => None,
-                })
-                .collect();
+            let dictd = self.german_dictd();
             let Ok(lex) = crate::german::lexicon() else {
                 return usage::Usage::empty();
             };

@@ -159,6 +159,11 @@ fn lemmas_of(german: &str, lex: &Lexicon) -> Vec<String> {
     lemmas
 }
 
+/// The cache file's name for the dictionaries' `fingerprint`.
+pub fn file_name(fingerprint: u64) -> String {
+    format!("usage-{fingerprint:016x}.txt")
+}
+
 impl Usage {
     /// Index `pairs` of (German headword, English text): those whose German has two words
     /// or more (a phrase or sentence, not a word's own entry), each once.
@@ -268,7 +273,7 @@ impl Usage {
     /// The index in `dir` for these `dictionaries`' `fingerprint`, else built by `build`
     /// and saved there (a cache: where it cannot be written, it is built again next time).
     pub fn cached(dir: Option<&Path>, fingerprint: u64, build: impl FnOnce() -> Usage) -> Usage {
-        let path: Option<PathBuf> = dir.map(|d| d.join(format!("usage-{fingerprint:016x}.txt")));
+        let path: Option<PathBuf> = dir.map(|d| d.join(file_name(fingerprint)));
         if let Some(p) = &path
             && let Ok(usage) = Usage::open(p)
         {

@@ -212,13 +212,14 @@ impl<'a> World<'a> {
             .as_ref()
             .filter(|l| l.word == word)
             .and_then(|l| l.context.clone());
-        let dictionaries = self.open_dictionaries().get();
+        let loader = self.open_dictionaries();
         let (results, problems) = crate::dict::lookup_in(
             &word,
             context.as_ref().map(|(s, at)| (s.as_str(), *at)),
             None,
-            dictionaries,
+            loader.get(),
         );
+        loader.build_usage();
         LookedUp {
             word,
             results,

@@ -15,15 +15,19 @@ use crate::document::{self, Document};
 use crate::glossary::{Glossary, Term};
 use crate::vocab::DocWords;
 
-/// The dictionaries, opened on a thread: the first frame does not wait for them.
+/// The dictionaries, opened on a thread: the first frame does not wait for them. The
+/// index of their examples is read from the cache when it is there; else it is built on a
+/// thread of its own at the first lookup, which does not wait for it (nor do the lookups
+/// until it is ready: they rank the senses without it).
 pub struct DictionaryLoader {
     handle: Option<std::thread::JoinHandle<Dictionaries>>,
-    ready: Option<Dictionaries>,
+    ready: Option<Arc<Dictionaries>>,
+    usage_started: bool,
 }
 
 impl DictionaryLoader {
-    /// Open the dictionaries in `folders`, with the index of their examples (read from
-    /// `cache`, or built and kept there); [`Message::DictionariesReady`] says when.
+    /// Open the dictionaries in `folders`, with `cache` the folder of their examples'
+    /// index; [`Message::DictionariesReady`] says when.
     pub fn start(
         folders: Vec<PathBuf>,
         cache: PathBuf,
@@ -32,22 +36,41 @@ impl DictionaryLoader {
         let handle = std::thread::spawn(move || {
             let mut d = Dictionaries::discover_german(&folders);
             d.usage_cache = Some(cache);
-            d.usage();
+            d.usage_on_demand = true;
+            d.usage_if_ready();
             let _ = sender.send(Message::DictionariesReady);
             d
         });
         DictionaryLoader {
             handle: Some(handle),
             ready: None,
+            usage_started: false,
         }
     }
 
     /// The dictionaries, waiting for them if they are still being opened.
     pub fn get(&mut self) -> &Dictionaries {
         if let Some(h) = self.handle.take() {
-            self.ready = Some(h.join().unwrap_or_default());
+            self.ready = Some(Arc::new(h.join().unwrap_or_default()));
         }
-        self.ready.get_or_insert_with(Dictionaries::default)
+        self.ready
+            .get_or_insert_with(|| Arc::new(Dictionaries::default()))
+    }
+
+    /// Build the examples' index on a thread of its own, once, unless it is ready.
+    pub fn build_usage(&mut self) {
+        self.get();
+        let Some(d) = self.ready.as_ref() else {
+            return;
+        };
+        if self.usage_started || d.usage_if_ready().is_some() {
+            return;
+        }
+        self.usage_started = true;
+        let d = Arc::clone(d);
+        std::thread::spawn(move || {
+            d.usage();
+        });
     }
 
     /// What the app is told about them.
