@@ -1108,6 +1108,20 @@ fn joined_forms(
         .collect()
 }
 
+/// Whether a particle that may be an adjective (*hoch*, *bereit*) at the end of a clause
+/// cannot be read as the predicate or an adverb there: its verb (at `v`) is no copula
+/// (*ist hoch*, *finde es gut*, *macht es fertig*), and no adverb, preposition or
+/// conjunction stands right before it (*so hoch*, *für gut*, *als fertig*).
+fn particle_not_predicate(ctx: &Context, v: usize, p: usize) -> bool {
+    let copula = ctx.cands[v]
+        .iter()
+        .any(|c| COPULAS.contains(&c.reading.lemma.as_str()));
+    let modified = p > 0
+        && (ctx.word(p - 1).is_none()
+            || ctx.can_be(p - 1, &[Pos::Adverb, Pos::Preposition, Pos::Conjunction]));
+    !copula && !modified
+}
+
 /// Separable verbs split in their sentence: (verb token, particle token, whole verb).
 /// A particle stands at the end of its clause (before punctuation, a conjunction or the
 /// sentence's end); its verb is the nearest finite verb before it whose joined form is a
@@ -1216,7 +1230,11 @@ fn verb_for_particle(
                 };
                 let verb = verb && (!listed_only || lex.is_verb(whole));
                 verb && (!(adjective || listed_only)
-                    || frequency::zipf_or_rare(whole) >= ADJECTIVE_PARTICLE_MIN_ZIPF)
+                    || frequency::zipf_or_rare(whole) >= ADJECTIVE_PARTICLE_MIN_ZIPF
+                    || adjective
+                        && !listed_only
+                        && lex.is_verb(whole)
+                        && particle_not_predicate(ctx, v, p))
             })
             .max_by(|a, b| frequency::zipf_or_rare(&a.0).total_cmp(&frequency::zipf_or_rare(&b.0)));
         if let Some((whole, _)) = joined {
@@ -2570,6 +2588,23 @@ mod tests {
         let s = "Die Polizei nimmt den Täter fest.";
         assert!(frequency::zipf_or_rare("festnehmen") >= ADJECTIVE_PARTICLE_MIN_ZIPF);
         assert_eq!(lemma(s, "nimmt").0, "festnehmen");
+        // A rarer one, listed by the lexicon, where the adjective cannot be the predicate
+        // (no copula) nor is modified (*so*, *für*).
+        let rare = "hochhalten";
+        assert!(lexicon().expect("lexicon").is_verb(rare));
+        assert!(frequency::zipf_or_rare(rare) < ADJECTIVE_PARTICLE_MIN_ZIPF);
+        let s = "Die Kinder hielten ihre Bilder hoch.";
+        assert_eq!(lemma(s, "hielten").0, rare);
+        assert_eq!(lemma(s, "hoch").0, rare);
+        assert_eq!(
+            lemma("Die Kinder hielten den Preis für hoch.", "hielten").0,
+            "halten"
+        );
+        assert_eq!(
+            lemma("Die Kinder hielten die Köpfe so hoch.", "hielten").0,
+            "halten"
+        );
+        assert_eq!(lemma("Die Preise sind dort hoch.", "sind").0, "sein");
     }
 
     #[test]
