@@ -1229,12 +1229,11 @@ fn verb_for_particle(
                     is_attested_verb(lex, whole)
                 };
                 let verb = verb && (!listed_only || lex.is_verb(whole));
-                verb && (!(adjective || listed_only)
-                    || frequency::zipf_or_rare(whole) >= ADJECTIVE_PARTICLE_MIN_ZIPF
-                    || adjective
-                        && !listed_only
-                        && lex.is_verb(whole)
-                        && particle_not_predicate(ctx, v, p))
+                let plain_particle = !adjective && !listed_only;
+                let frequent = frequency::zipf_or_rare(whole) >= ADJECTIVE_PARTICLE_MIN_ZIPF;
+                let no_predicate =
+                    !listed_only && lex.is_verb(whole) && particle_not_predicate(ctx, v, p);
+                verb && (plain_particle || frequent || no_predicate)
             })
             .max_by(|a, b| frequency::zipf_or_rare(&a.0).total_cmp(&frequency::zipf_or_rare(&b.0)));
         if let Some((whole, _)) = joined {
