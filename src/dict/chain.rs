@@ -440,7 +440,7 @@ fn phrase(
     let nominal = toks[i].is_capitalised()
         || pos
             .is_none_or(|p| matches!(p, Pos::Noun | Pos::Name | Pos::Adjective | Pos::Participle));
-    let mut analysed: Option<Vec<crate::german::analysis::Analysis>> = None;
+    let mut analysed: Option<std::rc::Rc<Vec<crate::german::analysis::Analysis>>> = None;
     for len in (2..=MAX_PHRASE).rev() {
         for first in i.saturating_sub(len - 1)..=i {
             let Some(window) = toks.get(first..first + len) else {
@@ -508,7 +508,7 @@ fn phrase(
             // schließen* is not "zu schließen" "inferable").
             if len == 2 {
                 let analysed = analysed
-                    .get_or_insert_with(|| crate::german::analysis::analyse_sentence(sentence));
+                    .get_or_insert_with(|| crate::german::analysis::analysed_sentence(sentence));
                 let at = |t: &crate::german::sentence::Token<'_>| {
                     analysed.iter().find(|a| a.start == t.start)
                 };

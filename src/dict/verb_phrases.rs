@@ -212,7 +212,7 @@ fn own_conjunct<'a>(sentence: &str, clause: Vec<Token<'a>>, a: &Analysis) -> Vec
     if !clause.iter().any(coordinating) {
         return clause;
     }
-    let analysed = crate::german::analysis::analyse_sentence(sentence);
+    let analysed = crate::german::analysis::analysed_sentence(sentence);
     let finite = |t: &Token| {
         analysed.iter().any(|x| {
             x.start == t.start
@@ -276,7 +276,7 @@ fn sentence_frame(
     let toks = tokens(sentence);
     let mut preps: Vec<Preposition> = Vec::new();
     let mut reflexive = false;
-    let mut analysed: Option<Vec<Analysis>> = None;
+    let mut analysed: Option<std::rc::Rc<Vec<Analysis>>> = None;
     let infinitive = a
         .tag
         .as_ref()
@@ -323,8 +323,8 @@ fn sentence_frame(
         // A word that is also an adverb is a preposition only where the analysis reads
         // it so: *für zu hoch hielt* has no "zu jdm. halten" ("too high").
         let adverb_here = readings.iter().any(|r| r.tag.pos == Pos::Adverb) && {
-            let all =
-                analysed.get_or_insert_with(|| crate::german::analysis::analyse_sentence(sentence));
+            let all = analysed
+                .get_or_insert_with(|| crate::german::analysis::analysed_sentence(sentence));
             all.iter()
                 .any(|x| x.start == t.start && x.pos == Pos::Adverb)
         };
@@ -542,7 +542,7 @@ pub(super) fn preposition_frame(
     of_adverb: bool,
     problems: &mut Vec<DictError>,
 ) -> Option<VerbPhrase> {
-    let analysed = crate::german::analysis::analyse_sentence(sentence);
+    let analysed = crate::german::analysis::analysed_sentence(sentence);
     let me = analysed.iter().find(|x| x.start <= at && at < x.end)?;
     let toks = tokens(sentence);
     // Not an auxiliary's frames (see `frame`).

@@ -3,7 +3,9 @@
 //! verb, compounds and names the lexicon does not list. Rules over the lexicon's data;
 //! no word is special-cased.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use serde::Serialize;
@@ -1723,6 +1725,39 @@ pub fn analyse_sentence(sentence: &str) -> Vec<Analysis> {
     analyse_tokens(sentence, |_| true, true, installed().as_deref())
 }
 
+/// The analysis of a sentence, as the corrections now installed make it.
+type Remembered = (String, Option<Arc<Corrections>>, Rc<Vec<Analysis>>);
+
+thread_local! {
+    /// The last sentence analysed by [`analysed_sentence`] on this thread.
+    static LAST_ANALYSED: RefCell<Option<Remembered>> = const { RefCell::new(None) };
+}
+
+/// [`analyse_sentence`], remembered for the last sentence (and corrections) of this
+/// thread: a lookup's rules ask for its sentence's analysis several times.
+pub fn analysed_sentence(sentence: &str) -> Rc<Vec<Analysis>> {
+    let fixes = installed();
+    let same_fixes = |kept: &Option<Arc<Corrections>>| match (kept, &fixes) {
+        (None, None) => true,
+        (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+        _ => false,
+    };
+    let kept = LAST_ANALYSED.with(|last| {
+        last.borrow()
+            .as_ref()
+            .filter(|(text, f, _)| text == sentence && same_fixes(f))
+            .map(|(_, _, analysed)| Rc::clone(analysed))
+    });
+    if let Some(analysed) = kept {
+        return analysed;
+    }
+    let analysed = Rc::new(analyse_tokens(sentence, |_| true, true, fixes.as_deref()));
+    LAST_ANALYSED.with(|last| {
+        *last.borrow_mut() = Some((sentence.to_string(), fixes, Rc::clone(&analysed)));
+    });
+    analysed
+}
+
 /// The lemma of every word of a sentence, without the facts a lookup shows (gender,
 /// plural): what counting a book's words by lemma needs. (start, end, lemma) in bytes.
 /// The lemmas of the sentence's words the lexicon lists (no compound is split, no name
@@ -2508,6 +2543,21 @@ mod tests {
         assert_ne!(plain.first().map(|a| &a.basis), Some(&Basis::Corrected));
         let others = analyse_tokens(s, |t| t.text == "lädt", true, Some(&fixes));
         assert_eq!(others.first().map(|a| a.lemma.as_str()), Some("einladen"));
+    }
+
+    #[test]
+    fn a_sentence_analysed_again_is_remembered_not_redone() {
+        let s = "Sie reichte den Antrag gestern beim Amt ein.";
+        let first = analysed_sentence(s);
+        let lemmas = |a: &[Analysis]| a.iter().map(|x| x.lemma.clone()).collect::<Vec<_>>();
+        assert_eq!(lemmas(&first), lemmas(&analyse_sentence(s)));
+        assert!(Rc::ptr_eq(&first, &analysed_sentence(s)));
+        let other = analysed_sentence("Er kommt aus Berlin.");
+        assert!(!Rc::ptr_eq(&first, &other));
+        assert_eq!(
+            lemmas(&other),
+            lemmas(&analyse_sentence("Er kommt aus Berlin."))
+        );
     }
 
     fn lemma(sentence: &str, word: &str) -> (String, Pos) {
