@@ -1167,3 +1167,28 @@ fn a_contraction_stands_for_its_preposition_and_the_sense_entries_agree_on_leads
         "{found:?}"
     );
 }
+
+#[test]
+fn a_compounds_first_part_means_its_singular_not_a_plural_entry() {
+    let (_dir, dicts) = made_up(&[
+        ("Terrier", "Terrier <pl>\nterriers\n"),
+        ("Terrier", "Terrier <masc, n, sg>\n [zool.] terrier <n>\n"),
+        ("Mischling", "Mischling <masc, n, sg>\nmongrel <n>\n"),
+    ]);
+    let results = look_in(
+        &dicts,
+        "Wir haben einen Terrier-Mischling.",
+        "Terrier-Mischling",
+    );
+    let part = results
+        .iter()
+        .find(|f| f.headword == "Terrier")
+        .expect("the first part is shown");
+    assert_eq!(part.senses.first().map(String::as_str), Some("terrier"));
+    let whole = results.first().expect("found");
+    assert!(
+        whole.senses.iter().all(|s| !s.contains("terriers")),
+        "{:?}",
+        whole.senses
+    );
+}

@@ -254,7 +254,13 @@ fn ranked_side(
         .into_iter()
         .filter(|(_, e)| e.headword.to_lowercase() == lemma.to_lowercase())
         .collect();
-    rank::rank(&own, lemma, pos)
+    // A compound's first part names a kind, as the singular does ("terrier mix", not
+    // "terriers mix"): a plural entry of the same spelling is not its meaning.
+    let here = rank::InSentence {
+        singular: pos.is_none(),
+        ..rank::InSentence::default()
+    };
+    rank::rank_in(&own, lemma, pos, here)
 }
 
 /// A compound's first part as the dictionary lists it for compounds: its prefix entry
