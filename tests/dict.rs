@@ -1192,3 +1192,29 @@ fn a_compounds_first_part_means_its_singular_not_a_plural_entry() {
         whole.senses
     );
 }
+
+#[test]
+fn a_verbs_frame_with_a_note_is_read_as_the_verbs_own_entry() {
+    let (_dir, dicts) = made_up(&[
+        ("abholen", "abholen <v>\ncome for sb. <v>\n"),
+        (
+            "jdn von einem ort abholen",
+            "jdn. (von einem Ort) abholen <v, trans>\ncollect sb./sth. <v>\n",
+        ),
+    ]);
+    // The examples' index lists the frame by its verb.
+    assert_eq!(
+        dicts.usage().noted_frames("abholen"),
+        vec!["jdn von einem ort abholen"]
+    );
+    let results = look_in(&dicts, "Wir holten sie am Bahnhof ab.", "holten");
+    let verb = results
+        .iter()
+        .find(|f| f.headword == "abholen")
+        .expect("the verb is found");
+    assert!(
+        verb.senses.iter().any(|s| s == "collect sb./sth."),
+        "{:?}",
+        verb.senses
+    );
+}

@@ -232,4 +232,8 @@ fn the_meaning_matcher_takes_an_english_word_in_its_inflections_only() {
     assert!(!meaning_fits("need", &want(&["needled"])));
     assert!(!meaning_fits("bed", &want(&["be"])));
     assert!(!meaning_fits("indicator", &want(&["indicated"])));
+    // An object placeholder inside a phrasal verb is skipped, nothing else is.
+    assert!(meaning_fits("pick sb. up", &want(&["pick up"])));
+    assert!(meaning_fits("put sth. off", &want(&["put off"])));
+    assert!(!meaning_fits("pick sb. out", &want(&["pick up"])));
 }

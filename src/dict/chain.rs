@@ -315,8 +315,54 @@ fn ranked_in(
                 }
             }
         }
+        // Its main senses may stand under a frame with a note in brackets (*jdn. (von
+        // einem Ort) abholen* "collect sb."), which the examples' index lists: the
+        // verb's own too, the note's words its context.
+        let noted = dicts
+            .usage_for_lookup()
+            .map(|u| u.noted_frames(lemma))
+            .unwrap_or_default();
+        for key in noted {
+            for mut found in entries_up_to(dicts, &key, MAX_SIDE_ENTRIES, problems) {
+                let (frame, note) = without_note(&found.1.headword);
+                if frame != lemma && !rank::is_object_frame(&frame, lemma) {
+                    continue;
+                }
+                found.1.pronunciation = None;
+                found.1.headword = frame;
+                found.1.context.extend(note);
+                if !own.contains(&found) {
+                    own.push(found);
+                }
+            }
+        }
     }
     rank::rank_in(&own, lemma, pos, here)
+}
+
+/// A headword without its notes in brackets, and the notes' words in lower case:
+/// "jdn. (von einem Ort) abholen" → ("jdn. abholen", [von, einem, ort]).
+fn without_note(headword: &str) -> (String, Vec<String>) {
+    let mut bare = String::new();
+    let mut note = String::new();
+    let mut depth = 0usize;
+    for c in headword.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth = depth.saturating_sub(1);
+                note.push(' ');
+            }
+            _ if depth > 0 => note.push(c),
+            _ => bare.push(c),
+        }
+    }
+    let words = note
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    (bare.split_whitespace().collect::<Vec<_>>().join(" "), words)
 }
 
 /// A noun's entries under another headword a dictionary may cite it by (*Beamtin* under

@@ -318,16 +318,20 @@ impl Dictionaries {
             }
             usage::Usage::cached(self.usage_cache.as_deref(), fingerprint(&dictd), || {
                 let mut pairs: Vec<(String, String)> = Vec::new();
+                let mut frames: Vec<(String, String)> = Vec::new();
                 for d in &dictd {
                     // An unreadable data file gives no examples; the lookup reports it.
                     let _ = d.for_each_entry(|key, text| {
                         if key.contains(' ') {
                             let e = entry::parse(key, text);
+                            if let Some(verb) = usage::noted_frame(&e.headword, lex) {
+                                frames.push((verb, key.to_string()));
+                            }
                             pairs.push((e.headword, e.senses.join("; ")));
                         }
                     });
                 }
-                usage::Usage::build(pairs, lex)
+                usage::Usage::build_with_frames(pairs, frames, lex)
             })
         })
     }

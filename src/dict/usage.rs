@@ -22,7 +22,7 @@ use crate::german::tags::Pos;
 
 /// The first line of a cache file; a file with another is rebuilt. It names the way the
 /// index is built, and is part of the cache file's name: a new way builds a new file.
-pub const HEADER: &str = "lesepult usage index 5";
+pub const HEADER: &str = "lesepult usage index 6";
 
 /// Examples kept per lemma: enough to tell a content word's senses apart, few enough
 /// that counting them for a function word stays cheap.
@@ -36,9 +36,11 @@ const MAX_PER_LEMMA: usize = 1000;
 /// a look-up binary-searches the lemma lines and reads its examples' lines.
 pub struct Usage {
     bytes: IndexBytes,
-    /// Where the examples' section starts, and where the lemmas' starts.
+    /// Where the examples' section starts, where the lemmas' starts, and where the noted
+    /// frames' starts.
     examples_at: usize,
     lemmas_at: usize,
+    frames_at: usize,
     count: usize,
 }
 
@@ -159,6 +161,26 @@ fn lemmas_of(german: &str, lex: &Lexicon) -> Vec<String> {
     lemmas
 }
 
+/// A headword that is a verb with a note in brackets before it, and maybe an object
+/// placeholder (*(aus einem Bus/LKW/Zug) aussteigen*, *jdn. (von einem Ort) abholen*,
+/// *(Kleidungsstück) anziehen*): its verb. Dictionaries list a verb's main senses so,
+/// under a key no look-up of the verb meets (`aus einem bus lkw zug aussteigen`).
+pub fn noted_frame(headword: &str, lex: &Lexicon) -> Option<String> {
+    let note_at = headword.find('(')?;
+    let close = headword[note_at..].find(')')? + note_at;
+    let before = headword[..note_at].trim();
+    let after = headword[close + 1..].trim();
+    let placeholder = |w: &str| matches!(w, "jdn." | "jdm." | "etw." | "jdn./etw." | "etw./jdn.");
+    let verb = match after.split_whitespace().collect::<Vec<_>>()[..] {
+        [verb] => verb,
+        [object, verb] if placeholder(object) => verb,
+        _ => return None,
+    };
+    let plain = verb.chars().all(char::is_alphabetic);
+    let objects_only = before.split_whitespace().all(placeholder);
+    (plain && objects_only && lex.is_verb(verb)).then(|| verb.to_string())
+}
+
 /// The cache file's name for the dictionaries' `fingerprint`.
 pub fn file_name(fingerprint: u64) -> String {
     format!("usage-{fingerprint:016x}.txt")
@@ -168,6 +190,16 @@ impl Usage {
     /// Index `pairs` of (German headword, English text): those whose German has two words
     /// or more (a phrase or sentence, not a word's own entry), each once.
     pub fn build(pairs: impl IntoIterator<Item = (String, String)>, lex: &Lexicon) -> Usage {
+        Usage::build_with_frames(pairs, Vec::new(), lex)
+    }
+
+    /// [`Usage::build`], with the dictionaries' noted frames: (verb, the key its entry is
+    /// indexed by), as [`noted_frame`] finds them.
+    pub fn build_with_frames(
+        pairs: impl IntoIterator<Item = (String, String)>,
+        frames: Vec<(String, String)>,
+        lex: &Lexicon,
+    ) -> Usage {
         let mut seen: HashSet<(String, String)> = HashSet::new();
         let mut english: Vec<String> = Vec::new();
         let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
@@ -213,14 +245,27 @@ impl Usage {
                 .collect();
             lemma_lines.push_str(&format!("{lemma}\t{}\n", at.join(" ")));
         }
+        let mut by_verb: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+        for (verb, key) in frames {
+            let keys = by_verb.entry(verb).or_default();
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+        let frame_lines: String = by_verb
+            .iter()
+            .map(|(verb, keys)| format!("{verb}\t{}\n", keys.join("|")))
+            .collect();
         let mut text = format!(
-            "{HEADER}\n{} {} {}\n",
+            "{HEADER}\n{} {} {} {}\n",
             english.len(),
             section.len(),
-            lemma_lines.len()
+            lemma_lines.len(),
+            frame_lines.len()
         );
         text.push_str(&section);
         text.push_str(&lemma_lines);
+        text.push_str(&frame_lines);
         // The text was written just above, in the form `from_bytes` reads.
         Usage::from_bytes(IndexBytes::Memory(text.into_bytes())).unwrap_or_else(|_| Usage::empty())
     }
@@ -231,6 +276,7 @@ impl Usage {
             bytes: IndexBytes::Memory(Vec::new()),
             examples_at: 0,
             lemmas_at: 0,
+            frames_at: 0,
             count: 0,
         }
     }
@@ -255,17 +301,22 @@ impl Usage {
             .split(' ')
             .filter_map(|n| n.parse().ok())
             .collect();
-        let [count, examples, lemmas] = numbers[..] else {
+        let [count, examples, lemmas, frames] = numbers[..] else {
             return Err("its second line is not the count and lengths of its sections".into());
         };
-        let lemmas_at = second
-            .checked_add(examples)
-            .filter(|at| at.checked_add(lemmas) == Some(bytes.len()))
-            .ok_or("it is not as long as its header says")?;
+        let lemmas_at = second.checked_add(examples);
+        let frames_at = lemmas_at.and_then(|at| at.checked_add(lemmas));
+        let (Some(lemmas_at), Some(frames_at)) = (lemmas_at, frames_at) else {
+            return Err("it is not as long as its header says".into());
+        };
+        if frames_at.checked_add(frames) != Some(bytes.len()) {
+            return Err("it is not as long as its header says".into());
+        }
         Ok(Usage {
             bytes,
             examples_at: second,
             lemmas_at,
+            frames_at,
             count,
         })
     }
@@ -304,28 +355,8 @@ impl Usage {
     /// The English words of each example with a form of `lemma` of `class`. An offset
     /// that is not a line's start in the examples' section (a damaged file) gives none.
     fn examples(&self, lemma: &str, class: Class) -> Vec<Cow<'_, [u8]>> {
-        let key = class.key(lemma);
         let b = &self.bytes;
-        // Binary search over the lemma lines: the first whose key is not below `key`.
-        let (mut lo, mut hi) = (self.lemmas_at, b.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            let start = b.line_start(mid).max(self.lemmas_at);
-            if *b.key_at(start) < *key.as_bytes() {
-                lo = b.next_line(start).max(lo + 1);
-            } else {
-                hi = start;
-            }
-        }
-        let start = b.line_start(lo).max(self.lemmas_at);
-        if start >= b.len() || *b.key_at(start) != *key.as_bytes() {
-            return Vec::new();
-        }
-        let line = b.line(start);
-        let line = String::from_utf8_lossy(&line);
-        line.split('\t')
-            .nth(1)
-            .unwrap_or("")
+        self.value(&class.key(lemma), self.lemmas_at, self.frames_at)
             .split(' ')
             .filter_map(|n| n.parse::<usize>().ok())
             .filter_map(|offset| {
@@ -333,6 +364,41 @@ impl Usage {
                 let line_start = at < self.lemmas_at && *b.range(at - 1, at) == *b"\n";
                 line_start.then(|| b.line(at))
             })
+            .collect()
+    }
+
+    /// What follows the tab on the line of `key` among the sorted lines from byte `from`
+    /// to `to`; empty where there is none.
+    fn value(&self, key: &str, from: usize, to: usize) -> String {
+        let b = &self.bytes;
+        // Binary search: the first line whose key is not below `key`.
+        let (mut lo, mut hi) = (from, to);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let start = b.line_start(mid).max(from);
+            if *b.key_at(start) < *key.as_bytes() {
+                lo = b.next_line(start).max(lo + 1);
+            } else {
+                hi = start;
+            }
+        }
+        let start = b.line_start(lo).max(from);
+        if start >= to || *b.key_at(start) != *key.as_bytes() {
+            return String::new();
+        }
+        let line = b.line(start);
+        String::from_utf8_lossy(&line)
+            .split_once('\t')
+            .map(|(_, value)| value.to_string())
+            .unwrap_or_default()
+    }
+
+    /// The dictionary keys of `verb`'s noted frames (*jdn. (von einem Ort) abholen*).
+    pub fn noted_frames(&self, verb: &str) -> Vec<String> {
+        self.value(verb, self.frames_at, self.bytes.len())
+            .split('|')
+            .filter(|k| !k.is_empty())
+            .map(str::to_string)
             .collect()
     }
 
@@ -506,11 +572,51 @@ mod tests {
         };
         assert!(broken("something else\n"));
         assert!(broken(&format!("{HEADER}\n5\nrow\n")));
-        assert!(broken(&format!("{HEADER}\n1 40 0\nrow\n")));
+        assert!(broken(&format!("{HEADER}\n1 40 0 0\nrow\n")));
+        // The old format, with no noted frames, is rebuilt.
+        assert!(broken(&format!("{HEADER}\n1 4 0\nrow\n")));
         // An offset that is no line's start gives no example, and no panic.
-        std::fs::write(&file, format!("{HEADER}\n1 4 15\nrow\nReihe n\t1 99 0\n")).expect("write");
+        std::fs::write(&file, format!("{HEADER}\n1 4 15 0\nrow\nReihe n\t1 99 0\n"))
+            .expect("write");
         let odd = Usage::open(&file).expect("well formed");
         assert_eq!(odd.count("Reihe", Class::Noun, &["row".into()]), 1);
+    }
+
+    #[test]
+    fn a_verbs_frames_with_a_note_are_listed_by_the_verb() {
+        let lex = lexicon().expect("lexicon");
+        assert_eq!(
+            noted_frame("jdn. (von einem Ort) abholen", lex).as_deref(),
+            Some("abholen")
+        );
+        assert_eq!(
+            noted_frame("(aus einem Bus/LKW/Zug) aussteigen", lex).as_deref(),
+            Some("aussteigen")
+        );
+        // No note, a phrase around the verb, or no verb: none.
+        assert_eq!(noted_frame("jdn. abholen", lex), None);
+        assert_eq!(noted_frame("(etw.) auf die lange Bank schieben", lex), None);
+        assert_eq!(noted_frame("(großer) Hund", lex), None);
+        let usage = Usage::build_with_frames(
+            pairs(&[("die vordere Reihe", "the front row")]),
+            vec![
+                ("abholen".into(), "jdn von einem ort abholen".into()),
+                ("abholen".into(), "jdn mit dem auto abholen".into()),
+                ("anziehen".into(), "kleidungsstück anziehen".into()),
+            ],
+            lex,
+        );
+        assert_eq!(
+            usage.noted_frames("abholen"),
+            vec!["jdn von einem ort abholen", "jdn mit dem auto abholen"]
+        );
+        assert_eq!(
+            usage.noted_frames("anziehen"),
+            vec!["kleidungsstück anziehen"]
+        );
+        assert!(usage.noted_frames("aussteigen").is_empty());
+        // The examples are read as before.
+        assert_eq!(usage.count("Reihe", Class::Noun, &["row".into()]), 1);
     }
 
     #[test]

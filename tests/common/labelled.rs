@@ -74,9 +74,11 @@ pub fn meaning_fits(sense: &str, meanings: &[String]) -> bool {
     for (short, long) in CONTRACTIONS {
         sense = sense.replace(short, long);
     }
+    // A phrasal verb's object placeholder stands between its words ("pick sb. up" is
+    // "pick up").
     let words: Vec<&str> = sense
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && !matches!(*w, "sb" | "sth"))
         .collect();
     meanings.iter().any(|m| {
         let mw: Vec<&str> = m.split_whitespace().collect();
