@@ -1218,3 +1218,25 @@ fn a_verbs_frame_with_a_note_is_read_as_the_verbs_own_entry() {
         verb.senses
     );
 }
+
+#[test]
+fn a_compound_the_lexicon_lists_but_no_dictionary_is_shown_by_its_parts() {
+    let (_dir, dicts) = made_up(&[
+        ("Grafik", "Grafik <fem, n, sg>\ngraphic <n>\n"),
+        ("Designerin", "Designerin <fem, n, sg>\ndesigner <n>\n"),
+    ]);
+    let lex = lesepult::german::lexicon().expect("lexicon");
+    let word = "Grafikdesignerin";
+    assert!(
+        lex.readings(word).iter().any(|r| r.lemma == word),
+        "the lexicon lists the compound"
+    );
+    let results = look_in(&dicts, "Sie sucht eine Stelle als Grafikdesignerin.", word);
+    let whole = results.first().expect("found by its parts");
+    assert_eq!(whole.headword, word);
+    assert_eq!(
+        whole.senses.first().map(String::as_str),
+        Some("≈ graphic designer")
+    );
+    assert!(results.iter().any(|f| f.headword == "Designerin"));
+}

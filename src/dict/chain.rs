@@ -340,6 +340,17 @@ fn ranked_in(
     rank::rank_in(&own, lemma, pos, here)
 }
 
+/// The parts of a noun the lexicon lists, split as a compound (`Grafik`, `Designerin`):
+/// the parts before the head as words, then the head's lemma.
+fn listed_compound_parts(lemma: &str) -> Option<Vec<String>> {
+    let lex = crate::german::lexicon().ok()?;
+    let split = crate::german::compound::split(lex, lemma)?;
+    let head = split.head_readings.first()?.lemma.clone();
+    let mut parts = split.parts;
+    parts.push(head);
+    Some(parts)
+}
+
 /// A headword without its notes in brackets, and the notes' words in lower case:
 /// "jdn. (von einem Ort) abholen" → ("jdn. abholen", [von, einem, ort]).
 fn without_note(headword: &str) -> (String, Vec<String>) {
@@ -1317,6 +1328,9 @@ fn lookup_ranked(
                 .strip_prefix(&particle)
                 .map(|verb| vec![particle.clone(), verb.to_string()])
         }
+        // A compound the lexicon lists but no dictionary (*Grafikdesignerin*): its parts,
+        // as for one the lexicon does not list.
+        _ if a.pos == Pos::Noun && !main_found => listed_compound_parts(&a.lemma),
         _ => None,
     };
     if !main_found && let Some(parts) = &split_parts {
