@@ -181,6 +181,30 @@ pub fn noted_frame(headword: &str, lex: &Lexicon) -> Option<String> {
     (plain && objects_only && lex.is_verb(verb)).then(|| verb.to_string())
 }
 
+/// Remove the cache files in `dir` of another format than this lesepult's: no version
+/// that writes this one reads them again. A file of this format for other dictionaries
+/// (another set installed, or one being built: `.partial`) is kept.
+fn remove_other_formats(dir: &Path) {
+    let Ok(files) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for file in files.flatten() {
+        let path = file.path();
+        let name = file.file_name().to_string_lossy().into_owned();
+        if !(name.starts_with("usage-") && name.ends_with(".txt")) {
+            continue;
+        }
+        let Ok(f) = File::open(&path) else {
+            continue;
+        };
+        let mut first = String::new();
+        let _ = std::io::BufRead::read_line(&mut std::io::BufReader::new(f), &mut first);
+        if first.starts_with("lesepult usage index ") && first.trim_end() != HEADER {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+}
+
 /// The cache file's name for the dictionaries' `fingerprint`.
 pub fn file_name(fingerprint: u64) -> String {
     format!("usage-{fingerprint:016x}.txt")
@@ -339,6 +363,7 @@ impl Usage {
             if std::fs::write(&partial, usage.bytes.all()).is_ok() {
                 let _ = std::fs::rename(&partial, p);
             }
+            remove_other_formats(d);
         }
         usage
     }
@@ -580,6 +605,29 @@ mod tests {
             .expect("write");
         let odd = Usage::open(&file).expect("well formed");
         assert_eq!(odd.count("Reihe", Class::Noun, &["row".into()]), 1);
+    }
+
+    #[test]
+    fn a_new_cache_file_removes_those_of_other_formats_only() {
+        let lex = lexicon().expect("lexicon");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let old = dir.path().join(file_name(1));
+        let other_dictionaries = dir.path().join(file_name(2));
+        let unrelated = dir.path().join("usage-notes.txt");
+        std::fs::write(&old, "lesepult usage index 1\n0 0 0\n").expect("write");
+        std::fs::write(&other_dictionaries, format!("{HEADER}\n0 0 0 0\n")).expect("write");
+        std::fs::write(&unrelated, "kept\n").expect("write");
+        let usage = Usage::cached(Some(dir.path()), 3, || {
+            Usage::build(pairs(&[("die vordere Reihe", "the front row")]), lex)
+        });
+        assert_eq!(usage.len(), 1);
+        assert!(dir.path().join(file_name(3)).exists());
+        assert!(!old.exists(), "another format's file is removed");
+        assert!(
+            other_dictionaries.exists(),
+            "this format's, for other dictionaries, stays"
+        );
+        assert!(unrelated.exists());
     }
 
     #[test]
