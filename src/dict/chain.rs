@@ -801,7 +801,7 @@ pub fn lookup_in(
                 &lemma,
                 class,
                 &mut found.senses,
-                rank::content_words,
+                usage::telling_words,
             );
         }
     }
@@ -824,7 +824,9 @@ fn weighed_by_usage(found: &Found, word: &str) -> Option<(Class, String)> {
         _ => return None,
     };
     let lex = crate::german::lexicon().ok()?;
-    let readings = lex.readings(word);
+    // A sentence's first word is read in lower case too (*Wäre* is *sein*'s).
+    let mut readings = lex.readings(word);
+    readings.extend(lex.readings(&word.to_lowercase()));
     let graded = readings
         .iter()
         .any(|r| r.tag.degree.is_some_and(|d| d != Degree::Positive));
@@ -1373,7 +1375,13 @@ fn lookup_ranked(
                         .find_map(|r| Class::of(r.tag.pos))
                 }) && let Some(examples) = dicts.usage_for_lookup()
                 {
-                    usage::main_sense_first(examples, p, class, &mut f.senses, rank::content_words);
+                    usage::main_sense_first(
+                        examples,
+                        p,
+                        class,
+                        &mut f.senses,
+                        usage::telling_words,
+                    );
                 }
                 if let Some((g, pl)) = info {
                     f.gender = g;

@@ -447,9 +447,21 @@ impl Usage {
             return counts;
         }
         for example in &self.examples(lemma, class) {
-            let mask = example
-                .split(|&b| b == b' ')
-                .filter_map(|w| masks.get(w))
+            let words: Vec<&[u8]> = example.split(|&b| b == b' ').collect();
+            // A phrasal verb with its particle next to it or one word on ("put off",
+            // "put it off").
+            let pairs = (1..=2).flat_map(|gap| {
+                words.windows(gap + 1).map(move |w| {
+                    let mut pair = w[0].to_vec();
+                    pair.push(b' ');
+                    pair.extend_from_slice(w[gap]);
+                    pair
+                })
+            });
+            let mask = words
+                .iter()
+                .filter_map(|w| masks.get(*w))
+                .chain(pairs.filter_map(|p| masks.get(&p)))
                 .fold(0u32, |a, m| a | m);
             for (i, c) in counts.iter_mut().enumerate().take(32) {
                 if mask & (1 << i) != 0 {
@@ -466,8 +478,31 @@ const NOT_TELLING: [&str; 9] = [
     "to", "sb", "sth", "a", "an", "the", "of", "one's", "oneself",
 ];
 
-/// An English word's regular inflections ("depend": depends, depended, depending).
+/// The forms of a light verb English does not make by rule.
+const IRREGULAR: [(&str, &[&str]); 8] = [
+    ("be", &["is", "are", "am", "was", "were", "been", "being"]),
+    ("get", &["got", "gotten", "getting"]),
+    ("have", &["has", "had", "having"]),
+    ("make", &["made", "making"]),
+    ("take", &["took", "taken", "taking"]),
+    ("do", &["does", "did", "done", "doing"]),
+    ("give", &["gave", "given", "giving"]),
+    ("put", &["putting"]),
+];
+
+/// An English word's regular inflections ("depend": depends, depended, depending); of a
+/// phrasal verb ("put off"), its verb's, the particle kept ("puts off", "putting off").
 fn english_forms(w: &str) -> Vec<String> {
+    if let Some((verb, particle)) = w.split_once(' ') {
+        let mut forms = vec![verb.to_string(), format!("{verb}s")];
+        if let Some((_, irregular)) = IRREGULAR.iter().find(|(base, _)| *base == verb) {
+            forms.extend(irregular.iter().map(|f| f.to_string()));
+        }
+        return forms
+            .into_iter()
+            .map(|f| format!("{f} {particle}"))
+            .collect();
+    }
     if NOT_TELLING.contains(&w) || w.is_empty() {
         return Vec::new();
     }
@@ -487,6 +522,51 @@ fn english_forms(w: &str) -> Vec<String> {
         out.push(format!("{stem}ied"));
     }
     out
+}
+
+/// English particles of phrasal verbs.
+const PARTICLES: [&str; 12] = [
+    "up", "off", "out", "down", "in", "on", "away", "back", "over", "through", "along", "around",
+];
+
+/// The English words that tell each alternative of a sense apart, as the examples are
+/// searched for them: its first word after "to" and a light verb ("to depend on sth." →
+/// "depend", "be reliant on sb." → "reliant"), but a light verb with its particle as
+/// the pair ("put sth. off" → "put off", "get up" → "get up": "off" alone is in "switch
+/// off" too, "get" alone in every "get").
+pub fn telling_words(sense: &str) -> Vec<String> {
+    sense
+        .split([',', ';'])
+        .filter_map(|alt| {
+            let alt = alt.split('(').next().unwrap_or(alt).to_lowercase();
+            let words: Vec<&str> = alt
+                .split(|c: char| !c.is_alphabetic() && c != '\'')
+                .filter(|w| !w.is_empty() && *w != "to")
+                .collect();
+            let light = |w: &str| IRREGULAR.iter().any(|(base, _)| *base == w);
+            let placeholder = |w: &&str| matches!(*w, "sb" | "sth" | "sb's" | "oneself" | "one's");
+            match words.split_first() {
+                Some((verb, rest)) if light(verb) => {
+                    match rest.iter().find(|w| !placeholder(w)) {
+                        Some(p) if PARTICLES.contains(p) => Some(format!("{verb} {p}")),
+                        // A light verb alone ("take sth.") is told by itself, but an
+                        // auxiliary ("be", "do") is in every other example.
+                        _ => words
+                            .iter()
+                            .find(|w| !light(w) && !placeholder(w))
+                            .map(|w| w.to_string())
+                            .or_else(|| {
+                                (!matches!(*verb, "be" | "do" | "have")).then(|| verb.to_string())
+                            }),
+                    }
+                }
+                // A particle alone ("up") is in every phrasal verb with it.
+                Some((first, [])) if PARTICLES.contains(first) && *first != "back" => None,
+                Some((first, _)) => Some((*first).to_string()),
+                None => None,
+            }
+        })
+        .collect()
 }
 
 /// Senses weighed by the examples: the first few of a result.
@@ -605,6 +685,37 @@ mod tests {
             .expect("write");
         let odd = Usage::open(&file).expect("well formed");
         assert_eq!(odd.count("Reihe", Class::Noun, &["row".into()]), 1);
+    }
+
+    #[test]
+    fn a_phrasal_verb_with_a_light_verb_is_told_by_the_pair() {
+        assert_eq!(telling_words("put sth. off"), vec!["put off"]);
+        assert_eq!(telling_words("get up, rise"), vec!["get up", "rise"]);
+        assert_eq!(telling_words("to depend on sth."), vec!["depend"]);
+        assert_eq!(telling_words("be reliant on sb."), vec!["reliant"]);
+        assert_eq!(telling_words("take sth."), vec!["take"]);
+        // A particle or an auxiliary alone tells nothing; "back" is also a noun.
+        assert!(telling_words("up").is_empty());
+        assert!(telling_words("be").is_empty());
+        assert_eq!(telling_words("back"), vec!["back"]);
+        let lex = lexicon().expect("lexicon");
+        let usage = Usage::build(
+            pairs(&[
+                ("das Licht ausschalten", "to switch off the light"),
+                ("den Fernseher ausschalten", "to turn the TV off"),
+                ("das Radio ausschalten", "to switch the radio off"),
+            ]),
+            lex,
+        );
+        let senses: Vec<Vec<String>> = ["put off", "switch off"]
+            .iter()
+            .map(|s| telling_words(s))
+            .collect();
+        // "off" alone would count all three for "put off".
+        assert_eq!(
+            usage.counts("ausschalten", Class::Verb, &senses),
+            vec![0, 2]
+        );
     }
 
     #[test]
