@@ -446,23 +446,28 @@ impl Usage {
         if masks.is_empty() {
             return counts;
         }
+        let pair_starts: HashSet<Vec<u8>> = masks
+            .keys()
+            .filter_map(|k| k.split(|&b| b == b' ').next().filter(|f| f.len() < k.len()))
+            .map(<[u8]>::to_vec)
+            .collect();
         for example in &self.examples(lemma, class) {
-            let words: Vec<&[u8]> = example.split(|&b| b == b' ').collect();
+            let mut mask = 0u32;
             // A phrasal verb with its particle next to it or one word on ("put off",
-            // "put it off").
-            let pairs = (1..=2).flat_map(|gap| {
-                words.windows(gap + 1).map(move |w| {
-                    let mut pair = w[0].to_vec();
-                    pair.push(b' ');
-                    pair.extend_from_slice(w[gap]);
-                    pair
-                })
-            });
-            let mask = words
-                .iter()
-                .filter_map(|w| masks.get(*w))
-                .chain(pairs.filter_map(|p| masks.get(&p)))
-                .fold(0u32, |a, m| a | m);
+            // "put it off"): the last two words, where a sense's pair starts with them.
+            let mut before: [&[u8]; 2] = [b"", b""];
+            for word in example.split(|&b| b == b' ') {
+                mask |= masks.get(word).copied().unwrap_or(0);
+                for first in before {
+                    if !pair_starts.is_empty() && pair_starts.contains(first) {
+                        let mut pair = first.to_vec();
+                        pair.push(b' ');
+                        pair.extend_from_slice(word);
+                        mask |= masks.get(&pair).copied().unwrap_or(0);
+                    }
+                }
+                before = [before[1], word];
+            }
             for (i, c) in counts.iter_mut().enumerate().take(32) {
                 if mask & (1 << i) != 0 {
                     *c += 1;
@@ -698,15 +703,12 @@ mod tests {
         assert!(telling_words("up").is_empty());
         assert!(telling_words("be").is_empty());
         assert_eq!(telling_words("back"), vec!["back"]);
-        let lex = lexicon().expect("lexicon");
-        let usage = Usage::build(
-            pairs(&[
-                ("das Licht ausschalten", "to switch off the light"),
-                ("den Fernseher ausschalten", "to turn the TV off"),
-                ("das Radio ausschalten", "to switch the radio off"),
-            ]),
-            lex,
-        );
+        let examples = [
+            ("das Licht ausschalten", "to switch off the light"),
+            ("den Fernseher ausschalten", "to turn the TV off"),
+            ("das Radio ausschalten", "to switch the radio off"),
+        ];
+        let usage = Usage::build(pairs(&examples), lexicon().expect("lexicon"));
         let senses: Vec<Vec<String>> = ["put off", "switch off"]
             .iter()
             .map(|s| telling_words(s))
