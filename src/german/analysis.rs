@@ -719,6 +719,10 @@ const NOUN_PHRASE_MISFIT: f32 = 1.0;
 /// noun as an adjective: more than a clause's only finite form and a coordinated one gain.
 const ATTRIBUTE_MISFIT: f32 = 6.0;
 
+/// What an inflected adjective's reading loses with neither a noun after it nor a
+/// determiner before it.
+const ORPHAN_ATTRIBUTE: f32 = 1.5;
+
 /// An article, or a pronoun used as one (*diese*, *unsere*).
 fn is_determiner(t: &Tag) -> bool {
     t.pos == Pos::Article || t.pos == Pos::Pronoun && t.determiner
@@ -850,6 +854,28 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
             }
             if t.predicative && !ctx.noun_follows(i) {
                 s += 0.5;
+            }
+            // An inflected form stands in a noun phrase, before its noun: right before
+            // a word that cannot go on a noun phrase (*Mia verliebte sich*), with no
+            // determiner before it, it is no adjective.
+            if !t.predicative
+                && t.case.is_some()
+                && ctx.word(i + 1).is_some()
+                && !ctx.cands[i + 1].is_empty()
+                && !ctx.noun_at(i + 1)
+                && !ctx.can_be(
+                    i + 1,
+                    &[
+                        Pos::Adjective,
+                        Pos::Participle,
+                        Pos::Number,
+                        Pos::Adverb,
+                        Pos::Noun,
+                    ],
+                )
+                && ctx.determiner_before(i).is_none()
+            {
+                s -= ORPHAN_ATTRIBUTE;
             }
             // A verb's past participle that the lexicon also lists as an adjective
             // (*geworden*, *gespart*) is weighed as a participle.
@@ -2558,6 +2584,16 @@ mod tests {
             lemmas(&other),
             lemmas(&analyse_sentence("Er kommt aus Berlin."))
         );
+    }
+
+    #[test]
+    fn an_inflected_adjective_before_a_word_no_noun_phrase_goes_on_with_is_the_verb() {
+        // Before *sich*, with no determiner: the verb.
+        let s = "Der junge Mann verliebte sich in die alte Stadt.";
+        assert_eq!(lemma(s, "verliebte"), ("verlieben".into(), Pos::Verb));
+        // Before its noun: the adjective.
+        let s = "Sie sah die verliebte Katze.";
+        assert_eq!(lemma(s, "verliebte").0, "verliebt");
     }
 
     fn lemma(sentence: &str, word: &str) -> (String, Pos) {
