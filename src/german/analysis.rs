@@ -1369,6 +1369,25 @@ fn noun_gender(lex: &Lexicon, ctx: &Context, i: usize, lemma: &str) -> Option<Ge
     }
 }
 
+/// The features of a contraction's article (*beim*, *zur*) that opens the noun phrase
+/// ending with the noun at `i`, past its adjectives, participles and numbers.
+fn contraction_before(lex: &Lexicon, ctx: &Context, i: usize) -> Vec<Features> {
+    let mut j = i;
+    while j > 0 && i - j < 5 {
+        j -= 1;
+        let Some(w) = ctx.word(j) else {
+            return Vec::new();
+        };
+        if ctx.can_be(j, &[Pos::Preposition]) {
+            return super::government::contraction_features(lex, w.text);
+        }
+        if !ctx.can_be(j, &[Pos::Adjective, Pos::Participle, Pos::Number]) {
+            return Vec::new();
+        }
+    }
+    Vec::new()
+}
+
 /// The article or determiner of the noun phrase that ends with the noun at `i` (adjectives,
 /// participles and numbers may stand between them).
 fn determiner_before(ctx: &Context, i: usize) -> Option<usize> {
@@ -1567,16 +1586,32 @@ fn analyse_unlisted(
     let word = tok.text;
     // Of a compound head's readings, one that agrees with the noun phrase's determiner
     // (*die Inflationsrate*: *Rate*, not the old dative of *Rat*), else the first.
+    let agrees = |r: &Reading| {
+        determiner.is_empty()
+            || super::government::features(&r.tag)
+                .is_some_and(|n| determiner.iter().any(|d| super::government::agree(d, &n)))
+    };
     let agreeing = |readings: &[Reading]| -> Option<Reading> {
         readings
             .iter()
-            .find(|r| {
-                determiner.is_empty()
-                    || super::government::features(&r.tag)
-                        .is_some_and(|n| determiner.iter().any(|d| super::government::agree(d, &n)))
-            })
+            .find(|r| agrees(r))
             .or_else(|| readings.first())
             .cloned()
+    };
+    // A head whose noun readings all disagree with the determiner may be a verb's
+    // infinitive made a noun (*beim Korrekturlesen*: *das Lesen*, not the plural of *die
+    // Lese*): the head's readings with that one among them.
+    let with_infinitive = |head: &str, readings: &[Reading]| -> Vec<Reading> {
+        if determiner.is_empty() || readings.iter().any(&agrees) {
+            return readings.to_vec();
+        }
+        let mut out: Vec<Reading> = lex
+            .readings(&capitalised(head))
+            .into_iter()
+            .filter(|r| r.tag.pos == Pos::Noun && r.tag.nominalised && agrees(r))
+            .collect();
+        out.extend(readings.iter().cloned());
+        out
     };
     // A compound's gender and plural are its head's; where the lexicon knows the head in
     // two genders (*der Mangel* "lack", *die Mangel* "mangle"), only the one its readings
@@ -1704,8 +1739,11 @@ fn analyse_unlisted(
         return a;
     }
     if tok.is_capitalised() {
-        if let Some(split) = compound::split(lex, word)
-            && let Some(head) = agreeing(&split.head_readings)
+        if let Some(mut split) = compound::split(lex, word)
+            && let Some(head) = {
+                split.head_readings = with_infinitive(&split.head, &split.head_readings);
+                agreeing(&split.head_readings)
+            }
         {
             let head = &head;
             let prefix = &word[..word.len() - split.head.len()];
@@ -1959,7 +1997,7 @@ fn analyse_tokens(
                         .filter_map(|c| super::government::features(&c.reading.tag))
                         .collect()
                 })
-                .unwrap_or_default();
+                .unwrap_or_else(|| contraction_before(lex, &ctx, i));
             out.push(analyse_unlisted(lex, tok, ctx.initial(i), &determiner));
             continue;
         }
@@ -2594,6 +2632,18 @@ mod tests {
         // Before its noun: the adjective.
         let s = "Sie sah die verliebte Katze.";
         assert_eq!(lemma(s, "verliebte").0, "verliebt");
+    }
+
+    #[test]
+    fn a_compound_after_a_contraction_agrees_with_its_article() {
+        // *beim*: dative singular, masculine or neuter; the head *Lesen* is the verb's
+        // infinitive made a noun, not the plural of the feminine *Lese*.
+        let a = analyse_word("Er hilft beim Zeitungslesen.", "Zeitungslesen")
+            .expect("the word is in the sentence");
+        assert_eq!(
+            (a.lemma.as_str(), a.gender, a.plural.as_deref()),
+            ("Zeitungslesen", Some(Gender::Neuter), None)
+        );
     }
 
     fn lemma(sentence: &str, word: &str) -> (String, Pos) {

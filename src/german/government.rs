@@ -140,6 +140,30 @@ pub fn contracted_preposition(lex: &Lexicon, word: &str) -> Option<String> {
         .find(|c| c.chars().count() >= 2 && !preposition_tags(lex, c).is_empty())
 }
 
+/// The agreement features of the article inside a contraction (*beim*, *im*: *dem*,
+/// dative masculine or neuter singular; *zur*: *der*, dative feminine; *ins*: *das*,
+/// accusative neuter), read from the lexicon's readings of that article in the case the
+/// contraction governs. Empty for a word that is no contraction.
+pub(crate) fn contraction_features(lex: &Lexicon, word: &str) -> Vec<Features> {
+    if contracted_preposition(lex, word).is_none() {
+        return Vec::new();
+    }
+    let cases: Vec<Case> = preposition_tags(lex, word)
+        .iter()
+        .filter_map(|t| t.case)
+        .collect();
+    let Some(last) = word.chars().last() else {
+        return Vec::new();
+    };
+    let article = format!("de{}", last.to_lowercase());
+    lex.readings(&article)
+        .iter()
+        .filter(|r| r.tag.pos == Pos::Article)
+        .filter_map(|r| features(&r.tag))
+        .filter(|f| cases.contains(&f.0))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,6 +203,23 @@ mod tests {
         assert_eq!(case_of("Er geht ins Kino.", "ins"), Some(Case::Accusative));
         // Not a preposition: nothing.
         assert_eq!(case_of("Er wohnt dort.", "wohnt"), None);
+    }
+
+    #[test]
+    fn a_contraction_agrees_as_its_article() {
+        let lex = lexicon().expect("the bundled lexicon");
+        let beim = contraction_features(lex, "beim");
+        assert!(!beim.is_empty());
+        assert!(beim.iter().all(|f| f.0 == Case::Dative
+            && f.1 == Some(Number::Singular)
+            && f.2 != Some(Gender::Feminine)));
+        let zur = contraction_features(lex, "zur");
+        assert!(!zur.is_empty());
+        assert!(
+            zur.iter()
+                .all(|f| f.0 == Case::Dative && f.2 == Some(Gender::Feminine))
+        );
+        assert!(contraction_features(lex, "mit").is_empty());
     }
 
     #[test]
