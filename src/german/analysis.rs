@@ -856,23 +856,29 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
                 s += 0.5;
             }
             // An inflected form stands in a noun phrase, before its noun: right before
-            // a word that cannot go on a noun phrase (*Mia verliebte sich*), with no
-            // determiner before it, it is no adjective.
+            // a word that cannot go on a noun phrase (*Mia verliebte sich*) or at its
+            // clause's end (*nicht scheuen,*), with no determiner before it, it is no
+            // adjective.
+            let phrase_ends = match ctx.word(i + 1) {
+                None => true,
+                Some(_) => {
+                    !ctx.cands[i + 1].is_empty()
+                        && !ctx.noun_at(i + 1)
+                        && !ctx.can_be(
+                            i + 1,
+                            &[
+                                Pos::Adjective,
+                                Pos::Participle,
+                                Pos::Number,
+                                Pos::Adverb,
+                                Pos::Noun,
+                            ],
+                        )
+                }
+            };
             if !t.predicative
                 && t.case.is_some()
-                && ctx.word(i + 1).is_some()
-                && !ctx.cands[i + 1].is_empty()
-                && !ctx.noun_at(i + 1)
-                && !ctx.can_be(
-                    i + 1,
-                    &[
-                        Pos::Adjective,
-                        Pos::Participle,
-                        Pos::Number,
-                        Pos::Adverb,
-                        Pos::Noun,
-                    ],
-                )
+                && phrase_ends
                 && ctx.determiner_before(i).is_none()
             {
                 s -= ORPHAN_ATTRIBUTE;
@@ -1158,10 +1164,13 @@ fn particle_not_predicate(ctx: &Context, v: usize, p: usize) -> bool {
 fn separable_links(lex: &Lexicon, ctx: &Context) -> Vec<(usize, usize, String)> {
     let mut out: Vec<(usize, usize, String)> = Vec::new();
     for p in 0..ctx.toks.len() {
+        // A particle, or a word that ends a verb the lexicon lists with it (*weh* of
+        // *wehtun*, *schief* of *schiefgehen*).
         if ctx.word(p).is_none()
-            || !ctx.cands[p]
-                .iter()
-                .any(|c| matches!(c.reading.tag.pos, Pos::VerbParticle | Pos::Interjection))
+            || !ctx.cands[p].iter().any(|c| {
+                matches!(c.reading.tag.pos, Pos::VerbParticle | Pos::Interjection)
+                    || c.reading.tag.pos == Pos::Adjective && c.reading.tag.predicative
+            })
         {
             continue;
         }
@@ -1257,6 +1266,13 @@ fn verb_for_particle(
                     is_attested_verb(lex, whole)
                 };
                 let verb = verb && (!listed_only || lex.is_verb(whole));
+                // An adjective that is no particle (*ging alles schief*) only where it
+                // cannot be the predicate or an adverb.
+                let adjective_only = listed_only
+                    && !ctx.cands[p]
+                        .iter()
+                        .any(|c| c.reading.tag.pos == Pos::Interjection);
+                let verb = verb && (!adjective_only || particle_not_predicate(ctx, v, p));
                 let plain_particle = !adjective && !listed_only;
                 let frequent = frequency::zipf_or_rare(whole) >= ADJECTIVE_PARTICLE_MIN_ZIPF;
                 let no_predicate =
@@ -2630,6 +2646,9 @@ mod tests {
         let s = "Der junge Mann verliebte sich in die alte Stadt.";
         assert_eq!(lemma(s, "verliebte"), ("verlieben".into(), Pos::Verb));
         // Before its noun: the adjective.
+        // At its clause's end, with no determiner: the verb.
+        let s = "Du musst dich nicht scheuen, laut zu fragen.";
+        assert_eq!(lemma(s, "scheuen"), ("scheuen".into(), Pos::Verb));
         let s = "Sie sah die verliebte Katze.";
         assert_eq!(lemma(s, "verliebte").0, "verliebt");
     }
@@ -2644,6 +2663,16 @@ mod tests {
             (a.lemma.as_str(), a.gender, a.plural.as_deref()),
             ("Zeitungslesen", Some(Gender::Neuter), None)
         );
+    }
+
+    #[test]
+    fn an_adjective_at_the_clause_end_joins_a_listed_verb_only_where_it_is_no_predicate() {
+        let s = "Beim Umzug ging leider einiges schief.";
+        assert_eq!(lemma(s, "ging"), ("schiefgehen".into(), Pos::Verb));
+        assert_eq!(lemma(s, "schief"), ("schiefgehen".into(), Pos::Verb));
+        // After an adverb it is the adjective (*so schief*).
+        let s = "Die Bilder gingen so schief.";
+        assert_eq!(lemma(s, "gingen").0, "gehen");
     }
 
     fn lemma(sentence: &str, word: &str) -> (String, Pos) {
