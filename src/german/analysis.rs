@@ -1598,6 +1598,7 @@ fn analyse_unlisted(
     tok: &Token,
     initial: bool,
     determiner: &[Features],
+    before_noun: bool,
 ) -> Analysis {
     let word = tok.text;
     // Of a compound head's readings, one that agrees with the noun phrase's determiner
@@ -1786,12 +1787,17 @@ fn analyse_unlisted(
             a.tag = Some(tag);
             return a;
         }
-        // Amerikas, Trumps: a name's genitive when the name itself is listed as one.
+        // Amerikas, Trumps: a name's genitive when the name itself is listed as one;
+        // right before a noun with no determiner, an unknown name's too (*Selins
+        // Vorschlag*): a name ending in an s sound takes an apostrophe instead.
         if let Some(stem) = word.strip_suffix('s')
-            && lex
+            && (lex
                 .readings(stem)
                 .iter()
                 .any(|r| matches!(r.tag.pos, Pos::Name | Pos::Noun))
+                || before_noun
+                    && stem.chars().count() >= 2
+                    && !stem.ends_with(['s', 'x', 'z', 'ß']))
         {
             a.lemma = stem.to_string();
             a.basis = Basis::Genitive;
@@ -2014,7 +2020,20 @@ fn analyse_tokens(
                         .collect()
                 })
                 .unwrap_or_else(|| contraction_before(lex, &ctx, i));
-            out.push(analyse_unlisted(lex, tok, ctx.initial(i), &determiner));
+            // A noun after it (past its adjectives), a known word right after it, and
+            // no determiner before it: the word may be a genitive before its noun
+            // (*Selins Vorschlag*, *Resis altem Ofen*).
+            let before_noun = ctx.noun_follows(i)
+                && ctx.word(i + 1).is_some()
+                && !ctx.cands[i + 1].is_empty()
+                && ctx.determiner_before(i).is_none();
+            out.push(analyse_unlisted(
+                lex,
+                tok,
+                ctx.initial(i),
+                &determiner,
+                before_noun,
+            ));
             continue;
         }
         let best = cands
@@ -2673,6 +2692,17 @@ mod tests {
         // After an adverb it is the adjective (*so schief*).
         let s = "Die Bilder gingen so schief.";
         assert_eq!(lemma(s, "gingen").0, "gehen");
+    }
+
+    #[test]
+    fn an_unknown_name_with_s_before_its_noun_is_the_names_genitive() {
+        assert_eq!(
+            lemma("Wir saßen in Kemals neuem Wohnzimmer.", "Kemals").0,
+            "Kemal"
+        );
+        assert_eq!(lemma("Dann kam Kemals Bruder.", "Kemals").0, "Kemal");
+        // With no noun after it, nothing tells a genitive.
+        assert_eq!(lemma("Das Buch gehört Kemals.", "Kemals").0, "Kemals");
     }
 
     fn lemma(sentence: &str, word: &str) -> (String, Pos) {
