@@ -31,6 +31,10 @@ pub struct Entry {
     /// The words of a short complement note on Ding's grammar line, lower case: the
     /// preposition the sense takes ("klagen {vi} (über)" → `über`).
     pub complement: Vec<String>,
+    /// The capitalised words of the entry's German notes, lower case: what the sense is
+    /// said of ("aufgehen {vi} (Teig)", "[in einen Bus/LKW/Zug] get on"). Where one
+    /// stands in the sentence, the entry is the sense meant there.
+    pub note_nouns: Vec<String>,
 }
 
 impl Entry {
@@ -213,6 +217,7 @@ pub fn parse(key: &str, text: &str) -> Entry {
             entry.see.extend(braced(links));
             entry.context.extend(german_words(links));
         } else if let Some(note) = l.strip_prefix("Note:") {
+            entry.note_nouns.extend(capitalised_words(note));
             // An English preposition the sense takes ("Note: of", "Note: over sth.") is
             // its complement, not a special use ("Note: akademische Bewertung").
             // Only a preposition and object placeholders: "of a thing" says what the
@@ -242,6 +247,7 @@ pub fn parse(key: &str, text: &str) -> Entry {
         {
             // Ding's grammar line: `{f}`, `{adj} [econ.]`, `(Note 2) …`, `[ugs.] {vt}`.
             let (text, labels) = clean(l);
+            entry.note_nouns.extend(capitalised_words(&text));
             // Ding's `{n}` is the neuter (`{m}`, `{f}`, `{n}`), not FreeDict's "noun".
             entry.tags.extend(braced(l).iter().flat_map(|t| {
                 t.split([',', ';'])
@@ -287,6 +293,9 @@ pub fn parse(key: &str, text: &str) -> Entry {
             // past tense read as a label), whose translation is no sense of the word.
             german_rest = true;
         } else {
+            for label in clean(l).1 {
+                entry.note_nouns.extend(capitalised_words(&label));
+            }
             entry.senses.push(l.to_string());
             indented_sense = indented;
         }
@@ -295,6 +304,17 @@ pub fn parse(key: &str, text: &str) -> Entry {
         entry.senses.clear();
     }
     entry
+}
+
+/// The capitalised words of a German note, lower case: the nouns it names ("Knoten,
+/// Knopf usw.", "in einen Bus/LKW/Zug"); not abbreviations ("Am.", "Sprw.").
+fn capitalised_words(note: &str) -> Vec<String> {
+    note.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '/' | '(' | ')'))
+        .filter(|t| !t.ends_with('.'))
+        .map(|t| t.trim_matches(|c: char| !c.is_alphabetic()))
+        .filter(|w| w.chars().count() >= 3 && w.starts_with(char::is_uppercase))
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// The lower-case words of German text.

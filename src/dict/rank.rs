@@ -479,6 +479,42 @@ fn context_fit(e: &Entry, sentence: &[String], lemma: &str) -> f32 {
     0.6 * shared.len().min(3) as f32
 }
 
+/// What an entry gains whose German note names a noun of the sentence ("einsteigen [in
+/// einen Bus/LKW/Zug]" "get on" where a *Zug* is in the sentence).
+const NOTE_NOUN: f32 = 4.5;
+
+/// Whether one of the entry's note nouns stands in the sentence, as written or as the
+/// lemma of a sentence word (`lemmas`, lower case).
+fn note_fit(e: &Entry, sentence: &[String], lemmas: &[String]) -> f32 {
+    let named = e
+        .note_nouns
+        .iter()
+        .any(|n| sentence.contains(n) || lemmas.contains(n));
+    if named { NOTE_NOUN } else { 0.0 }
+}
+
+/// The lower-case lemmas of the sentence's words read as nouns (*Muskeln* → *muskel*).
+fn noun_lemmas(sentence: &[String]) -> Vec<String> {
+    let Ok(lex) = crate::german::lexicon() else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = Vec::new();
+    for w in sentence {
+        let mut chars = w.chars();
+        let Some(first) = chars.next() else { continue };
+        let capitalised: String = first.to_uppercase().chain(chars).collect();
+        for r in lex.readings(&capitalised) {
+            if r.tag.pos == Pos::Noun {
+                let lemma = r.lemma.to_lowercase();
+                if !out.contains(&lemma) {
+                    out.push(lemma);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// What an entry whose complement note names a preposition of the sentence gains
 /// ("klagen {vi} (über)" "complain" for *klagten über sinkende Umsätze*), also one inside
 /// a pronominal adverb (*stimmte dafür*: "abstimmen {vi} (für)" "vote").
@@ -810,6 +846,12 @@ pub fn rank_in(
     // A noun entry of another gender than the sentence gives the word is another word
     // (*der Band* "volume", *die Band* "band"): left out where an entry of its gender is.
     let gender_listed = gender.is_some() && entries.iter().any(|(_, e)| e.gender() == gender);
+    // The sentence's nouns as lemmas, for entries with notes naming nouns.
+    let lemmas = if entries.iter().any(|(_, e)| !e.note_nouns.is_empty()) {
+        noun_lemmas(sentence)
+    } else {
+        Vec::new()
+    };
     for (n, (source, e)) in entries.iter().enumerate() {
         if is_affix(&e.headword)
             || gender_listed && e.gender().is_some_and(|g| Some(g) != gender)
@@ -875,6 +917,7 @@ pub fn rank_in(
             + w.of(Term::GenderFit) * gender_fit(gender, e.gender())
             + w.of(Term::CaseFit) * case_fit(here.governed_case, entry_case(e))
             + w.of(Term::Complement) * complement_fit(e, sentence)
+            + w.of(Term::NoteNoun) * note_fit(e, sentence, &lemmas)
             - w.of(Term::EntryLabels) * entry_labels
             - w.of(Term::Noted) * noted
             - w.of(Term::Plural) * plural_cost
@@ -1469,6 +1512,56 @@ mod tests {
             .first()
             .map(|r| r.sense.clone())
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_sense_whose_german_note_names_a_noun_of_the_sentence_comes_first() {
+        let entries = [
+            (
+                "d".to_string(),
+                parse("aufgehen", "aufgehen <v, intr>\nmerge <v>\n"),
+            ),
+            (
+                "d".to_string(),
+                parse(
+                    "aufgehen",
+                    "aufgehen <v, intr>\nprove <v>\n         Note: dough\n\n         Note: Teig\n",
+                ),
+            ),
+            (
+                "d".to_string(),
+                parse(
+                    "aufgehen",
+                    "aufgehen\n {vi} (Knoten, Knopf usw.)\n   to come undone\n",
+                ),
+            ),
+            (
+                "d".to_string(),
+                parse(
+                    "einsteigen",
+                    "einsteigen <v, intr>\n [transp.]  [in einen Bus/LKW/Zug] get on <v>\n",
+                ),
+            ),
+        ];
+        assert_eq!(entries[1].1.note_nouns, vec!["teig".to_string()]);
+        assert_eq!(entries[2].1.note_nouns, vec!["knoten", "knopf"]);
+        assert_eq!(entries[3].1.note_nouns, vec!["bus", "lkw", "zug"]);
+        let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        let first = |sentence: &[String]| {
+            first_sense(
+                &entries[..3],
+                "aufgehen",
+                Pos::Verb,
+                InSentence {
+                    words: sentence,
+                    ..InSentence::default()
+                },
+            )
+        };
+        // The noun as written or as the lemma of a form of it.
+        assert_eq!(first(&words("der teig ging gut auf")), "prove");
+        assert_eq!(first(&words("die knöpfe gingen auf")), "to come undone");
+        assert_ne!(first(&words("alles ging auf")), "prove");
     }
 
     #[test]

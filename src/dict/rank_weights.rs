@@ -27,6 +27,8 @@ pub enum Term {
     CaseFit,
     /// The entry's complement stands in the sentence.
     Complement,
+    /// A noun the entry's German note names stands in the sentence.
+    NoteNoun,
     /// The entry's labels (slang, field).
     EntryLabels,
     /// The entry is only a note.
@@ -69,7 +71,7 @@ pub enum Term {
 
 impl Term {
     /// Every term, in the order of the weights.
-    pub const ALL: [Term; 28] = [
+    pub const ALL: [Term; 29] = [
         Term::Head,
         Term::Linked,
         Term::Comparison,
@@ -79,6 +81,7 @@ impl Term {
         Term::GenderFit,
         Term::CaseFit,
         Term::Complement,
+        Term::NoteNoun,
         Term::EntryLabels,
         Term::Noted,
         Term::Plural,
