@@ -719,6 +719,10 @@ const NOUN_PHRASE_MISFIT: f32 = 1.0;
 /// noun as an adjective: more than a clause's only finite form and a coordinated one gain.
 const ATTRIBUTE_MISFIT: f32 = 6.0;
 
+/// What a predicative reading loses past a determiner the word's inflected reading agrees
+/// with.
+const PREDICATIVE_IN_NOUN_PHRASE: f32 = 1.5;
+
 /// What an inflected adjective's reading loses with neither a noun after it nor a
 /// determiner before it.
 const ORPHAN_ATTRIBUTE: f32 = 1.5;
@@ -854,6 +858,24 @@ fn score(ctx: &Context, i: usize, c: &Candidate) -> f32 {
             }
             if t.predicative && !ctx.noun_follows(i) {
                 s += 0.5;
+            }
+            // Past a determiner its inflected reading agrees with (*ein flacher, leicht
+            // verbrannter Pfannkuchen*), a word is that inflected form in the noun
+            // phrase, not a predicative one (the comparative *flacher*).
+            if t.predicative
+                && let Some(d) = ctx.determiner_before(i)
+                && ctx.cands[i].iter().any(|o| {
+                    !o.reading.tag.predicative
+                        && super::government::features(&o.reading.tag).is_some_and(|f| {
+                            ctx.cands[d].iter().any(|dc| {
+                                is_determiner(&dc.reading.tag)
+                                    && super::government::features(&dc.reading.tag)
+                                        .is_some_and(|df| super::government::agree(&df, &f))
+                            })
+                        })
+                })
+            {
+                s -= PREDICATIVE_IN_NOUN_PHRASE;
             }
             // An inflected form stands in a noun phrase, before its noun: right before
             // a word that cannot go on a noun phrase (*Mia verliebte sich*) or at its
@@ -2703,6 +2725,25 @@ mod tests {
         assert_eq!(lemma("Dann kam Kemals Bruder.", "Kemals").0, "Kemal");
         // With no noun after it, nothing tells a genitive.
         assert_eq!(lemma("Das Buch gehört Kemals.", "Kemals").0, "Kemals");
+    }
+
+    #[test]
+    fn past_a_determiner_it_agrees_with_a_form_is_inflected_not_the_comparative() {
+        let degree = |s: &str, w: &str| {
+            analyse_word(s, w)
+                .and_then(|a| a.tag)
+                .and_then(|t| t.degree)
+        };
+        let s = "Das war ein flacher, sehr breiter Fluss.";
+        assert_eq!(
+            degree(s, "flacher"),
+            Some(super::super::tags::Degree::Positive)
+        );
+        let s = "Der Fluss war flacher als der See.";
+        assert_eq!(
+            degree(s, "flacher"),
+            Some(super::super::tags::Degree::Comparative)
+        );
     }
 
     fn lemma(sentence: &str, word: &str) -> (String, Pos) {
