@@ -2248,9 +2248,10 @@ fn governed_forms_besides(sentence: &str, at: usize, besides: Option<usize>) -> 
     out
 }
 
-/// Whether the clause of the verb at byte `at` has an object that is surely a person: a
+/// Whether the clause of the verb at byte `at` has an object that is a person: a
 /// first- or second-person pronoun in another case than the nominative, not reflexive
-/// to a subject of its person (*sprach mich an*, *ruft dich an*; not *ich freue mich*).
+/// to a subject of its person (*sprach mich an*, *ruft dich an*; not *ich freue mich*),
+/// or a third person's dative pronoun no preposition governs (*riet ihr*).
 pub fn person_object(sentence: &str, at: usize) -> bool {
     let Ok(lex) = lexicon() else {
         return false;
@@ -2259,7 +2260,35 @@ pub fn person_object(sentence: &str, at: usize) -> bool {
     let Some((i, clause)) = clause_around(&toks, at) else {
         return false;
     };
+    // A third person's dative pronoun, as the sentence's analysis reads it (*riet ihr*,
+    // *half ihm*), and no preposition's (*von ihnen*): a person, whom things are given,
+    // said or advised.
+    let analysed = analysed_sentence(sentence);
+    let after_preposition = |j: usize| {
+        j > 0
+            && toks[j - 1].is_word
+            && lex
+                .readings(&toks[j - 1].text.to_lowercase())
+                .iter()
+                .any(|r| r.tag.pos == Pos::Preposition)
+    };
+    let dative_person = |j: usize| {
+        !after_preposition(j)
+            && analysed.iter().any(|a| {
+                a.start == toks[j].start
+                    && a.pos == Pos::Pronoun
+                    && a.tag.as_ref().is_some_and(|t| {
+                        t.personal
+                            && !t.reflexive
+                            && t.case == Some(super::tags::Case::Dative)
+                            && pronoun_person(lex, &toks[j].text.to_lowercase(), t) == Some(3)
+                    })
+            })
+    };
     clause.filter(|j| *j != i && toks[*j].is_word).any(|j| {
+        if dative_person(j) {
+            return true;
+        }
         let word = toks[j].text.to_lowercase();
         let readings = lex.readings(&word);
         let personal: Vec<_> = readings.iter().filter(|r| r.tag.personal).collect();
@@ -2512,17 +2541,22 @@ mod tests {
     }
 
     #[test]
-    fn a_first_or_second_person_object_is_surely_a_person() {
+    fn a_first_or_second_person_object_or_a_third_persons_dative_is_a_person() {
         let at = |s: &str, w: &str| person_object(s, s.find(w).unwrap_or(0));
         assert!(at(
             "Nach einer Weile sprach sie mich freundlich an.",
             "sprach"
         ));
         assert!(at("Sie gab mir das Buch.", "gab"));
-        // Reflexive to its subject, or of the third person: no sure person.
+        // A third person's dative: whom a thing is given or advised.
+        assert!(at("Sie gab ihr das Buch.", "gab"));
+        assert!(at("Die Ärztin tastete ihm den Bauch ab.", "tastete"));
+        // Reflexive to its subject, a preposition's, or an accusative of the third
+        // person: no sure person.
         assert!(!at("Ich freue mich auf den Urlaub.", "freue"));
-        assert!(!at("Sie gab ihr das Buch.", "gab"));
         assert!(!at("Wir gaben uns Mühe.", "gaben"));
+        assert!(!at("Viele von ihnen gaben an, dass es stimmt.", "gaben"));
+        assert!(!at("Sie nahm ihn mit.", "nahm"));
     }
 
     #[test]
