@@ -590,6 +590,21 @@ fn a_pronouns_plural_means_what_its_plural_entry_gives() {
 }
 
 #[test]
+fn a_nouns_plural_means_what_its_own_plural_entry_gives() {
+    let (_dir, dicts) = made_up(&[
+        ("Kraut", "Kraut <neut, n, sg>\ncabbage <n>\n"),
+        ("Kräuter", "Kräuter <pl>\nherbs\n see: {Kraut}\n"),
+    ]);
+    let s = "Wir kauften frische Kräuter.";
+    let found = look_in(&dicts, s, "Kräuter");
+    let first = found.first().expect("a result");
+    // The lemma stays the headword; the plural's own sense comes first.
+    assert_eq!(first.headword, "Kraut");
+    assert_eq!(first.senses.first().map(String::as_str), Some("herbs"));
+    assert_eq!(first_sense_in(&dicts, "Das Kraut wächst.", "Kraut"), "cabbage");
+}
+
+#[test]
 fn a_particle_verb_no_dictionary_lists_is_a_verb_shown_by_its_parts() {
     let (_dir, dicts) = made_up(&[
         ("bringen", "bringen <v>\nbring <v>\n"),

@@ -1203,6 +1203,25 @@ fn lookup_ranked(
         } else {
             Vec::new()
         };
+    // A noun in the plural means what the dictionaries give for its plural, where they
+    // list it as an entry of its own (*Kräuter* <pl> "herbs"; *Kraut* is "cabbage").
+    let plural_noun = a.pos == Pos::Noun
+        && a.lemma.to_lowercase() != word.to_lowercase()
+        && a.tag
+            .as_ref()
+            .is_some_and(|t| t.number == Some(crate::german::tags::Number::Plural));
+    if form_senses.is_empty() && plural_noun && context.is_some() {
+        let plural: Vec<(String, Entry)> =
+            entries_up_to(dicts, word, MAX_SIDE_ENTRIES, &mut problems)
+                .into_iter()
+                .filter(|(_, e)| e.is_plural() && e.headword == word)
+                .collect();
+        form_senses.extend(
+            rank::rank_in(&plural, word, Some(Pos::Noun), here)
+                .into_iter()
+                .map(|r| r.sense),
+        );
+    }
     // A comparative or superlative means what dictionaries give for it, where they list
     // it (*weitere* "further, additional", *größer* "bigger"): as written, or in the
     // form they cite it by (*größer*, *größte*).
