@@ -601,7 +601,10 @@ fn a_nouns_plural_means_what_its_own_plural_entry_gives() {
     // The lemma stays the headword; the plural's own sense comes first.
     assert_eq!(first.headword, "Kraut");
     assert_eq!(first.senses.first().map(String::as_str), Some("herbs"));
-    assert_eq!(first_sense_in(&dicts, "Das Kraut wächst.", "Kraut"), "cabbage");
+    assert_eq!(
+        first_sense_in(&dicts, "Das Kraut wächst.", "Kraut"),
+        "cabbage"
+    );
 }
 
 #[test]

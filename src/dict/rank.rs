@@ -285,14 +285,35 @@ fn alternative_commonness(alternative: &str) -> f32 {
 
 /// The everyday word among a sense's alternatives ("business venture, company,
 /// enterprise" → "company"); the first where they are as common.
+/// An alternative whose words another alternative has all of ("raspberry" of "raspberry
+/// bush, raspberry") is the more general word, and as common as that one.
 pub fn most_common_alternative(sense: &str) -> &str {
-    let mut best: Option<(&str, f32)> = None;
-    for alt in sense
+    let alternatives: Vec<&str> = sense
         .split([';', ','])
         .map(str::trim)
         .filter(|a| !a.is_empty())
-    {
-        let c = alternative_commonness(alt);
+        .collect();
+    let words = |a: &str| -> Vec<String> {
+        a.split(|c: char| !c.is_alphabetic() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let mut best: Option<(&str, f32)> = None;
+    for &alt in &alternatives {
+        let mine = words(alt);
+        let wider: Vec<f32> = alternatives
+            .iter()
+            .filter(|other| {
+                let theirs = words(other);
+                theirs.len() > mine.len() && mine.iter().all(|w| theirs.contains(w))
+            })
+            .map(|other| alternative_commonness(other))
+            .collect();
+        // Ahead of the phrases made of it, where they are more common.
+        let c = wider
+            .iter()
+            .fold(alternative_commonness(alt), |c, w| c.max(w + 0.01));
         if best.is_none_or(|(_, b)| c > b) {
             best = Some((alt, c));
         }
@@ -1822,6 +1843,11 @@ they (them) <pron>
             "{pick}"
         );
         assert_eq!(most_common_alternative("race"), "race");
+        // The general word before the phrases made of it.
+        assert_eq!(
+            most_common_alternative("raspberry bush, raspberry shrub, raspberry"),
+            "raspberry"
+        );
     }
 
     #[test]
