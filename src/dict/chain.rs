@@ -173,6 +173,21 @@ fn compound_gloss(part: &str, sense: &str) -> String {
     words.join(" ")
 }
 
+/// How common (Zipf) an English word a compound's first part no dictionary lists must
+/// be to stand for itself.
+const ENGLISH_LOAN_MIN_ZIPF: f32 = 3.5;
+
+/// A compound's part that no dictionary lists, as English: an English word German took
+/// over (*Chat* of *Chatgruppe*: "chat"), not the head, which says what the compound is.
+fn english_loan(part: &str, last: bool) -> Option<String> {
+    let lower = part.to_lowercase();
+    (!last
+        && lower.chars().all(|c| c.is_ascii_alphabetic())
+        && crate::german::frequency::english_zipf(&lower)
+            .is_some_and(|z| z >= ENGLISH_LOAN_MIN_ZIPF))
+    .then_some(lower)
+}
+
 /// The word class a result shows: the analysis's; for a word it cannot class, the best
 /// entry's (*viertens* "fourthly", an adverb), a noun only under a capitalised headword.
 /// A capitalised word the lexicon lacks, taken for a name, is a noun where the best
@@ -1356,6 +1371,8 @@ fn lookup_ranked(
     };
     if !main_found && let Some(parts) = &split_parts {
         let mut part_results: Vec<Found> = Vec::new();
+        // Each part's gloss in the compound, where it has one.
+        let mut part_glosses: Vec<Option<String>> = Vec::new();
         for (k, p) in parts.iter().enumerate() {
             let last = k + 1 == parts.len();
             let pos = if last { Some(a.pos) } else { None };
@@ -1385,7 +1402,11 @@ fn lookup_ranked(
                 let g = gs.first().copied();
                 (g, lex.plurals(p, g).into_iter().next())
             });
-            if let Some(mut f) = found_from(r, p, method, None) {
+            let found = found_from(r, p, method, None);
+            if found.is_none() {
+                part_glosses.push(english_loan(p, last));
+            }
+            if let Some(mut f) = found {
                 // A part's main sense, as the examples use it (*Spiel*: "game", not
                 // "play"), is what it means in the compound.
                 if let Some(class) = crate::german::lexicon().ok().and_then(|lex| {
@@ -1406,6 +1427,12 @@ fn lookup_ranked(
                     f.gender = g;
                     f.plural = pl;
                 }
+                part_glosses.push(
+                    f.senses
+                        .first()
+                        .map(|s| compound_gloss(&f.headword, s))
+                        .filter(|g| !g.is_empty()),
+                );
                 part_results.push(f);
             }
         }
@@ -1417,15 +1444,14 @@ fn lookup_ranked(
             let mut senses: Vec<String> = Vec::new();
             // Only nouns: a particle verb's or an adjective's meaning is no sum of
             // its parts (*vorbei* + *bringen*).
-            if a.pos == Pos::Noun && part_results.len() == parts.len() {
-                let glosses: Vec<String> = part_results
-                    .iter()
-                    .filter_map(|f| f.senses.first().map(|s| compound_gloss(&f.headword, s)))
-                    .collect();
-                if glosses.len() == parts.len() && glosses.iter().all(|g| !g.is_empty()) {
-                    // "≈": put together here, not a dictionary's word.
-                    senses.push(format!("≈ {}", glosses.join(" ")));
-                }
+            // A part no dictionary lists that is an English word (*Chat*, *Trekking*)
+            // stands for itself.
+            if a.pos == Pos::Noun
+                && let Some(glosses) = part_glosses.iter().cloned().collect::<Option<Vec<_>>>()
+                && glosses.len() == parts.len()
+            {
+                // "≈": put together here, not a dictionary's word.
+                senses.push(format!("≈ {}", glosses.join(" ")));
             }
             senses.extend(part_results.iter().rev().map(|f| {
                 format!(
@@ -1583,6 +1609,14 @@ mod tests {
     fn without_dictionaries_only_the_glossary_answers() {
         let (r, p) = lookup("Modelle", None, &Dictionaries::default());
         assert!(r.is_empty() && p.is_empty());
+    }
+
+    #[test]
+    fn an_english_first_part_no_dictionary_lists_stands_for_itself() {
+        assert_eq!(english_loan("Chat", false).as_deref(), Some("chat"));
+        // Not the head, and not a German word.
+        assert_eq!(english_loan("Chat", true), None);
+        assert_eq!(english_loan("Kleinanzeigen", false), None);
     }
 
     #[test]
