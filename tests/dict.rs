@@ -590,6 +590,21 @@ fn a_pronouns_plural_means_what_its_plural_entry_gives() {
 }
 
 #[test]
+fn a_number_written_out_that_no_dictionary_lists_is_its_value() {
+    let (_dir, dicts) = made_up(&[("zwanzig", "zwanzig <num>\ntwenty\n")]);
+    let s = "Am Ende zahlte sie dreihundertvierzig Euro.";
+    let found = look_in(&dicts, s, "dreihundertvierzig");
+    let first = found.first().expect("a result");
+    assert_eq!(first.pos.as_deref(), Some("number"));
+    assert_eq!(
+        first.senses.first().map(String::as_str),
+        Some("three hundred and forty (340)")
+    );
+    // A listed one is the dictionary's.
+    assert_eq!(first_sense_in(&dicts, "Sie zahlte zwanzig Euro.", "zwanzig"), "twenty");
+}
+
+#[test]
 fn a_nouns_plural_means_what_its_own_plural_entry_gives() {
     let (_dir, dicts) = made_up(&[
         ("Kraut", "Kraut <neut, n, sg>\ncabbage <n>\n"),

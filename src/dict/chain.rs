@@ -1513,6 +1513,24 @@ fn lookup_ranked(
             senses: vec![format!("{} (a name)", a.lemma)],
         });
     }
+    // A number written out that no dictionary lists: its value, as English says it.
+    if results.is_empty()
+        && a.pos == Pos::Number
+        && let Some(n) = crate::german::numbers::cardinal(word)
+    {
+        results.push(Found {
+            source: "number words".into(),
+            method: Method::Exact,
+            headword: a.lemma.clone(),
+            gender: None,
+            gender_inferred: false,
+            open_genders: Vec::new(),
+            plural: None,
+            pronunciation: None,
+            pos: Some(Pos::Number.name().to_string()),
+            senses: vec![format!("{} ({n})", crate::german::numbers::english(n))],
+        });
+    }
     // Other readings: the first two, each with fewer entries read.
     for (lemma, pos) in a.alternatives.iter().take(2) {
         if *lemma == a.lemma || results.iter().any(|f| f.headword == *lemma) {

@@ -1759,6 +1759,14 @@ fn analyse_unlisted(
         }
         return a;
     }
+    // A number written out as one word (*zweihundertachtzig*), lower case or first in
+    // its sentence.
+    if (!tok.is_capitalised() || initial) && super::numbers::cardinal(word).is_some() {
+        a.lemma = word.to_lowercase();
+        a.pos = Pos::Number;
+        a.tag = Some(Tag::new(Pos::Number));
+        return a;
+    }
     // A lower-case word by word formation: a verb, an adjective or a number, never a
     // noun. First in a sentence, a capital says nothing: a form of a word the lexicon
     // lists, read so, is that word (*Wahrscheinlicher ist, …* → *wahrscheinlich*), not a

@@ -12,6 +12,7 @@ pub mod fsa;
 mod gender;
 pub mod government;
 pub mod lexicon;
+pub mod numbers;
 pub mod sentence;
 pub mod tags;
 pub mod unlisted;
