@@ -601,7 +601,32 @@ fn a_number_written_out_that_no_dictionary_lists_is_its_value() {
         Some("three hundred and forty (340)")
     );
     // A listed one is the dictionary's.
-    assert_eq!(first_sense_in(&dicts, "Sie zahlte zwanzig Euro.", "zwanzig"), "twenty");
+    assert_eq!(
+        first_sense_in(&dicts, "Sie zahlte zwanzig Euro.", "zwanzig"),
+        "twenty"
+    );
+}
+
+#[test]
+fn a_term_of_address_before_a_name_takes_its_address_sense() {
+    let (_dir, dicts) = made_up(&[
+        (
+            "Frau",
+            "Frau <fem, n, sg>\nwoman <n>\n      \"die Frau von heute\"  - the new woman\n",
+        ),
+        (
+            "Frau",
+            "Frau <fem, n, sg>\nMs <n>\n         Note: term of address\n",
+        ),
+    ]);
+    assert_eq!(
+        first_sense_in(&dicts, "Frau Albrecht lobte mich.", "Frau"),
+        "Ms"
+    );
+    assert_eq!(
+        first_sense_in(&dicts, "Die Frau lobte mich.", "Frau"),
+        "woman"
+    );
 }
 
 #[test]

@@ -805,11 +805,15 @@ pub fn lookup_in(
     glossary: Option<&Glossary>,
     dicts: &Dictionaries,
 ) -> (Vec<Found>, Vec<DictError>) {
-    let (mut results, problems) = lookup_ranked(word, context, glossary, dicts);
+    let (mut results, problems, told) = lookup_ranked(word, context, glossary, dicts);
     let Some(examples) = dicts.usage_for_lookup() else {
         return (results, problems);
     };
     for found in &mut results {
+        // A sense the sentence itself told stays first.
+        if found.senses.first().is_some_and(|s| told.contains(s)) {
+            continue;
+        }
         if let Some((class, lemma)) = weighed_by_usage(found, word) {
             usage::main_sense_first(
                 examples,
@@ -874,12 +878,14 @@ fn lookup_ranked(
     context: Option<(&str, usize)>,
     glossary: Option<&Glossary>,
     dicts: &Dictionaries,
-) -> (Vec<Found>, Vec<DictError>) {
+) -> (Vec<Found>, Vec<DictError>, Vec<String>) {
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
     let mut results: Vec<Found> = Vec::new();
     let mut problems = Vec::new();
+    // The senses the sentence itself told (`Ranked::told`), which the examples do not move.
+    let mut told: Vec<String> = Vec::new();
     if word.is_empty() {
-        return (results, problems);
+        return (results, problems, told);
     }
     let (sentence, at) = context.unwrap_or((word, 0));
     let analysis = analyse_at(sentence, at)
@@ -914,7 +920,7 @@ fn lookup_ranked(
         }
     }
     if dicts.is_empty() {
-        return (results, problems);
+        return (results, problems, told);
     }
     let Some(a) = analysis else {
         if context.is_some()
@@ -922,7 +928,7 @@ fn lookup_ranked(
         {
             results.push(f);
         }
-        return (results, problems);
+        return (results, problems, told);
     };
     // A split separable verb is looked up whole, not as a phrase of its particle; a word
     // the user gave its lemma by hand is looked up as that lemma first.
@@ -1152,6 +1158,9 @@ fn lookup_ranked(
         person_object: context.is_some()
             && a.pos == Pos::Verb
             && crate::german::analysis::person_object(sentence, a.start),
+        before_name: context.is_some()
+            && a.pos == Pos::Noun
+            && crate::german::analysis::name_follows(sentence, a.end),
         singular: context.is_some()
             && a.pos == Pos::Noun
             && a.tag.as_ref().and_then(|t| t.number) == Some(crate::german::tags::Number::Singular),
@@ -1304,6 +1313,7 @@ fn lookup_ranked(
         ranked.retain(|r| !r.headword.starts_with(char::is_uppercase));
     }
     let main_found = !ranked.is_empty();
+    told.extend(ranked.iter().filter(|r| r.told).map(|r| r.sense.clone()));
     if let Some(mut f) = found_from(ranked, &a.lemma, method, Some(&a)) {
         // A comparative's or superlative's own sense that is the English comparative or
         // superlative of one of the lemma's main senses ("cheaper" of "cheap"): the
@@ -1555,7 +1565,7 @@ fn lookup_ranked(
             results.push(f);
         }
     }
-    (results, problems)
+    (results, problems, told)
 }
 
 #[cfg(test)]
@@ -1663,6 +1673,7 @@ mod tests {
                 score: 1.0,
                 pronunciation: None,
                 pos: Some(Pos::Noun),
+                told: false,
             }]
         };
         let a = crate::german::analysis::analyse_word("Die Jungen spielen im Park.", "Jungen");

@@ -35,6 +35,9 @@ pub struct Entry {
     /// said of ("aufgehen {vi} (Teig)", "[in einen Bus/LKW/Zug] get on"). Where one
     /// stands in the sentence, the entry is the sense meant there.
     pub note_nouns: Vec<String>,
+    /// The entry is the word as a term of address (*Frau* "Ms", noted "Anrede" or "term
+    /// of address"): its sense before a name.
+    pub address: bool,
 }
 
 impl Entry {
@@ -218,6 +221,7 @@ pub fn parse(key: &str, text: &str) -> Entry {
             entry.context.extend(german_words(links));
         } else if let Some(note) = l.strip_prefix("Note:") {
             entry.note_nouns.extend(capitalised_words(note));
+            entry.address |= is_address_note(note);
             // An English preposition the sense takes ("Note: of", "Note: over sth.") is
             // its complement, not a special use ("Note: akademische Bewertung").
             // Only a preposition and object placeholders: "of a thing" says what the
@@ -248,6 +252,7 @@ pub fn parse(key: &str, text: &str) -> Entry {
             // Ding's grammar line: `{f}`, `{adj} [econ.]`, `(Note 2) …`, `[ugs.] {vt}`.
             let (text, labels) = clean(l);
             entry.note_nouns.extend(capitalised_words(&text));
+            entry.address |= is_address_note(l);
             // Ding's `{n}` is the neuter (`{m}`, `{f}`, `{n}`), not FreeDict's "noun".
             entry.tags.extend(braced(l).iter().flat_map(|t| {
                 t.split([',', ';'])
@@ -304,6 +309,11 @@ pub fn parse(key: &str, text: &str) -> Entry {
         entry.senses.clear();
     }
     entry
+}
+
+/// A note marking a term of address ("Anrede", "term of address").
+fn is_address_note(note: &str) -> bool {
+    note.contains("Anrede") || note.contains("term of address")
 }
 
 /// The capitalised words of a German note, lower case: the nouns it names ("Knoten,

@@ -19,6 +19,9 @@ pub struct Ranked {
     pub pronunciation: Option<String>,
     /// The word class the entry's grammar tags name.
     pub pos: Option<Pos>,
+    /// The sentence itself tells this sense: a noun its note names stands there, or it
+    /// is a term of address before a name. The examples' usage does not move it.
+    pub told: bool,
 }
 
 /// Labels that make a sense a poor first meaning for a learner, and their cost.
@@ -500,6 +503,10 @@ fn context_fit(e: &Entry, sentence: &[String], lemma: &str) -> f32 {
     0.6 * shared.len().min(3) as f32
 }
 
+/// What a term of address's entry gains right before a name (*Frau Albrecht*: "Ms",
+/// not "woman").
+const ADDRESS: f32 = 3.0;
+
 /// What an entry gains whose German note names a noun of the sentence ("einsteigen [in
 /// einen Bus/LKW/Zug]" "get on" where a *Zug* is in the sentence).
 const NOTE_NOUN: f32 = 4.5;
@@ -607,6 +614,8 @@ pub struct InSentence<'a> {
     /// An uninflected adjective or participle used as an adverb (*lehne entschieden
     /// ab*): an adverb's entry fits it as well as the adjective's.
     pub adverbial: bool,
+    /// A noun right before a name (*Frau Albrecht*): a term of address there.
+    pub before_name: bool,
     /// A noun the sentence shows in the singular (*der Rücken*): a plural entry of the
     /// same spelling ("backs") is not its meaning where the singular is listed.
     pub singular: bool,
@@ -924,6 +933,13 @@ pub fn rank_in(
         } else {
             0.0
         };
+        // What the sentence itself tells of the entry.
+        let told = note_fit(e, sentence, &lemmas)
+            + if here.before_name && e.address {
+                ADDRESS
+            } else {
+                0.0
+            };
         let base = w.of(Term::Head) * head
             + w.of(Term::Linked) * linked
             + w.of(Term::Comparison) * comparison
@@ -938,7 +954,7 @@ pub fn rank_in(
             + w.of(Term::GenderFit) * gender_fit(gender, e.gender())
             + w.of(Term::CaseFit) * case_fit(here.governed_case, entry_case(e))
             + w.of(Term::Complement) * complement_fit(e, sentence)
-            + w.of(Term::NoteNoun) * note_fit(e, sentence, &lemmas)
+            + w.of(Term::NoteNoun) * told
             - w.of(Term::EntryLabels) * entry_labels
             - w.of(Term::Noted) * noted
             - w.of(Term::Plural) * plural_cost
@@ -1025,12 +1041,16 @@ pub fn rank_in(
             let same = |a: &str| sense_key(a) == key;
             // A sense that several entries give is a main one.
             match out.iter_mut().find(|r| same(&r.sense)) {
-                Some(r) if r.score >= score => r.score += agreement,
+                Some(r) if r.score >= score => {
+                    r.score += agreement;
+                    r.told |= told > 0.0;
+                }
                 Some(r) => {
                     r.score = score + agreement;
                     r.source = source.clone();
                     r.headword = e.headword.clone();
                     r.pos = class;
+                    r.told |= told > 0.0;
                 }
                 None => out.push(Ranked {
                     source: source.clone(),
@@ -1039,6 +1059,7 @@ pub fn rank_in(
                     pos: class,
                     sense,
                     score,
+                    told: told > 0.0,
                 }),
             }
         }
@@ -1230,6 +1251,7 @@ mod tests {
             score: 0.0,
             pronunciation: None,
             pos: None,
+            told: false,
         }
     }
 

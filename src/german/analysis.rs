@@ -2177,6 +2177,19 @@ const COPULAS: [&str; 10] = [
     "gelten",
 ];
 
+/// Whether the word right after byte `end` of the sentence is a name (*Frau Albrecht*):
+/// analysed as one, or a capitalised word the lexicon lacks.
+pub fn name_follows(sentence: &str, end: usize) -> bool {
+    analysed_sentence(sentence)
+        .iter()
+        .find(|a| a.start > end)
+        .is_some_and(|a| {
+            sentence[end..a.start].trim().is_empty()
+                && a.word.starts_with(char::is_uppercase)
+                && (a.pos == Pos::Name || a.pos == Pos::Unknown)
+        })
+}
+
 /// Whether the uninflected adjective or participle at byte `at` is used as an adverb:
 /// no copula stands in its clause as a full verb (*lehne ich entschieden ab*, *wurde
 /// einstimmig gewählt*, *überraschend groß*; not *Überraschend war, dass …*).
