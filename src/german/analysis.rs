@@ -2256,6 +2256,16 @@ fn governed_forms_besides(sentence: &str, at: usize, besides: Option<usize>) -> 
         if !toks[j].is_word || toks[j].is_capitalised() || Some(toks[j].start) == besides {
             continue;
         }
+        // A comparison's own short clause (*besser als erwartet*, *wie geplant*): no form
+        // the auxiliary governs.
+        let after_comparison = j > 0
+            && lex
+                .readings(&toks[j - 1].text.to_lowercase())
+                .iter()
+                .any(|r| r.tag.comparison);
+        if after_comparison {
+            continue;
+        }
         for r in lex.readings(toks[j].text) {
             if r.tag.pos == Pos::Verb {
                 match r.tag.verb_form {
@@ -2799,6 +2809,14 @@ mod tests {
             degree(s, "flacher"),
             Some(super::super::tags::Degree::Comparative)
         );
+    }
+
+    #[test]
+    fn a_participle_in_a_comparisons_short_clause_is_not_the_auxiliarys() {
+        let s = "Das Essen wurde besser als erwartet.";
+        assert!(!governs_verb_form(s, s.find("wurde").unwrap_or(0)));
+        let s = "Das Haus wurde schnell gebaut.";
+        assert!(governs_verb_form(s, s.find("wurde").unwrap_or(0)));
     }
 
     fn lemma(sentence: &str, word: &str) -> (String, Pos) {
