@@ -630,6 +630,15 @@ fn a_term_of_address_before_a_name_takes_its_address_sense() {
 }
 
 #[test]
+fn an_adjective_listed_only_by_its_forms_after_an_article_is_found_under_its_lemma() {
+    let (_dir, dicts) = made_up(&[("sogenannte/r/s", "sogenannte/r/s <adj>\nso-called <adj>\n")]);
+    let found = look_in(&dicts, "Das ist eine sogenannte Studie.", "sogenannte");
+    let first = found.first().expect("a result");
+    assert_eq!(first.headword, "sogenannt");
+    assert_eq!(first.senses.first().map(String::as_str), Some("so-called"));
+}
+
+#[test]
 fn a_nouns_plural_means_what_its_own_plural_entry_gives() {
     let (_dir, dicts) = made_up(&[
         ("Kraut", "Kraut <neut, n, sg>\ncabbage <n>\n"),

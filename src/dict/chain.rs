@@ -1284,6 +1284,21 @@ fn lookup_ranked(
     if ranked.is_empty() {
         ranked = ranked_in(dicts, &a.lemma, rank_pos(&a), here, &mut problems);
     }
+    // An adjective the dictionaries list only by its forms after an article
+    // ("sogenannte/r/s", keyed `sogenannters`), under its lemma.
+    if ranked.is_empty() && matches!(a.pos, Pos::Adjective | Pos::Participle) {
+        let forms = if a.lemma.ends_with('e') {
+            format!("{}/r/s", a.lemma)
+        } else {
+            format!("{}e/r/s", a.lemma)
+        };
+        ranked = ranked_in(dicts, &forms, rank_pos(&a), here, &mut problems);
+        for r in &mut ranked {
+            if r.headword == forms {
+                r.headword.clone_from(&a.lemma);
+            }
+        }
+    }
     if ranked.is_empty()
         && a.pos == Pos::Noun
         && let Some((cited, how)) = ranked_cited(dicts, &a.lemma, here, &mut problems)
